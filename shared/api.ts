@@ -1,0 +1,31 @@
+/** REST contracts shared by the server routes and the client. */
+import { z } from 'zod';
+
+export const BOARD_TITLE_MAX = 200;
+
+export const CreateBoardBody = z.object({
+  title: z
+    .string({ error: 'title must be a string' })
+    .trim()
+    .min(1, 'title must not be empty')
+    .max(BOARD_TITLE_MAX, `title must be at most ${BOARD_TITLE_MAX} characters`),
+  templateId: z.string({ error: 'templateId must be a string' }).min(1, 'templateId must not be empty'),
+});
+export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
+
+/** What the server says about a board. */
+export interface BoardInfo {
+  id: string;
+  title: string;
+  templateId: string;
+  templateVersion: string;
+  createdAt: string;
+}
+
+/** Every 4xx/5xx answer of the API has this body. */
+export interface ApiError {
+  error: string;
+}
+
+/** The y-websocket room path: `WebsocketProvider(origin + WS_PATH, boardId, doc)`. */
+export const WS_PATH = '/ws';

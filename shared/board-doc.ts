@@ -1,0 +1,73 @@
+/**
+ * The board document layout (contract, schemaVersion 1):
+ *   meta   Y.Map  schemaVersion, title, templateId, templateVersion, createdAt, locked
+ *   cards  Y.Map<cardId, Y.Map>  the plan content (see card.ts)
+ *   canvas Y.Map<recordId, record>  tldraw records: layout only
+ * Every write goes through a function here or in card.ts, inside one
+ * transaction with a typed origin, so observers can tell who wrote what.
+ */
+import type * as Y from 'yjs';
+
+export const SCHEMA_VERSION = 1;
+
+/** Transaction origins. Observers skip their own origin to avoid echo loops. */
+export const Origin = {
+  /** A person editing in this client. */
+  user: 'samtavla:user',
+  /** The canvas binding mirroring tldraw's store into the document. */
+  canvas: 'samtavla:canvas',
+  /** The server creating or importing a board. */
+  server: 'samtavla:server',
+  /** Plan import. */
+  import: 'samtavla:import',
+} as const;
+export type Origin = (typeof Origin)[keyof typeof Origin];
+
+export interface BoardMeta {
+  schemaVersion: number;
+  title: string;
+  templateId: string;
+  templateVersion: string;
+  createdAt: string;
+  locked: boolean;
+}
+
+export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
+export const cardsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('cards');
+export const canvasMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('canvas');
+
+/** Writes the meta of a new board. Called once, by the server, when the board is created. */
+export function initBoardDoc(doc: Y.Doc, meta: Omit<BoardMeta, 'schemaVersion' | 'locked'>): void {
+  doc.transact(() => {
+    const map = metaMap(doc);
+    map.set('schemaVersion', SCHEMA_VERSION);
+    map.set('title', meta.title);
+    map.set('templateId', meta.templateId);
+    map.set('templateVersion', meta.templateVersion);
+    map.set('createdAt', meta.createdAt);
+    map.set('locked', false);
+  }, Origin.server);
+}
+
+/** The board's meta, or null while the document has not synced its meta yet. */
+export function readMeta(doc: Y.Doc): BoardMeta | null {
+  const map = metaMap(doc);
+  const schemaVersion = map.get('schemaVersion');
+  if (typeof schemaVersion !== 'number') return null;
+  return {
+    schemaVersion,
+    title: String(map.get('title') ?? ''),
+    templateId: String(map.get('templateId') ?? ''),
+    templateVersion: String(map.get('templateVersion') ?? ''),
+    createdAt: String(map.get('createdAt') ?? ''),
+    locked: map.get('locked') === true,
+  };
+}
+
+/**
+ * Whether this code may write to a document: a newer schemaVersion than we
+ * know is opened read-only, never rewritten.
+ */
+export function canWrite(meta: BoardMeta | null): boolean {
+  return meta !== null && meta.schemaVersion <= SCHEMA_VERSION;
+}

@@ -1,0 +1,80 @@
+/**
+ * Field rules of an activity card, in one place: the UI, the server and every
+ * export validate against these schemas.
+ */
+import { z } from 'zod';
+
+/** Card fields stored as Y.Text, so concurrent typing merges character by character. */
+export const CARD_TEXT_FIELDS = [
+  'title',
+  'priorityArea',
+  'activity',
+  'indicator',
+  'responsible',
+  'targetGroup',
+  'period',
+] as const;
+export type CardTextField = (typeof CARD_TEXT_FIELDS)[number];
+
+export const CARD_STATUSES = ['draft', 'agreed'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+export const FOLLOW_UP_STATUSES = ['not-started', 'ongoing', 'done', 'cancelled'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const TITLE_MAX = 200;
+export const TEXT_FIELD_MAX = 5_000;
+export const PARTIES_MAX = 50;
+export const PARTY_NAME_MAX = 200;
+
+export const fieldMax = (field: CardTextField): number => (field === 'title' ? TITLE_MAX : TEXT_FIELD_MAX);
+
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+
+export const FollowUpEntrySchema = z.object({
+  status: z.enum(FOLLOW_UP_STATUSES),
+  comment: text(TEXT_FIELD_MAX),
+  effect: text(TEXT_FIELD_MAX),
+  updatedAt: z.string(),
+  updatedBy: z.string().max(PARTY_NAME_MAX),
+});
+export type FollowUpEntry = z.infer<typeof FollowUpEntrySchema>;
+
+/** A card as plain data: what `readCard` returns and what exports start from. */
+export const CardSchema = z.object({
+  id: z.string().min(1).max(64),
+  goalId: z.string().max(64).nullable(),
+  status: z.enum(CARD_STATUSES),
+  order: z.number().finite(),
+  createdAt: z.string(),
+  createdBy: z.string().max(PARTY_NAME_MAX),
+  title: text(TITLE_MAX),
+  priorityArea: text(TEXT_FIELD_MAX),
+  activity: text(TEXT_FIELD_MAX),
+  indicator: text(TEXT_FIELD_MAX),
+  responsible: text(TEXT_FIELD_MAX),
+  targetGroup: text(TEXT_FIELD_MAX),
+  period: text(TEXT_FIELD_MAX),
+  parties: z.array(z.string().min(1).max(PARTY_NAME_MAX)).max(PARTIES_MAX),
+  followUp: z.record(z.string().max(32), FollowUpEntrySchema),
+  votes: z.record(z.string(), z.number().int()),
+});
+export type Card = z.infer<typeof CardSchema>;
+
+/** The fields a card needs before the group can mark it agreed. */
+export const REQUIRED_FOR_AGREED = ['title', 'activity', 'responsible', 'indicator'] as const;
+
+/** Splits an indicator field into one indicator a line, wording kept, blank lines dropped. */
+export function splitIndicators(indicator: string): string[] {
+  return indicator
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** Which required fields an agreed card would lack; empty when it may be agreed. */
+export function missingForAgreed(card: Pick<Card, CardTextField>): (typeof REQUIRED_FOR_AGREED)[number][] {
+  return REQUIRED_FOR_AGREED.filter((field) =>
+    field === 'indicator' ? splitIndicators(card.indicator).length === 0 : card[field].trim() === '',
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * Accessors for activity cards in the board document. The UI, the server and
+ * the importers write cards only through these functions.
+ *
+ * Delete vs. edit: deleting a card removes its Y.Map from `cards`; an edit made
+ * concurrently inside the deleted card is discarded when the two merge (the
+ * delete wins). Editing a card id that no longer exists is a no-op.
+ */
+import * as Y from 'yjs';
+import { cardsMap, Origin } from './board-doc.ts';
+import {
+  CARD_TEXT_FIELDS,
+  type Card,
+  type CardStatus,
+  type CardTextField,
+  FOLLOW_UP_STATUSES,
+  type FollowUpEntry,
+  fieldMax,
+  missingForAgreed,
+} from './card-schema.ts';
+import { randomId } from './ids.ts';
+
+export interface NewCard {
+  id?: string;
+  goalId: string | null;
+  createdBy: string;
+  createdAt?: string;
+  order?: number;
+  status?: CardStatus;
+  fields?: Partial<Record<CardTextField, string>>;
+  parties?: string[];
+}
+
+/** Creates a card and returns its id. Text beyond a field's limit is cut at the limit. */
+export function createCard(doc: Y.Doc, card: NewCard, origin: Origin = Origin.user): string {
+  const id = card.id ?? randomId(16);
+  const createdAt = card.createdAt ?? new Date().toISOString();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    map.set('id', id);
+    map.set('goalId', card.goalId);
+    map.set('status', card.status ?? 'draft');
+    map.set('order', card.order ?? Date.parse(createdAt));
+    map.set('createdAt', createdAt);
+    map.set('createdBy', card.createdBy);
+    for (const field of CARD_TEXT_FIELDS) {
+      map.set(field, new Y.Text((card.fields?.[field] ?? '').slice(0, fieldMax(field))));
+    }
+    const parties = new Y.Map<boolean>();
+    for (const party of card.parties ?? []) parties.set(party, true);
+    map.set('parties', parties);
+    map.set('followUp', new Y.Map());
+    map.set('votes', new Y.Map());
+    cardsMap(doc).set(id, map);
+  }, origin);
+  return id;
+}
+
+export function getCardMap(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
+  return cardsMap(doc).get(id);
+}
+
+export function getCardText(doc: Y.Doc, id: string, field: CardTextField): Y.Text | undefined {
+  const value = getCardMap(doc, id)?.get(field);
+  return value instanceof Y.Text ? value : undefined;
+}
+
+/**
+ * Replaces a text field with `value` by the smallest single edit (common prefix
+ * and suffix kept), so a concurrent typist's characters elsewhere in the field survive.
+ */
+export function setCardText(
+  doc: Y.Doc,
+  id: string,
+  field: CardTextField,
+  value: string,
+  origin: Origin = Origin.user,
+): void {
+  const ytext = getCardText(doc, id, field);
+  if (!ytext) return;
+  const next = value.slice(0, fieldMax(field));
+  const current = ytext.toString();
+  if (current === next) return;
+  const { index, remove, insert } = minimalEdit(current, next);
+  doc.transact(() => {
+    if (remove > 0) ytext.delete(index, remove);
+    if (insert) ytext.insert(index, insert);
+  }, origin);
+}
+
+/** The single splice that turns `from` into `to`. */
+export function minimalEdit(from: string, to: string): { index: number; remove: number; insert: string } {
+  let start = 0;
+  const shorter = Math.min(from.length, to.length);
+  while (start < shorter && from[start] === to[start]) start++;
+  let end = 0;
+  while (end < shorter - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+  return { index: start, remove: from.length - start - end, insert: to.slice(start, to.length - end) };
+}
+
+/** Moves a card to another goal, or to "unplaced" with null. */
+export function moveCard(doc: Y.Doc, id: string, goalId: string | null, origin: Origin = Origin.user): void {
+  const map = getCardMap(doc, id);
+  if (!map || map.get('goalId') === goalId) return;
+  doc.transact(() => map.set('goalId', goalId), origin);
+}
+
+export function setCardOrder(doc: Y.Doc, id: string, order: number, origin: Origin = Origin.user): void {
+  const map = getCardMap(doc, id);
+  if (!map || !Number.isFinite(order)) return;
+  doc.transact(() => map.set('order', order), origin);
+}
+
+export function deleteCard(doc: Y.Doc, id: string, origin: Origin = Origin.user): void {
+  if (!cardsMap(doc).has(id)) return;
+  doc.transact(() => cardsMap(doc).delete(id), origin);
+}
+
+export function setCardParty(doc: Y.Doc, id: string, party: string, on: boolean, origin: Origin = Origin.user): void {
+  const parties = getCardMap(doc, id)?.get('parties');
+  if (!(parties instanceof Y.Map) || !party.trim()) return;
+  doc.transact(() => (on ? parties.set(party.trim(), true) : parties.delete(party)), origin);
+}
+
+/**
+ * Sets a card's workshop status. Marking it agreed is refused (returns the
+ * missing fields) while a required field is empty.
+ */
+export function setCardStatus(doc: Y.Doc, id: string, status: CardStatus, origin: Origin = Origin.user): string[] {
+  const card = readCard(doc, id);
+  if (!card) return [];
+  if (status === 'agreed') {
+    const missing = missingForAgreed(card);
+    if (missing.length > 0) return missing;
+  }
+  doc.transact(() => getCardMap(doc, id)?.set('status', status), origin);
+  return [];
+}
+
+/** Writes one year's follow-up entry of a card. */
+export function setFollowUp(
+  doc: Y.Doc,
+  id: string,
+  periodLabel: string,
+  entry: Omit<FollowUpEntry, 'updatedAt'> & { updatedAt?: string },
+  origin: Origin = Origin.user,
+): void {
+  const followUp = getCardMap(doc, id)?.get('followUp');
+  if (!(followUp instanceof Y.Map)) return;
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    map.set('status', entry.status);
+    map.set('comment', new Y.Text(entry.comment));
+    map.set('effect', new Y.Text(entry.effect));
+    map.set('updatedAt', entry.updatedAt ?? new Date().toISOString());
+    map.set('updatedBy', entry.updatedBy);
+    followUp.set(periodLabel, map);
+  }, origin);
+}
+
+const str = (value: unknown): string => (value instanceof Y.Text ? value.toString() : String(value ?? ''));
+
+function readFollowUp(value: unknown): Card['followUp'] {
+  const result: Card['followUp'] = {};
+  if (!(value instanceof Y.Map)) return result;
+  for (const [label, entry] of value.entries()) {
+    if (!(entry instanceof Y.Map)) continue;
+    const status = entry.get('status');
+    result[label] = {
+      status: FOLLOW_UP_STATUSES.includes(status) ? status : 'not-started',
+      comment: str(entry.get('comment')),
+      effect: str(entry.get('effect')),
+      updatedAt: str(entry.get('updatedAt')),
+      updatedBy: str(entry.get('updatedBy')),
+    };
+  }
+  return result;
+}
+
+/** A card as plain data, or undefined when no card has that id. */
+export function readCard(doc: Y.Doc, id: string): Card | undefined {
+  const map = getCardMap(doc, id);
+  if (!(map instanceof Y.Map)) return undefined;
+  const parties = map.get('parties');
+  const votes = map.get('votes');
+  const goalId = map.get('goalId');
+  const order = map.get('order');
+  return {
+    id,
+    goalId: typeof goalId === 'string' ? goalId : null,
+    status: map.get('status') === 'agreed' ? 'agreed' : 'draft',
+    order: typeof order === 'number' && Number.isFinite(order) ? order : 0,
+    createdAt: str(map.get('createdAt')),
+    createdBy: str(map.get('createdBy')),
+    title: str(map.get('title')),
+    priorityArea: str(map.get('priorityArea')),
+    activity: str(map.get('activity')),
+    indicator: str(map.get('indicator')),
+    responsible: str(map.get('responsible')),
+    targetGroup: str(map.get('targetGroup')),
+    period: str(map.get('period')),
+    parties: parties instanceof Y.Map ? [...parties.keys()].sort((a, b) => a.localeCompare(b, 'sv')) : [],
+    followUp: readFollowUp(map.get('followUp')),
+    votes: votes instanceof Y.Map ? Object.fromEntries(votes.entries()) : {},
+  };
+}
+
+/** Every card, in the group's order (then by id, so the order is total and stable). */
+export function readCards(doc: Y.Doc): Card[] {
+  return [...cardsMap(doc).keys()]
+    .map((id) => readCard(doc, id))
+    .filter((card): card is Card => card !== undefined)
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,108 @@
+/**
+ * Board templates: the focus areas and goals a board is laid out on.
+ * A template is data (shared/templates/*.json), validated here at load so a
+ * broken or hand-edited template fails loudly instead of drawing a wrong board.
+ */
+import { z } from 'zod';
+import hsvo from './templates/hsvo-2024-2026.json' with { type: 'json' };
+import nsu from './templates/nsu-2019.json' with { type: 'json' };
+
+/** Swedish first; English beside it. */
+export const LocalizedText = z.object({ sv: z.string().min(1), en: z.string().min(1) });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #009E73');
+
+export const GoalSchema = z.object({
+  id: z.string().min(1),
+  title: LocalizedText,
+  direction: LocalizedText.nullable().optional(),
+  lanes: z.array(z.string().min(1)).optional(),
+  note: z.string().optional(),
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+export const FocusAreaSchema = z.object({
+  id: z.string().min(1),
+  title: LocalizedText,
+  color: hexColor,
+  colorLight: hexColor,
+  goals: z.array(GoalSchema),
+});
+export type FocusArea = z.infer<typeof FocusAreaSchema>;
+
+export const PartySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  type: z.enum(['region', 'kommun', 'other']),
+});
+export type Party = z.infer<typeof PartySchema>;
+
+const StatusLabel = z.object({ id: z.string(), sv: z.string(), en: z.string() });
+
+export const TemplateSchema = z
+  .object({
+    kind: z.literal('board-template'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'template ids are lower-case slugs'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'template versions are semver'),
+    locale: z.string(),
+    title: LocalizedText,
+    shortTitle: LocalizedText,
+    period: z.object({ from: z.number().int(), to: z.number().int() }),
+    vision: LocalizedText.optional(),
+    levelLabels: z.object({
+      focusArea: LocalizedText,
+      goal: LocalizedText,
+      direction: LocalizedText.optional(),
+      card: LocalizedText,
+    }),
+    focusAreas: z.array(FocusAreaSchema).min(1),
+    parties: z.array(PartySchema),
+    suggestedTargetGroups: z.array(z.string().min(1)),
+    fieldLabels: z.record(z.string(), LocalizedText),
+    followUpStatuses: z.array(StatusLabel),
+  })
+  .superRefine((template, ctx) => {
+    const ids = new Set<string>();
+    for (const area of template.focusAreas) {
+      for (const id of [area.id, ...area.goals.map((g) => g.id)]) {
+        if (ids.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate area/goal id "${id}"` });
+        ids.add(id);
+      }
+    }
+  });
+export type Template = z.infer<typeof TemplateSchema>;
+
+export const DEFAULT_TEMPLATE_ID = 'hsvo-2024-2026';
+
+/** Parses a template, throwing an error that names the template and the broken field. */
+export function parseTemplate(data: unknown, name = 'template'): Template {
+  const result = TemplateSchema.safeParse(data);
+  if (!result.success) {
+    throw new Error(`Invalid ${name}: ${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+const builtIn: readonly Template[] = [
+  parseTemplate(hsvo, 'template hsvo-2024-2026'),
+  parseTemplate(nsu, 'template nsu-2019'),
+];
+
+/** The templates that ship with Samtavla, default first. */
+export function listTemplates(): readonly Template[] {
+  return builtIn;
+}
+
+export function getTemplate(id: string): Template | undefined {
+  return builtIn.find((t) => t.id === id);
+}
+
+/** Every goal of a template in template order, with its focus area. */
+export function templateGoals(template: Template): { area: FocusArea; goal: Goal }[] {
+  return template.focusAreas.flatMap((area) => area.goals.map((goal) => ({ area, goal })));
+}
+
+export function findGoal(template: Template, goalId: string): { area: FocusArea; goal: Goal } | undefined {
+  return templateGoals(template).find((entry) => entry.goal.id === goalId);
+}
