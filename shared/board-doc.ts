@@ -71,3 +71,25 @@ export function readMeta(doc: Y.Doc): BoardMeta | null {
 export function canWrite(meta: BoardMeta | null): boolean {
   return meta !== null && meta.schemaVersion <= SCHEMA_VERSION;
 }
+
+/** A board's own plan period (ISO dates), when it differs from its template's years. */
+export interface PlanPeriodMeta {
+  from: string;
+  to: string;
+}
+
+/** The plan period stored in meta, or null when the board uses its template's period. */
+export function readPlanPeriod(doc: Y.Doc): PlanPeriodMeta | null {
+  const value = metaMap(doc).get('planPeriod');
+  if (typeof value !== 'object' || value === null) return null;
+  const { from, to } = value as Record<string, unknown>;
+  return typeof from === 'string' && typeof to === 'string' ? { from, to } : null;
+}
+
+/** Stores a board's own plan period; null goes back to the template's. */
+export function setPlanPeriod(doc: Y.Doc, period: PlanPeriodMeta | null, origin: Origin = Origin.user): void {
+  doc.transact(() => {
+    if (period) metaMap(doc).set('planPeriod', { from: period.from, to: period.to });
+    else metaMap(doc).delete('planPeriod');
+  }, origin);
+}

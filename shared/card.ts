@@ -137,6 +137,19 @@ export function setCardStatus(doc: Y.Doc, id: string, status: CardStatus, origin
   return [];
 }
 
+/** Sets (or with 0, removes) one participant's votes on a card. */
+export function setVote(
+  doc: Y.Doc,
+  id: string,
+  participantId: string,
+  value: number,
+  origin: Origin = Origin.user,
+): void {
+  const votes = getCardMap(doc, id)?.get('votes');
+  if (!(votes instanceof Y.Map) || !Number.isInteger(value)) return;
+  doc.transact(() => (value === 0 ? votes.delete(participantId) : votes.set(participantId, value)), origin);
+}
+
 /** Writes one year's follow-up entry of a card. */
 export function setFollowUp(
   doc: Y.Doc,
