@@ -21,6 +21,10 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    // .ci/run asks for a JSON report to print the plain "N passed, N failed" line.
+    reporters: process.env.VITEST_JSON_REPORT
+      ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT }]]
+      : ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

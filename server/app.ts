@@ -1,0 +1,34 @@
+/** The Hono app: the JSON API under /api and the built client for everything else. */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { onError } from './http/errors.ts';
+import { boardRoutes } from './routes/boards.ts';
+import type { BoardStore } from './storage/store.ts';
+
+export interface AppDeps {
+  store: BoardStore;
+  staticDir?: string;
+}
+
+/** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
+export function createApp({ store, staticDir }: AppDeps): Hono {
+  const app = new Hono();
+
+  app.onError(onError);
+
+  const api = new Hono();
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', boardRoutes(store));
+  app.route('/api', api);
+
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+    const root = relative(process.cwd(), staticDir) || '.';
+    app.use('/*', serveStatic({ root }));
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+
+  return app;
+}

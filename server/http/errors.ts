@@ -1,0 +1,46 @@
+/** Every error the API returns is JSON `{ error }` with a 4xx/5xx status, handled here once. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodType } from 'zod';
+import { StorageError } from '../storage/store.ts';
+
+/** Throw to answer with a status and a readable message. */
+export class ApiError extends HTTPException {
+  constructor(status: ContentfulStatusCode, message: string) {
+    super(status, { message });
+  }
+}
+
+export function onError(error: Error, c: Context): Response {
+  if (error instanceof HTTPException) {
+    return c.json({ error: error.message || 'request failed' }, error.status);
+  }
+  if (error instanceof StorageError) {
+    console.error(error.message);
+    return c.json({ error: 'storage is unavailable, nothing was changed; try again shortly' }, 503);
+  }
+  console.error(error);
+  return c.json({ error: 'internal server error' }, 500);
+}
+
+/** Parses a JSON body and validates it, answering 400/415 with what is wrong. */
+export async function readJsonBody<T>(c: Context, schema: ZodType<T>): Promise<T> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    throw new ApiError(415, 'expected a JSON body (Content-Type: application/json)');
+  }
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'the body is not valid JSON');
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new ApiError(400, `${where}${issue?.message ?? 'invalid body'}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,74 @@
+/** Starts the whole server: store, rooms, HTTP app and WebSocket endpoint on one port. */
+
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
+import { createApp } from './app.ts';
+import { openSqliteStore } from './storage/sqlite-store.ts';
+import type { BoardStore } from './storage/store.ts';
+import { RoomRegistry } from './sync/room-registry.ts';
+import { attachWsEndpoint } from './sync/ws-endpoint.ts';
+
+export interface StartOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  staticDir?: string;
+  maxMessageBytes?: number;
+  sqliteSynchronous?: 'NORMAL' | 'FULL';
+  pingIntervalMs?: number;
+  maxBufferedBytes?: number;
+  compactEvery?: number;
+  /** Where warnings go; tests pass a silent logger. */
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: BoardStore;
+  rooms: RoomRegistry;
+  /** Stops accepting connections, settles every room's writes and closes storage. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const store = openSqliteStore({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous });
+  const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, log });
+  const app = createApp({ store, staticDir: options.staticDir });
+  const host = options.host ?? '127.0.0.1';
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const created = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () =>
+      resolve(created as Server),
+    ) as Server;
+    created.once('error', reject);
+  });
+  const wss = attachWsEndpoint(server, {
+    store,
+    rooms,
+    maxMessageBytes: options.maxMessageBytes ?? MAX_WS_MESSAGE_BYTES,
+    connection: {
+      pingIntervalMs: options.pingIntervalMs ?? 30_000,
+      maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
+    },
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    store,
+    rooms,
+    async close() {
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await rooms.closeAll();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The default store: one SQLite file (WAL) under DATA_DIR.
+ * Updates are appended to a log and later folded into one state per board.
+ * With WAL and synchronous=NORMAL a committed append survives a crash of the
+ * server process (not necessarily a power cut; set SQLITE_SYNCHRONOUS=FULL for that).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BoardInfo } from '../../shared/api.ts';
+import { type BoardStore, StorageError, type StoredBoard } from './store.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template_id TEXT NOT NULL,
+  template_version TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_states (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  state BLOB NOT NULL,
+  compacted_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates(board_id, seq);
+`;
+
+interface BoardRow {
+  id: string;
+  title: string;
+  template_id: string;
+  template_version: string;
+  created_at: string;
+}
+
+const toInfo = (row: BoardRow): BoardInfo => ({
+  id: row.id,
+  title: row.title,
+  templateId: row.template_id,
+  templateVersion: row.template_version,
+  createdAt: row.created_at,
+});
+
+export interface SqliteStoreOptions {
+  dataDir: string;
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+export function openSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteStoreOptions): BoardStore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'samtavla.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const insertBoard = db.prepare(
+    'INSERT INTO boards (id, title, template_id, template_version, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?');
+  const selectBoards = db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at DESC');
+  const selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM board_states WHERE board_id = ?');
+  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM board_updates WHERE board_id = ? ORDER BY seq',
+  );
+  const insertUpdate = db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)');
+  const upsertState = db.prepare(
+    `INSERT INTO board_states (board_id, state, compacted_at) VALUES (?, ?, ?)
+     ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, compacted_at = excluded.compacted_at`,
+  );
+  const deleteUpdates = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?');
+  const countUpdates = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
+  );
+
+  const append = db.transaction((id: string, updates: Uint8Array[]): number => {
+    let seq = 0;
+    for (const update of updates) seq = Number(insertUpdate.run(id, update).lastInsertRowid);
+    return seq;
+  });
+  const compact = db.transaction((id: string, state: Uint8Array, throughSeq: number) => {
+    upsertState.run(id, state, new Date().toISOString());
+    deleteUpdates.run(id, throughSeq);
+  });
+  const create = db.transaction((info: BoardInfo, state: Uint8Array) => {
+    insertBoard.run(info.id, info.title, info.templateId, info.templateVersion, info.createdAt);
+    upsertState.run(info.id, state, info.createdAt);
+  });
+
+  /** Runs a statement, turning SQLite's errors into StorageError so callers can refuse cleanly. */
+  const guard = <T>(what: string, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw new StorageError(`storage ${what} failed: ${(error as Error).message}`);
+    }
+  };
+
+  return {
+    async createBoard(info, initialState) {
+      guard('create', () => create(info, initialState));
+    },
+    async getBoard(id) {
+      const row = guard('read', () => selectBoard.get(id));
+      return row ? toInfo(row) : undefined;
+    },
+    async listBoards() {
+      return guard('read', () => selectBoards.all()).map(toInfo);
+    },
+    async loadBoard(id): Promise<StoredBoard> {
+      return guard('read', () => {
+        const state = selectState.get(id);
+        const rows = selectUpdates.all(id);
+        const updates = rows.map((row) => new Uint8Array(row.data));
+        if (state) updates.unshift(new Uint8Array(state.state));
+        return { updates, lastSeq: rows.at(-1)?.seq ?? 0 };
+      });
+    },
+    async appendUpdates(id, updates) {
+      return guard('write', () => append(id, updates));
+    },
+    async compact(id, state, throughSeq) {
+      guard('compact', () => compact(id, state, throughSeq));
+    },
+    async pendingUpdateCount(id) {
+      return guard('read', () => countUpdates.get(id)?.n ?? 0);
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The y-websocket wire protocol as pure functions: bytes in, a decoded message
+ * or bytes out. No sockets, no storage, so it is tested without a network.
+ *
+ * A message is varUint(type) followed by its payload:
+ *   0 sync       varUint(step) + varUint8Array  (0 step 1: state vector,
+ *                1 step 2: update, 2 update: update)
+ *   1 awareness  varUint8Array (an awareness update)
+ *   3 query awareness (no payload)
+ * (2, auth, is never sent by this server; a client sending it is ignored.)
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export type ClientMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'query-awareness' }
+  | { kind: 'ignored' };
+
+/** Thrown for bytes that are not a well-formed y-websocket message. */
+export class ProtocolError extends Error {}
+
+/**
+ * Decodes one client message. Updates are fully parsed (not applied) so a
+ * malformed update is rejected here, before it could reach storage.
+ */
+export function decodeClientMessage(bytes: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC:
+        return decodeSync(decoder);
+      case MESSAGE_AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        checkAwarenessUpdate(update);
+        return { kind: 'awareness', update };
+      }
+      case MESSAGE_QUERY_AWARENESS:
+        return { kind: 'query-awareness' };
+      case MESSAGE_AUTH:
+        return { kind: 'ignored' };
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError(`malformed message: ${(error as Error).message}`);
+  }
+}
+
+function decodeSync(decoder: decoding.Decoder): ClientMessage {
+  const step = decoding.readVarUint(decoder);
+  const payload = decoding.readVarUint8Array(decoder);
+  if (step === syncProtocol.messageYjsSyncStep1) {
+    Y.decodeStateVector(payload);
+    return { kind: 'sync-step1', stateVector: payload };
+  }
+  if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+    // Throws on truncated or garbled updates; nothing is applied yet.
+    Y.decodeUpdate(payload);
+    return { kind: 'update', update: payload };
+  }
+  throw new ProtocolError(`unknown sync step ${step}`);
+}
+
+/** Walks an awareness update's structure so garbage is refused before it is applied. */
+function checkAwarenessUpdate(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    JSON.parse(decoding.readVarString(decoder));
+  }
+}
+
+const encode = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+
+/** Sync step 1: the server's state vector, asking the client for what it lacks. */
+export const encodeSyncStep1 = (doc: Y.Doc): Uint8Array =>
+  encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(e, doc);
+  });
+
+/** Sync step 2: everything the client lacks, given its state vector. */
+export const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array): Uint8Array =>
+  encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(e, doc, stateVector);
+  });
+
+/** A document update relayed to peers. */
+export const encodeUpdate = (update: Uint8Array): Uint8Array =>
+  encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(e, update);
+  });
+
+export const encodeAwareness = (awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array =>
+  encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  });

@@ -1,0 +1,93 @@
+/** Test harness: a real server on a free port with a temp DATA_DIR, and real y-websocket clients. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type RunningServer, type StartOptions, startServer } from '../../server/start.ts';
+import type { BoardInfo } from '../../shared/api.ts';
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'samtavla-test-'));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function startTestServer(options: Partial<StartOptions> & { dataDir: string }): Promise<RunningServer> {
+  return startServer({ port: 0, log: () => {}, ...options });
+}
+
+export async function createBoard(
+  baseUrl: string,
+  body: { title: string; templateId: string } = { title: 'Samverkansplan Heby 2025', templateId: 'hsvo-2024-2026' },
+): Promise<BoardInfo> {
+  const response = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
+  return (await response.json()) as BoardInfo;
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves once the first sync with the server completed. */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+export const wsUrl = (baseUrl: string): string => `${baseUrl.replace(/^http/, 'ws')}/ws`;
+
+/** A stock y-websocket client in Node, as a browser would connect (BroadcastChannel off: one process). */
+export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(wsUrl(baseUrl), boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.once('sync', (isSynced: boolean) => isSynced && resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls until `check` returns true (or throws with `what` after `timeoutMs`). */
+export async function waitFor(what: string, check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** JSON with object keys sorted, so equal content compares equal whatever the insertion order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** The doc's whole content, to compare documents between clients. */
+export const docContent = (doc: Y.Doc): string =>
+  stableJson({
+    meta: doc.getMap('meta').toJSON(),
+    cards: doc.getMap('cards').toJSON(),
+    canvas: doc.getMap('canvas').toJSON(),
+    t: doc.getText('t').toString(),
+  });

@@ -1,0 +1,159 @@
+/** Bad input gets a clear error and leaves stored boards untouched; the server keeps serving others. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import type { RunningServer } from '../../server/start.ts';
+import {
+  connectClient,
+  createBoard,
+  docContent,
+  removeDir,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+  wsUrl,
+} from '../helpers/server.ts';
+
+let dataDir: string;
+let server: RunningServer;
+const MAX_MESSAGE = 64 * 1024;
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  server = await startTestServer({ dataDir, maxMessageBytes: MAX_MESSAGE });
+});
+afterAll(async () => {
+  await server.close();
+  removeDir(dataDir);
+});
+
+const post = (body: string, contentType = 'application/json') =>
+  fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+async function expectError(response: Response, status: number, pattern: RegExp): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/application\/json/);
+  const body = (await response.json()) as { error: string };
+  expect(body.error).toMatch(pattern);
+}
+
+/** Opens a raw socket to a board and resolves with how the server closed it. */
+function rawSocket(boardId: string): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+  const socket = new WebSocket(`${wsUrl(server.url)}/${boardId}`);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return new Promise((resolve, reject) => {
+    socket.on('open', () => resolve({ socket, closed }));
+    socket.on('error', reject);
+  });
+}
+
+describe('REST bad input', () => {
+  it('refuses a non-JSON body, a wrong content type and a malformed JSON body', async () => {
+    await expectError(await post('{"title": "x",'), 400, /not valid JSON/);
+    await expectError(await post('title=x', 'application/x-www-form-urlencoded'), 415, /JSON body/);
+    await expectError(await post('[1,2]'), 400, /expected object|invalid/i);
+  });
+
+  it('refuses empty, too long and wrongly typed titles, and unknown templates', async () => {
+    await expectError(await post(JSON.stringify({ title: '  ', templateId: 'hsvo-2024-2026' })), 400, /title.*empty/);
+    await expectError(
+      await post(JSON.stringify({ title: 'x'.repeat(500), templateId: 'hsvo-2024-2026' })),
+      400,
+      /title.*at most 200/,
+    );
+    await expectError(await post(JSON.stringify({ title: 42, templateId: 'hsvo-2024-2026' })), 400, /title/);
+    await expectError(await post(JSON.stringify({ title: 'Plan', templateId: 'no-such' })), 400, /unknown template/);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    await expectError(await post(JSON.stringify({ title: 'x'.repeat(100_000), templateId: 'a' })), 413, /larger/);
+  });
+
+  it('answers unknown boards and routes with 404 JSON', async () => {
+    await expectError(await fetch(`${server.url}/api/boards/AAAAAAAAAAAAAAAAAAAAAA`), 404, /no board/);
+    await expectError(await fetch(`${server.url}/api/boards/..%2F..%2Fetc`), 404, /no board/);
+    await expectError(await fetch(`${server.url}/api/nothing-here`), 404, /not found/);
+  });
+
+  it('gives boards unguessable ids (at least 128 bits)', async () => {
+    const ids = await Promise.all([1, 2, 3].map(() => createBoard(server.url).then((b) => b.id)));
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+  });
+});
+
+describe('WebSocket bad input', () => {
+  it('refuses the upgrade for an unknown board with 404', async () => {
+    const socket = new WebSocket(`${wsUrl(server.url)}/AAAAAAAAAAAAAAAAAAAAAA`);
+    const status = await new Promise<number>((resolve) =>
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
+    expect(status).toBe(404);
+  });
+
+  it('closes a connection that sends malformed frames, keeps the board intact and serves others', async () => {
+    const board = await createBoard(server.url);
+    const good = connectClient(server.url, board.id);
+    await good.synced;
+    good.doc.getMap('canvas').set('shape:before', { x: 1 });
+    const other = connectClient(server.url, board.id);
+    await waitFor('edit relayed', () => other.doc.getMap('canvas').has('shape:before'));
+    const before = docContent(other.doc);
+
+    const garbage = [
+      new Uint8Array([0, 2, 200, 1, 2, 3]), // sync update with a truncated payload
+      new Uint8Array([0, 9, 0]), // unknown sync step
+      new Uint8Array([77]), // unknown message type
+      new Uint8Array([1, 5, 1, 2]), // truncated awareness update
+      new Uint8Array([]),
+    ];
+    for (const frame of garbage) {
+      const { socket, closed } = await rawSocket(board.id);
+      socket.send(frame);
+      const { code, reason } = await closed;
+      expect(code).toBe(1007);
+      expect(reason.length).toBeGreaterThan(0);
+    }
+    const { socket: texty, closed: textClosed } = await rawSocket(board.id);
+    texty.send('hello');
+    expect((await textClosed).code).toBe(1007);
+
+    good.doc.getMap('canvas').set('shape:after', { x: 2 });
+    await waitFor('others keep syncing', () => other.doc.getMap('canvas').has('shape:after'));
+    const reloaded = connectClient(server.url, board.id);
+    await reloaded.synced;
+    expect(JSON.parse(docContent(reloaded.doc)).canvas).toEqual({
+      ...JSON.parse(before).canvas,
+      'shape:after': { x: 2 },
+    });
+    for (const c of [good, other, reloaded]) c.destroy();
+  });
+
+  it('closes a connection whose message exceeds the size limit with 1009 and stores nothing of it', async () => {
+    const board = await createBoard(server.url);
+    const source = new Y.Doc();
+    source.getText('big').insert(0, 'x'.repeat(MAX_MESSAGE * 2));
+    const update = Y.encodeStateAsUpdate(source);
+    const frame = new Uint8Array(update.byteLength + 8);
+    frame.set([0, 2]);
+    // varUint length prefix of the update
+    let n = update.byteLength;
+    let offset = 2;
+    while (n > 127) {
+      frame[offset++] = (n & 127) | 128;
+      n >>>= 7;
+    }
+    frame[offset++] = n;
+    frame.set(update, offset);
+    const { socket, closed } = await rawSocket(board.id);
+    socket.send(frame.subarray(0, offset + update.byteLength));
+    expect((await closed).code).toBe(1009);
+
+    const check = connectClient(server.url, board.id);
+    await check.synced;
+    expect(check.doc.getText('big').length).toBe(0);
+    check.destroy();
+  });
+});

@@ -1,0 +1,143 @@
+/** Live sync through the real server with stock y-websocket clients. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { RunningServer } from '../../server/start.ts';
+import { readMeta } from '../../shared/board-doc.ts';
+import {
+  connectClient,
+  createBoard,
+  docContent,
+  removeDir,
+  startTestServer,
+  type TestClient,
+  tempDataDir,
+  waitFor,
+} from '../helpers/server.ts';
+
+let dataDir: string;
+let server: RunningServer;
+const clients: TestClient[] = [];
+
+const client = (boardId: string): TestClient => {
+  const c = connectClient(server.url, boardId);
+  clients.push(c);
+  return c;
+};
+
+beforeEach(async () => {
+  dataDir = tempDataDir();
+  server = await startTestServer({ dataDir });
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.close();
+  removeDir(dataDir);
+});
+
+describe('live board sync', () => {
+  it('gives a new client the board meta the server wrote at creation', async () => {
+    const board = await createBoard(server.url, { title: 'Plan Tierp 2026', templateId: 'nsu-2019' });
+    const a = client(board.id);
+    await a.synced;
+    expect(readMeta(a.doc)).toMatchObject({ title: 'Plan Tierp 2026', templateId: 'nsu-2019', schemaVersion: 1 });
+  });
+
+  it('converges two clients editing at the same time, and a late third gets everything', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    const b = client(board.id);
+    await Promise.all([a.synced, b.synced]);
+
+    a.doc.getMap('canvas').set('shape:a', { id: 'shape:a', x: 1 });
+    b.doc.getMap('canvas').set('shape:b', { id: 'shape:b', x: 2 });
+    const textA = a.doc.getText('t');
+    const textB = b.doc.getText('t');
+    textA.insert(0, 'Hej ');
+    textB.insert(0, 'världen');
+
+    await waitFor('both clients to converge', () => docContent(a.doc) === docContent(b.doc) && textA.length === 11);
+    expect(a.doc.getMap('canvas').size).toBe(2);
+    expect(textA.toString()).toBe(textB.toString());
+    expect(textA.toString()).toContain('Hej ');
+    expect(textA.toString()).toContain('världen');
+
+    const late = client(board.id);
+    await late.synced;
+    await waitFor('late client to match', () => docContent(late.doc) === docContent(a.doc));
+  });
+
+  it('keeps the board across a server restart', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    await a.synced;
+    a.doc.getMap('canvas').set('shape:kept', { id: 'shape:kept', x: 42 });
+    const observer = client(board.id);
+    // Relayed means stored: the server writes an update before it relays it.
+    await waitFor('the edit to reach a peer', () => observer.doc.getMap('canvas').has('shape:kept'));
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+
+    server = await startTestServer({ dataDir });
+    const fresh = client(board.id);
+    await fresh.synced;
+    expect(fresh.doc.getMap('canvas').get('shape:kept')).toEqual({ id: 'shape:kept', x: 42 });
+    expect(readMeta(fresh.doc)?.title).toBe('Samverkansplan Heby 2025');
+  });
+
+  it('merges what a client edited offline when it reconnects', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    const b = client(board.id);
+    await Promise.all([a.synced, b.synced]);
+
+    a.provider.disconnect();
+    a.doc.getMap('canvas').set('shape:offline', { id: 'shape:offline' });
+    a.doc.getText('t').insert(0, 'offline ');
+    b.doc.getText('t').insert(0, 'online ');
+    await waitFor('b to have its own edit stored', () => b.provider.synced);
+
+    a.provider.connect();
+    await waitFor('offline edits to merge', () => docContent(a.doc) === docContent(b.doc));
+    expect(b.doc.getMap('canvas').has('shape:offline')).toBe(true);
+    expect(b.doc.getText('t').toString()).toMatch(/offline /);
+    expect(b.doc.getText('t').toString()).toMatch(/online /);
+  });
+
+  it('relays presence (awareness) and removes it when a client leaves', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    const b = client(board.id);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna', color: '#0072B2' });
+    await waitFor('b to see Anna', () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Anna');
+    a.provider.destroy();
+    await waitFor('Anna to be gone for b', () => !b.provider.awareness.getStates().has(a.doc.clientID));
+  });
+
+  it('compacts the update log without losing anything', async () => {
+    await server.close();
+    server = await startTestServer({ dataDir, compactEvery: 20 });
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    await a.synced;
+    const text = a.doc.getText('t');
+    for (let i = 0; i < 100; i++) {
+      text.insert(text.length, `${i},`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const expected = text.toString();
+    const observer = client(board.id);
+    await waitFor('every edit stored and relayed', () => observer.doc.getText('t').toString() === expected);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // While the room is open, the log has been folded into the state as it grew.
+    expect(await server.store.pendingUpdateCount(board.id)).toBeLessThan(40);
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+    server = await startTestServer({ dataDir });
+    const fresh = client(board.id);
+    await fresh.synced;
+    expect(fresh.doc.getText('t').toString()).toBe(expected);
+    expect(Y.encodeStateAsUpdate(fresh.doc).byteLength).toBeGreaterThan(100);
+  });
+});
