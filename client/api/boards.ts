@@ -1,0 +1,55 @@
+/** The REST calls the client makes. Every failure becomes an ApiError carrying the server's own words. */
+import type { BoardInfo, CreateBoardBody } from '../../shared/api.ts';
+
+export class ApiError extends Error {
+  /** HTTP status, or 0 when the server could not be reached at all. */
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+}
+
+/** Reads `{ error }` from a failed response, falling back to the status line when the body is not JSON. */
+async function errorFrom(response: Response): Promise<ApiError> {
+  let message = `${response.status} ${response.statusText}`.trim();
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') message = body.error;
+  } catch {
+    // Not JSON (a proxy's error page, say): the status line is the best we have.
+  }
+  return new ApiError(response.status, message);
+}
+
+async function request(path: string, init?: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  } catch (error) {
+    throw new ApiError(0, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+export async function createBoard(body: CreateBoardBody): Promise<BoardInfo> {
+  const response = await request('/api/boards', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as BoardInfo;
+}
+
+/** The board's info, or null when the server does not know the board (404). */
+export async function fetchBoard(boardId: string): Promise<BoardInfo | null> {
+  try {
+    const response = await request(`/api/boards/${encodeURIComponent(boardId)}`);
+    return (await response.json()) as BoardInfo;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The bar above every view of a board: title, connection state, the
+ * canvas/table switch and who is here. Shared by the canvas and table views.
+ */
+import { Link, NavLink } from 'react-router';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LanguageToggle } from '../i18n/LanguageToggle.tsx';
+import type { Person } from '../presence/identity.ts';
+import type { AwarenessUser } from '../presence/usePeople.ts';
+import type { ConnectionState } from '../sync/connection-state.ts';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { PeopleList } from './PeopleList.tsx';
+
+export interface BoardHeaderProps {
+  boardId: string;
+  title: string;
+  connection: ConnectionState;
+  people: AwarenessUser[];
+  me: Person | null;
+  onRename(): void;
+}
+
+export function BoardHeader({ boardId, title, connection, people, me, onRename }: BoardHeaderProps) {
+  const { t } = useI18n();
+  const viewClass = ({ isActive }: { isActive: boolean }) => `view-toggle__link${isActive ? ' is-active' : ''}`;
+  return (
+    <header className="board-header">
+      <Link to="/" className="brand" title={t('board.backHome')}>
+        {t('app.name')}
+      </Link>
+      <h1 className="board-header__title" data-testid="board-title">
+        {title}
+      </h1>
+      <ConnectionBadge state={connection} />
+      <nav className="view-toggle" aria-label={t('view.label')}>
+        <NavLink to={`/b/${boardId}`} end className={viewClass}>
+          {t('view.canvas')}
+        </NavLink>
+        <NavLink to={`/b/${boardId}/table`} className={viewClass}>
+          {t('view.table')}
+        </NavLink>
+      </nav>
+      <PeopleList people={people} me={me} onRename={onRename} />
+      <LanguageToggle />
+    </header>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * An open board: one connection, the shared header, and the current view
+ * (canvas or table) below it. Asks for the person's name first.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Outlet } from 'react-router';
+import type { BoardInfo } from '../../shared/api.ts';
+import { canWrite } from '../../shared/board-doc.ts';
+import { getTemplate } from '../../shared/template.ts';
+import { rememberBoard } from '../home/recent-boards.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { makePerson, personId, storedName, storeName } from '../presence/identity.ts';
+import { NameDialog } from '../presence/NameDialog.tsx';
+import { usePeople } from '../presence/usePeople.ts';
+import { useBoardConnection } from '../sync/useBoardConnection.ts';
+import { BoardHeader } from './BoardHeader.tsx';
+import type { BoardContextValue } from './board-context.ts';
+import { useBoardMeta } from './useBoardMeta.ts';
+
+export function BoardSession({ info }: { info: BoardInfo }) {
+  const { t } = useI18n();
+  const connection = useBoardConnection(info.id);
+  const meta = useBoardMeta(connection?.doc ?? null);
+  const [name, setName] = useState(storedName);
+  const [renaming, setRenaming] = useState(false);
+  const id = useMemo(personId, []);
+  const person = useMemo(() => (name ? makePerson(id, name) : null), [id, name]);
+  const people = usePeople(connection?.provider.awareness ?? null, person);
+
+  const title = meta?.title || info.title;
+  const template = getTemplate(meta?.templateId || info.templateId);
+  // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
+  const writable = meta === null || canWrite(meta);
+
+  useEffect(() => {
+    rememberBoard({ ...info, title });
+  }, [info, title]);
+
+  const chooseName = (chosen: string) => {
+    storeName(chosen);
+    setName(chosen);
+    setRenaming(false);
+  };
+
+  let body: React.ReactNode = null;
+  if (!template) {
+    body = <p className="notice notice--error">{t('board.templateUnknown', { templateId: info.templateId })}</p>;
+  } else if (connection && person) {
+    const context: BoardContextValue = {
+      info,
+      template,
+      doc: connection.doc,
+      provider: connection.provider,
+      connection: connection.state,
+      hasSynced: connection.hasSynced,
+      meta,
+      writable,
+      person,
+    };
+    body = <Outlet context={context} />;
+  }
+
+  return (
+    <div className="board-page">
+      <BoardHeader
+        boardId={info.id}
+        title={title}
+        connection={connection?.state ?? 'connecting'}
+        people={people}
+        me={person}
+        onRename={() => setRenaming(true)}
+      />
+      {!writable && (
+        <p className="notice" role="status">
+          {t('board.readOnlyNewer')}
+        </p>
+      )}
+      <div className="board-page__body">{body}</div>
+      {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}
+    </div>
+  );
+}

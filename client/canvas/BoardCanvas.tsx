@@ -1,0 +1,94 @@
+/**
+ * tldraw on the board document: the store bound to `canvas`, presence bound
+ * to awareness, zones guarded and repaired from the template.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import {
+  atom,
+  Box,
+  createUserId,
+  type Editor,
+  type TLUser,
+  Tldraw,
+  UserRecordType,
+  useTldrawCurrentUser,
+} from 'tldraw';
+import 'tldraw/tldraw.css';
+import type { BoardContextValue } from '../board/board-context.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { bindPresence } from '../presence/presence-binding.ts';
+import { customShapeUtils } from './shape-utils.ts';
+import { assetUrls, components, licenseKey } from './tldraw-config.ts';
+import { useYjsStore } from './useYjsStore.ts';
+import { ensureZones } from './zones/ensure-zones.ts';
+import { layoutZones } from './zones/layout.ts';
+import { TemplateContext } from './zones/TemplateContext.tsx';
+import { guardZones } from './zones/zone-guard.ts';
+
+export function BoardCanvas({ board }: { board: BoardContextValue }) {
+  const { lang, t } = useI18n();
+  const { doc, provider, person, template } = board;
+  const layout = useMemo(() => layoutZones(template), [template]);
+
+  // Attribution user for the store; its id must equal the <Tldraw user> id or cursors vanish.
+  const $user = useMemo(() => atom<TLUser | null>('current user', null), []);
+  useEffect(() => {
+    $user.set(UserRecordType.create({ id: createUserId(person.id), name: person.name, color: person.color }));
+  }, [$user, person]);
+
+  const { storeWithStatus, readOnly, canvasSchemaMismatch } = useYjsStore({
+    doc,
+    hasSynced: board.hasSynced,
+    online: board.connection === 'connected',
+    writable: board.writable,
+    currentUser: $user,
+  });
+  const store = storeWithStatus.store;
+
+  useEffect(() => {
+    if (!store) return;
+    return bindPresence(store, provider.awareness, $user);
+  }, [store, provider, $user]);
+
+  // tldraw's own preferences (snap mode, …) live for the session; name, colour and language are ours.
+  const [extraPrefs, setExtraPrefs] = useState({});
+  const user = useTldrawCurrentUser({
+    userPreferences: {
+      ...extraPrefs,
+      id: person.id,
+      name: person.name,
+      color: person.color,
+      locale: lang,
+      colorScheme: 'light',
+    },
+    setUserPreferences: setExtraPrefs,
+  });
+
+  const onMount = (editor: Editor) => {
+    const stopGuard = guardZones(editor);
+    if (!readOnly) ensureZones(editor, layout);
+    editor.zoomToBounds(Box.From(layout.bounds), { inset: 32 });
+    return stopGuard;
+  };
+
+  return (
+    <TemplateContext.Provider value={template}>
+      {canvasSchemaMismatch && (
+        <p className="notice" role="status">
+          {t('board.readOnlyCanvas')}
+        </p>
+      )}
+      <div className="canvas" data-testid="canvas">
+        <Tldraw
+          store={storeWithStatus}
+          shapeUtils={customShapeUtils}
+          assetUrls={assetUrls}
+          licenseKey={licenseKey}
+          user={user}
+          components={components}
+          onMount={onMount}
+        />
+      </div>
+    </TemplateContext.Provider>
+  );
+}

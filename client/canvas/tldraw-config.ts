@@ -1,0 +1,21 @@
+/**
+ * Static tldraw settings. Icons, fonts and translations come from our own
+ * origin (bundled by Vite from @tldraw/assets): tldraw's default CDN is
+ * unreachable offline and on many public-sector networks, and no request may
+ * leave the origin.
+ */
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+import type { TLComponents } from 'tldraw';
+
+export const assetUrls = getAssetUrlsByImport();
+
+/**
+ * Needed when served over HTTPS on a non-loopback host; without it tldraw
+ * stops rendering there and calls home. Set VITE_TLDRAW_LICENSE_KEY at build time.
+ */
+export const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
+
+/** One page per board: the zones live on it, so the page menu is hidden. */
+export const components: TLComponents = {
+  PageMenu: null,
+};

@@ -1,0 +1,126 @@
+/**
+ * Binds a tldraw store to the board document's `canvas` map, both ways
+ * (ARCHITECTURE.md, "tldraw 5.4 ↔ Yjs"):
+ *  - local edits (store source 'user', document scope) are written into
+ *    `canvas` in one transaction with Origin.canvas;
+ *  - changes from elsewhere are applied with `store.mergeRemoteChanges`, which
+ *    tags them 'remote', so the user listener never echoes them back.
+ * The translation steps are pure functions, tested without a browser.
+ */
+import type { RecordsDiff, TLRecord, TLStore } from 'tldraw';
+import type * as Y from 'yjs';
+import { canvasMap, Origin } from '../../shared/board-doc.ts';
+
+export interface CanvasWrites {
+  set: TLRecord[];
+  remove: string[];
+}
+
+/** What one store change means for `canvas`: updated records are written whole (last writer wins per record). */
+export function canvasWritesFromDiff(changes: RecordsDiff<TLRecord>): CanvasWrites {
+  return {
+    set: [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)],
+    remove: Object.keys(changes.removed),
+  };
+}
+
+export interface StoreOps {
+  put: TLRecord[];
+  remove: TLRecord['id'][];
+}
+
+/**
+ * What a change to `canvas` means for the store. `read` returns the map's
+ * current value for a key. A key whose value is not a record (corrupt or
+ * foreign data) is skipped rather than crashing the canvas.
+ */
+export function storeOpsFromCanvasChange(
+  keys: ReadonlyMap<string, { action: 'add' | 'update' | 'delete' }>,
+  read: (key: string) => unknown,
+): StoreOps {
+  const ops: StoreOps = { put: [], remove: [] };
+  for (const [key, change] of keys) {
+    if (change.action === 'delete') {
+      ops.remove.push(key as TLRecord['id']);
+      continue;
+    }
+    const value = read(key);
+    if (isRecord(value, key)) ops.put.push(value);
+  }
+  return ops;
+}
+
+export function isRecord(value: unknown, key: string): value is TLRecord {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { id?: unknown }).id === key &&
+    typeof (value as { typeName?: unknown }).typeName === 'string'
+  );
+}
+
+/** Every record in `canvas`, skipping entries that are not records. */
+export function canvasRecords(doc: Y.Doc): TLRecord[] {
+  const records: TLRecord[] = [];
+  for (const [key, value] of canvasMap(doc)) if (isRecord(value, key)) records.push(value);
+  return records;
+}
+
+/** Writes records into `canvas` in one transaction, so others receive them as one update. */
+export function writeCanvas(doc: Y.Doc, writes: CanvasWrites): void {
+  if (writes.set.length === 0 && writes.remove.length === 0) return;
+  const canvas = canvasMap(doc);
+  doc.transact(() => {
+    for (const record of writes.set) canvas.set(record.id, record);
+    for (const id of writes.remove) canvas.delete(id);
+  }, Origin.canvas);
+}
+
+/** Applies store ops as remote changes; a record tldraw rejects is logged and skipped, not fatal. */
+export function applyToStore(store: TLStore, ops: StoreOps): void {
+  if (ops.put.length === 0 && ops.remove.length === 0) return;
+  store.mergeRemoteChanges(() => {
+    const removable = ops.remove.filter((id) => store.has(id));
+    if (removable.length) store.remove(removable);
+    try {
+      if (ops.put.length) store.put(ops.put);
+    } catch (error) {
+      // One bad record must not stop the others: retry one by one and report the bad ones.
+      for (const record of ops.put) {
+        try {
+          store.put([record]);
+        } catch (recordError) {
+          console.warn(`Samtavla: skipped canvas record ${record.id}`, recordError);
+        }
+      }
+      console.warn('Samtavla: a canvas update held an invalid record', error);
+    }
+  });
+}
+
+/**
+ * Starts the two-way binding. With `readOnly` only the Yjs → store direction
+ * runs, so a read-only client never writes. Returns the function that stops it.
+ */
+export function bindStoreToCanvas(store: TLStore, doc: Y.Doc, { readOnly = false } = {}): () => void {
+  const canvas = canvasMap(doc);
+  const stopListening = readOnly
+    ? () => {}
+    : store.listen(({ changes }) => writeCanvas(doc, canvasWritesFromDiff(changes)), {
+        source: 'user',
+        scope: 'document',
+      });
+  const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+    // Our own writes are already in the store; applying them again would loop.
+    if (transaction.local && transaction.origin === Origin.canvas) return;
+    applyToStore(
+      store,
+      storeOpsFromCanvasChange(event.changes.keys, (key) => canvas.get(key)),
+    );
+  };
+  canvas.observe(observer);
+  return () => {
+    stopListening();
+    canvas.unobserve(observer);
+  };
+}

@@ -1,0 +1,90 @@
+/** The "new board" form: a title and a template; on success the browser goes to the new board. */
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { BOARD_TITLE_MAX } from '../../shared/api.ts';
+import { DEFAULT_TEMPLATE_ID, listTemplates, templateGoals } from '../../shared/template.ts';
+import { ApiError, createBoard } from '../api/boards.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { rememberBoard } from './recent-boards.ts';
+
+export function CreateBoardForm() {
+  const { t, pick } = useI18n();
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setError(t('home.create.titleRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const board = await createBoard({ title: title.trim(), templateId });
+      rememberBoard(board);
+      navigate(`/b/${board.id}`);
+    } catch (err) {
+      const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
+      setError(t('home.create.failed', { error: reason }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="create-form" onSubmit={submit} noValidate>
+      <label className="field">
+        <span className="field__label">{t('home.create.title')}</span>
+        <input
+          name="title"
+          value={title}
+          maxLength={BOARD_TITLE_MAX}
+          placeholder={t('home.create.titlePlaceholder')}
+          onChange={(e) => setTitle(e.target.value)}
+          data-testid="board-title-input"
+        />
+      </label>
+      <fieldset className="field">
+        <legend className="field__label">{t('home.create.template')}</legend>
+        <div className="template-choices">
+          {listTemplates().map((template) => (
+            <label key={template.id} className="template-choice">
+              <input
+                type="radio"
+                name="templateId"
+                value={template.id}
+                checked={templateId === template.id}
+                onChange={() => setTemplateId(template.id)}
+              />
+              <span className="template-choice__body">
+                <span className="template-choice__title">{pick(template.shortTitle)}</span>
+                <span className="template-choice__swatches" aria-hidden="true">
+                  {template.focusAreas.map((area) => (
+                    <span key={area.id} className="swatch" style={{ background: area.color }} />
+                  ))}
+                </span>
+                <span className="muted">
+                  {t('home.create.templateHint', {
+                    areas: template.focusAreas.length,
+                    goals: templateGoals(template).length,
+                  })}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error && (
+        <p className="error" role="alert" data-testid="create-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy} data-testid="create-board">
+        {busy ? t('home.create.submitting') : t('home.create.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Every interface string, Swedish first. The English table is typed against
+ * the Swedish one, so a key missing in either language fails `tsc`.
+ * Placeholders are written `{name}` and filled by `format()`.
+ */
+const sv = {
+  'app.name': 'Samtavla',
+  'app.tagline': 'En gemensam tavla för att ta fram samverkansplaner tillsammans.',
+  'lang.label': 'Språk',
+  'lang.switchTo': 'In English',
+
+  'home.create.heading': 'Skapa en ny tavla',
+  'home.create.title': 'Namn på tavlan',
+  'home.create.titlePlaceholder': 'Till exempel: Samverkansplan Heby 2025',
+  'home.create.template': 'Mall',
+  'home.create.templateHint': '{areas} fokusområden, {goals} mål',
+  'home.create.submit': 'Skapa tavla',
+  'home.create.submitting': 'Skapar…',
+  'home.create.failed': 'Tavlan kunde inte skapas: {error}',
+  'home.create.titleRequired': 'Ge tavlan ett namn.',
+  'home.recent.heading': 'Senast öppnade tavlor',
+  'home.recent.empty': 'Tavlor du öppnar visas här, på den här datorn.',
+  'home.recent.forget': 'Ta bort ur listan',
+
+  'api.unreachable': 'servern svarar inte. Kontrollera nätverket och försök igen.',
+
+  'board.loading': 'Öppnar tavlan…',
+  'board.notFound.heading': 'Tavlan finns inte',
+  'board.notFound.body': 'Det finns ingen tavla med den här adressen. Kontrollera länken, eller skapa en ny tavla.',
+  'board.loadFailed': 'Tavlan kunde inte öppnas: {error}',
+  'board.backHome': 'Till startsidan',
+  'board.templateUnknown': 'Tavlan använder mallen "{templateId}", som den här versionen av Samtavla inte känner till.',
+  'board.readOnlyNewer': 'Tavlan är sparad med en nyare version av Samtavla. Den visas skrivskyddad här.',
+  'board.readOnlyCanvas': 'Tavlans rityta är sparad med en annan version av Samtavla. Den visas skrivskyddad här.',
+  'board.waitingForSync': 'Hämtar tavlans innehåll…',
+
+  'connection.connecting': 'Ansluter…',
+  'connection.connected': 'Ansluten',
+  'connection.offline': 'Offline – återansluter…',
+
+  'view.label': 'Vy',
+  'view.canvas': 'Tavla',
+  'view.table': 'Tabell',
+
+  'people.label': 'Här nu',
+  'people.you': '{name} (du)',
+
+  'name.heading': 'Vad heter du?',
+  'name.body': 'Ditt namn visas för de andra på tavlan, vid din markör. Det sparas bara på den här datorn.',
+  'name.label': 'Namn',
+  'name.placeholder': 'Förnamn och organisation',
+  'name.submit': 'Gå in på tavlan',
+  'name.change': 'Byt namn',
+
+  'page.notFound': 'Sidan finns inte',
+
+  'table.placeholder': 'Tabellvyn kommer snart: här visas planens aktiviteter som en tabell.',
+} as const;
+
+export type MessageKey = keyof typeof sv;
+export type Messages = Record<MessageKey, string>;
+
+const en: Messages = {
+  'app.name': 'Samtavla',
+  'app.tagline': 'A shared board for drafting collaboration plans together.',
+  'lang.label': 'Language',
+  'lang.switchTo': 'På svenska',
+
+  'home.create.heading': 'Create a new board',
+  'home.create.title': 'Board name',
+  'home.create.titlePlaceholder': 'For example: Collaboration plan Heby 2025',
+  'home.create.template': 'Template',
+  'home.create.templateHint': '{areas} focus areas, {goals} goals',
+  'home.create.submit': 'Create board',
+  'home.create.submitting': 'Creating…',
+  'home.create.failed': 'The board could not be created: {error}',
+  'home.create.titleRequired': 'Give the board a name.',
+  'home.recent.heading': 'Recently opened boards',
+  'home.recent.empty': 'Boards you open are listed here, on this computer.',
+  'home.recent.forget': 'Remove from list',
+
+  'api.unreachable': 'the server does not answer. Check the network and try again.',
+
+  'board.loading': 'Opening the board…',
+  'board.notFound.heading': 'Board not found',
+  'board.notFound.body': 'There is no board at this address. Check the link, or create a new board.',
+  'board.loadFailed': 'The board could not be opened: {error}',
+  'board.backHome': 'To the start page',
+  'board.templateUnknown': 'The board uses the template "{templateId}", which this version of Samtavla does not know.',
+  'board.readOnlyNewer': 'The board was saved by a newer version of Samtavla. It is shown read-only here.',
+  'board.readOnlyCanvas': "The board's canvas was saved by another version of Samtavla. It is shown read-only here.",
+  'board.waitingForSync': 'Fetching the board…',
+
+  'connection.connecting': 'Connecting…',
+  'connection.connected': 'Connected',
+  'connection.offline': 'Offline – reconnecting…',
+
+  'view.label': 'View',
+  'view.canvas': 'Board',
+  'view.table': 'Table',
+
+  'people.label': 'Here now',
+  'people.you': '{name} (you)',
+
+  'name.heading': 'What is your name?',
+  'name.body': 'Your name is shown to the others on the board, next to your cursor. It is only saved on this computer.',
+  'name.label': 'Name',
+  'name.placeholder': 'First name and organisation',
+  'name.submit': 'Enter the board',
+  'name.change': 'Change name',
+
+  'page.notFound': 'Page not found',
+
+  'table.placeholder': "The table view is coming soon: it will list the plan's activities as a table.",
+};
+
+export const LANGUAGES = ['sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'sv';
+
+export const MESSAGES: Record<Language, Messages> = { sv, en };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export type MessageParams = Record<string, string | number>;
+
+/** Fills `{placeholders}`; an unknown placeholder is left visible so the gap is noticed, not hidden. */
+export function format(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+/** Looks a message up in one language. */
+export function translate(lang: Language, key: MessageKey, params?: MessageParams): string {
+  return format(MESSAGES[lang][key], params);
+}
