@@ -89,5 +89,4 @@ export const docContent = (doc: Y.Doc): string =>
     meta: doc.getMap('meta').toJSON(),
     cards: doc.getMap('cards').toJSON(),
     canvas: doc.getMap('canvas').toJSON(),
-    t: doc.getText('t').toString(),
   });

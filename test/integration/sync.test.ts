@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
 import { readMeta } from '../../shared/board-doc.ts';
+import { createCard, getCardText } from '../../shared/card.ts';
 import {
   connectClient,
   createBoard,
@@ -23,6 +24,19 @@ const client = (boardId: string): TestClient => {
   clients.push(c);
   return c;
 };
+
+/** The activity text of one shared card: the field two people type into. */
+const sharedText = (doc: Y.Doc): Y.Text => {
+  const text = getCardText(doc, 'shared', 'activity');
+  if (!text) throw new Error('the shared card has not synced');
+  return text;
+};
+
+/** Creates the shared card on `a` and waits until `others` have it. */
+async function withSharedCard(a: TestClient, ...others: TestClient[]): Promise<void> {
+  createCard(a.doc, { id: 'shared', goalId: 'A1', createdBy: 'test' });
+  await waitFor('the shared card to sync', () => others.every((o) => getCardText(o.doc, 'shared', 'activity')));
+}
 
 beforeEach(async () => {
   dataDir = tempDataDir();
@@ -49,10 +63,11 @@ describe('live board sync', () => {
     const b = client(board.id);
     await Promise.all([a.synced, b.synced]);
 
+    await withSharedCard(a, b);
     a.doc.getMap('canvas').set('shape:a', { id: 'shape:a', x: 1 });
     b.doc.getMap('canvas').set('shape:b', { id: 'shape:b', x: 2 });
-    const textA = a.doc.getText('t');
-    const textB = b.doc.getText('t');
+    const textA = sharedText(a.doc);
+    const textB = sharedText(b.doc);
     textA.insert(0, 'Hej ');
     textB.insert(0, 'världen');
 
@@ -90,18 +105,19 @@ describe('live board sync', () => {
     const a = client(board.id);
     const b = client(board.id);
     await Promise.all([a.synced, b.synced]);
+    await withSharedCard(a, b);
 
     a.provider.disconnect();
     a.doc.getMap('canvas').set('shape:offline', { id: 'shape:offline' });
-    a.doc.getText('t').insert(0, 'offline ');
-    b.doc.getText('t').insert(0, 'online ');
+    sharedText(a.doc).insert(0, 'offline ');
+    sharedText(b.doc).insert(0, 'online ');
     await waitFor('b to have its own edit stored', () => b.provider.synced);
 
     a.provider.connect();
     await waitFor('offline edits to merge', () => docContent(a.doc) === docContent(b.doc));
     expect(b.doc.getMap('canvas').has('shape:offline')).toBe(true);
-    expect(b.doc.getText('t').toString()).toMatch(/offline /);
-    expect(b.doc.getText('t').toString()).toMatch(/online /);
+    expect(sharedText(b.doc).toString()).toMatch(/offline /);
+    expect(sharedText(b.doc).toString()).toMatch(/online /);
   });
 
   it('relays presence (awareness) and removes it when a client leaves', async () => {
@@ -121,14 +137,18 @@ describe('live board sync', () => {
     const board = await createBoard(server.url);
     const a = client(board.id);
     await a.synced;
-    const text = a.doc.getText('t');
+    createCard(a.doc, { id: 'shared', goalId: 'A1', createdBy: 'test' });
+    const text = sharedText(a.doc);
     for (let i = 0; i < 100; i++) {
       text.insert(text.length, `${i},`);
       await new Promise((resolve) => setImmediate(resolve));
     }
     const expected = text.toString();
     const observer = client(board.id);
-    await waitFor('every edit stored and relayed', () => observer.doc.getText('t').toString() === expected);
+    await waitFor(
+      'every edit stored and relayed',
+      () => getCardText(observer.doc, 'shared', 'activity')?.toString() === expected,
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     // While the room is open, the log has been folded into the state as it grew.
     expect(await server.store.pendingUpdateCount(board.id)).toBeLessThan(40);
@@ -137,7 +157,7 @@ describe('live board sync', () => {
     server = await startTestServer({ dataDir });
     const fresh = client(board.id);
     await fresh.synced;
-    expect(fresh.doc.getText('t').toString()).toBe(expected);
+    expect(sharedText(fresh.doc).toString()).toBe(expected);
     expect(Y.encodeStateAsUpdate(fresh.doc).byteLength).toBeGreaterThan(100);
   });
 });
