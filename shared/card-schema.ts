@@ -78,3 +78,28 @@ export function missingForAgreed(card: Pick<Card, CardTextField>): (typeof REQUI
     field === 'indicator' ? splitIndicators(card.indicator).length === 0 : card[field].trim() === '',
   );
 }
+
+/** Why `value` breaks the rule of a text field, or null when it is valid (the UI shows this beside the field). */
+export function fieldError(field: CardTextField, value: string): string | null {
+  const result = CardSchema.shape[field].safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'invalid');
+}
+
+/** Why a party name cannot be added to a card holding `current`, or null when it can. */
+export function partyError(name: string, current: readonly string[]): 'empty' | 'too-long' | 'too-many' | null {
+  const trimmed = name.trim();
+  if (!trimmed) return 'empty';
+  if (trimmed.length > PARTY_NAME_MAX) return 'too-long';
+  if (!current.includes(trimmed) && current.length >= PARTIES_MAX) return 'too-many';
+  return null;
+}
+
+/**
+ * The time frame a new card starts with: the plan year. That is the first year
+ * of the board's own plan period (ISO dates in meta) when it has one, else the
+ * first year of its template's period.
+ */
+export function defaultCardPeriod(templatePeriod: { from: number }, planPeriod?: { from: string } | null): string {
+  const year = planPeriod ? /^(\d{4})-/.exec(planPeriod.from)?.[1] : undefined;
+  return year ?? String(templatePeriod.from);
+}

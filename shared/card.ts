@@ -225,3 +225,51 @@ export function readCards(doc: Y.Doc): Card[] {
     .filter((card): card is Card => card !== undefined)
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** What one transaction changed in `cards`, by card id. */
+export interface CardChanges {
+  /** Every card touched: added, removed, or any field changed. */
+  ids: Set<string>;
+  added: Set<string>;
+  removed: Set<string>;
+  /** Cards whose goalId was set (moved to another goal or to "unplaced"). */
+  goalChanged: Set<string>;
+  /** True when the change was made in this client (not received from others). */
+  local: boolean;
+}
+
+/**
+ * Calls `listener` once per transaction that touches `cards`, with the card ids
+ * it changed, so views re-read only those cards. Returns the unsubscribe function.
+ */
+export function observeCards(doc: Y.Doc, listener: (changes: CardChanges) => void): () => void {
+  const cards = cardsMap(doc);
+  const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+    const changes: CardChanges = {
+      ids: new Set(),
+      added: new Set(),
+      removed: new Set(),
+      goalChanged: new Set(),
+      local: transaction.local,
+    };
+    for (const event of events) {
+      if (event.target === cards) {
+        for (const [id, change] of event.changes.keys) {
+          changes.ids.add(id);
+          if (change.action === 'delete') changes.removed.add(id);
+          else changes.added.add(id);
+        }
+        continue;
+      }
+      const id = event.path[0];
+      if (typeof id !== 'string') continue;
+      changes.ids.add(id);
+      if (event.path.length === 1 && event instanceof Y.YMapEvent && event.keysChanged.has('goalId')) {
+        changes.goalChanged.add(id);
+      }
+    }
+    if (changes.ids.size > 0) listener(changes);
+  };
+  cards.observeDeep(handler);
+  return () => cards.unobserveDeep(handler);
+}
