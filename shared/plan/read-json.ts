@@ -1,0 +1,94 @@
+/**
+ * JSON import: a plan-data file as the JSON export writes it. Checks, in
+ * order, that it is JSON, that it is a plan, that this code knows its
+ * formatVersion, and that it matches the schema — each with its own message.
+ */
+import type { z } from 'zod';
+import { ImportError, MAX_IMPORT_CARDS } from './errors.ts';
+import { PLAN_FORMAT, PLAN_FORMAT_VERSION, type PlanData, PlanSchema } from './schema.ts';
+import { decodeText } from './text-decode.ts';
+
+/** Where JSON.parse stopped, as a line number, from the engine's message ("… at position 12 (line 2 column 3)"). */
+function errorLine(message: string, text: string): number | undefined {
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  const position = /position (\d+)/.exec(message);
+  if (position) return text.slice(0, Number(position[1])).split('\n').length;
+  return undefined;
+}
+
+/** "focusAreas[0].goals[1].cards[2].title" */
+export function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+function checkVersion(version: unknown): void {
+  const match = typeof version === 'string' ? /^(\d+)\.(\d+)$/.exec(version) : null;
+  const [major, minor] = PLAN_FORMAT_VERSION.split('.').map(Number);
+  if (!match) {
+    throw new ImportError(
+      'format-version',
+      `The plan file has no valid formatVersion (expected "${PLAN_FORMAT_VERSION}").`,
+      {
+        field: 'formatVersion',
+      },
+    );
+  }
+  const [fileMajor, fileMinor] = [Number(match[1]), Number(match[2])];
+  if (fileMajor > (major ?? 0) || (fileMajor === major && fileMinor > (minor ?? 0))) {
+    throw new ImportError(
+      'format-version',
+      `The plan file has format version ${version}, which is newer than this Samtavla reads (${PLAN_FORMAT_VERSION}). Update Samtavla to import it.`,
+      { field: 'formatVersion' },
+    );
+  }
+  if (version !== PLAN_FORMAT_VERSION) {
+    throw new ImportError(
+      'format-version',
+      `The plan file has format version ${version}, which this Samtavla no longer reads (it reads ${PLAN_FORMAT_VERSION}).`,
+      { field: 'formatVersion' },
+    );
+  }
+}
+
+export function schemaError(error: z.ZodError): ImportError {
+  const [first] = error.issues;
+  const field = formatPath(first?.path ?? []);
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : '';
+  return new ImportError('invalid', `The plan file is not valid: ${field || 'the file'}: ${first?.message}${more}.`, {
+    field,
+  });
+}
+
+const countCards = (plan: PlanData) =>
+  plan.unplaced.length +
+  plan.focusAreas.reduce((n, area) => n + area.cards.length + area.goals.reduce((m, g) => m + g.cards.length, 0), 0);
+
+export function readJson(bytes: Uint8Array): PlanData {
+  const text = decodeText(bytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = errorLine(message, text);
+    throw new ImportError('not-json', `The file is not valid JSON${line ? ` (line ${line})` : ''}: ${message}`, {
+      line,
+    });
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== PLAN_FORMAT) {
+    throw new ImportError('not-plan', `This JSON file is not a Samtavla plan (it lacks "format": "${PLAN_FORMAT}").`, {
+      field: 'format',
+    });
+  }
+  checkVersion((data as { formatVersion?: unknown }).formatVersion);
+  const result = PlanSchema.safeParse(data);
+  if (!result.success) throw schemaError(result.error);
+  if (countCards(result.data) > MAX_IMPORT_CARDS) {
+    throw new ImportError('too-large', `The plan has more than ${MAX_IMPORT_CARDS} cards.`);
+  }
+  return result.data;
+}

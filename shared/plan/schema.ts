@@ -1,0 +1,151 @@
+/**
+ * Plan data (contract, format "samverkansplan" 1.0): the structured form of a
+ * board that every export is written from and every import is read into.
+ * Declared once here; the published JSON Schema (samverkansplan.schema.json)
+ * is generated from it, so the two cannot drift apart unnoticed.
+ */
+import { z } from 'zod';
+import { BOARD_TITLE_MAX } from '../api.ts';
+import {
+  CARD_STATUSES,
+  FOLLOW_UP_STATUSES,
+  PARTIES_MAX,
+  PARTY_NAME_MAX,
+  TEXT_FIELD_MAX,
+  TITLE_MAX,
+} from '../card-schema.ts';
+
+export const PLAN_FORMAT = 'samverkansplan';
+export const PLAN_FORMAT_VERSION = '1.0';
+
+export const INDICATOR_KINDS = ['yesno', 'count', 'percent', 'text'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+const text = (max: number) => z.string().max(max);
+const line = (max: number) => z.string().min(1).max(max);
+const id = z.string().min(1).max(64);
+const date = z.iso.date();
+// Exports always write UTC ("…Z"); imports also accept an explicit offset.
+const timestamp = z.iso.datetime({ offset: true });
+
+/** Joined with newlines the list must still fit the card's one text field it is stored in. */
+const fitsOneField = (items: string[]) => items.join('\n').length <= TEXT_FIELD_MAX;
+
+export const IndicatorSchema = z
+  .object({
+    text: line(TEXT_FIELD_MAX).describe('The indicator wording, verbatim (one line of the card field).'),
+    kind: z.enum(INDICATOR_KINDS).describe('Guessed from the wording: yesno, count, percent or free text.'),
+  })
+  .meta({ title: 'Indicator' });
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const PeriodSchema = z
+  .object({
+    label: text(TEXT_FIELD_MAX).describe('The time frame as the group wrote it, e.g. "2025".'),
+    from: date.nullable().describe('First day, when the label is a year, a year range or a date range.'),
+    to: date.nullable().describe('Last day, when the label is a year, a year range or a date range.'),
+  })
+  .meta({ title: 'Period' });
+export type Period = z.infer<typeof PeriodSchema>;
+
+export const FollowUpSchema = z
+  .object({
+    period: line(32).describe('The follow-up period, usually a year: "2025".'),
+    status: z.enum(FOLLOW_UP_STATUSES).describe('"cancelled" also covers what the parties stop doing.'),
+    comment: text(TEXT_FIELD_MAX),
+    effect: text(TEXT_FIELD_MAX).describe('Observed effect (effektmått).'),
+    updatedAt: timestamp.nullable(),
+    updatedBy: text(PARTY_NAME_MAX),
+  })
+  .meta({ title: 'FollowUp' });
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+export const PlanCardSchema = z
+  .object({
+    id,
+    title: text(TITLE_MAX),
+    priorityArea: text(TEXT_FIELD_MAX),
+    activity: text(TEXT_FIELD_MAX),
+    indicators: z.array(IndicatorSchema).refine((list) => fitsOneField(list.map((i) => i.text)), {
+      message: `indicators together must be at most ${TEXT_FIELD_MAX} characters`,
+    }),
+    responsible: text(TEXT_FIELD_MAX),
+    targetGroups: z
+      .array(line(TEXT_FIELD_MAX))
+      .refine(fitsOneField, { message: `target groups together must be at most ${TEXT_FIELD_MAX} characters` })
+      .describe('One target group a line of the card field.'),
+    parties: z
+      .array(line(PARTY_NAME_MAX))
+      .max(PARTIES_MAX)
+      .describe('Party names; those of the template register first, in register order.'),
+    period: PeriodSchema,
+    status: z.enum(CARD_STATUSES).describe('Workshop state: draft, or agreed by the group.'),
+    followUp: z.array(FollowUpSchema).describe('One entry a follow-up period, in period order.'),
+    votes: z.number().int().describe('Sum of the votes the card got on the board.'),
+    authors: z.array(line(PARTY_NAME_MAX)).describe('The card creator first, then follow-up writers.'),
+    createdAt: timestamp.nullable(),
+  })
+  .meta({ id: 'PlanCard', title: 'Card' });
+export type PlanCard = z.infer<typeof PlanCardSchema>;
+
+export const PlanGoalSchema = z
+  .object({
+    id,
+    title: text(TEXT_FIELD_MAX),
+    direction: text(TEXT_FIELD_MAX).nullable().describe('The direction (inriktning) text, when the template has one.'),
+    cards: z.array(PlanCardSchema),
+  })
+  .meta({ title: 'Goal' });
+export type PlanGoal = z.infer<typeof PlanGoalSchema>;
+
+export const PlanFocusAreaSchema = z
+  .object({
+    id,
+    title: text(TEXT_FIELD_MAX),
+    goals: z.array(PlanGoalSchema),
+    cards: z.array(PlanCardSchema).describe('Cards on the focus area but under none of its goals.'),
+  })
+  .meta({ title: 'FocusArea' });
+export type PlanFocusArea = z.infer<typeof PlanFocusAreaSchema>;
+
+export const PlanPartySchema = z.object({
+  id: line(64),
+  name: line(PARTY_NAME_MAX),
+  type: z.enum(['region', 'kommun', 'other']),
+});
+export type PlanParty = z.infer<typeof PlanPartySchema>;
+
+export const PlanSchema = z
+  .object({
+    format: z.literal(PLAN_FORMAT),
+    formatVersion: z.literal(PLAN_FORMAT_VERSION),
+    exportedAt: timestamp,
+    template: z.object({
+      id: line(64),
+      version: line(32),
+      title: text(TEXT_FIELD_MAX),
+      vision: text(TEXT_FIELD_MAX).nullable(),
+      labels: z
+        .object({
+          focusArea: line(100),
+          goal: line(100),
+          direction: line(100).nullable(),
+        })
+        .describe('What this template calls its levels, e.g. "Fokusområde", "Delmål", "Inriktning".'),
+    }),
+    board: z.object({
+      id: z.string().max(64).nullable().describe('The board id, when the exporter knows it.'),
+      title: text(BOARD_TITLE_MAX),
+      locale: line(16),
+      planPeriod: z.object({ from: date, to: date }),
+      parties: z.array(PlanPartySchema).describe('The party register of the template.'),
+      createdAt: timestamp.nullable(),
+    }),
+    focusAreas: z.array(PlanFocusAreaSchema).describe('Template order; cards by their order on the board, then id.'),
+    unplaced: z.array(PlanCardSchema).describe('Cards under no goal or area of the template.'),
+  })
+  .meta({
+    title: 'Samverkansplan',
+    description: 'A collaboration plan exported from a Samtavla board.',
+  });
+export type PlanData = z.infer<typeof PlanSchema>;

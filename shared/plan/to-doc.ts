@@ -1,0 +1,110 @@
+/**
+ * Plan data → a fresh board document. Every card goes through the accessors
+ * in card.ts with Origin.import. A card whose goal (or focus area) the
+ * template does not know lands in "unplaced" (goalId null): an import never
+ * drops a card.
+ */
+import * as Y from 'yjs';
+import { initBoardDoc, Origin, setPlanPeriod } from '../board-doc.ts';
+import { createCard, setFollowUp, setVote } from '../card.ts';
+import { randomId } from '../ids.ts';
+import type { Template } from '../template.ts';
+import { yearRange } from './period.ts';
+import { localized } from './plan-shell.ts';
+import type { PlanCard, PlanData } from './schema.ts';
+
+export interface ToDocOptions {
+  /** Board title; defaults to the plan's, then to the template's short title. */
+  title?: string;
+  /** When the new board is created (tests pass a fixed one). */
+  now?: Date;
+  /** Participant id the imported vote totals are recorded under. */
+  votesBy?: string;
+}
+
+/** Where each card of a plan goes on a board of `template`, in plan order. */
+export function placeCards(plan: PlanData, template: Template): { goalId: string | null; card: PlanCard }[] {
+  const known = new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((g) => g.id)]));
+  const place = (id: string) => (known.has(id) ? id : null);
+  return [
+    ...plan.focusAreas.flatMap((area) => [
+      ...area.goals.flatMap((goal) => goal.cards.map((card) => ({ goalId: place(goal.id), card }))),
+      ...area.cards.map((card) => ({ goalId: place(area.id), card })),
+    ]),
+    ...plan.unplaced.map((card) => ({ goalId: null, card })),
+  ];
+}
+
+/** Template party ids for the names a plan lists; names outside the register stay free names. */
+function partyKeys(names: string[], template: Template): string[] {
+  return names.map((name) => {
+    const wanted = name.trim().toLocaleLowerCase('sv');
+    const party = template.parties.find((p) => p.name.toLocaleLowerCase('sv') === wanted || p.id === name.trim());
+    return party ? party.id : name.trim();
+  });
+}
+
+/** Writes a plan into a new board document of `template`. */
+export function planToDoc(plan: PlanData, template: Template, options: ToDocOptions = {}): Y.Doc {
+  const doc = new Y.Doc();
+  const now = options.now ?? new Date();
+  const title = options.title?.trim() || plan.board.title.trim() || localized(template.shortTitle, template.locale);
+  initBoardDoc(doc, {
+    title,
+    templateId: template.id,
+    templateVersion: template.version,
+    createdAt: now.toISOString(),
+  });
+  const defaultPeriod = yearRange(template.period.from, template.period.to);
+  const { from, to } = plan.board.planPeriod;
+  if (from !== defaultPeriod.from || to !== defaultPeriod.to) setPlanPeriod(doc, { from, to }, Origin.import);
+
+  const usedIds = new Set<string>();
+  doc.transact(() => {
+    // Position within the import is the order: the plan's arrays are already in board order.
+    placeCards(plan, template).forEach(({ goalId, card }, index) => {
+      // Keep the file's ids (they trace a card across exports) unless one repeats.
+      const id = usedIds.has(card.id) ? randomId(16) : card.id;
+      usedIds.add(id);
+      createCard(
+        doc,
+        {
+          id,
+          goalId,
+          order: index + 1,
+          status: card.status,
+          createdBy: card.authors[0] ?? '',
+          createdAt: card.createdAt ?? now.toISOString(),
+          fields: {
+            title: card.title,
+            priorityArea: card.priorityArea,
+            activity: card.activity,
+            indicator: card.indicators.map((indicator) => indicator.text).join('\n'),
+            responsible: card.responsible,
+            targetGroup: card.targetGroups.join('\n'),
+            period: card.period.label,
+          },
+          parties: partyKeys(card.parties, template),
+        },
+        Origin.import,
+      );
+      for (const entry of card.followUp) {
+        setFollowUp(
+          doc,
+          id,
+          entry.period,
+          {
+            status: entry.status,
+            comment: entry.comment,
+            effect: entry.effect,
+            updatedAt: entry.updatedAt ?? now.toISOString(),
+            updatedBy: entry.updatedBy,
+          },
+          Origin.import,
+        );
+      }
+      if (card.votes !== 0) setVote(doc, id, options.votesBy ?? 'import', card.votes, Origin.import);
+    });
+  }, Origin.import);
+  return doc;
+}

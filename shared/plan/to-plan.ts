@@ -1,0 +1,109 @@
+/**
+ * Board document → plan data. Pure: reads `meta` and `cards` only (never the
+ * canvas), and orders everything by template order, then card order, then id,
+ * so two exports of one board differ only in `exportedAt`.
+ */
+import type * as Y from 'yjs';
+import { BOARD_TITLE_MAX } from '../api.ts';
+import { readMeta, readPlanPeriod } from '../board-doc.ts';
+import { readCards } from '../card.ts';
+import { type Card, fieldMax, PARTIES_MAX, PARTY_NAME_MAX, TEXT_FIELD_MAX } from '../card-schema.ts';
+import type { Template } from '../template.ts';
+import { toIndicators } from './indicators.ts';
+import { isIsoDate, toPeriod } from './period.ts';
+import { emptyPlan } from './plan-shell.ts';
+import type { FollowUp, PlanCard, PlanData } from './schema.ts';
+
+export interface ToPlanOptions {
+  /** The board id; the document itself does not know it. */
+  boardId?: string | null;
+  /** The export time (tests pass a fixed one). */
+  now?: Date;
+}
+
+/** A timestamp in canonical UTC form, or null when the document holds none or garbage. */
+export function toTimestamp(value: string): string | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** Lines of a multi-line field, trimmed, blank ones dropped. */
+export const toLines = (value: string): string[] =>
+  value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+
+// The accessors cut text at the field limits, but a foreign client can write longer
+// Y.Text; cutting again here keeps every export valid against the published schema.
+const clip = (value: string, max = TEXT_FIELD_MAX): string => (value.length > max ? value.slice(0, max) : value);
+
+function partyNames(card: Card, template: Template): string[] {
+  const register = template.parties;
+  const known = register.filter((p) => card.parties.includes(p.id)).map((p) => p.name);
+  const free = card.parties.filter((key) => !register.some((p) => p.id === key));
+  return [...known, ...free].map((name) => clip(name.trim(), PARTY_NAME_MAX)).slice(0, PARTIES_MAX);
+}
+
+function followUps(card: Card): FollowUp[] {
+  return Object.entries(card.followUp)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([period, entry]) => ({
+      period: clip(period, 32),
+      status: entry.status,
+      comment: clip(entry.comment),
+      effect: clip(entry.effect),
+      updatedAt: toTimestamp(entry.updatedAt),
+      updatedBy: clip(entry.updatedBy, PARTY_NAME_MAX),
+    }));
+}
+
+/** One card as plan data. */
+export function toPlanCard(card: Card, template: Template): PlanCard {
+  const followUp = followUps(card);
+  const authors = [card.createdBy, ...followUp.map((f) => f.updatedBy)]
+    .map((name) => clip(name.trim(), PARTY_NAME_MAX))
+    .filter((name, index, all) => name.length > 0 && all.indexOf(name) === index);
+  return {
+    id: card.id,
+    title: clip(card.title, fieldMax('title')),
+    priorityArea: clip(card.priorityArea),
+    activity: clip(card.activity),
+    indicators: toIndicators(clip(card.indicator)),
+    responsible: clip(card.responsible),
+    targetGroups: toLines(clip(card.targetGroup)),
+    parties: partyNames(card, template),
+    period: toPeriod(clip(card.period)),
+    status: card.status,
+    followUp,
+    votes: Object.values(card.votes).reduce((sum, n) => sum + (Number.isInteger(n) ? n : 0), 0),
+    authors,
+    createdAt: toTimestamp(card.createdAt),
+  };
+}
+
+/** The plan data of a board. `template` is the board's template (meta.templateId). */
+export function docToPlan(doc: Y.Doc, template: Template, options: ToPlanOptions = {}): PlanData {
+  const meta = readMeta(doc);
+  const stored = readPlanPeriod(doc);
+  const plan = emptyPlan(template, {
+    boardId: options.boardId ?? null,
+    title: clip(meta?.title ?? '', BOARD_TITLE_MAX),
+    planPeriod: stored && isIsoDate(stored.from) && isIsoDate(stored.to) && stored.from <= stored.to ? stored : null,
+    createdAt: toTimestamp(meta?.createdAt ?? ''),
+    now: options.now,
+  });
+  // Goal ids and area ids share one namespace (the template refuses duplicates).
+  const buckets = new Map<string, PlanCard[]>();
+  for (const area of plan.focusAreas) {
+    buckets.set(area.id, area.cards);
+    for (const goal of area.goals) buckets.set(goal.id, goal.cards);
+  }
+  // readCards returns cards in board order (order, then id); pushing keeps that order.
+  for (const card of readCards(doc)) {
+    const bucket = card.goalId === null ? undefined : buckets.get(card.goalId);
+    (bucket ?? plan.unplaced).push(toPlanCard(card, template));
+  }
+  return plan;
+}

@@ -1,0 +1,157 @@
+/**
+ * DOCX export: a Word plan document in the shape of the seed plans — title,
+ * plan period, parties and vision, then a chapter per focus area with each
+ * goal's direction and a table of its activities. A4 landscape, because the
+ * table has eight columns.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { NO_CARDS, TABLE_HEADINGS } from './labels.ts';
+import { formatPlanPeriod } from './period.ts';
+import type { PlanData } from './schema.ts';
+import { type CardCells, cellLines, numbered, type PlanGroup, type PlanSection, planSections } from './sections.ts';
+import { TABLE_WIDTHS } from './xlsx-layout.ts';
+import { xmlSafePlan } from './xml-safe.ts';
+
+const PAGE = { width: 11906, height: 16838, margin: 1134 }; // A4 in twips, 2 cm margins
+const TEXT_WIDTH = PAGE.height - 2 * PAGE.margin; // landscape: the long side is the width
+const TOTAL = TABLE_WIDTHS.reduce((a, b) => a + b, 0);
+const COLUMN_TWIPS = TABLE_WIDTHS.map((w) => Math.floor((w / TOTAL) * TEXT_WIDTH));
+const HEADER_FILL = '1F4E79';
+const FONT_SIZE = 18; // half-points: 9 pt in the tables, so eight columns stay readable
+
+const cellParagraphs = (lines: string[], bold = false): Paragraph[] =>
+  (lines.length > 0 ? lines : ['']).map(
+    (line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: FONT_SIZE })] }),
+  );
+
+const cell = (children: Paragraph[], column: number, fill?: string) =>
+  new TableCell({
+    children,
+    width: { size: COLUMN_TWIPS[column] ?? 0, type: WidthType.DXA },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(fill ? { shading: { fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
+  });
+
+function cardRow(cells: CardCells): TableRow {
+  const columns = cellLines(cells).map((lines, i) => cell(cellParagraphs(lines), i));
+  if (cells.title) {
+    // The card's short title in bold above its activity text.
+    const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
+    columns[1] = cell(
+      [...cellParagraphs([cells.title], true), ...(activity.length ? cellParagraphs(activity) : [])],
+      1,
+    );
+  }
+  return new TableRow({ children: columns, cantSplit: true });
+}
+
+function planTable(cards: CardCells[]): Table {
+  const header = new TableRow({
+    tableHeader: true,
+    children: TABLE_HEADINGS.map((heading, i) =>
+      cell(
+        [new Paragraph({ children: [new TextRun({ text: heading, bold: true, color: 'FFFFFF', size: FONT_SIZE })] })],
+        i,
+        HEADER_FILL,
+      ),
+    ),
+  });
+  return new Table({
+    rows: [header, ...cards.map(cardRow)],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMN_TWIPS,
+    layout: TableLayoutType.FIXED,
+  });
+}
+
+function labelled(label: string, text: string): Paragraph {
+  return new Paragraph({
+    spacing: { after: 120 },
+    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)],
+  });
+}
+
+function groupBlocks(group: PlanGroup, plan: PlanData): (Paragraph | Table)[] {
+  const blocks: (Paragraph | Table)[] = [];
+  if (group.title) blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: numbered(group) }));
+  if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? 'Inriktning', group.direction));
+  if (group.cards.length === 0)
+    blocks.push(new Paragraph({ children: [new TextRun({ text: NO_CARDS, italics: true })] }));
+  else blocks.push(planTable(group.cards), new Paragraph({ text: '' }));
+  return blocks;
+}
+
+function sectionBlocks(section: PlanSection, plan: PlanData): (Paragraph | Table)[] {
+  const heading = section.id ? `${plan.template.labels.focusArea} ${numbered(section)}` : section.title;
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, text: heading, pageBreakBefore: true }),
+    ...section.groups.flatMap((group) => groupBlocks(group, plan)),
+  ];
+}
+
+function frontMatter(plan: PlanData): Paragraph[] {
+  const { board, template } = plan;
+  return [
+    new Paragraph({ heading: HeadingLevel.TITLE, text: board.title || 'Samverkansplan' }),
+    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: template.title, italics: true })] }),
+    labelled('Planperiod', formatPlanPeriod(board.planPeriod)),
+    ...(board.parties.length > 0 ? [labelled('Parter', board.parties.map((p) => p.name).join(', '))] : []),
+    ...(template.vision
+      ? [new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Målbild' }), new Paragraph(template.vision)]
+      : []),
+  ];
+}
+
+export async function writeDocx(input: PlanData): Promise<Uint8Array> {
+  const plan = xmlSafePlan(input);
+  const document = new Document({
+    creator: 'Samtavla',
+    title: plan.board.title,
+    description: `${plan.template.title}, ${formatPlanPeriod(plan.board.planPeriod)}`,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({
+                    size: 16,
+                    children: [`${plan.board.title} · sida `, PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [...frontMatter(plan), ...planSections(plan).flatMap((section) => sectionBlocks(section, plan))],
+      },
+    ],
+  });
+  // toArrayBuffer (not toBuffer) so the same code runs in the browser.
+  return new Uint8Array(await Packer.toArrayBuffer(document));
+}

@@ -1,0 +1,70 @@
+/**
+ * Markdown export: the Word document's content as CommonMark with GFM
+ * tables. Board text is escaped, so a card cannot inject markup or HTML into
+ * whatever renders the file; line breaks inside a cell become <br>.
+ */
+import { NO_CARDS, TABLE_HEADINGS } from './labels.ts';
+import { formatPlanPeriod } from './period.ts';
+import type { PlanData } from './schema.ts';
+import { type CardCells, cellLines, numbered, type PlanGroup, planSections } from './sections.ts';
+
+/** Escapes inline Markdown and HTML so text renders literally. */
+export function mdText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/[\\`*_{}[\]<>|#!~]/g, (c) => (c === '<' ? '&lt;' : `\\${c}`));
+}
+
+/** A line of a paragraph; one that would start a list item is escaped too. */
+const mdLine = (line: string): string =>
+  mdText(line.trim())
+    .replace(/^(\d+)([.)])(\s|$)/, '$1\\$2$3')
+    .replace(/^([-+])(\s|$)/, '\\$1$2');
+
+/** A paragraph of one or more lines, kept as hard line breaks. */
+const mdParagraph = (text: string): string => text.split(/\r?\n/).map(mdLine).join('  \n');
+
+const mdCell = (lines: string[]): string => lines.map(mdText).join('<br>');
+
+function cardRow(cells: CardCells): string {
+  const columns = cellLines(cells).map(mdCell);
+  if (cells.title) {
+    const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
+    columns[1] = [`**${mdText(cells.title)}**`, ...activity.map(mdText)].join('<br>');
+  }
+  return `| ${columns.join(' | ')} |`;
+}
+
+function groupLines(group: PlanGroup, plan: PlanData): string[] {
+  const lines: string[] = [];
+  if (group.title) lines.push(`### ${mdText(numbered(group))}`, '');
+  if (group.direction) {
+    lines.push(`**${mdText(plan.template.labels.direction ?? 'Inriktning')}:** ${mdParagraph(group.direction)}`, '');
+  }
+  if (group.cards.length === 0) return [...lines, `*${NO_CARDS}*`, ''];
+  return [
+    ...lines,
+    `| ${TABLE_HEADINGS.join(' | ')} |`,
+    `|${TABLE_HEADINGS.map(() => ' --- ').join('|')}|`,
+    ...group.cards.map(cardRow),
+    '',
+  ];
+}
+
+export function writeMarkdown(plan: PlanData): string {
+  const { board, template } = plan;
+  const lines = [
+    `# ${mdText(board.title || 'Samverkansplan')}`,
+    '',
+    `*${mdText(template.title)}*`,
+    '',
+    `**Planperiod:** ${formatPlanPeriod(board.planPeriod)}  `,
+    ...(board.parties.length > 0 ? [`**Parter:** ${mdText(board.parties.map((p) => p.name).join(', '))}`] : []),
+    '',
+  ];
+  if (template.vision) lines.push('## Målbild', '', mdParagraph(template.vision), '');
+  for (const section of planSections(plan)) {
+    const heading = section.id ? `${template.labels.focusArea} ${numbered(section)}` : section.title;
+    lines.push(`## ${mdText(heading)}`, '');
+    for (const group of section.groups) lines.push(...groupLines(group, plan));
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

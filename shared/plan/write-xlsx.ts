@@ -1,0 +1,132 @@
+/**
+ * XLSX export. One sheet a focus area in the layout of the seed plans (a
+ * styled header row, goals as group rows, one row a card), the flat table as
+ * "Alla", and "Om planen" with the board's metadata so the workbook can be
+ * imported again without losing its title or plan period.
+ */
+import ExcelJS from 'exceljs';
+import { planToTable } from './flat.ts';
+import { NO_CARDS, TABLE_HEADINGS } from './labels.ts';
+import { formatPlanPeriod } from './period.ts';
+import type { PlanData } from './schema.ts';
+import { type CardCells, cellLines, numbered, type PlanGroup, planSections } from './sections.ts';
+import { ALL_SHEET, INFO, INFO_SHEET, sheetName, TABLE_WIDTHS } from './xlsx-layout.ts';
+import { xmlSafePlan } from './xml-safe.ts';
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+};
+const WRAP_TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  row.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+    cell.border = THIN;
+  });
+}
+
+function tableSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
+  sheet.columns = TABLE_HEADINGS.map((header, i) => ({ header, width: TABLE_WIDTHS[i] }));
+  styleHeader(sheet.getRow(1));
+  sheet.pageSetup.printTitlesRow = '1:1';
+  return sheet;
+}
+
+// Excel does not grow a merged row to fit its text, so group rows get a height from their length.
+const TABLE_CHARS = TABLE_WIDTHS.reduce((a, b) => a + b, 0);
+const heightFor = (text: string) =>
+  15 * text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / TABLE_CHARS)), 0);
+
+function addGroupRow(sheet: ExcelJS.Worksheet, text: string, bold: boolean): void {
+  const row = sheet.addRow([text]);
+  sheet.mergeCells(row.number, 1, row.number, TABLE_HEADINGS.length);
+  const cell = row.getCell(1);
+  cell.font = bold ? { bold: true } : { italic: true };
+  cell.fill = GROUP_FILL;
+  cell.alignment = WRAP_TOP;
+  cell.border = THIN;
+  row.height = heightFor(text);
+}
+
+function addCardRow(sheet: ExcelJS.Worksheet, cells: CardCells): void {
+  const values: ExcelJS.CellValue[] = cellLines(cells).map((lines) => lines.join('\n'));
+  if (cells.title) {
+    // The card's short title in bold above its activity text, as one cell.
+    values[1] = {
+      richText: [
+        { font: { bold: true }, text: cells.title },
+        ...(cells.activity ? [{ text: `\n${cells.activity}` }] : []),
+      ],
+    };
+  }
+  const row = sheet.addRow(values);
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.alignment = WRAP_TOP;
+    cell.border = THIN;
+  });
+}
+
+function addGroup(sheet: ExcelJS.Worksheet, group: PlanGroup, directionLabel: string | null): void {
+  if (group.title) addGroupRow(sheet, numbered(group), true);
+  if (group.direction) addGroupRow(sheet, `${directionLabel ?? 'Inriktning'}: ${group.direction}`, false);
+  if (group.cards.length === 0) addGroupRow(sheet, NO_CARDS, false);
+  for (const cells of group.cards) addCardRow(sheet, cells);
+}
+
+function addAllSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string): void {
+  const [header = [], ...rows] = planToTable(plan);
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = header.map((title) => ({ header: title, width: title.startsWith('Uppföljning') ? 24 : 22 }));
+  styleHeader(sheet.getRow(1));
+  for (const values of rows) sheet.addRow(values).alignment = WRAP_TOP;
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+}
+
+function addInfoSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string): void {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = [{ width: 20 }, { width: 70 }];
+  const rows: [string, string][] = [
+    [INFO.format, plan.format],
+    [INFO.formatVersion, plan.formatVersion],
+    [INFO.title, plan.board.title],
+    [INFO.templateTitle, plan.template.title],
+    [INFO.templateId, plan.template.id],
+    [INFO.templateVersion, plan.template.version],
+    [INFO.planFrom, plan.board.planPeriod.from],
+    [INFO.planTo, plan.board.planPeriod.to],
+    [INFO.boardId, plan.board.id ?? ''],
+    [INFO.createdAt, plan.board.createdAt ?? ''],
+    [INFO.exportedAt, plan.exportedAt],
+  ];
+  for (const values of rows) sheet.addRow(values).alignment = WRAP_TOP;
+  sheet.getColumn(1).font = { bold: true };
+}
+
+export async function writeXlsx(input: PlanData): Promise<Uint8Array> {
+  const plan = xmlSafePlan(input);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Samtavla';
+  workbook.title = `${plan.board.title} (${formatPlanPeriod(plan.board.planPeriod)})`;
+  // Fixed dates keep two exports of one board alike; exceljs would stamp "now".
+  workbook.created = new Date(plan.exportedAt);
+  workbook.modified = new Date(plan.exportedAt);
+  const taken = new Set([ALL_SHEET.toLowerCase(), INFO_SHEET.toLowerCase()]);
+  for (const section of planSections(plan)) {
+    const sheet = tableSheet(workbook, sheetName(numbered(section), taken));
+    for (const group of section.groups) addGroup(sheet, group, plan.template.labels.direction);
+  }
+  addAllSheet(workbook, plan, ALL_SHEET);
+  addInfoSheet(workbook, plan, INFO_SHEET);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,83 @@
+/**
+ * Checks an uploaded XLSX before exceljs unpacks it: that it is a zip at all,
+ * that it has a sane number of entries, and that it does not inflate past
+ * MAX_XLSX_UNCOMPRESSED_BYTES (a zip bomb). The sizes a zip declares can lie,
+ * so after the cheap declared-size check every entry is also inflated as a
+ * stream and counted, stopping at the limit without holding the data.
+ */
+import JSZip from 'jszip';
+import { ImportError, MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED_BYTES } from './errors.ts';
+
+// jszip documents internalStream (and _data.uncompressedSize exists on loaded entries), but its typings omit them.
+interface StreamHelper {
+  on(event: 'data', callback: (chunk: Uint8Array) => void): StreamHelper;
+  on(event: 'end', callback: () => void): StreamHelper;
+  on(event: 'error', callback: (error: Error) => void): StreamHelper;
+  resume(): StreamHelper;
+  pause(): StreamHelper;
+}
+interface LoadedEntry {
+  name: string;
+  dir: boolean;
+  internalStream(type: 'uint8array'): StreamHelper;
+  _data?: { uncompressedSize?: number };
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // Excel 97–2003 .xls
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+
+const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+function bomb(detail: string): ImportError {
+  return new ImportError(
+    'zip-bomb',
+    `The workbook unpacks to ${detail}; Samtavla reads workbooks of at most ${MB(MAX_XLSX_UNCOMPRESSED_BYTES)} unpacked and ${MAX_XLSX_ENTRIES} parts.`,
+  );
+}
+
+/** Inflates one entry, counting bytes; rejects as soon as `budget` is exceeded. Resolves to the bytes used. */
+function inflatedSize(entry: LoadedEntry, budget: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let total = 0;
+    const stream = entry.internalStream('uint8array');
+    stream
+      .on('data', (chunk) => {
+        total += chunk.length;
+        if (total > budget) {
+          stream.pause();
+          reject(bomb(`more than ${MB(MAX_XLSX_UNCOMPRESSED_BYTES)}`));
+        }
+      })
+      .on('error', (error) =>
+        reject(new ImportError('not-xlsx', `The workbook is damaged (${entry.name}: ${error.message}).`)),
+      )
+      .on('end', () => resolve(total))
+      .resume();
+  });
+}
+
+/** Throws an ImportError unless `bytes` is a zip that is safe to hand to exceljs. */
+export async function guardZip(bytes: Uint8Array): Promise<void> {
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw new ImportError(
+      'not-xlsx',
+      'This is an old Excel 97–2003 file (.xls). Save it as an Excel workbook (.xlsx) and try again.',
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw new ImportError('not-xlsx', 'The file is not an Excel workbook (.xlsx): it is not a zip archive.');
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new ImportError('not-xlsx', `The file is not a readable Excel workbook: ${(error as Error).message}`);
+  }
+  const entries = (Object.values(zip.files) as unknown as LoadedEntry[]).filter((entry) => !entry.dir);
+  if (entries.length > MAX_XLSX_ENTRIES) throw bomb(`${entries.length} parts`);
+  const declared = entries.reduce((sum, entry) => sum + (entry._data?.uncompressedSize ?? 0), 0);
+  if (declared > MAX_XLSX_UNCOMPRESSED_BYTES) throw bomb(MB(declared));
+  let used = 0;
+  for (const entry of entries) used += await inflatedSize(entry, MAX_XLSX_UNCOMPRESSED_BYTES - used);
+}
