@@ -5,7 +5,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   atom,
-  Box,
   createUserId,
   type Editor,
   type TLUser,
@@ -17,6 +16,7 @@ import 'tldraw/tldraw.css';
 import type { BoardContextValue } from '../board/board-context.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { bindPresence } from '../presence/presence-binding.ts';
+import { fitCamera, panelInsets } from './camera-fit.ts';
 import { customShapeUtils } from './shape-utils.ts';
 import { assetUrls, components, licenseKey } from './tldraw-config.ts';
 import { useYjsStore } from './useYjsStore.ts';
@@ -67,7 +67,8 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
   const onMount = (editor: Editor) => {
     const stopGuard = guardZones(editor);
     if (!readOnly) ensureZones(editor, layout);
-    editor.zoomToBounds(Box.From(layout.bounds), { inset: 32 });
+    const viewport = editor.getViewportScreenBounds();
+    editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
     return stopGuard;
   };
 

@@ -5,7 +5,16 @@
  * shows its loading state, so nobody draws on a board that is not there yet.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { atom, createTLStore, type Signal, type TLStore, type TLStoreWithStatus, type TLUser } from 'tldraw';
+import {
+  atom,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type Signal,
+  type TLStore,
+  type TLStoreWithStatus,
+  type TLUser,
+} from 'tldraw';
 import type * as Y from 'yjs';
 import { readCanvasSchema, writeCanvasSchema } from '../../shared/canvas-schema.ts';
 import { checkCanvasSchema, migrateRecords } from './canvas-schema.ts';
@@ -70,7 +79,9 @@ export function useYjsStore({ doc, hasSynced, online, writable, currentUser }: Y
   useEffect(() => {
     if (!hasSynced) return;
     const result = loadStore(doc, writable, {
-      shapeUtils: customShapeUtils,
+      // <Tldraw> adds the default shapes to its own list, but a store made here needs them spelled out.
+      shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
+      bindingUtils: defaultBindingUtils,
       users: { currentUser },
       collaboration: { status: $status, mode: $mode },
     });

@@ -31,11 +31,11 @@ export interface ZoneLayout {
 /** Page units (tldraw's coordinates). Roomy goal zones: activity cards go inside them. */
 export const ZONE_METRICS = {
   goalWidth: 760,
-  goalHeight: 560,
+  goalHeight: 680,
   goalGap: 28,
   areaPadding: 28,
   /** Room above the goals for the area's label and title (two lines). */
-  areaHeader: 170,
+  areaHeader: 210,
   areaGap: 64,
 } as const;
 

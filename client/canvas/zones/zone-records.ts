@@ -4,12 +4,26 @@
  * clients opening a new board at the same moment write identical records and
  * converge instead of drawing every zone twice.
  */
-import { getIndices, type IndexKey, type TLPageId, type TLShapeId } from 'tldraw';
+import type { IndexKey, TLPageId, TLShapeId } from 'tldraw';
 import type { ZoneLayout, ZoneRect } from './layout.ts';
 import { ZONE_TYPE, type ZoneShape } from './ZoneShape.ts';
 
 export function zoneShapeId(zoneId: string): TLShapeId {
   return `shape:zone-${zoneId}` as TLShapeId;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The n-th zone's stacking index: "a1", "a2" … "az", then "b00", "b01" ….
+ * tldraw's own getIndices() adds random jitter in production builds, which
+ * would make every client's zones differ and "repair" each other forever.
+ */
+export function zoneIndex(n: number): IndexKey {
+  const i = n + 1;
+  if (i < 62) return `a${BASE62[i]}` as IndexKey;
+  const j = i - 62;
+  return `b${BASE62[Math.floor(j / 62) % 62]}${BASE62[j % 62]}` as IndexKey;
 }
 
 /**
@@ -18,7 +32,6 @@ export function zoneShapeId(zoneId: string): TLShapeId {
  */
 export function zoneRecords(layout: ZoneLayout, pageId: TLPageId): ZoneShape[] {
   const rects: ZoneRect[] = [...layout.areas, ...layout.goals];
-  const indices: IndexKey[] = getIndices(rects.length + 1).slice(1);
   return rects.map((rect, i) => ({
     typeName: 'shape',
     id: zoneShapeId(rect.id),
@@ -26,7 +39,7 @@ export function zoneRecords(layout: ZoneLayout, pageId: TLPageId): ZoneShape[] {
     x: rect.x,
     y: rect.y,
     rotation: 0,
-    index: indices[i] as IndexKey,
+    index: zoneIndex(i),
     parentId: pageId,
     isLocked: true,
     opacity: 1,

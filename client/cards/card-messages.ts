@@ -1,0 +1,142 @@
+/**
+ * The interface strings of activity cards, the card editor and the table view,
+ * Swedish first (English typed against it, so a missing key fails `tsc`).
+ * Kept beside the cards rather than in the app dictionary; field names come
+ * from the board's template (template.fieldLabels), not from here.
+ */
+import { useMemo } from 'react';
+import type { Template } from '../../shared/template.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { format, type Language, type MessageParams } from '../i18n/messages.ts';
+
+const sv = {
+  'card.add': 'Ny aktivitet',
+  'card.addHint': 'Dubbelklicka i ett mål för att lägga en aktivitet där.',
+  'card.addToGoal': 'Lägg till aktivitet i {goal}',
+  'card.open': 'Öppna',
+  'card.openNamed': 'Öppna aktiviteten {title}',
+  'card.untitled': 'Namnlös aktivitet',
+  'card.unplaced': 'Ej placerad',
+  'card.unplacedHint': 'Dra kortet till ett mål.',
+  'card.goal': 'Mål',
+  'card.noGoal': 'Ej placerad (inget mål)',
+  'card.status.draft': 'Utkast',
+  'card.status.agreed': 'Överenskommen',
+  'card.status': 'Status',
+  'card.missing': 'Saknas för att bli överenskommen: {fields}',
+  'card.refused': 'Kan inte markeras som överenskommen. Fyll i: {fields}.',
+  'card.indicatorHint': 'En indikator per rad.',
+  'card.indicatorCount': '{count} indikatorer',
+  'card.targetGroupHint': 'Välj ur listan eller skriv egen.',
+  'card.parties.register': 'Parter i mallen',
+  'card.parties.free': 'Andra parter',
+  'card.parties.addLabel': 'Lägg till annan part',
+  'card.parties.add': 'Lägg till',
+  'card.parties.remove': 'Ta bort {name}',
+  'card.parties.none': 'Inga parter valda',
+  'card.parties.edit': 'Välj parter',
+  'card.parties.tooLong': 'Namnet är för långt.',
+  'card.parties.tooMany': 'Högst {max} parter per aktivitet.',
+  'card.delete': 'Ta bort aktiviteten',
+  'card.deleteConfirm': 'Ta bort aktiviteten "{title}" för alla på tavlan?',
+  'card.deleted': 'Aktiviteten togs bort av någon annan. Redigeringen stängdes.',
+  'card.deletedByMe': 'Aktiviteten togs bort.',
+  'card.close': 'Stäng',
+  'card.editorHeading': 'Redigera aktivitet',
+  'card.readOnly': 'Tavlan är skrivskyddad.',
+  'table.heading': 'Planens aktiviteter',
+  'table.summary': '{count} aktiviteter, varav {agreed} överenskomna.',
+  'table.caption': '{goal} – aktiviteter',
+  'table.empty': 'Inga aktiviteter ännu.',
+  'table.unplaced': 'Ej placerade aktiviteter',
+  'table.unplacedHint': 'Aktiviteter som inte ligger i något mål på tavlan.',
+  'table.col.indicators': 'Indikatorer för uppföljning',
+  'table.col.manage': 'Hantera',
+  'table.waiting': 'Hämtar tavlans innehåll…',
+} as const;
+
+export type CardMessageKey = keyof typeof sv;
+
+const en: Record<CardMessageKey, string> = {
+  'card.add': 'New activity',
+  'card.addHint': 'Double-click inside a goal to put an activity there.',
+  'card.addToGoal': 'Add activity to {goal}',
+  'card.open': 'Open',
+  'card.openNamed': 'Open the activity {title}',
+  'card.untitled': 'Untitled activity',
+  'card.unplaced': 'Not placed',
+  'card.unplacedHint': 'Drag the card into a goal.',
+  'card.goal': 'Goal',
+  'card.noGoal': 'Not placed (no goal)',
+  'card.status.draft': 'Draft',
+  'card.status.agreed': 'Agreed',
+  'card.status': 'Status',
+  'card.missing': 'Missing before it can be agreed: {fields}',
+  'card.refused': 'Cannot be marked as agreed. Fill in: {fields}.',
+  'card.indicatorHint': 'One indicator a line.',
+  'card.indicatorCount': '{count} indicators',
+  'card.targetGroupHint': 'Pick from the list or type your own.',
+  'card.parties.register': 'Parties in the template',
+  'card.parties.free': 'Other parties',
+  'card.parties.addLabel': 'Add another party',
+  'card.parties.add': 'Add',
+  'card.parties.remove': 'Remove {name}',
+  'card.parties.none': 'No parties chosen',
+  'card.parties.edit': 'Choose parties',
+  'card.parties.tooLong': 'The name is too long.',
+  'card.parties.tooMany': 'At most {max} parties per activity.',
+  'card.delete': 'Delete the activity',
+  'card.deleteConfirm': 'Delete the activity "{title}" for everyone on the board?',
+  'card.deleted': 'Someone else deleted this activity. The editor was closed.',
+  'card.deletedByMe': 'The activity was deleted.',
+  'card.close': 'Close',
+  'card.editorHeading': 'Edit activity',
+  'card.readOnly': 'The board is read-only.',
+  'table.heading': "The plan's activities",
+  'table.summary': '{count} activities, {agreed} of them agreed.',
+  'table.caption': '{goal} – activities',
+  'table.empty': 'No activities yet.',
+  'table.unplaced': 'Activities not placed',
+  'table.unplacedHint': 'Activities that are not inside any goal on the board.',
+  'table.col.indicators': 'Indicators for follow-up',
+  'table.col.manage': 'Manage',
+  'table.waiting': 'Fetching the board…',
+};
+
+const MESSAGES: Record<Language, Record<CardMessageKey, string>> = { sv, en };
+
+/** English fallbacks when a custom template lacks a field label. */
+const FIELD_FALLBACK: Record<string, { sv: string; en: string }> = {
+  title: { sv: 'Rubrik', en: 'Title' },
+  priorityArea: { sv: 'Prioriterat område', en: 'Priority area' },
+  activity: { sv: 'Aktivitet', en: 'Activity' },
+  indicator: { sv: 'Indikator för uppföljning', en: 'Indicator for follow-up' },
+  responsible: { sv: 'Ansvar', en: 'Responsible' },
+  parties: { sv: 'Parter', en: 'Parties' },
+  targetGroup: { sv: 'Målgrupp', en: 'Target group' },
+  period: { sv: 'Tidsram', en: 'Time frame' },
+};
+
+export interface CardText {
+  lang: Language;
+  t(key: CardMessageKey, params?: MessageParams): string;
+  /** A card field's name from the template, in the interface language. */
+  field(field: string): string;
+}
+
+export function cardText(lang: Language, template: Template | null): CardText {
+  return {
+    lang,
+    t: (key, params) => format(MESSAGES[lang][key], params),
+    field: (field) => {
+      const label = template?.fieldLabels[field] ?? FIELD_FALLBACK[field];
+      return label ? label[lang] : field;
+    },
+  };
+}
+
+/** The card strings for the current interface language and board template. */
+export function useCardText(template: Template | null): CardText {
+  const { lang } = useI18n();
+  return useMemo(() => cardText(lang, template), [lang, template]);
+}

@@ -1,0 +1,135 @@
+/**
+ * Two people on one board, in real Chromium against the real server: the
+ * board is created through the start page, both see the template's zones,
+ * what one draws appears for the other and survives a reload, each sees the
+ * other's named cursor, and no request ever leaves the server's origin.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTemplate } from '../../shared/template.ts';
+import {
+  type E2eEnv,
+  enterName,
+  foreignRequests,
+  newPerson,
+  type Person,
+  SCREENSHOT_DIR,
+  startE2e,
+} from './helpers/harness.ts';
+
+const hsvo = getTemplate('hsvo-2024-2026');
+if (!hsvo) throw new Error('the HSVO template is missing');
+const areaTitles = (lang: 'sv' | 'en') => hsvo.focusAreas.map((area) => area.title[lang]);
+
+const noteSelector = '.tl-shape[data-shape-type="note"]';
+const geoSelector = '.tl-shape[data-shape-type="geo"]';
+
+async function areaTitlesOn(page: Page): Promise<string[]> {
+  return page.locator('.zone--area .zone__area-title').allTextContents();
+}
+
+describe('a board shared by two people', () => {
+  let env: E2eEnv;
+  let anna: Person;
+  let bengt: Person;
+  let boardUrl: string;
+
+  beforeAll(async () => {
+    env = await startE2e();
+    anna = await newPerson(env);
+    bengt = await newPerson(env);
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('creates a board from the start page form and asks for a name', async () => {
+    await anna.page.goto(`${env.origin}/`);
+    await anna.page.getByTestId('board-title-input').fill('Samverkansplan Heby 2025');
+    await expect(anna.page.getByRole('radio', { name: /HSVO 2024–2026/ }).isChecked()).resolves.toBe(true);
+    await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/home.png` });
+    await anna.page.getByTestId('create-board').click();
+    await anna.page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/);
+    boardUrl = anna.page.url();
+
+    await enterName(anna.page, 'Anna Andersson');
+    await expect(anna.page.getByTestId('board-title').textContent()).resolves.toBe('Samverkansplan Heby 2025');
+    await anna.page.locator('.zone--area').nth(3).waitFor();
+    expect(await areaTitlesOn(anna.page)).toEqual(areaTitles('sv'));
+    expect(await anna.page.locator('.zone--goal').count()).toBe(6);
+    await anna.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+  });
+
+  it('shows the second person the same zones and both people in the header', async () => {
+    await bengt.page.goto(boardUrl);
+    await enterName(bengt.page, 'Bengt Berg');
+    await bengt.page.locator('.zone--area').nth(3).waitFor();
+    expect(await areaTitlesOn(bengt.page)).toEqual(areaTitles('sv'));
+    // Two first visitors must converge on one set of zones, not draw them twice.
+    expect(await bengt.page.locator('.zone').count()).toBe(10);
+    await bengt.page.locator('[data-testid="people"] li').nth(1).waitFor();
+    expect(await anna.page.locator('[data-testid="people"] li').count()).toBe(2);
+  });
+
+  it("shows one person's drawing to the other", async () => {
+    // A sticky note in goal A1, typed through tldraw's own UI.
+    await anna.page.keyboard.press('n');
+    await anna.page.mouse.click(300, 430);
+    await anna.page.locator(`${noteSelector} [contenteditable="true"]`).waitFor();
+    await anna.page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
+    await anna.page.keyboard.type('Hälsoveckor i skolan');
+    await anna.page.keyboard.press('Escape');
+    // A rectangle in goal C1, drawn with the rectangle tool.
+    await anna.page.keyboard.press('r');
+    await anna.page.mouse.move(700, 430);
+    await anna.page.mouse.down();
+    await anna.page.mouse.move(800, 510, { steps: 5 });
+    await anna.page.mouse.up();
+
+    await bengt.page.locator(noteSelector).waitFor();
+    await bengt.page.locator(geoSelector).waitFor();
+    await expect.poll(() => bengt.page.locator(noteSelector).textContent()).toContain('Hälsoveckor i skolan');
+  });
+
+  it("shows each person the other's cursor with their name", async () => {
+    await anna.page.mouse.move(620, 620, { steps: 8 });
+    await bengt.page.mouse.move(900, 300, { steps: 8 });
+    await expect.poll(() => bengt.page.locator('.tl-nametag').allTextContents()).toEqual(['Anna Andersson']);
+    await expect.poll(() => anna.page.locator('.tl-nametag').allTextContents()).toEqual(['Bengt Berg']);
+    expect(await bengt.page.locator('.tl-collaborator__cursor').count()).toBe(1);
+    await bengt.page.screenshot({ path: `${SCREENSHOT_DIR}/board-two-people.png` });
+    await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/board-person-a.png` });
+  });
+
+  it('keeps the drawing and the zones after a reload, without asking the name again', async () => {
+    await bengt.page.reload();
+    await bengt.page.locator(noteSelector).waitFor();
+    expect(await bengt.page.getByTestId('name-input').count()).toBe(0);
+    expect(await bengt.page.locator(noteSelector).textContent()).toContain('Hälsoveckor i skolan');
+    expect(await bengt.page.locator(geoSelector).count()).toBe(1);
+    expect(await bengt.page.locator('.zone').count()).toBe(10);
+  });
+
+  it('switches zone titles to English with the language toggle', async () => {
+    await bengt.page.getByTestId('language-toggle').click();
+    await expect.poll(() => areaTitlesOn(bengt.page)).toEqual(areaTitles('en'));
+    // Anna's Swedish board is unaffected: titles are not stored in the shared document.
+    expect(await areaTitlesOn(anna.page)).toEqual(areaTitles('sv'));
+    await bengt.page.getByTestId('language-toggle').click();
+  });
+
+  it('says readably when a board does not exist', async () => {
+    await bengt.page.goto(`${env.origin}/b/AAAAAAAAAAAAAAAAAAAAAA`);
+    await bengt.page.getByTestId('board-not-found').waitFor();
+    expect(await bengt.page.getByRole('heading', { level: 1 }).textContent()).toBe('Tavlan finns inte');
+  });
+
+  it('never requested anything outside its own origin and raised no page errors', () => {
+    const all = [...anna.requests, ...bengt.requests];
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.some((url) => url.includes('/ws/'))).toBe(true);
+    expect(foreignRequests(env.origin, all)).toEqual([]);
+    expect([...anna.errors, ...bengt.errors]).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * E2E harness: the real server in this process (temp data dir, free port,
+ * serving dist/) and a headless Debian chromium. Each person is a separate
+ * browser context, so two people never share storage or a tldraw user id.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type RunningServer, startServer } from '../../../server/start.ts';
+import { CHROMIUM_PATH } from '../setup/global-setup.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const SCREENSHOT_DIR = join(repoRoot, 'test-results', 'e2e');
+
+export interface E2eEnv {
+  server: RunningServer;
+  browser: Browser;
+  /** The server's origin, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL this person's browser requested (HTTP and WebSocket). */
+  requests: string[];
+  /** Uncaught page errors: a test fails when any appear. */
+  errors: string[];
+}
+
+export async function startE2e(): Promise<E2eEnv> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samtavla-e2e-'));
+  const server = await startServer({ port: 0, dataDir, staticDir: join(repoRoot, 'dist'), log: () => {} });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    server,
+    browser,
+    origin: server.url,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newPerson(env: E2eEnv): Promise<Person> {
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'sv-SE' });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('websocket', (socket) => requests.push(socket.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, requests, errors };
+}
+
+/** Requests that left the server's origin; data: and blob: URLs stay in the browser and are allowed. */
+export function foreignRequests(origin: string, urls: readonly string[]): string[] {
+  const wsOrigin = origin.replace(/^http/, 'ws');
+  return urls.filter(
+    (url) =>
+      !url.startsWith(`${origin}/`) &&
+      url !== origin &&
+      !url.startsWith(`${wsOrigin}/`) &&
+      !url.startsWith('data:') &&
+      !url.startsWith('blob:'),
+  );
+}
+
+/** Enters the name in the first-visit dialog. */
+export async function enterName(page: Page, name: string): Promise<void> {
+  await page.getByTestId('name-input').fill(name);
+  await page.getByTestId('name-submit').click();
+}
