@@ -3,15 +3,7 @@
  * to awareness, zones guarded and repaired from the template.
  */
 import { useEffect, useMemo, useState } from 'react';
-import {
-  atom,
-  createUserId,
-  type Editor,
-  type TLUser,
-  Tldraw,
-  UserRecordType,
-  useTldrawCurrentUser,
-} from 'tldraw';
+import { atom, createUserId, type Editor, type TLUser, Tldraw, UserRecordType, useTldrawCurrentUser } from 'tldraw';
 import 'tldraw/tldraw.css';
 import type { BoardContextValue } from '../board/board-context.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { type ConnectionState, nextConnectionState, wsOriginFor } from '../../client/sync/connection-state.ts';
+
+const run = (statuses: ('connected' | 'disconnected' | 'connecting' | 'closed')[]): ConnectionState =>
+  statuses.reduce<ConnectionState>(
+    (state, status) =>
+      nextConnectionState(state, status === 'closed' ? { type: 'closed' } : { type: 'status', status }),
+    'connecting',
+  );
+
+describe('nextConnectionState', () => {
+  it('is "connecting" until the first connection succeeds', () => {
+    expect(run(['connecting'])).toBe('connecting');
+    expect(run(['connecting', 'connected'])).toBe('connected');
+  });
+
+  it('says "reconnecting" after any drop, until connected again', () => {
+    expect(run(['connected', 'disconnected'])).toBe('reconnecting');
+    expect(run(['connected', 'disconnected', 'connecting'])).toBe('reconnecting');
+    expect(run(['connected', 'disconnected', 'connecting', 'connected'])).toBe('connected');
+    expect(run(['connecting', 'disconnected', 'connecting'])).toBe('reconnecting');
+  });
+
+  it('stays closed once the server closed the room for good', () => {
+    expect(run(['connected', 'closed', 'connecting', 'connected'])).toBe('closed');
+  });
+});
+
+describe('wsOriginFor', () => {
+  it('maps http to ws and https to wss, keeping host and port', () => {
+    expect(wsOriginFor('http://127.0.0.1:3000')).toBe('ws://127.0.0.1:3000');
+    expect(wsOriginFor('https://samtavla.example.se')).toBe('wss://samtavla.example.se');
+  });
+});
