@@ -26,5 +26,7 @@ export function localDate(at: Date, timeZone = 'Europe/Stockholm'): string {
 }
 
 export function planFileName(boardTitle: string, at: Date, extension: string, timeZone?: string): string {
-  return `samverkansplan-${slugify(boardTitle)}-${localDate(at, timeZone)}.${extension}`;
+  // Most boards are titled "Samverkansplan …"; the prefix is not repeated.
+  const slug = slugify(boardTitle).replace(/^samverkansplan(-|$)/, '') || 'tavla';
+  return `samverkansplan-${slug}-${localDate(at, timeZone)}.${extension}`;
 }

@@ -89,7 +89,9 @@ function labelled(label: string, text: string): Paragraph {
 
 function groupBlocks(group: PlanGroup, plan: PlanData): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [];
-  if (group.title) blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: numbered(group) }));
+  if (group.title) {
+    blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: numbered(group), spacing: { before: 240 } }));
+  }
   if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? 'Inriktning', group.direction));
   if (group.cards.length === 0)
     blocks.push(new Paragraph({ children: [new TextRun({ text: NO_CARDS, italics: true })] }));
@@ -98,7 +100,7 @@ function groupBlocks(group: PlanGroup, plan: PlanData): (Paragraph | Table)[] {
 }
 
 function sectionBlocks(section: PlanSection, plan: PlanData): (Paragraph | Table)[] {
-  const heading = section.id ? `${plan.template.labels.focusArea} ${numbered(section)}` : section.title;
+  const heading = section.id ? `${plan.template.labels.focusArea} ${section.id}: ${section.title}` : section.title;
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: heading, pageBreakBefore: true }),
     ...section.groups.flatMap((group) => groupBlocks(group, plan)),

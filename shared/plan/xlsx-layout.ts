@@ -21,28 +21,38 @@ export const INFO = {
   exportedAt: 'Exporterad',
 } as const;
 
-/** Widths (in characters) of the eight plan-table columns, matching TABLE_HEADINGS. */
-export const TABLE_WIDTHS = [32, 48, 40, 26, 18, 20, 12, 18] as const;
+/**
+ * Widths (in characters) of the eight plan-table columns, matching TABLE_HEADINGS;
+ * the Word table shares them as proportions. Wide enough that "Tidsram" and
+ * "Överenskommen" do not break inside the word on an A4 landscape page.
+ */
+export const TABLE_WIDTHS = [26, 42, 36, 22, 18, 24, 14, 20] as const;
 
 const SHEET_NAME_MAX = 31;
+
+/** Cuts at a word boundary with an ellipsis, so "A Förebyggande och…" rather than "…hälsofrämjan". */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 /**
  * A sheet name Excel accepts: no []:*?/\ characters, at most 31 characters,
  * no apostrophe at either end, not "History", unique in the workbook (case-insensitively).
  */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base =
-    wanted
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/^'+|'+$/g, '')
-      .slice(0, SHEET_NAME_MAX)
-      .trim() || 'Blad';
+  const cleaned = wanted
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '');
+  const base = shorten(cleaned, SHEET_NAME_MAX) || 'Blad';
   let name = base.toLowerCase() === 'history' ? 'History 1' : base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
-    name = `${base.slice(0, SHEET_NAME_MAX - suffix.length).trim()}${suffix}`;
+    name = `${shorten(base, SHEET_NAME_MAX - suffix.length)}${suffix}`;
   }
   taken.add(name.toLowerCase());
   return name;

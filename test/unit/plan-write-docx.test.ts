@@ -1,0 +1,122 @@
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docToPlan } from '../../shared/plan/index.ts';
+import { writeDocx } from '../../shared/plan/write-docx.ts';
+import { emptyBoard, HSVO, NOW, NSU, sampleBoard } from './plan-helpers.ts';
+
+let html: string;
+let documentXml: string;
+let messages: unknown[];
+
+/** The cell texts of every table, as mammoth reads them: tables → rows → cells. */
+function tables(source: string): string[][][] {
+  return [...source.matchAll(/<table>(.*?)<\/table>/g)].map(([, table]) =>
+    [...(table ?? '').matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
+      [...(row ?? '').matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map(([, cell]) =>
+        (cell ?? '')
+          .replace(/<\/p><p>/g, '\n')
+          .replace(/<[^>]+>/g, '')
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&'),
+      ),
+    ),
+  );
+}
+
+const headings = (level: number) =>
+  [...html.matchAll(new RegExp(`<h${level}>(.*?)</h${level}>`, 'g'))].map(([, text]) => text);
+
+beforeAll(async () => {
+  const bytes = await writeDocx(docToPlan(sampleBoard(), HSVO, { now: NOW }));
+  const buffer = Buffer.from(bytes);
+  // mammoth maps Heading 1–6 itself; the document title style needs saying.
+  const result = await mammoth.convertToHtml({ buffer }, { styleMap: ["p[style-name='Title'] => h1:fresh"] });
+  html = result.value;
+  messages = result.messages;
+  documentXml = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string')) ?? '';
+});
+
+describe('DOCX export', () => {
+  it('reads cleanly: mammoth reports no problems', () => {
+    expect(messages).toEqual([]);
+  });
+
+  it('opens with the title, the strategy, the plan period, the parties and the vision', () => {
+    expect(html).toMatch(/^<h1>Samverkansplan Heby 2025<\/h1>/);
+    expect(html).toContain('<strong>Planperiod: </strong>2024–2026');
+    expect(html).toContain('<strong>Parter: </strong>Region Uppsala, Enköpings kommun');
+    expect(html).toContain('Strategi för samverkan inom hälsa, stöd, vård och omsorg i Uppsala län 2024–2026');
+    expect(html).toContain('Målet är ett hälsofrämjande samhälle');
+  });
+
+  it('has a chapter per focus area and a section per goal with its direction', () => {
+    expect(headings(1)).toEqual([
+      'Samverkansplan Heby 2025',
+      'Målbild',
+      'Fokusområde A: Förebyggande och hälsofrämjande',
+      'Fokusområde B: Nära vård',
+      'Fokusområde C: Kompetensförsörjning',
+      'Fokusområde D: Krishantering och beredskap',
+      'Ej placerade aktiviteter',
+    ]);
+    expect(headings(2)).toHaveLength(6);
+    expect(headings(2)[2]).toBe('B1 Vården är personcentrerad, samordnad och tillgänglig');
+    expect(html).toContain('<strong>Inriktning: </strong>Regional och kommunal primärvård är navet');
+  });
+
+  it("puts each goal's cards in a table with the plan columns", () => {
+    const all = tables(html);
+    // A (area cards), A1, B1, D1, unplaced: the goals without cards get a note instead.
+    expect(all).toHaveLength(5);
+    for (const table of all) {
+      expect(table[0]).toEqual([
+        'Prioriterat område',
+        'Aktiviteter',
+        'Indikatorer för uppföljning',
+        'Ansvar',
+        'Målgrupp',
+        'Parter',
+        'Tidsram',
+        'Status',
+      ]);
+    }
+    expect(all[2]?.[1]).toEqual([
+      'Samordnad individuell plan',
+      'SIP i primärvården\nInföra gemensam rutin för SIP\nUtbilda personal "SIP-ambassadörer"; två per enhet',
+      'Rutin framtagen (Ja/Nej)\nAntal utbildade ambassadörer\nAndel SIP inom 14 dagar (procent)',
+      'Tjänsteledning HSVO',
+      'Äldre\nPersoner med psykisk ohälsa',
+      'Region Uppsala\nHeby kommun\nArbetsförmedlingen',
+      '2025',
+      'Överenskommen\n2024: Genomförd\n2025: Pågående',
+    ]);
+    expect(all[1]?.slice(1).map((row) => row[1])).toEqual([
+      'Tie A <script>alert(1)</script> | pipe',
+      'Tie B',
+      '=HYPERLINK("http://example.invalid")',
+    ]);
+    expect(html.match(/Inga aktiviteter\./g)).toHaveLength(3);
+  });
+
+  it('is A4 landscape with a repeating table header row', () => {
+    expect(documentXml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    expect(documentXml).toContain('<w:tblHeader/>');
+  });
+
+  it('drops characters XML cannot hold', () => {
+    expect(documentXml).toContain('Övning med kontrolltecken');
+    expect(documentXml).not.toContain('\u0007');
+  });
+
+  it('handles a template without directions or vision text, and a board with no cards', async () => {
+    const bytes = await writeDocx(docToPlan(emptyBoard('NSU 2019', NSU), NSU, { now: NOW }));
+    const nsu = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    expect(nsu).toContain('<h1>Fokusområde 1: Stärk grundläggande förutsättningar i närvården</h1>');
+    expect(nsu).toContain('<h2>3.3 De mål som finns i handlingsplan');
+    expect(nsu).not.toContain('Inriktning');
+    expect(nsu.match(/Inga aktiviteter\./g)).toHaveLength(10);
+  });
+});
