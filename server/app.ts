@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { onError } from './http/errors.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { planRoutes } from './routes/plans.ts';
 import type { BoardStore } from './storage/store.ts';
 
 export interface AppDeps {
@@ -20,6 +21,7 @@ export function createApp({ store, staticDir }: AppDeps): Hono {
 
   const api = new Hono();
   api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', planRoutes(store));
   api.route('/', boardRoutes(store));
   app.route('/api', api);
 

@@ -1,12 +1,11 @@
 /** Board routes: create a board from a template, read a board's info. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import * as Y from 'yjs';
 import { type BoardInfo, CreateBoardBody } from '../../shared/api.ts';
-import { initBoardDoc } from '../../shared/board-doc.ts';
-import { BOARD_ID_PATTERN, randomId } from '../../shared/ids.ts';
+import { BOARD_ID_PATTERN } from '../../shared/ids.ts';
 import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
 import { getTemplate, listTemplates } from '../../shared/template.ts';
+import { createEmptyBoard } from '../boards/board-docs.ts';
 import { ApiError, readJsonBody } from '../http/errors.ts';
 import type { BoardStore } from '../storage/store.ts';
 
@@ -35,18 +34,7 @@ export function boardRoutes(store: BoardStore): Hono {
     const body = await readJsonBody(c, CreateBoardBody);
     const template = getTemplate(body.templateId);
     if (!template) throw new ApiError(400, `templateId: unknown template "${body.templateId.slice(0, 100)}"`);
-    const info: BoardInfo = {
-      id: randomId(),
-      title: body.title,
-      templateId: template.id,
-      templateVersion: template.version,
-      createdAt: new Date().toISOString(),
-    };
-    const doc = new Y.Doc();
-    initBoardDoc(doc, info);
-    await store.createBoard(info, Y.encodeStateAsUpdate(doc));
-    doc.destroy();
-    return c.json(info, 201);
+    return c.json(await createEmptyBoard(store, body.title, template), 201);
   });
 
   app.get('/boards/:id', async (c) => c.json(await requireBoard(store, c.req.param('id'))));

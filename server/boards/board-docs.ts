@@ -1,0 +1,56 @@
+/**
+ * Boards as documents, for the REST routes and the CLI alike: create a board
+ * from a template or from an imported plan, and read a board's document from
+ * storage. Reading from storage gives every acknowledged edit, since the
+ * server stores an update before it relays it.
+ */
+import * as Y from 'yjs';
+import type { BoardInfo } from '../../shared/api.ts';
+import { initBoardDoc, readMeta } from '../../shared/board-doc.ts';
+import { randomId } from '../../shared/ids.ts';
+import { getTemplate, type Template } from '../../shared/template.ts';
+import type { BoardStore } from '../storage/store.ts';
+
+/** Stores a board whose document (meta included) is already built, under a new id. */
+export async function storeNewBoard(store: BoardStore, doc: Y.Doc): Promise<BoardInfo> {
+  const meta = readMeta(doc);
+  if (!meta) throw new Error('a new board document needs its meta');
+  const info: BoardInfo = {
+    id: randomId(),
+    title: meta.title,
+    templateId: meta.templateId,
+    templateVersion: meta.templateVersion,
+    createdAt: meta.createdAt,
+  };
+  await store.createBoard(info, Y.encodeStateAsUpdate(doc));
+  return info;
+}
+
+/** Creates an empty board laid out on a template. */
+export async function createEmptyBoard(store: BoardStore, title: string, template: Template): Promise<BoardInfo> {
+  const doc = new Y.Doc();
+  initBoardDoc(doc, {
+    title,
+    templateId: template.id,
+    templateVersion: template.version,
+    createdAt: new Date().toISOString(),
+  });
+  try {
+    return await storeNewBoard(store, doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The board's document as stored. The caller destroys it when done. */
+export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<Y.Doc> {
+  const { updates } = await store.loadBoard(boardId);
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}
+
+/** The template a board was laid out on, or undefined when this server does not ship it. */
+export const boardTemplate = (board: BoardInfo): Template | undefined => getTemplate(board.templateId);

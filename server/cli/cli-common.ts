@@ -1,0 +1,17 @@
+/** What the command-line tools share: the data directory and a clean exit on errors. */
+import { configFromEnv } from '../config.ts';
+import { openSqliteStore } from '../storage/sqlite-store.ts';
+import type { BoardStore } from '../storage/store.ts';
+
+/** Opens the same SQLite store the server uses (WAL: safe while the server runs). */
+export function openStore(dataDir: string | undefined): BoardStore {
+  return openSqliteStore({ dataDir: dataDir ?? configFromEnv().dataDir });
+}
+
+/** Runs a CLI's main, printing a one-line error (no stack) and exiting 1 on failure. */
+export function runCli(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run export -- --board <id> --format xlsx --out plan.xlsx [--data-dir ./data] [--delimiter ,]`
+ * Exports a board's plan straight from the data directory, server running or not.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, exportPlan, isPlanFormat } from '../../shared/plan/index.ts';
+import { boardTemplate, loadBoardDoc } from '../boards/board-docs.ts';
+import { openStore, runCli } from './cli-common.ts';
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      board: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      'data-dir': { type: 'string' },
+      delimiter: { type: 'string' },
+    },
+  });
+  if (!values.board) throw new Error('--board <id> is required');
+  if (!isPlanFormat(values.format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const delimiter = values.delimiter;
+  if (delimiter !== undefined && delimiter !== ';' && delimiter !== ',') throw new Error('--delimiter must be ; or ,');
+
+  const store = openStore(values['data-dir']);
+  try {
+    const board = await store.getBoard(values.board);
+    if (!board) throw new Error(`no board with id ${values.board} in this data directory`);
+    const template = boardTemplate(board);
+    if (!template) throw new Error(`the board's template "${board.templateId}" is not installed`);
+    const doc = await loadBoardDoc(store, board.id);
+    const result = await exportPlan(doc, template, values.format, {
+      boardId: board.id,
+      csv: delimiter ? { delimiter } : undefined,
+    });
+    doc.destroy();
+    const out = values.out ?? result.fileName;
+    await writeFile(out, result.body);
+    console.log(`wrote ${out} (${result.plan.focusAreas.length} focus areas)`);
+  } finally {
+    await store.close();
+  }
+});

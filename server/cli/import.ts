@@ -1,0 +1,38 @@
+/**
+ * `npm run import -- plan.json [--template hsvo-2024-2026] [--title "…"] [--data-dir ./data]`
+ * Creates a new board from a plan file (JSON, CSV or XLSX) in the data directory.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { importPlan, planToDoc } from '../../shared/plan/index.ts';
+import { getTemplate } from '../../shared/template.ts';
+import { storeNewBoard } from '../boards/board-docs.ts';
+import { openStore, runCli } from './cli-common.ts';
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      template: { type: 'string' },
+      title: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new Error('give exactly one plan file: npm run import -- plan.json');
+  const chosen = values.template === undefined ? undefined : getTemplate(values.template);
+  if (values.template !== undefined && !chosen) throw new Error(`unknown template "${values.template}"`);
+
+  const plan = await importPlan(new Uint8Array(await readFile(file)), file, { template: chosen, title: values.title });
+  const template = chosen ?? getTemplate(plan.template.id);
+  if (!template) throw new Error(`the plan's template "${plan.template.id}" is not installed`);
+  const doc = planToDoc(plan, template);
+  const store = openStore(values['data-dir']);
+  try {
+    const board = await storeNewBoard(store, doc);
+    console.log(`created board ${board.id} "${board.title}" with ${doc.getMap('cards').size} cards`);
+  } finally {
+    doc.destroy();
+    await store.close();
+  }
+});

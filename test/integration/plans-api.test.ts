@@ -1,0 +1,151 @@
+/** Export and import through the REST API, against a real server and a board edited live. */
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/start.ts';
+import type { BoardInfo } from '../../shared/api.ts';
+import { createCard, setCardParty } from '../../shared/card.ts';
+import type { PlanData } from '../../shared/plan/index.ts';
+import schema from '../../shared/plan/samverkansplan.schema.json' with { type: 'json' };
+import { connectClient, createBoard, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/server.ts';
+
+let dataDir: string;
+let server: RunningServer;
+let board: BoardInfo;
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  server = await startTestServer({ dataDir });
+  board = await createBoard(server.url, { title: 'Samverkansplan Heby 2025', templateId: 'hsvo-2024-2026' });
+  const a = connectClient(server.url, board.id);
+  await a.synced;
+  createCard(a.doc, {
+    id: 'card-1',
+    goalId: 'A1',
+    createdBy: 'Anna',
+    fields: {
+      title: 'Hälsosamtal i skolan',
+      activity: 'Erbjuda hälsosamtal i årskurs 7; "alla" elever',
+      indicator: 'Genomfört (Ja/Nej)\nAndel elever som deltagit (procent)',
+      responsible: 'Ledningsgrupp',
+      period: '2025',
+    },
+  });
+  setCardParty(a.doc, 'card-1', 'heby', true);
+  createCard(a.doc, { id: 'card-2', goalId: 'Z9', createdBy: 'Bo', fields: { activity: 'Utan delmål' } });
+  const observer = connectClient(server.url, board.id);
+  await waitFor('cards stored', () => observer.doc.getMap('cards').size === 2);
+  a.destroy();
+  observer.destroy();
+});
+
+afterAll(async () => {
+  await server.close();
+  removeDir(dataDir);
+});
+
+const exportUrl = (format: string, extra = '') =>
+  `${server.url}/api/boards/${board.id}/export?format=${format}${extra}`;
+
+async function importFile(body: BodyInit, query: string): Promise<Response> {
+  return fetch(`${server.url}/api/boards/import?${query}`, { method: 'POST', body });
+}
+
+/** The plan without what differs between two boards of the same content. */
+function comparable(plan: PlanData): unknown {
+  return JSON.parse(
+    JSON.stringify(plan, (key, value) =>
+      ['id', 'exportedAt', 'createdAt', 'updatedAt'].includes(key) && typeof value === 'string' ? '…' : value,
+    ),
+  );
+}
+
+describe('export over REST', () => {
+  it('exports JSON that validates against the published schema, with cards in their goals', async () => {
+    const response = await fetch(exportUrl('json'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /filename="samverkansplan-heby-2025-\d{4}-\d\d-\d\d\.json"/,
+    );
+    const plan = (await response.json()) as PlanData;
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    expect(ajv.validate(schema, plan), JSON.stringify(ajv.errors)).toBe(true);
+    const a1 = plan.focusAreas[0]?.goals.find((g) => g.id === 'A1');
+    expect(a1?.cards[0]?.title).toBe('Hälsosamtal i skolan');
+    expect(a1?.cards[0]?.indicators.map((i) => i.kind)).toEqual(['yesno', 'percent']);
+    expect(plan.unplaced.map((c) => c.activity)).toEqual(['Utan delmål']);
+  });
+
+  it('exports CSV (BOM, ; by default, , on request), XLSX and DOCX that parse back', async () => {
+    const csv = await (await fetch(exportUrl('csv'))).arrayBuffer();
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ';' }).data;
+    expect(rows.flat().join('\n')).toContain('Erbjuda hälsosamtal i årskurs 7; "alla" elever');
+    const comma = await (await fetch(exportUrl('csv', '&delimiter=,'))).text();
+    expect(Papa.parse<string[]>(comma.replace(/^\uFEFF/, ''), { delimiter: ',' }).data[0]?.length).toBe(
+      rows[0]?.length,
+    );
+
+    const xlsx = await fetch(exportUrl('xlsx'));
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toContain('Alla');
+
+    const docx = await fetch(exportUrl('docx'));
+    const zip = await JSZip.loadAsync(await docx.arrayBuffer());
+    expect(await zip.file('word/document.xml')?.async('string')).toContain('Hälsosamtal i skolan');
+
+    const md = await (await fetch(exportUrl('md'))).text();
+    expect(md).toContain('Samverkansplan Heby 2025');
+  });
+
+  it('answers unknown boards and formats with JSON errors', async () => {
+    expect((await fetch(exportUrl('pdf'))).status).toBe(400);
+    const missing = await fetch(`${server.url}/api/boards/AAAAAAAAAAAAAAAAAAAAAA/export?format=json`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'no board with this id' });
+  });
+});
+
+describe('import over REST', () => {
+  it('round-trips JSON, CSV and XLSX: export → import → export gives the same plan', async () => {
+    const original = (await (await fetch(exportUrl('json'))).json()) as PlanData;
+    for (const format of ['json', 'csv', 'xlsx']) {
+      const file = await (await fetch(exportUrl(format))).arrayBuffer();
+      const created = await importFile(file, `format=${format}&title=${encodeURIComponent(original.board.title)}`);
+      expect(created.status, await created.clone().text()).toBe(201);
+      const imported = (await created.json()) as BoardInfo & { cardCount: number };
+      expect(imported.cardCount).toBe(2);
+      const again = await fetch(`${server.url}/api/boards/${imported.id}/export?format=json`);
+      expect(comparable((await again.json()) as PlanData)).toEqual(comparable(original));
+    }
+  });
+
+  it('refuses bad files with a clear error and creates no board', async () => {
+    const before = (await server.store.listBoards()).length;
+    const cases: [BodyInit, string, number, RegExp][] = [
+      ['{"format": "samverkansplan",', 'format=json', 400, /JSON/i],
+      [JSON.stringify({ format: 'samverkansplan', formatVersion: '9.0' }), 'format=json', 400, /version/i],
+      [JSON.stringify({ hello: 'world' }), 'format=json', 400, /.+/],
+      ['a;b\n"unterminated;c\n', 'format=csv', 400, /.+/],
+      [new Uint8Array([80, 75, 3, 4, 1, 2, 3]), 'format=xlsx', 400, /.+/],
+      ['hello', 'filename=plan.pdf', 400, /JSON, CSV or Excel/],
+      ['', 'format=json', 400, /empty/],
+      ['{}', '', 400, /format/],
+      [new Uint8Array(11 * 1024 * 1024), 'format=json', 413, /larger than 10 MB/],
+    ];
+    for (const [body, query, status, message] of cases) {
+      const response = await importFile(body, query);
+      expect(response.status, query).toBe(status);
+      expect(((await response.json()) as { error: string }).error).toMatch(message);
+    }
+    expect((await server.store.listBoards()).length).toBe(before);
+  });
+});
