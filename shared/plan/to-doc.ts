@@ -5,7 +5,7 @@
  * drops a card.
  */
 import * as Y from 'yjs';
-import { initBoardDoc, Origin, setPlanPeriod } from '../board-doc.ts';
+import { cardsMap, initBoardDoc, metaMap, Origin, setPlanPeriod } from '../board-doc.ts';
 import { createCard, setFollowUp, setVote } from '../card.ts';
 import { randomId } from '../ids.ts';
 import type { Template } from '../template.ts';
@@ -20,6 +20,8 @@ export interface ToDocOptions {
   now?: Date;
   /** Participant id the imported vote totals are recorded under. */
   votesBy?: string;
+  /** An empty document to write into (e.g. a sync room's), instead of a new one. */
+  doc?: Y.Doc;
 }
 
 /** Where each card of a plan goes on a board of `template`, in plan order. */
@@ -27,9 +29,10 @@ export function placeCards(plan: PlanData, template: Template): { goalId: string
   const known = new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((g) => g.id)]));
   const place = (id: string) => (known.has(id) ? id : null);
   return [
+    // The order of the exports: an area's own cards, then its goals' cards.
     ...plan.focusAreas.flatMap((area) => [
-      ...area.goals.flatMap((goal) => goal.cards.map((card) => ({ goalId: place(goal.id), card }))),
       ...area.cards.map((card) => ({ goalId: place(area.id), card })),
+      ...area.goals.flatMap((goal) => goal.cards.map((card) => ({ goalId: place(goal.id), card }))),
     ]),
     ...plan.unplaced.map((card) => ({ goalId: null, card })),
   ];
@@ -46,7 +49,10 @@ function partyKeys(names: string[], template: Template): string[] {
 
 /** Writes a plan into a new board document of `template`. */
 export function planToDoc(plan: PlanData, template: Template, options: ToDocOptions = {}): Y.Doc {
-  const doc = new Y.Doc();
+  const doc = options.doc ?? new Y.Doc();
+  if (metaMap(doc).size > 0 || cardsMap(doc).size > 0) {
+    throw new Error('planToDoc writes into an empty board document only');
+  }
   const now = options.now ?? new Date();
   const title = options.title?.trim() || plan.board.title.trim() || localized(template.shortTitle, template.locale);
   initBoardDoc(doc, {

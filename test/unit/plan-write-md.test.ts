@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { docToPlan, writePlan } from '../../shared/plan/index.ts';
+import { mdText, writeMarkdown } from '../../shared/plan/write-md.ts';
+import { HSVO, NOW, sampleBoard } from './plan-helpers.ts';
+
+const md = () => writeMarkdown(docToPlan(sampleBoard(), HSVO, { now: NOW }));
+
+/** Undoes CommonMark backslash escapes and the entities mdText writes, as a renderer would. */
+const unescape = (text: string) =>
+  text
+    .replace(/\\([\\`*_{}[\]<>|#!~.+-])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
+
+/** A GFM table row's cells, split on pipes that are not escaped. */
+const cells = (row: string) =>
+  row
+    .slice(2, -2)
+    .split(/(?<!\\) \| /)
+    .map((cell) => cell.split('<br>').map(unescape));
+
+describe('Markdown export', () => {
+  it('has the document outline of the Word export', () => {
+    const headings = md()
+      .split('\n')
+      .filter((line) => line.startsWith('#'));
+    expect(headings).toEqual([
+      '# Samverkansplan Heby 2025',
+      '## Målbild',
+      '## Fokusområde A: Förebyggande och hälsofrämjande',
+      '### A1 Hälsosystemet stödjer och möjliggör hälsosamma val och en jämlik hälsa',
+      '### A2 Socialt hållbara insatser stärker arbetet med att förebygga psykisk ohälsa och suicid',
+      '## Fokusområde B: Nära vård',
+      '### B1 Vården är personcentrerad, samordnad och tillgänglig',
+      '### B2 Effektiva processer och flöden skapar värde för individen',
+      '## Fokusområde C: Kompetensförsörjning',
+      '### C1 Kompetensförsörjningen präglas av väl fungerande samverkan mellan huvudmännen samt med lärosäten och andra utbildningsaktörer',
+      '## Fokusområde D: Krishantering och beredskap',
+      '### D1 Samverkan har tydliggjorts och utvecklats för att hantera kris- och beredskapsfrågor i planering och styrning',
+      '## Ej placerade aktiviteter',
+    ]);
+    expect(md()).toContain('**Planperiod:** 2024–2026');
+  });
+
+  it('writes each card as a table row with multi-line cells joined by <br>', () => {
+    const row = md()
+      .split('\n')
+      .find((line) => line.includes('SIP i primärvården'));
+    expect(cells(row ?? '')).toEqual([
+      ['Samordnad individuell plan'],
+      ['**SIP i primärvården**', 'Införa gemensam rutin för SIP', 'Utbilda personal "SIP-ambassadörer"; två per enhet'],
+      ['Rutin framtagen (Ja/Nej)', 'Antal utbildade ambassadörer', 'Andel SIP inom 14 dagar (procent)'],
+      ['Tjänsteledning HSVO'],
+      ['Äldre', 'Personer med psykisk ohälsa'],
+      ['Region Uppsala', 'Heby kommun', 'Arbetsförmedlingen'],
+      ['2025'],
+      ['Överenskommen', '2024: Genomförd', '2025: Pågående'],
+    ]);
+  });
+
+  it('escapes board text so it cannot inject HTML, break the table or start markup', () => {
+    const out = md();
+    expect(out).not.toContain('<script>');
+    const row = out.split('\n').find((line) => line.includes('Tie A'));
+    expect(cells(row ?? '')).toHaveLength(8);
+    expect(cells(row ?? '')[1]).toEqual(['Tie A <script>alert(1)</script> | pipe']);
+    expect(mdText('*fet* _kursiv_ [länk](x) `kod` #1 & co')).toBe(
+      '\\*fet\\* \\_kursiv\\_ \\[länk\\](x) \\`kod\\` \\#1 &amp; co',
+    );
+  });
+
+  it('is served as UTF-8 Markdown', async () => {
+    const result = await writePlan(docToPlan(sampleBoard(), HSVO, { now: NOW }), 'md');
+    expect(result.contentType).toBe('text/markdown; charset=utf-8');
+    expect(result.fileName).toBe('samverkansplan-heby-2025-2025-03-01.md');
+  });
+});
