@@ -29,15 +29,25 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i)
 
 const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
-function bomb(detail: string): ImportError {
+export interface ZipLimits {
+  maxUncompressedBytes: number;
+  maxEntries: number;
+}
+
+const DEFAULT_LIMITS: ZipLimits = {
+  maxUncompressedBytes: MAX_XLSX_UNCOMPRESSED_BYTES,
+  maxEntries: MAX_XLSX_ENTRIES,
+};
+
+function bomb(detail: string, limits: ZipLimits): ImportError {
   return new ImportError(
     'zip-bomb',
-    `The workbook unpacks to ${detail}; Samtavla reads workbooks of at most ${MB(MAX_XLSX_UNCOMPRESSED_BYTES)} unpacked and ${MAX_XLSX_ENTRIES} parts.`,
+    `The workbook unpacks to ${detail}; Samtavla reads workbooks of at most ${MB(limits.maxUncompressedBytes)} unpacked and ${limits.maxEntries} parts.`,
   );
 }
 
 /** Inflates one entry, counting bytes; rejects as soon as `budget` is exceeded. Resolves to the bytes used. */
-function inflatedSize(entry: LoadedEntry, budget: number): Promise<number> {
+function inflatedSize(entry: LoadedEntry, budget: number, limits: ZipLimits): Promise<number> {
   return new Promise((resolve, reject) => {
     let total = 0;
     const stream = entry.internalStream('uint8array');
@@ -46,7 +56,7 @@ function inflatedSize(entry: LoadedEntry, budget: number): Promise<number> {
         total += chunk.length;
         if (total > budget) {
           stream.pause();
-          reject(bomb(`more than ${MB(MAX_XLSX_UNCOMPRESSED_BYTES)}`));
+          reject(bomb(`more than ${MB(limits.maxUncompressedBytes)}`, limits));
         }
       })
       .on('error', (error) =>
@@ -58,7 +68,7 @@ function inflatedSize(entry: LoadedEntry, budget: number): Promise<number> {
 }
 
 /** Throws an ImportError unless `bytes` is a zip that is safe to hand to exceljs. */
-export async function guardZip(bytes: Uint8Array): Promise<void> {
+export async function guardZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): Promise<void> {
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new ImportError(
       'not-xlsx',
@@ -75,9 +85,9 @@ export async function guardZip(bytes: Uint8Array): Promise<void> {
     throw new ImportError('not-xlsx', `The file is not a readable Excel workbook: ${(error as Error).message}`);
   }
   const entries = (Object.values(zip.files) as unknown as LoadedEntry[]).filter((entry) => !entry.dir);
-  if (entries.length > MAX_XLSX_ENTRIES) throw bomb(`${entries.length} parts`);
+  if (entries.length > limits.maxEntries) throw bomb(`${entries.length} parts`, limits);
   const declared = entries.reduce((sum, entry) => sum + (entry._data?.uncompressedSize ?? 0), 0);
-  if (declared > MAX_XLSX_UNCOMPRESSED_BYTES) throw bomb(MB(declared));
+  if (declared > limits.maxUncompressedBytes) throw bomb(MB(declared), limits);
   let used = 0;
-  for (const entry of entries) used += await inflatedSize(entry, MAX_XLSX_UNCOMPRESSED_BYTES - used);
+  for (const entry of entries) used += await inflatedSize(entry, limits.maxUncompressedBytes - used, limits);
 }

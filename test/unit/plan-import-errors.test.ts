@@ -10,6 +10,7 @@ import {
   MAX_XLSX_UNCOMPRESSED_BYTES,
   writePlan,
 } from '../../shared/plan/index.ts';
+import { guardZip } from '../../shared/plan/zip-guard.ts';
 import { HSVO, NOW, sampleBoard } from './plan-helpers.ts';
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -139,14 +140,19 @@ describe('importing a bad CSV file', () => {
   });
 });
 
-/** One zip entry of zeros just past the unpacked limit (a few hundred KB packed), made once. */
-let bombBytes: Promise<Uint8Array> | undefined;
-const bomb = () => {
-  bombBytes ??= new JSZip()
-    .file('xl/big.xml', new Uint8Array(MAX_XLSX_UNCOMPRESSED_BYTES + 1))
-    .generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
-  return bombBytes;
-};
+/** A one-entry zip of `size` zero bytes. */
+const zipOfZeros = (size: number) =>
+  new JSZip().file('xl/big.xml', new Uint8Array(size)).generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+
+/** Rewrites the uncompressed size a one-entry zip declares, in its local header and its central directory. */
+function declareSize(zip: Uint8Array, size: number): Uint8Array {
+  const copy = zip.slice();
+  const view = new DataView(copy.buffer);
+  view.setUint32(22, size, true);
+  const central = copy.findLastIndex((_, i) => i + 4 <= copy.length && view.getUint32(i, true) === 0x02014b50);
+  view.setUint32(central + 24, size, true);
+  return copy;
+}
 
 describe('importing a bad XLSX file', () => {
   it('says when the file is not a zip at all', async () => {
@@ -169,22 +175,19 @@ describe('importing a bad XLSX file', () => {
     expect(['not-xlsx', 'invalid']).toContain(error.code);
   });
 
-  it('refuses a zip bomb by its declared size', async () => {
-    const zip = await bomb();
-    expect(zip.length).toBeLessThan(MAX_IMPORT_BYTES);
-    await expectFailure(zip, 'plan.xlsx', 'zip-bomb', /at most 100 MB unpacked/);
-  }, 30_000);
+  it('refuses a zip bomb by its declared size, before inflating anything', async () => {
+    const zip = declareSize(await zipOfZeros(1024), MAX_XLSX_UNCOMPRESSED_BYTES + 1);
+    await expectFailure(zip, 'plan.xlsx', 'zip-bomb', /unpacks to 100 MB; .*at most 100 MB unpacked/);
+  });
 
   it('refuses a zip bomb that lies about its size, by counting while inflating', async () => {
-    // A copy: the bytes are patched below.
-    const zip = (await bomb()).slice();
-    // Claim 1 KB uncompressed in the local header (offset 22) and the central directory entry (offset 24).
-    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    view.setUint32(22, 1024, true);
-    const central = zip.findLastIndex((_, i) => i + 4 <= zip.length && view.getUint32(i, true) === 0x02014b50);
-    view.setUint32(central + 24, 1024, true);
-    await expectFailure(zip, 'plan.xlsx', 'zip-bomb', /more than 100 MB/);
-  }, 30_000);
+    const limits = { maxUncompressedBytes: 1024 * 1024, maxEntries: 10 };
+    const honest = await zipOfZeros(3 * 1024 * 1024);
+    await expect(guardZip(honest, limits)).rejects.toMatchObject({ code: 'zip-bomb', message: /unpacks to 3 MB/ });
+    const liar = declareSize(honest, 1024);
+    await expect(guardZip(liar, limits)).rejects.toMatchObject({ code: 'zip-bomb', message: /more than 1 MB/ });
+    await expect(guardZip(await zipOfZeros(1000 * 1024), limits)).resolves.toBeUndefined();
+  });
 
   it('refuses a zip with too many entries', async () => {
     const zip = new JSZip();
