@@ -9,6 +9,9 @@ import type { BoardContextValue } from '../board/board-context.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { bindPresence } from '../presence/presence-binding.ts';
 import { fitCamera, panelInsets } from './camera-fit.ts';
+import { cardTldrawOptions } from './card/add-card.ts';
+import { CardCanvasContext } from './card/card-canvas-context.ts';
+import { useCardLayer } from './card/useCardLayer.tsx';
 import { customShapeUtils } from './shape-utils.ts';
 import { assetUrls, components, licenseKey } from './tldraw-config.ts';
 import { useYjsStore } from './useYjsStore.ts';
@@ -36,6 +39,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
     currentUser: $user,
   });
   const store = storeWithStatus.store;
+  const cards = useCardLayer(board, layout, readOnly);
 
   useEffect(() => {
     if (!store) return;
@@ -61,7 +65,11 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
     if (!readOnly) ensureZones(editor, layout);
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
-    return stopGuard;
+    const stopCards = cards.mount(editor);
+    return () => {
+      stopCards();
+      stopGuard();
+    };
   };
 
   return (
@@ -72,15 +80,19 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
         </p>
       )}
       <div className="canvas" data-testid="canvas">
-        <Tldraw
-          store={storeWithStatus}
-          shapeUtils={customShapeUtils}
-          assetUrls={assetUrls}
-          licenseKey={licenseKey}
-          user={user}
-          components={components}
-          onMount={onMount}
-        />
+        <CardCanvasContext.Provider value={cards.context}>
+          <Tldraw
+            store={storeWithStatus}
+            shapeUtils={customShapeUtils}
+            assetUrls={assetUrls}
+            licenseKey={licenseKey}
+            user={user}
+            components={components}
+            onMount={onMount}
+            options={cardTldrawOptions}
+          />
+          {cards.overlay}
+        </CardCanvasContext.Provider>
       </div>
     </TemplateContext.Provider>
   );

@@ -52,6 +52,7 @@ const sv = {
   'table.unplacedHint': 'Aktiviteter som inte ligger i något mål på tavlan.',
   'table.col.indicators': 'Indikatorer för uppföljning',
   'table.col.manage': 'Hantera',
+  'table.delete': 'Ta bort',
   'table.waiting': 'Hämtar tavlans innehåll…',
 } as const;
 
@@ -100,6 +101,7 @@ const en: Record<CardMessageKey, string> = {
   'table.unplacedHint': 'Activities that are not inside any goal on the board.',
   'table.col.indicators': 'Indicators for follow-up',
   'table.col.manage': 'Manage',
+  'table.delete': 'Delete',
   'table.waiting': 'Fetching the board…',
 };
 

@@ -1,17 +1,113 @@
 /**
- * `/b/:boardId/table`: the plan as a table. A placeholder until the table
- * view is built; it already receives the open board (document, template,
- * person) through useBoard(), under the same header as the canvas.
+ * `/b/:boardId/table`: the plan as tables, one per goal, grouped by focus
+ * area in template order, editable in place and live for everyone. Reads
+ * `cards` and `meta` only; it needs no tldraw.
  */
-import { useBoard } from '../board/board-context.ts';
+import { type CSSProperties, useId, useLayoutEffect, useRef, useState } from 'react';
+import { readPlanPeriod } from '../../shared/board-doc.ts';
+import { createCard } from '../../shared/card.ts';
+import { defaultCardPeriod } from '../../shared/card-schema.ts';
+import { type BoardContextValue, useBoard } from '../board/board-context.ts';
+import { useCards } from '../cards/card-hooks.ts';
+import { useCardText } from '../cards/card-messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { GoalTable } from './GoalTable.tsx';
+import { groupCards } from './group-cards.ts';
+import './table.css';
 
 export function TablePage() {
-  const { t } = useI18n();
-  useBoard();
+  const board = useBoard();
+  const text = useCardText(board.template);
+  if (!board.hasSynced) {
+    return (
+      <p className="table-waiting" aria-busy="true">
+        {text.t('table.waiting')}
+      </p>
+    );
+  }
+  return <CardTables board={board} />;
+}
+
+/** Marks the first render for the table benchmark (test/bench/cards-table.ts reads the measure). */
+function useRenderMeasure(name: string) {
+  const started = useRef(false);
+  if (!started.current) {
+    started.current = true;
+    performance.mark(`${name}:start`);
+  }
+  useLayoutEffect(() => {
+    performance.measure(name, `${name}:start`);
+  }, [name]);
+}
+
+function CardTables({ board }: { board: BoardContextValue }) {
+  useRenderMeasure('samtavla:table-render');
+  const { doc, template, person } = board;
+  const readOnly = !board.writable;
+  const text = useCardText(template);
+  const { pick } = useI18n();
+  const cards = useCards(doc);
+  const groups = groupCards(template, cards);
+  const listId = useId();
+  const [focusCardId, setFocusCardId] = useState<string | null>(null);
+  const agreed = cards.filter((card) => card.status === 'agreed').length;
+
+  const add = (goalId: string | null) => {
+    const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
+    setFocusCardId(createCard(doc, { goalId, createdBy: person.name, fields: { period } }));
+  };
+  const shared = { doc, template, text, readOnly, targetGroupList: listId, focusCardId, onAdd: add };
+
   return (
-    <section className="table-placeholder" data-testid="table-view">
-      <p>{t('table.placeholder')}</p>
-    </section>
+    <main className="plan-tables" data-testid="table-view" data-card-count={cards.length}>
+      <p className="plan-tables__summary">
+        <strong>{text.t('table.heading')}</strong> · {text.t('table.summary', { count: cards.length, agreed })}
+      </p>
+      {groups.areas.map(({ area, goals }) => (
+        <section
+          key={area.id}
+          className="plan-area"
+          aria-labelledby={`area-${area.id}`}
+          style={{ '--area-color': area.color, '--area-light': area.colorLight } as CSSProperties}
+        >
+          <h2 id={`area-${area.id}`} className="plan-area__title">
+            <span className="plan-area__level">
+              {pick(template.levelLabels.focusArea)} {area.id}
+            </span>
+            {pick(area.title)}
+          </h2>
+          {goals.map(({ goal, cards: goalCards }) => (
+            <GoalTable
+              key={goal.id}
+              {...shared}
+              goalId={goal.id}
+              caption={pick(goal.title)}
+              color={area.color}
+              cards={goalCards}
+            />
+          ))}
+        </section>
+      ))}
+      {groups.unplaced.length > 0 && (
+        <section className="plan-area plan-area--unplaced" aria-labelledby="area-unplaced">
+          <h2 id="area-unplaced" className="plan-area__title">
+            {text.t('table.unplaced')}
+          </h2>
+          <p className="muted">{text.t('table.unplacedHint')}</p>
+          <GoalTable
+            {...shared}
+            goalId={null}
+            caption={text.t('table.unplaced')}
+            color="#5D6D7E"
+            cards={groups.unplaced}
+          />
+        </section>
+      )}
+      <datalist id={listId}>
+        {template.suggestedTargetGroups.map((group) => (
+          <option key={group} value={group} />
+        ))}
+      </datalist>
+    </main>
   );
 }

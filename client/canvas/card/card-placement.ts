@@ -3,6 +3,7 @@
  * without tldraw). The zone-membership rule: a card belongs to the goal whose
  * zone holds the card's centre; outside every goal zone it is unplaced.
  */
+import type { Goal } from '../../../shared/template.ts';
 import { goalAtPoint, type ZoneLayout, type ZoneRect } from '../zones/layout.ts';
 
 export interface Rect {
@@ -17,8 +18,29 @@ export interface Size {
   h: number;
 }
 
-/** Room inside a goal zone: its header (badge, title, direction) is kept clear of cards. */
+/** Spacing of card slots; `header` is the room kept above cards when a goal's header height is unknown. */
 export const SLOT_METRICS = { header: 230, padding: 16, gap: 12, unplacedTop: 72 } as const;
+
+/** The goal header's type in page units, as zones.css draws it (title 28px/1.25, direction 19px/1.4). */
+const HEADER_TYPE = { top: 26, title: 35, titleChar: 15.7, direction: 26.6, directionChar: 9.5, gap: 12, below: 24 };
+
+/**
+ * An estimate of how tall a goal zone's header is (badge, title, direction),
+ * from the longest wording of its texts, so cards are placed below it. An
+ * estimate from the template, not a DOM measurement, so every client (whatever
+ * its fonts or language) computes the same slots.
+ */
+export function goalHeaderHeight(goal: Pick<Goal, 'title' | 'direction'>, zoneWidth: number): number {
+  const textWidth = zoneWidth - 140;
+  const lines = (text: string, charWidth: number) => Math.ceil((text.length * 1.1 * charWidth) / textWidth);
+  const title = Math.max(goal.title.sv.length, goal.title.en.length);
+  let height = HEADER_TYPE.top + lines('x'.repeat(title), HEADER_TYPE.titleChar) * HEADER_TYPE.title;
+  if (goal.direction) {
+    const direction = Math.max(goal.direction.sv.length, goal.direction.en.length) + 12;
+    height += HEADER_TYPE.gap + lines('x'.repeat(direction), HEADER_TYPE.directionChar) * HEADER_TYPE.direction;
+  }
+  return Math.max(100, Math.ceil(height + HEADER_TYPE.below));
+}
 
 /** The goal a card at `rect` belongs to, or null when its centre is outside every goal zone. */
 export function goalForCard(layout: ZoneLayout, rect: Rect): string | null {
@@ -41,12 +63,20 @@ export function unplacedArea(layout: ZoneLayout): Rect {
   return { x: bounds.x, y: bounds.y + bounds.h + SLOT_METRICS.unplacedTop, w: bounds.w, h: Number.POSITIVE_INFINITY };
 }
 
-/** The card area of a goal zone (below its header) or the unplaced strip. */
-export function cardArea(layout: ZoneLayout, goalId: string | null): Rect {
+/**
+ * The card area of a goal zone (below its header, `headerOf` gives the
+ * header's height) or, for no goal or an unknown one, the unplaced strip.
+ */
+export function cardArea(
+  layout: ZoneLayout,
+  goalId: string | null,
+  headerOf: (goalId: string) => number = () => SLOT_METRICS.header,
+): Rect {
   const zone = goalId ? goalZone(layout, goalId) : undefined;
   if (!zone) return unplacedArea(layout);
-  const { header, padding } = SLOT_METRICS;
-  const top = Math.min(header, Math.max(0, zone.h / 2 - 80));
+  const { padding } = SLOT_METRICS;
+  // A header taller than half the zone still leaves the lower half for cards.
+  const top = Math.min(headerOf(zone.goalId ?? ''), Math.max(0, zone.h / 2));
   return { x: zone.x + padding, y: zone.y + top, w: zone.w - 2 * padding, h: zone.h - top - padding };
 }
 

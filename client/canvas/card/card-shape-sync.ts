@@ -17,9 +17,18 @@ import type * as Y from 'yjs';
 import { Origin } from '../../../shared/board-doc.ts';
 import { createCard, deleteCard, moveCard, observeCards, readCard, readCards } from '../../../shared/card.ts';
 import { CARD_TEXT_FIELDS, type Card } from '../../../shared/card-schema.ts';
+import { findGoal, type Template } from '../../../shared/template.ts';
 import type { ZoneLayout } from '../zones/layout.ts';
 import { type ActivityCardShape, CARD_SIZE, CARD_TYPE, cardShapeId, isActivityCardShape } from './ActivityCardShape.ts';
-import { cardArea, freeSlot, goalForCard, isPlacedConsistently, type Rect } from './card-placement.ts';
+import {
+  cardArea,
+  freeSlot,
+  goalForCard,
+  goalHeaderHeight,
+  goalZone,
+  isPlacedConsistently,
+  type Rect,
+} from './card-placement.ts';
 
 /** How long a client waits for a new card's own shape (drawn by its creator) before drawing one itself. */
 const ENSURE_DELAY_MS = 700;
@@ -27,6 +36,7 @@ const ENSURE_DELAY_MS = 700;
 export interface CardShapeSyncOptions {
   doc: Y.Doc;
   layout: ZoneLayout;
+  template: Template;
   /** Who copies a card when a card shape is duplicated. */
   personName: string;
   /** Subscribes to "the document re-synced" (reconnects): the whole board is checked again. */
@@ -36,7 +46,12 @@ export interface CardShapeSyncOptions {
 const rectOf = (shape: ActivityCardShape): Rect => ({ x: shape.x, y: shape.y, w: shape.props.w, h: shape.props.h });
 
 export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): () => void {
-  const { doc, layout } = options;
+  const { doc, layout, template } = options;
+  const headerOf = (goalId: string) => {
+    const goal = findGoal(template, goalId)?.goal;
+    return goal ? goalHeaderHeight(goal, goalZone(layout, goalId)?.w ?? 760) : 0;
+  };
+  const areaFor = (goalId: string | null) => cardArea(layout, goalId, headerOf);
   /** Cards deleted here from the canvas, kept so that undo can bring them back. */
   const deleted = new Map<string, Card>();
 
@@ -50,7 +65,7 @@ export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): (
   const quietly = (fn: () => void) => editor.run(fn, { history: 'ignore' });
 
   const placeNew = (card: Card, occupied: Rect[]) => {
-    const at = freeSlot(cardArea(layout, card.goalId), CARD_SIZE, occupied);
+    const at = freeSlot(areaFor(card.goalId), CARD_SIZE, occupied);
     occupied.push({ ...at, ...CARD_SIZE });
     return {
       id: cardShapeId(card.id),
@@ -62,7 +77,7 @@ export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): (
   };
 
   const relocate = (card: Card, shape: ActivityCardShape) => {
-    const at = freeSlot(cardArea(layout, card.goalId), shape.props, otherRects(shape.id));
+    const at = freeSlot(areaFor(card.goalId), shape.props, otherRects(shape.id));
     return { id: shape.id, type: CARD_TYPE, x: at.x, y: at.y };
   };
 

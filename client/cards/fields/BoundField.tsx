@@ -6,6 +6,7 @@ import { useId } from 'react';
 import type * as Y from 'yjs';
 import { type CardTextField, fieldMax } from '../../../shared/card-schema.ts';
 import { useTextBinding } from '../card-hooks.ts';
+import '../cards.css';
 
 export interface BoundFieldProps {
   doc: Y.Doc;
@@ -15,6 +16,8 @@ export interface BoundFieldProps {
   /** Visually hidden label (the table's column header shows it), still read by screen readers. */
   hideLabel?: boolean;
   multiline?: boolean;
+  /** A one-line value that wraps as it grows (a textarea where Enter does not add a line). */
+  wrap?: boolean;
   hint?: string;
   /** id of a <datalist> with suggestions. */
   list?: string;
@@ -24,7 +27,7 @@ export interface BoundFieldProps {
 }
 
 export function BoundField(props: BoundFieldProps) {
-  const { doc, cardId, field, label, hideLabel, multiline, hint, list, readOnly, autoFocus, className } = props;
+  const { doc, cardId, field, label, hideLabel, multiline, wrap, hint, list, readOnly, autoFocus, className } = props;
   const id = useId();
   const ref = useTextBinding<HTMLInputElement & HTMLTextAreaElement>(doc, cardId, field);
   const common = {
@@ -42,7 +45,15 @@ export function BoundField(props: BoundFieldProps) {
       <label htmlFor={id} className={hideLabel ? 'sr-only' : 'card-field__label'}>
         {label}
       </label>
-      {multiline ? <textarea rows={2} {...common} /> : <input type="text" list={list} {...common} />}
+      {multiline || wrap ? (
+        <textarea
+          rows={multiline ? 2 : 1}
+          onKeyDown={wrap ? (event) => event.key === 'Enter' && event.preventDefault() : undefined}
+          {...common}
+        />
+      ) : (
+        <input type="text" list={list} {...common} />
+      )}
       {hint && (
         <span id={`${id}-hint`} className={hideLabel ? 'sr-only' : 'card-field__hint'}>
           {hint}

@@ -1,0 +1,142 @@
+/**
+ * Everything the canvas needs for activity cards, for BoardCanvas to plug in:
+ *  - `context`: wrap <Tldraw> in <CardCanvasContext.Provider value={context}>;
+ *  - `mount(editor)`: call from onMount, call its result on unmount;
+ *  - `overlay`: render beside <Tldraw> (the add button, the card editor, notices).
+ */
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import type { Editor } from 'tldraw';
+import { readPlanPeriod } from '../../../shared/board-doc.ts';
+import { defaultCardPeriod } from '../../../shared/card-schema.ts';
+import type { BoardContextValue } from '../../board/board-context.ts';
+import { CardEditor } from '../../cards/CardEditor.tsx';
+import { useCardText } from '../../cards/card-messages.ts';
+import type { ZoneLayout } from '../zones/layout.ts';
+import { addCardAt, onZoneDoubleClick } from './add-card.ts';
+import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
+import { bindCardShapes } from './card-shape-sync.ts';
+
+export interface CardLayer {
+  context: CardCanvasContextValue;
+  mount(editor: Editor): () => void;
+  overlay: ReactNode;
+}
+
+interface Open {
+  cardId: string;
+  isNew: boolean;
+}
+
+export function useCardLayer(board: BoardContextValue, layout: ZoneLayout, readOnly: boolean): CardLayer {
+  const { doc, template, provider } = board;
+  const text = useCardText(template);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [open, setOpen] = useState<Open | null>(null);
+  const [notice, setNotice] = useState('');
+  // onMount runs once, so what it needs later is read through refs.
+  const latest = useRef({ personName: board.person.name, readOnly });
+  latest.current = { personName: board.person.name, readOnly };
+
+  const context = useMemo<CardCanvasContextValue>(
+    () => ({
+      doc,
+      template,
+      openCard: (cardId) => {
+        setNotice('');
+        setOpen({ cardId, isNew: false });
+      },
+    }),
+    [doc, template],
+  );
+
+  const add = useCallback(
+    (target: Editor, point: { x: number; y: number }) => {
+      if (latest.current.readOnly) return;
+      const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
+      const cardId = addCardAt(target, { doc, layout, personName: latest.current.personName, period }, point);
+      setNotice('');
+      setOpen({ cardId, isNew: true });
+    },
+    [doc, layout, template],
+  );
+
+  const mount = useCallback(
+    (target: Editor) => {
+      setEditor(target);
+      const stops = [registerCardOpener(target, context.openCard)];
+      if (!latest.current.readOnly) {
+        stops.push(
+          bindCardShapes(target, {
+            doc,
+            layout,
+            template,
+            personName: latest.current.personName,
+            onResync: (check) => {
+              const onSync = (synced: boolean) => synced && check();
+              provider.on('sync', onSync);
+              return () => provider.off('sync', onSync);
+            },
+          }),
+          onZoneDoubleClick(target, layout, (point) => add(target, point)),
+        );
+      }
+      return () => {
+        for (const stop of stops) stop();
+        setEditor(null);
+      };
+    },
+    [context, doc, layout, template, provider, add],
+  );
+
+  const close = useCallback(() => setOpen(null), []);
+  const gone = useCallback(
+    (byMe: boolean) => {
+      setOpen(null);
+      setNotice(text.t(byMe ? 'card.deletedByMe' : 'card.deleted'));
+    },
+    [text],
+  );
+
+  const overlay = (
+    <>
+      {!readOnly && (
+        <div className="card-toolbar">
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="add-card"
+            disabled={!editor}
+            onClick={() => editor && add(editor, editor.getViewportPageBounds().center)}
+          >
+            <span aria-hidden="true">+</span> {text.t('card.add')}
+          </button>
+          <span className="card-toolbar__hint">{text.t('card.addHint')}</span>
+        </div>
+      )}
+      {open && (
+        <CardEditor
+          key={open.cardId}
+          doc={doc}
+          cardId={open.cardId}
+          template={template}
+          readOnly={readOnly}
+          focusTitle={open.isNew}
+          onClose={close}
+          onGone={gone}
+        />
+      )}
+      <div className="card-notice" role="status" data-testid="card-notice">
+        {notice && (
+          <>
+            <span>{notice}</span>
+            <button type="button" className="button button--quiet" onClick={() => setNotice('')}>
+              {text.t('card.close')}
+            </button>
+          </>
+        )}
+      </div>
+    </>
+  );
+
+  return { context, mount, overlay };
+}

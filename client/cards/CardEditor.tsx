@@ -1,0 +1,102 @@
+/**
+ * Every field of one activity card, bound live to the document: opened from a
+ * card on the canvas. Non-modal, so the board stays visible and others' edits
+ * show in the fields as they type. When the card is deleted (here or by
+ * someone else) the editor closes and says so; the deletion wins.
+ */
+import { useEffect, useId, useRef } from 'react';
+import type * as Y from 'yjs';
+import { deleteCard } from '../../shared/card.ts';
+import type { Template } from '../../shared/template.ts';
+import { useCard } from './card-hooks.ts';
+import { useCardText } from './card-messages.ts';
+import { BoundField } from './fields/BoundField.tsx';
+import { GoalSelect } from './fields/GoalSelect.tsx';
+import { PartiesField } from './fields/PartiesField.tsx';
+import { StatusField } from './fields/StatusField.tsx';
+
+export interface CardEditorProps {
+  doc: Y.Doc;
+  cardId: string;
+  template: Template;
+  readOnly: boolean;
+  /** Put the caret in the title (a card just created). */
+  focusTitle?: boolean;
+  onClose(): void;
+  /** The card no longer exists; `byMe` when this editor's delete button removed it. */
+  onGone(byMe: boolean): void;
+}
+
+export function CardEditor({ doc, cardId, template, readOnly, focusTitle, onClose, onGone }: CardEditorProps) {
+  const card = useCard(doc, cardId);
+  const text = useCardText(template);
+  const { t, field } = text;
+  const headingId = useId();
+  const listId = useId();
+  const deletingHere = useRef(false);
+
+  useEffect(() => {
+    if (!card) onGone(deletingHere.current);
+  }, [card, onGone]);
+  if (!card) return null;
+
+  const remove = () => {
+    if (!window.confirm(t('card.deleteConfirm', { title: card.title.trim() || t('card.untitled') }))) return;
+    deletingHere.current = true;
+    deleteCard(doc, cardId);
+  };
+  const bound = { doc, cardId, readOnly };
+
+  return (
+    // Keys stay in the editor: tldraw must not read Delete or arrow keys pressed here as canvas shortcuts.
+    <aside
+      className="card-editor"
+      role="dialog"
+      aria-labelledby={headingId}
+      data-testid="card-editor"
+      data-card-id={cardId}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <header className="card-editor__header">
+        <h2 id={headingId}>{t('card.editorHeading')}</h2>
+        <button type="button" className="button button--quiet" onClick={onClose} data-testid="close-card-editor">
+          {t('card.close')}
+        </button>
+      </header>
+      {readOnly && <p className="notice">{t('card.readOnly')}</p>}
+      <div className="card-editor__body">
+        <BoundField {...bound} field="title" label={field('title')} autoFocus={focusTitle} />
+        <GoalSelect doc={doc} card={card} template={template} text={text} readOnly={readOnly} />
+        <BoundField {...bound} field="priorityArea" label={field('priorityArea')} multiline />
+        <BoundField {...bound} field="activity" label={field('activity')} multiline />
+        <BoundField {...bound} field="indicator" label={field('indicator')} multiline hint={t('card.indicatorHint')} />
+        <BoundField {...bound} field="responsible" label={field('responsible')} />
+        <BoundField
+          {...bound}
+          field="targetGroup"
+          label={field('targetGroup')}
+          list={listId}
+          hint={t('card.targetGroupHint')}
+        />
+        <datalist id={listId}>
+          {template.suggestedTargetGroups.map((group) => (
+            <option key={group} value={group} />
+          ))}
+        </datalist>
+        <PartiesField doc={doc} card={card} template={template} text={text} readOnly={readOnly} />
+        <BoundField {...bound} field="period" label={field('period')} />
+        <StatusField doc={doc} card={card} text={text} readOnly={readOnly} />
+      </div>
+      {!readOnly && (
+        <footer className="card-editor__footer">
+          <button type="button" className="button button--danger" onClick={remove} data-testid="delete-card">
+            {t('card.delete')}
+          </button>
+        </footer>
+      )}
+    </aside>
+  );
+}

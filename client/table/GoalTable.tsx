@@ -1,0 +1,99 @@
+/**
+ * One goal's activities as a real table: a caption naming the goal, column
+ * headers with scope, one row per card, and a button that adds a row.
+ */
+import type { CSSProperties } from 'react';
+import type * as Y from 'yjs';
+import type { Card } from '../../shared/card-schema.ts';
+import type { Template } from '../../shared/template.ts';
+import type { CardText } from '../cards/card-messages.ts';
+import { CardRow } from './CardRow.tsx';
+
+export interface GoalTableProps {
+  doc: Y.Doc;
+  template: Template;
+  text: CardText;
+  readOnly: boolean;
+  /** The goal's id, or null for the unplaced group. */
+  goalId: string | null;
+  caption: string;
+  color: string;
+  cards: readonly Card[];
+  targetGroupList: string;
+  focusCardId: string | null;
+  onAdd(goalId: string | null): void;
+}
+
+export function GoalTable(props: GoalTableProps) {
+  const { doc, template, text, readOnly, goalId, caption, color, cards, targetGroupList, focusCardId, onAdd } = props;
+  const { t, field } = text;
+  const columns = [
+    field('priorityArea'),
+    field('activity'),
+    t('table.col.indicators'),
+    field('responsible'),
+    field('targetGroup'),
+    field('parties'),
+    field('period'),
+    t('card.status'),
+    t('table.col.manage'),
+  ];
+  return (
+    <div className="goal-table" style={{ '--goal-color': color } as CSSProperties} data-goal={goalId ?? ''}>
+      <table>
+        <caption>
+          {goalId && <span className="goal-table__badge">{goalId}</span>}
+          <span className="goal-table__caption">{caption}</span>
+          <span className="goal-table__count">({cards.length})</span>
+        </caption>
+        <colgroup>
+          {['priority', 'activity', 'indicator', 'responsible', 'target', 'parties', 'period', 'status', 'manage'].map(
+            (name) => (
+              <col key={name} className={`col-${name}`} />
+            ),
+          )}
+        </colgroup>
+        <thead>
+          <tr>
+            {columns.map((label) => (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {cards.map((card) => (
+            <CardRow
+              key={card.id}
+              doc={doc}
+              card={card}
+              template={template}
+              text={text}
+              readOnly={readOnly}
+              targetGroupList={targetGroupList}
+              focusTitle={card.id === focusCardId}
+            />
+          ))}
+          {cards.length === 0 && (
+            <tr>
+              <td colSpan={columns.length} className="goal-table__empty">
+                {t('table.empty')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {!readOnly && (
+        <button
+          type="button"
+          className="button button--small goal-table__add"
+          onClick={() => onAdd(goalId)}
+          data-testid="table-add-card"
+        >
+          <span aria-hidden="true">+</span> {goalId ? t('card.addToGoal', { goal: goalId }) : t('card.add')}
+        </button>
+      )}
+    </div>
+  );
+}
