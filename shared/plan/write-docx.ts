@@ -40,25 +40,49 @@ const cellParagraphs = (lines: string[], bold = false): Paragraph[] =>
     (line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: FONT_SIZE })] }),
   );
 
-const cell = (children: Paragraph[], column: number, fill?: string) =>
+const cell = (children: Paragraph[], column: number, fill?: string, rowSpan = 1) =>
   new TableCell({
     children,
+    rowSpan,
     width: { size: COLUMN_TWIPS[column] ?? 0, type: WidthType.DXA },
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     ...(fill ? { shading: { fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
   });
 
-function cardRow(cells: CardCells): TableRow {
-  const columns = cellLines(cells).map((lines, i) => cell(cellParagraphs(lines), i));
-  if (cells.title) {
-    // The card's short title in bold above its activity text.
-    const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
-    columns[1] = cell(
-      [...cellParagraphs([cells.title], true), ...(activity.length ? cellParagraphs(activity) : [])],
-      1,
-    );
+/**
+ * Columns whose repeated values merge into one cell down the rows, as in the
+ * seed plans: the priority area, and the responsible within one priority area.
+ */
+const mergeKeys: Record<number, (cells: CardCells) => string> = {
+  0: (cells) => cells.priorityArea,
+  3: (cells) => (cells.responsible ? `${cells.priorityArea}\u0000${cells.responsible}` : ''),
+};
+
+/** For each row, how many rows its cell spans in a merged column: 0 where a cell above covers it. */
+export function rowSpans(keys: string[]): number[] {
+  const spans = keys.map(() => 1);
+  for (let start = 0; start < keys.length; ) {
+    let end = start + 1;
+    while (end < keys.length && keys[start] !== '' && keys[end] === keys[start]) end++;
+    spans[start] = end - start;
+    for (let covered = start + 1; covered < end; covered++) spans[covered] = 0;
+    start = end;
   }
-  return new TableRow({ children: columns, cantSplit: true });
+  return spans;
+}
+
+function cardRow(cells: CardCells, spans: Map<number, number>): TableRow {
+  const columns = cellLines(cells).map((lines, i) => {
+    if (i === 1 && cells.title) {
+      // The card's short title in bold above its activity text.
+      const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
+      return cell([...cellParagraphs([cells.title], true), ...(activity.length ? cellParagraphs(activity) : [])], 1);
+    }
+    const span = spans.get(i) ?? 1;
+    return span === 0 ? null : cell(cellParagraphs(lines), i, undefined, span);
+  });
+  // docx adds the continuation cells of a merged column itself, so covered cells are left out.
+  return new TableRow({ children: columns.filter((c): c is TableCell => c !== null), cantSplit: true });
 }
 
 function planTable(cards: CardCells[]): Table {
@@ -72,17 +96,20 @@ function planTable(cards: CardCells[]): Table {
       ),
     ),
   });
+  const spans = Object.entries(mergeKeys).map(([column, key]) => [Number(column), rowSpans(cards.map(key))] as const);
+  const rows = cards.map((cells, row) => cardRow(cells, new Map(spans.map(([column, s]) => [column, s[row] ?? 1]))));
   return new Table({
-    rows: [header, ...cards.map(cardRow)],
+    rows: [header, ...rows],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: COLUMN_TWIPS,
     layout: TableLayoutType.FIXED,
   });
 }
 
-function labelled(label: string, text: string): Paragraph {
+function labelled(label: string, text: string, keepNext = false): Paragraph {
   return new Paragraph({
     spacing: { after: 120 },
+    keepNext,
     children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)],
   });
 }
@@ -90,9 +117,17 @@ function labelled(label: string, text: string): Paragraph {
 function groupBlocks(group: PlanGroup, plan: PlanData): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [];
   if (group.title) {
-    blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: numbered(group), spacing: { before: 240 } }));
+    // Kept with what follows, so a goal's heading never ends a page without its table.
+    blocks.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        text: numbered(group),
+        spacing: { before: 240 },
+        keepNext: true,
+      }),
+    );
   }
-  if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? 'Inriktning', group.direction));
+  if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? 'Inriktning', group.direction, true));
   if (group.cards.length === 0)
     blocks.push(new Paragraph({ children: [new TextRun({ text: NO_CARDS, italics: true })] }));
   else blocks.push(planTable(group.cards), new Paragraph({ text: '' }));
@@ -102,7 +137,7 @@ function groupBlocks(group: PlanGroup, plan: PlanData): (Paragraph | Table)[] {
 function sectionBlocks(section: PlanSection, plan: PlanData): (Paragraph | Table)[] {
   const heading = section.id ? `${plan.template.labels.focusArea} ${section.id}: ${section.title}` : section.title;
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, text: heading, pageBreakBefore: true }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, text: heading, pageBreakBefore: true, keepNext: true }),
     ...section.groups.flatMap((group) => groupBlocks(group, plan)),
   ];
 }

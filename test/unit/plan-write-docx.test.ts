@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createCard } from '../../shared/card.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { writeDocx } from '../../shared/plan/write-docx.ts';
 import { emptyBoard, HSVO, NOW, NSU, sampleBoard } from './plan-helpers.ts';
@@ -118,5 +119,43 @@ describe('DOCX export', () => {
     expect(nsu).toContain('<h2>3.3 De mål som finns i handlingsplan');
     expect(nsu).not.toContain('Inriktning');
     expect(nsu.match(/Inga aktiviteter\./g)).toHaveLength(10);
+  });
+
+  it('merges repeated priority areas, and repeated responsibles within one, down the rows as the seed plans do', async () => {
+    const doc = emptyBoard();
+    const rows = [
+      ['Tydlig arena', 'Första', 'Ledningsgrupp'],
+      ['Tydlig arena', 'Andra', 'Ledningsgrupp'],
+      ['Annan arena', 'Tredje', 'Ledningsgrupp'],
+      ['', 'Fjärde', ''],
+      ['', 'Femte', ''],
+    ];
+    rows.forEach(([priorityArea, activity, responsible], i) => {
+      createCard(doc, {
+        id: `m${i}`,
+        goalId: 'C1',
+        order: i,
+        createdBy: '',
+        fields: { priorityArea, activity, responsible },
+      });
+    });
+    const bytes = await writeDocx(docToPlan(doc, HSVO, { now: NOW }));
+    const merged = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    const body = merged.slice(merged.indexOf('<tbody>'), merged.indexOf('</tbody>'));
+    const bodyRows = [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
+      [...(row ?? '').matchAll(/<td( rowspan="\d+")?>(.*?)<\/td>/g)].map(
+        ([, span, text]) => `${(text ?? '').replace(/<[^>]+>/g, '')}${span ? ` ×${span.replace(/\D/g, '')}` : ''}`,
+      ),
+    );
+    // Row 1 holds the merged cells and row 2 lacks them; a new priority area starts a new
+    // responsible cell even with the same text; empty cells never merge.
+    expect(bodyRows.map((row) => row.length)).toEqual([8, 6, 8, 8, 8]);
+    expect([bodyRows[0]?.[0], bodyRows[0]?.[3], bodyRows[1]?.[0]]).toEqual([
+      'Tydlig arena ×2',
+      'Ledningsgrupp ×2',
+      'Andra',
+    ]);
+    expect([bodyRows[2]?.[0], bodyRows[2]?.[3]]).toEqual(['Annan arena', 'Ledningsgrupp']);
+    expect([bodyRows[3]?.[0], bodyRows[4]?.[0]]).toEqual(['', '']);
   });
 });
