@@ -1,10 +1,23 @@
 /** The app's routes (ARCHITECTURE.md, "Client"). */
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { BoardRoute } from '../board/BoardRoute.tsx';
-import { CanvasView } from '../canvas/CanvasView.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TablePage } from '../table/TablePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+
+// tldraw is most of the bundle: load it with the canvas, so the start page and the table stay light.
+const CanvasView = lazy(() => import('../canvas/CanvasView.tsx').then((m) => ({ default: m.CanvasView })));
+
+function CanvasLoading() {
+  const { t } = useI18n();
+  return (
+    <p className="canvas-waiting" aria-busy="true">
+      {t('board.loading')}
+    </p>
+  );
+}
 
 export function createRouter() {
   return createBrowserRouter([
@@ -13,7 +26,14 @@ export function createRouter() {
       path: '/b/:boardId',
       element: <BoardRoute />,
       children: [
-        { index: true, element: <CanvasView /> },
+        {
+          index: true,
+          element: (
+            <Suspense fallback={<CanvasLoading />}>
+              <CanvasView />
+            </Suspense>
+          ),
+        },
         { path: 'table', element: <TablePage /> },
       ],
     },

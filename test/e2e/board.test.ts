@@ -28,6 +28,16 @@ async function areaTitlesOn(page: Page): Promise<string[]> {
   return page.locator('.zone--area .zone__area-title').allTextContents();
 }
 
+/** Whether the note is stacked above every zone (tldraw sets each shape's z-index from its order). */
+async function noteIsOnTop(page: Page): Promise<boolean> {
+  return page.evaluate((selector) => {
+    const zIndex = (el: Element) => Number(getComputedStyle(el).zIndex);
+    const note = document.querySelector(selector);
+    const zones = [...document.querySelectorAll('.tl-shape[data-shape-type="zone"]')];
+    return note !== null && zones.length > 0 && zones.every((zone) => zIndex(note) > zIndex(zone));
+  }, noteSelector);
+}
+
 describe('a board shared by two people', () => {
   let env: E2eEnv;
   let anna: Person;
@@ -80,6 +90,9 @@ describe('a board shared by two people', () => {
     await anna.page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
     await anna.page.keyboard.type('Hälsoveckor i skolan');
     await anna.page.keyboard.press('Escape');
+    // "Send to back" must not bury the note under the zones' fill.
+    await anna.page.keyboard.press('[');
+    await expect.poll(() => noteIsOnTop(anna.page)).toBe(true);
     // A rectangle in goal C1, drawn with the rectangle tool.
     await anna.page.keyboard.press('r');
     await anna.page.mouse.move(700, 430);
@@ -90,6 +103,7 @@ describe('a board shared by two people', () => {
     await bengt.page.locator(noteSelector).waitFor();
     await bengt.page.locator(geoSelector).waitFor();
     await expect.poll(() => bengt.page.locator(noteSelector).textContent()).toContain('Hälsoveckor i skolan');
+    await expect.poll(() => noteIsOnTop(bengt.page)).toBe(true);
   });
 
   it("shows each person the other's cursor with their name", async () => {
@@ -117,6 +131,29 @@ describe('a board shared by two people', () => {
     // Anna's Swedish board is unaffected: titles are not stored in the shared document.
     expect(await areaTitlesOn(anna.page)).toEqual(areaTitles('sv'));
     await bengt.page.getByTestId('language-toggle').click();
+  });
+
+  it('keeps zones in place when someone unlocks, drags or deletes them', async () => {
+    const zoneB = anna.page.locator('[data-zone="B"]');
+    const before = await zoneB.boundingBox();
+    if (!before) throw new Error('zone B is not on screen');
+    const grip = { x: before.x + before.width / 2, y: before.y + 40 };
+    // Unlock through tldraw's own context menu, as a person could.
+    await anna.page.mouse.click(grip.x, grip.y, { button: 'right' });
+    await anna.page.getByRole('menuitem', { name: 'Redigera' }).click();
+    await anna.page.getByRole('menuitem', { name: /Lås upp/ }).click();
+    await anna.page.mouse.move(grip.x, grip.y);
+    await anna.page.mouse.down();
+    await anna.page.mouse.move(grip.x + 200, grip.y + 150, { steps: 6 });
+    await anna.page.mouse.up();
+    await anna.page.keyboard.press('Control+a');
+    await anna.page.keyboard.press('Delete');
+
+    // The drawings go, the zones stay where they were, for both people.
+    await expect.poll(() => bengt.page.locator(noteSelector).count()).toBe(0);
+    expect(await zoneB.boundingBox()).toEqual(before);
+    expect(await anna.page.locator('.zone').count()).toBe(10);
+    expect(await bengt.page.locator('.zone').count()).toBe(10);
   });
 
   it('says readably when a board does not exist', async () => {
