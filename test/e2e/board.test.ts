@@ -156,6 +156,24 @@ describe('a board shared by two people', () => {
     expect(await bengt.page.locator('.zone').count()).toBe(10);
   });
 
+  it('lays out the NSU 2019 template chosen in the form: three areas, ten goals', async () => {
+    const nsu = getTemplate('nsu-2019');
+    if (!nsu) throw new Error('the NSU template is missing');
+    await bengt.page.goto(`${env.origin}/`);
+    // The board Bengt opened is remembered on the start page.
+    await expect
+      .poll(() => bengt.page.getByTestId('recent-boards').textContent())
+      .toContain('Samverkansplan Heby 2025');
+    await bengt.page.getByTestId('board-title-input').fill('Närvårdsplan Uppsala 2019');
+    await bengt.page.getByRole('radio', { name: /NSU 2019/ }).check();
+    await bengt.page.getByTestId('create-board').click();
+    await bengt.page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/);
+    await bengt.page.locator('.zone--goal').nth(9).waitFor();
+    expect(await areaTitlesOn(bengt.page)).toEqual(nsu.focusAreas.map((area) => area.title.sv));
+    expect(await bengt.page.locator('.zone--goal').count()).toBe(10);
+    await bengt.page.screenshot({ path: `${SCREENSHOT_DIR}/board-nsu.png` });
+  });
+
   it('says readably when a board does not exist', async () => {
     await bengt.page.goto(`${env.origin}/b/AAAAAAAAAAAAAAAAAAAAAA`);
     await bengt.page.getByTestId('board-not-found').waitFor();
