@@ -1,6 +1,6 @@
 /**
  * The camera that shows the whole board at once, clear of tldraw's own
- * panels (menu on top, style panel on the right, toolbar at the bottom), so
+ * panels (menu and the card bar on top, style panel on the right, toolbar at the bottom), so
  * no focus area starts hidden behind a panel.
  */
 export interface Rect {
@@ -20,8 +20,8 @@ export interface Insets {
 /** Screen space tldraw's desktop panels cover; narrow screens fold the style panel away. */
 export function panelInsets(viewportWidth: number): Insets {
   return viewportWidth >= 1000
-    ? { top: 64, right: 176, bottom: 80, left: 24 }
-    : { top: 64, right: 16, bottom: 80, left: 16 };
+    ? { top: 120, right: 176, bottom: 80, left: 24 }
+    : { top: 120, right: 16, bottom: 80, left: 16 };
 }
 
 /** tldraw camera (screen = (page + camera) × z) that centres `bounds` in the free part of the viewport. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   areaAtPoint,
   goalAtPoint,
+  goalColumns,
   layoutZones,
   ZONE_METRICS,
   type ZoneRect,
@@ -107,5 +108,31 @@ describe('layoutZones with unusual templates', () => {
     if (!a1 || !a2 || !c1) throw new Error('missing goals');
     expect(a1.h).toBe(a2.h);
     expect(c1.h).toBe(a1.h * 2 + ZONE_METRICS.goalGap);
+  });
+});
+
+describe('goalColumns', () => {
+  it('spreads goals evenly over the fewest columns of at most `rows` goals', () => {
+    expect(goalColumns(0, 2)).toEqual([]);
+    expect(goalColumns(1, 2)).toEqual([1]);
+    expect(goalColumns(2, 2)).toEqual([2]);
+    expect(goalColumns(3, 2)).toEqual([2, 1]);
+    expect(goalColumns(4, 3)).toEqual([2, 2]);
+    expect(goalColumns(7, 3)).toEqual([3, 2, 2]);
+  });
+});
+
+describe('the board shape', () => {
+  it('is landscape for both shipped templates, so it reads well on a projector', () => {
+    for (const id of ['hsvo-2024-2026', 'nsu-2019']) {
+      const { bounds } = layoutZones(template(id));
+      expect(bounds.w / bounds.h, id).toBeGreaterThan(1.2);
+    }
+  });
+
+  it("gives NSU's four-goal area two columns rather than one very tall one", () => {
+    const layout = layoutZones(template('nsu-2019'));
+    const columnsOfArea1 = new Set(layout.goals.filter((g) => g.areaId === '1').map((g) => g.x));
+    expect(columnsOfArea1.size).toBe(2);
   });
 });

@@ -3,9 +3,12 @@
  * board out identically and the card work can ask "which goal is under this
  * point?" without tldraw.
  *
- * Focus areas stand side by side as columns (a wide board suits screens and
- * projectors); each area's goals are stacked inside its column, and share the
- * column's height, so a one-goal area gets one tall goal zone.
+ * Focus areas stand side by side (a wide board suits screens and projectors).
+ * Inside an area, goals stack in columns of at most `rows` goals that share
+ * the area's height, so a one-goal area gets one tall goal zone. `rows` is
+ * picked per template so the whole board shows as large as possible on a
+ * typical 16:9 screen: HSVO (at most two goals an area) gets one column per
+ * area, NSU (up to four) gets two columns for its largest area.
  */
 import type { Template } from '../../../shared/template.ts';
 
@@ -34,47 +37,70 @@ export const ZONE_METRICS = {
   goalHeight: 680,
   goalGap: 28,
   areaPadding: 28,
-  /** Room above the goals for the area's label and title (two lines). */
-  areaHeader: 210,
+  /** Room above the goals for the area's label and title (up to three lines). */
+  areaHeader: 240,
   areaGap: 64,
 } as const;
 
 type TemplateShape = Pick<Template, 'focusAreas'>;
 
-export function layoutZones(template: TemplateShape): ZoneLayout {
+/** The free canvas of a 1920×1080 screen after the header and tldraw's panels; only its shape matters. */
+const REFERENCE_VIEW = { w: 1700, h: 880 } as const;
+
+/** How many goals go in each column of each area: `count` goals spread evenly over the fewest columns. */
+export function goalColumns(count: number, rows: number): number[] {
+  if (count === 0) return [];
+  const columns = Math.ceil(count / rows);
+  return Array.from({ length: columns }, (_, i) => Math.floor(count / columns) + (i < count % columns ? 1 : 0));
+}
+
+function layoutWithRows(template: TemplateShape, rows: number): ZoneLayout {
   const m = ZONE_METRICS;
-  const mostGoals = Math.max(1, ...template.focusAreas.map((a) => a.goals.length));
-  const innerHeight = mostGoals * m.goalHeight + (mostGoals - 1) * m.goalGap;
-  const areaWidth = m.goalWidth + 2 * m.areaPadding;
+  const innerHeight = rows * m.goalHeight + (rows - 1) * m.goalGap;
   const areaHeight = m.areaHeader + innerHeight + m.areaPadding;
 
   const areas: ZoneRect[] = [];
   const goals: ZoneRect[] = [];
-  template.focusAreas.forEach((area, column) => {
-    const x = column * (areaWidth + m.areaGap);
+  let x = 0;
+  for (const area of template.focusAreas) {
+    const columns = goalColumns(area.goals.length, rows);
+    const columnCount = Math.max(1, columns.length);
+    const areaWidth = columnCount * m.goalWidth + (columnCount - 1) * m.goalGap + 2 * m.areaPadding;
     areas.push({ id: area.id, kind: 'area', areaId: area.id, goalId: null, x, y: 0, w: areaWidth, h: areaHeight });
-    const count = area.goals.length;
-    const goalHeight = count > 0 ? (innerHeight - (count - 1) * m.goalGap) / count : 0;
-    area.goals.forEach((goal, row) => {
-      goals.push({
-        id: goal.id,
-        kind: 'goal',
-        areaId: area.id,
-        goalId: goal.id,
-        x: x + m.areaPadding,
-        y: m.areaHeader + row * (goalHeight + m.goalGap),
-        w: m.goalWidth,
-        h: goalHeight,
-      });
+    let next = 0;
+    columns.forEach((count, column) => {
+      const goalHeight = (innerHeight - (count - 1) * m.goalGap) / count;
+      for (let row = 0; row < count; row++) {
+        const goal = area.goals[next++];
+        if (!goal) break;
+        goals.push({
+          id: goal.id,
+          kind: 'goal',
+          areaId: area.id,
+          goalId: goal.id,
+          x: x + m.areaPadding + column * (m.goalWidth + m.goalGap),
+          y: m.areaHeader + row * (goalHeight + m.goalGap),
+          w: m.goalWidth,
+          h: goalHeight,
+        });
+      }
     });
-  });
+    x += areaWidth + m.areaGap;
+  }
+  return { areas, goals, bounds: { x: 0, y: 0, w: Math.max(0, x - m.areaGap), h: areaHeight } };
+}
 
-  const columns = template.focusAreas.length;
-  return {
-    areas,
-    goals,
-    bounds: { x: 0, y: 0, w: columns * areaWidth + (columns - 1) * m.areaGap, h: areaHeight },
-  };
+/** The zones of a template, in template order: areas left to right, goals top to bottom, column by column. */
+export function layoutZones(template: TemplateShape): ZoneLayout {
+  const mostGoals = Math.max(1, ...template.focusAreas.map((a) => a.goals.length));
+  let best: { layout: ZoneLayout; scale: number } | null = null;
+  for (let rows = 1; rows <= mostGoals; rows++) {
+    const layout = layoutWithRows(template, rows);
+    const scale = Math.min(REFERENCE_VIEW.w / layout.bounds.w, REFERENCE_VIEW.h / layout.bounds.h);
+    // Strictly larger only: on a tie the fewer rows win, so the choice is stable.
+    if (!best || scale > best.scale + 1e-9) best = { layout, scale };
+  }
+  return (best as { layout: ZoneLayout }).layout;
 }
 
 function contains(rect: ZoneRect, x: number, y: number): boolean {
