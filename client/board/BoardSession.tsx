@@ -16,6 +16,7 @@ import { useBoardConnection } from '../sync/useBoardConnection.ts';
 import { BoardHeader } from './BoardHeader.tsx';
 import type { BoardContextValue } from './board-context.ts';
 import { useBoardMeta } from './useBoardMeta.ts';
+import './board.css';
 
 export function BoardSession({ info }: { info: BoardInfo }) {
   const { t } = useI18n();

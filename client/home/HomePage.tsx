@@ -5,6 +5,7 @@ import { listTemplates } from '../../shared/template.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CreateBoardForm } from './CreateBoardForm.tsx';
+import './home.css';
 import { loadRecent, type RecentBoard, saveRecent, withoutRecent } from './recent-boards.ts';
 
 export function HomePage() {

@@ -2,6 +2,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { cleanName, NAME_MAX } from './identity.ts';
+import './name-dialog.css';
 
 export function NameDialog({ initial, onDone }: { initial?: string; onDone(name: string): void }) {
   const { t } = useI18n();
