@@ -33,19 +33,27 @@ const TEXT_WIDTH = PAGE.height - 2 * PAGE.margin; // landscape: the long side is
 const TOTAL = TABLE_WIDTHS.reduce((a, b) => a + b, 0);
 const COLUMN_TWIPS = TABLE_WIDTHS.map((w) => Math.floor((w / TOTAL) * TEXT_WIDTH));
 const HEADER_FILL = '1F4E79';
-const FONT_SIZE = 18; // half-points: 9 pt in the tables, so eight columns stay readable
+/*
+ * Normal text is the 9 pt table text, so the 40,000 cell paragraphs of a big
+ * board carry no style of their own; the few body paragraphs use BODY_STYLE.
+ */
+const BODY_STYLE = 'Brodtext';
 
-const cellParagraphs = (lines: string[], bold = false): Paragraph[] =>
-  (lines.length > 0 ? lines : ['']).map(
-    (line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: FONT_SIZE })] }),
-  );
+/*
+ * A 5,000-card board makes some 40,000 table cells, and the docx library's
+ * cost is per XML element, so a cell is kept lean: one paragraph (lines split
+ * by breaks), no run properties, margins and widths set once on the table.
+ */
+function cellParagraph(lines: string[], bold = false): Paragraph {
+  return new Paragraph({
+    children: lines.map((text, i) => new TextRun(bold || i > 0 ? { text, bold, break: i > 0 ? 1 : 0 } : text)),
+  });
+}
 
-const cell = (children: Paragraph[], column: number, fill?: string, rowSpan = 1) =>
+const cell = (children: Paragraph[], fill?: string, rowSpan = 1) =>
   new TableCell({
     children,
-    rowSpan,
-    width: { size: COLUMN_TWIPS[column] ?? 0, type: WidthType.DXA },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(rowSpan > 1 ? { rowSpan } : {}),
     ...(fill ? { shading: { fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
   });
 
@@ -76,10 +84,14 @@ function cardRow(cells: CardCells, spans: Map<number, number>): TableRow {
     if (i === 1 && cells.title) {
       // The card's short title in bold above its activity text.
       const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
-      return cell([...cellParagraphs([cells.title], true), ...(activity.length ? cellParagraphs(activity) : [])], 1);
+      return cell(
+        activity.length
+          ? [cellParagraph([cells.title], true), cellParagraph(activity)]
+          : [cellParagraph([cells.title], true)],
+      );
     }
     const span = spans.get(i) ?? 1;
-    return span === 0 ? null : cell(cellParagraphs(lines), i, undefined, span);
+    return span === 0 ? null : cell([cellParagraph(lines)], undefined, span);
   });
   // docx adds the continuation cells of a merged column itself, so covered cells are left out.
   return new TableRow({ children: columns.filter((c): c is TableCell => c !== null), cantSplit: true });
@@ -88,10 +100,13 @@ function cardRow(cells: CardCells, spans: Map<number, number>): TableRow {
 function planTable(cards: CardCells[]): Table {
   const header = new TableRow({
     tableHeader: true,
-    children: TABLE_HEADINGS.map((heading, i) =>
+    children: TABLE_HEADINGS.map((heading) =>
       cell(
-        [new Paragraph({ children: [new TextRun({ text: heading, bold: true, color: 'FFFFFF', size: FONT_SIZE })] })],
-        i,
+        [
+          new Paragraph({
+            children: [new TextRun({ text: heading, bold: true, color: 'FFFFFF' })],
+          }),
+        ],
         HEADER_FILL,
       ),
     ),
@@ -103,11 +118,13 @@ function planTable(cards: CardCells[]): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: COLUMN_TWIPS,
     layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
 
 function labelled(label: string, text: string, keepNext = false): Paragraph {
   return new Paragraph({
+    style: BODY_STYLE,
     spacing: { after: 120 },
     keepNext,
     children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)],
@@ -129,8 +146,8 @@ function groupBlocks(group: PlanGroup, plan: PlanData): (Paragraph | Table)[] {
   }
   if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? 'Inriktning', group.direction, true));
   if (group.cards.length === 0)
-    blocks.push(new Paragraph({ children: [new TextRun({ text: NO_CARDS, italics: true })] }));
-  else blocks.push(planTable(group.cards), new Paragraph({ text: '' }));
+    blocks.push(new Paragraph({ style: BODY_STYLE, children: [new TextRun({ text: NO_CARDS, italics: true })] }));
+  else blocks.push(planTable(group.cards), new Paragraph({ style: BODY_STYLE, text: '' }));
   return blocks;
 }
 
@@ -146,11 +163,18 @@ function frontMatter(plan: PlanData): Paragraph[] {
   const { board, template } = plan;
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, text: board.title || 'Samverkansplan' }),
-    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: template.title, italics: true })] }),
+    new Paragraph({
+      style: BODY_STYLE,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: template.title, italics: true })],
+    }),
     labelled('Planperiod', formatPlanPeriod(board.planPeriod)),
     ...(board.parties.length > 0 ? [labelled('Parter', board.parties.map((p) => p.name).join(', '))] : []),
     ...(template.vision
-      ? [new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Målbild' }), new Paragraph(template.vision)]
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Målbild' }),
+          new Paragraph({ style: BODY_STYLE, text: template.vision }),
+        ]
       : []),
   ];
 }
@@ -161,7 +185,19 @@ export async function writeDocx(input: PlanData): Promise<Uint8Array> {
     creator: 'Samtavla',
     title: plan.board.title,
     description: `${plan.template.title}, ${formatPlanPeriod(plan.board.planPeriod)}`,
-    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    styles: {
+      default: { document: { run: { font: 'Calibri', size: 18 }, paragraph: { spacing: { before: 0, after: 0 } } } },
+      paragraphStyles: [
+        {
+          id: BODY_STYLE,
+          name: 'Brödtext',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { size: 22 },
+          paragraph: { spacing: { after: 120 } },
+        },
+      ],
+    },
     sections: [
       {
         properties: {

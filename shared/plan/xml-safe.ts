@@ -12,8 +12,20 @@ const INVALID =
 
 export const xmlSafeText = (value: string): string => value.replace(INVALID, '');
 
-/** A copy of the plan with every string cleaned; the plan itself is left alone. */
+/** Whether any string inside `value` holds a character XML cannot. */
+function needsCleaning(value: unknown): boolean {
+  if (typeof value === 'string') {
+    INVALID.lastIndex = 0;
+    return INVALID.test(value);
+  }
+  if (Array.isArray(value)) return value.some(needsCleaning);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(needsCleaning);
+  return false;
+}
+
+/** The plan with every string cleaned: a copy when something needed cleaning (rarely), else the plan itself. */
 export function xmlSafePlan(plan: PlanData): PlanData {
+  if (!needsCleaning(plan)) return plan;
   const clean = (value: unknown): unknown => {
     if (typeof value === 'string') return xmlSafeText(value);
     if (Array.isArray(value)) return value.map(clean);

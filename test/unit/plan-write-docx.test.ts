@@ -6,6 +6,9 @@ import { docToPlan } from '../../shared/plan/index.ts';
 import { writeDocx } from '../../shared/plan/write-docx.ts';
 import { emptyBoard, HSVO, NOW, NSU, sampleBoard } from './plan-helpers.ts';
 
+// mammoth maps Heading 1–6 itself; the title and body text styles need saying.
+const STYLE_MAP = { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Brödtext'] => p:fresh"] };
+
 let html: string;
 let documentXml: string;
 let messages: unknown[];
@@ -16,7 +19,7 @@ function tables(source: string): string[][][] {
     [...(table ?? '').matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
       [...(row ?? '').matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map(([, cell]) =>
         (cell ?? '')
-          .replace(/<\/p><p>/g, '\n')
+          .replace(/<\/p><p>|<br \/>/g, '\n')
           .replace(/<[^>]+>/g, '')
           .replace(/&quot;/g, '"')
           .replace(/&lt;/g, '<')
@@ -33,8 +36,7 @@ const headings = (level: number) =>
 beforeAll(async () => {
   const bytes = await writeDocx(docToPlan(sampleBoard(), HSVO, { now: NOW }));
   const buffer = Buffer.from(bytes);
-  // mammoth maps Heading 1–6 itself; the document title style needs saying.
-  const result = await mammoth.convertToHtml({ buffer }, { styleMap: ["p[style-name='Title'] => h1:fresh"] });
+  const result = await mammoth.convertToHtml({ buffer }, STYLE_MAP);
   html = result.value;
   messages = result.messages;
   documentXml = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string')) ?? '';
@@ -114,7 +116,7 @@ describe('DOCX export', () => {
 
   it('handles a template without directions or vision text, and a board with no cards', async () => {
     const bytes = await writeDocx(docToPlan(emptyBoard('NSU 2019', NSU), NSU, { now: NOW }));
-    const nsu = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    const nsu = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, STYLE_MAP)).value;
     expect(nsu).toContain('<h1>Fokusområde 1: Stärk grundläggande förutsättningar i närvården</h1>');
     expect(nsu).toContain('<h2>3.3 De mål som finns i handlingsplan');
     expect(nsu).not.toContain('Inriktning');
@@ -140,7 +142,7 @@ describe('DOCX export', () => {
       });
     });
     const bytes = await writeDocx(docToPlan(doc, HSVO, { now: NOW }));
-    const merged = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    const merged = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, STYLE_MAP)).value;
     const body = merged.slice(merged.indexOf('<tbody>'), merged.indexOf('</tbody>'));
     const bodyRows = [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
       [...(row ?? '').matchAll(/<td( rowspan="\d+")?>(.*?)<\/td>/g)].map(
