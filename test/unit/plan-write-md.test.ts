@@ -6,7 +6,7 @@ import { HSVO, NOW, sampleBoard } from './plan-helpers.ts';
 const md = () => writeMarkdown(docToPlan(sampleBoard(), HSVO, { now: NOW }));
 
 /** Undoes CommonMark backslash escapes and the entities mdText writes, as a renderer would. */
-const unescape = (text: string) =>
+const rendered = (text: string) =>
   text
     .replace(/\\([\\`*_{}[\]<>|#!~.+-])/g, '$1')
     .replace(/&lt;/g, '<')
@@ -17,7 +17,7 @@ const cells = (row: string) =>
   row
     .slice(2, -2)
     .split(/(?<!\\) \| /)
-    .map((cell) => cell.split('<br>').map(unescape));
+    .map((cell) => cell.split('<br>').map(rendered));
 
 describe('Markdown export', () => {
   it('has the document outline of the Word export', () => {
