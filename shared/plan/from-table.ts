@@ -56,17 +56,17 @@ function fail(source: TableSource, row: number, field: string, problem: string):
 
 const headerOf = (key: string) => COLUMNS.find((c) => c.key === key)?.header ?? key;
 
-function readFollowUps(cells: Cells, periods: string[], fail: (field: string, problem: string) => never): FollowUp[] {
+function readFollowUps(cells: Cells, periods: string[], failAt: (field: string, problem: string) => never): FollowUp[] {
   const entries: FollowUp[] = [];
   for (const period of periods) {
     const part = (key: string) => cells(`followUp\u0000${period}\u0000${key}`);
     if (FOLLOW_UP_PARTS.every((p) => part(p.key).trim() === '')) continue;
     const statusText = part('status');
     const status = fromLabel(FOLLOW_UP_STATUS_LABEL, statusText);
-    if (!status) fail(`Uppföljning ${period}: status`, `unknown follow-up status "${statusText}"`);
+    if (!status) failAt(`Uppföljning ${period}: status`, `unknown follow-up status "${statusText}"`);
     const updatedAt = part('updatedAt').trim();
     const at = toTimestamp(updatedAt);
-    if (updatedAt && !at) fail(`Uppföljning ${period}: uppdaterad`, `"${updatedAt}" is not a date and time`);
+    if (updatedAt && !at) failAt(`Uppföljning ${period}: uppdaterad`, `"${updatedAt}" is not a date and time`);
     entries.push({
       period,
       status,

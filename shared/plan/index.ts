@@ -30,6 +30,7 @@ export {
 } from './formats.ts';
 export { IMPORT_FORMATS, type ImportFormat, type ImportOptions, importFormat, importPlan } from './import.ts';
 export { guessIndicatorKind } from './indicators.ts';
+export { planJsonSchema } from './json-schema.ts';
 export { parsePeriodLabel } from './period.ts';
 export {
   type FollowUp,
