@@ -53,3 +53,35 @@ export async function fetchBoard(boardId: string): Promise<BoardInfo | null> {
     throw error;
   }
 }
+
+/** An export file as the server sent it (`GET /api/boards/:id/export?…`), with its Content-Disposition. */
+export async function fetchExport(url: string): Promise<{ blob: Blob; disposition: string | null }> {
+  const response = await request(url, { headers: { accept: '*/*' } });
+  return { blob: await response.blob(), disposition: response.headers.get('content-disposition') };
+}
+
+/** What `POST /api/boards/import` answers: the new board and how many cards the file gave it. */
+export interface ImportedBoard extends BoardInfo {
+  cardCount: number;
+}
+
+export interface ImportFileOptions {
+  /** CSV/XLSX only; the server infers the template when absent. */
+  templateId?: string;
+  /** CSV/XLSX only; JSON files carry their own title. */
+  title?: string;
+}
+
+/** Sends a plan file's bytes to become a new board. A bad file fails with the server's words naming the line/row/field. */
+export async function importPlanFile(file: File, options: ImportFileOptions = {}): Promise<ImportedBoard> {
+  // The server reads the format from the file name's extension.
+  const params = new URLSearchParams({ filename: file.name });
+  if (options.templateId) params.set('templateId', options.templateId);
+  if (options.title) params.set('title', options.title);
+  const response = await request(`/api/boards/import?${params}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: file,
+  });
+  return (await response.json()) as ImportedBoard;
+}

@@ -1,8 +1,9 @@
 /**
  * The bar above every view of a board: title, connection state, the
- * canvas/table switch and who is here. Shared by the canvas and table views.
+ * canvas/table switch, the export menu and who is here. Shared by the canvas and table views.
  */
 import { Link, NavLink } from 'react-router';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageToggle } from '../i18n/LanguageToggle.tsx';
 import type { Person } from '../presence/identity.ts';
@@ -40,6 +41,7 @@ export function BoardHeader({ boardId, title, connection, people, me, onRename }
           {t('view.table')}
         </NavLink>
       </nav>
+      <ExportMenu boardId={boardId} />
       <PeopleList people={people} me={me} onRename={onRename} />
       <LanguageToggle />
     </header>

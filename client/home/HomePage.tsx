@@ -1,4 +1,4 @@
-/** `/`: create a board from a template, and find recently opened boards again. */
+/** `/`: create a board from a template or import a plan file, and find recently opened boards again. */
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { listTemplates } from '../../shared/template.ts';
@@ -6,6 +6,7 @@ import { AppHeader } from '../app/AppHeader.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CreateBoardForm } from './CreateBoardForm.tsx';
 import './home.css';
+import { ImportPlanPanel } from './import/ImportPlanPanel.tsx';
 import { loadRecent, type RecentBoard, saveRecent, withoutRecent } from './recent-boards.ts';
 
 export function HomePage() {
@@ -31,6 +32,7 @@ export function HomePage() {
           <h2 id="create-heading">{t('home.create.heading')}</h2>
           <CreateBoardForm />
         </section>
+        <ImportPlanPanel />
         <section className="panel" aria-labelledby="recent-heading">
           <h2 id="recent-heading">{t('home.recent.heading')}</h2>
           {recent.length === 0 ? (

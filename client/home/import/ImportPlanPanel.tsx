@@ -1,0 +1,146 @@
+/**
+ * "Importera plan" on the start page: a plan file (JSON from Samtavla, or a
+ * CSV/XLSX sheet) becomes a new board, and the browser goes to it. A refused
+ * file shows the server's own message, which names the line, row or field.
+ */
+import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { BOARD_TITLE_MAX } from '../../../shared/api.ts';
+import { listTemplates } from '../../../shared/template.ts';
+import { ApiError, importPlanFile } from '../../api/boards.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { rememberBoard } from '../recent-boards.ts';
+import { ACCEPT, checkFile, type FileCheck, fileSize, MAX_IMPORT_MB } from './import-file.ts';
+import './import.css';
+
+/** A problem to show: our own sentence, or the server's words after a Swedish (or English) lead-in. */
+type Problem = { kind: 'local'; text: string } | { kind: 'server'; text: string };
+
+export function ImportPlanPanel() {
+  const { t } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('home.import.heading')}</h2>
+      <p className="import-form__intro muted">{t('home.import.intro')}</p>
+      <ImportPlanForm />
+    </section>
+  );
+}
+
+function ImportPlanForm() {
+  const { t, pick, lang } = useI18n();
+  const navigate = useNavigate();
+  const hintId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [templateId, setTemplateId] = useState('');
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const checked: FileCheck | null = file ? checkFile(file) : null;
+  // JSON files carry their template and title; the choices only matter for sheets.
+  const isSheet = checked?.ok === true && checked.format !== 'json';
+
+  const describe = (f: File, check: FileCheck): Problem | null => {
+    if (check.ok) return null;
+    if (check.problem === 'wrong-type') return { kind: 'local', text: t('home.import.wrongType', { name: f.name }) };
+    return { kind: 'local', text: t('home.import.tooLarge', { size: fileSize(f.size, lang), max: MAX_IMPORT_MB }) };
+  };
+
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0] ?? null;
+    setFile(chosen);
+    // Say at once what is wrong with the file, before anyone presses the button.
+    setProblem(chosen ? describe(chosen, checkFile(chosen)) : null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file || !checked) {
+      setProblem({ kind: 'local', text: t('home.import.noFile') });
+      return;
+    }
+    const local = describe(file, checked);
+    if (local) {
+      setProblem(local);
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const board = await importPlanFile(
+        file,
+        isSheet ? { templateId: templateId || undefined, title: title.trim() || undefined } : {},
+      );
+      rememberBoard(board);
+      navigate(`/b/${board.id}`);
+    } catch (err) {
+      const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
+      setProblem({ kind: 'server', text: reason });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="import-form" onSubmit={submit} noValidate data-testid="import-form">
+      <label className="field">
+        <span className="field__label">{t('home.import.file')}</span>
+        <input
+          type="file"
+          name="file"
+          accept={ACCEPT}
+          onChange={choose}
+          aria-describedby={hintId}
+          className="import-form__file"
+          data-testid="import-file"
+        />
+        <span id={hintId} className="muted import-form__hint">
+          {file && checked?.ok
+            ? t('home.import.chosen', { name: file.name, size: fileSize(file.size, lang) })
+            : t('home.import.fileHint', { max: MAX_IMPORT_MB })}
+        </span>
+      </label>
+      {checked?.ok && checked.format === 'json' && <p className="import-form__note">{t('home.import.jsonNote')}</p>}
+      {isSheet && (
+        <div className="import-form__options">
+          <label className="field">
+            <span className="field__label">{t('home.import.template')}</span>
+            <select
+              name="templateId"
+              value={templateId}
+              onChange={(e) => setTemplateId(e.target.value)}
+              data-testid="import-template"
+            >
+              <option value="">{t('home.import.templateAuto')}</option>
+              {listTemplates().map((template) => (
+                <option key={template.id} value={template.id}>
+                  {pick(template.shortTitle)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('home.import.title')}</span>
+            <input
+              name="title"
+              value={title}
+              maxLength={BOARD_TITLE_MAX}
+              placeholder={t('home.import.titlePlaceholder')}
+              onChange={(e) => setTitle(e.target.value)}
+              data-testid="import-title"
+            />
+          </label>
+        </div>
+      )}
+      {problem && (
+        <div className="error import-form__error" role="alert" data-testid="import-error">
+          {problem.kind === 'server' && <strong className="import-form__lead">{t('home.import.failed')}</strong>}
+          <span data-testid="import-error-message">{problem.text}</span>
+        </div>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy} data-testid="import-submit">
+        {busy ? t('home.import.submitting') : t('home.import.submit')}
+      </button>
+    </form>
+  );
+}
