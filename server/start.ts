@@ -7,7 +7,9 @@ import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
+import { createSyncStats, type SyncStats } from './sync/stats.ts';
 import { attachWsEndpoint } from './sync/ws-endpoint.ts';
 
 export interface StartOptions {
@@ -20,6 +22,13 @@ export interface StartOptions {
   pingIntervalMs?: number;
   maxBufferedBytes?: number;
   compactEvery?: number;
+  /** Overrides of the sync limits (README "Limits"); tests use small values. */
+  limits?: Partial<SyncLimits>;
+  /**
+   * Wraps the storage the server uses: the hook for fault injection in tests
+   * (a store that refuses writes the way a full or read-only disk does).
+   */
+  wrapStore?: (store: BoardStore) => BoardStore;
   /** Where warnings go; tests pass a silent logger. */
   log?: (message: string) => void;
 }
@@ -29,14 +38,19 @@ export interface RunningServer {
   port: number;
   store: BoardStore;
   rooms: RoomRegistry;
+  /** Live counters of the sync traffic (connections, updates in, deliveries out …). */
+  stats(): SyncStats;
   /** Stops accepting connections, settles every room's writes and closes storage. */
   close(): Promise<void>;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.warn(message));
-  const store = openSqliteStore({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous });
-  const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, log });
+  const sqlite = openSqliteStore({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous });
+  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
+  const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
+  const stats = createSyncStats();
+  const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, limits, stats, log });
   const app = createApp({ store, staticDir: options.staticDir });
   const host = options.host ?? '127.0.0.1';
 
@@ -53,7 +67,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     connection: {
       pingIntervalMs: options.pingIntervalMs ?? 30_000,
       maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
+      updateBurst: limits.updateBurst,
+      updatesPerSecond: limits.updatesPerSecond,
+      awarenessBurst: limits.awarenessBurst,
+      awarenessPerSecond: limits.awarenessPerSecond,
     },
+    stats,
   });
 
   const port = (server.address() as AddressInfo).port;
@@ -63,6 +82,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port,
     store,
     rooms,
+    stats: () => ({ ...stats }),
     async close() {
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,37 +1,57 @@
 /**
  * One WebSocket in a room: turns socket events into room calls and guards the
- * server against dead, slow and misbehaving clients.
+ * server against dead, slow, flooding and misbehaving clients.
  */
 import type { WebSocket } from 'ws';
-import { ProtocolError } from './protocol.ts';
+import {
+  CLOSE_MALFORMED,
+  CLOSE_ROOM_FAILED,
+  CLOSE_TOO_MANY_MESSAGES,
+  CLOSE_TOO_SLOW,
+  type SyncLimits,
+} from './limits.ts';
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, ProtocolError } from './protocol.ts';
+import { TokenBucket } from './rate-limit.ts';
 import type { Peer, Room } from './room.ts';
+import type { SyncStats } from './stats.ts';
 
-export interface ConnectionLimits {
+export interface ConnectionLimits
+  extends Pick<SyncLimits, 'updateBurst' | 'updatesPerSecond' | 'awarenessBurst' | 'awarenessPerSecond'> {
   /** A socket that has not answered a ping within this time is dropped. */
   pingIntervalMs: number;
   /** A client whose unsent backlog exceeds this is dropped; it reconnects and resyncs. */
   maxBufferedBytes: number;
 }
 
-/** Close codes (4000–4999 are ours); reasons are readable for people and logs. */
-export const CLOSE_MALFORMED = 1007;
-export const CLOSE_TOO_SLOW = 4008;
-export const CLOSE_ROOM_FAILED = 1011;
+/** How long a client dropped for its backlog gets to read our close frame before the socket is cut. */
+const SLOW_CLOSE_GRACE_MS = 1_000;
 
 /**
  * Attaches a socket to the room that `room` resolves to. Messages that arrive
  * while the room is loading are buffered and handled in order once it is ready.
  */
-export function attachConnection(socket: WebSocket, room: Promise<Room>, limits: ConnectionLimits): void {
+export function attachConnection(
+  socket: WebSocket,
+  room: Promise<Room>,
+  limits: ConnectionLimits,
+  stats: SyncStats,
+): void {
   const early: Uint8Array[] = [];
   let joined: Room | undefined;
   let alive = true;
+  const documentBudget = new TokenBucket(limits.updateBurst, limits.updatesPerSecond);
+  const presenceBudget = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
+  stats.connections++;
 
   const peer: Peer = {
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > limits.maxBufferedBytes) {
+        stats.refused++;
         socket.close(CLOSE_TOO_SLOW, 'client too slow, reconnect to resync');
+        // A client that does not read will not read the close frame either: cut it so its
+        // backlog is freed now rather than after ws's 30 s closing timeout.
+        setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
         return;
       }
       socket.send(message);
@@ -55,13 +75,26 @@ export function attachConnection(socket: WebSocket, room: Promise<Room>, limits:
     }
   };
 
+  /** Presence and document messages have separate budgets, so cursor moves never cost edits. */
+  const withinBudget = (bytes: Uint8Array) =>
+    bytes[0] === MESSAGE_AWARENESS || bytes[0] === MESSAGE_QUERY_AWARENESS
+      ? presenceBudget.take()
+      : documentBudget.take();
+
   socket.binaryType = 'nodebuffer';
   socket.on('message', (data: Buffer, isBinary: boolean) => {
+    if (socket.readyState !== socket.OPEN) return;
     if (!isBinary) {
       socket.close(CLOSE_MALFORMED, 'expected binary y-websocket messages');
       return;
     }
-    handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (!withinBudget(bytes)) {
+      stats.refused++;
+      socket.close(CLOSE_TOO_MANY_MESSAGES, 'too many messages, slow down; reconnect to resync');
+      return;
+    }
+    handle(bytes);
   });
   socket.on('pong', () => {
     alive = true;
@@ -77,6 +110,7 @@ export function attachConnection(socket: WebSocket, room: Promise<Room>, limits:
 
   socket.on('close', () => {
     clearInterval(ping);
+    stats.connections--;
     joined?.leave(peer);
     joined = undefined;
   });

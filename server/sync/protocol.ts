@@ -20,9 +20,12 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
+/** A parsed (not applied) Yjs update: its structs and delete set. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
   | { kind: 'ignored' };
@@ -67,9 +70,9 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
     return { kind: 'sync-step1', stateVector: payload };
   }
   if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-    // Throws on truncated or garbled updates; nothing is applied yet.
-    Y.decodeUpdate(payload);
-    return { kind: 'update', update: payload };
+    // Throws on truncated or garbled updates; nothing is applied yet. The parse is
+    // kept: the room reads the card changes from it instead of parsing again.
+    return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
   }
   throw new ProtocolError(`unknown sync step ${step}`);
 }
@@ -103,6 +106,25 @@ export const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   encode((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(e, doc, stateVector);
+  });
+
+/** An update that changes nothing (a client's answer when it has nothing the server lacks). */
+export const isEmptyUpdate = ({ structs, ds }: DecodedUpdate): boolean => structs.length === 0 && ds.clients.size === 0;
+
+/** Sync step 1 from an encoded state vector (the room keeps its document as updates, not as a Y.Doc). */
+export const encodeStateVectorMessage = (stateVector: Uint8Array): Uint8Array =>
+  encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
+
+/** Sync step 2 carrying an already computed update (what the client lacks). */
+export const encodeSyncStep2Update = (update: Uint8Array): Uint8Array =>
+  encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
   });
 
 /** A document update relayed to peers. */

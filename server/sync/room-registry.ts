@@ -1,26 +1,36 @@
 /**
  * Open rooms by board id: a room is loaded once on first join (concurrent
  * joiners share the loading promise) and unloaded, after its writes settle,
- * when its last peer leaves.
+ * when its last peer leaves and nothing holds it.
  */
 import type { BoardStore } from '../storage/store.ts';
+import type { SyncLimits } from './limits.ts';
 import { Room } from './room.ts';
+import { createSyncStats, type SyncStats } from './stats.ts';
 
 export interface RoomRegistryOptions {
   compactEvery?: number;
+  limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'awarenessIntervalMs'>;
+  stats?: SyncStats;
   log?: (message: string) => void;
 }
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** Server-side holders of a room (acquire/release), which keep it open without peers. */
+  private readonly holds = new Map<string, number>();
   private readonly compactEvery: number;
   private readonly log: (message: string) => void;
+  readonly stats: SyncStats;
 
   private readonly store: BoardStore;
+  private readonly limits: RoomRegistryOptions['limits'];
 
-  constructor(store: BoardStore, options: RoomRegistryOptions = {}) {
+  constructor(store: BoardStore, options: RoomRegistryOptions) {
     this.store = store;
     this.compactEvery = options.compactEvery ?? 500;
+    this.limits = options.limits;
+    this.stats = options.stats ?? createSyncStats();
     this.log = options.log ?? console.warn;
   }
 
@@ -30,14 +40,46 @@ export class RoomRegistry {
     if (!room) {
       room = Room.load(boardId, this.store, {
         compactEvery: this.compactEvery,
+        maxCardsPerBoard: this.limits.maxCardsPerBoard,
+        awarenessIntervalMs: this.limits.awarenessIntervalMs,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
         log: this.log,
+        stats: this.stats,
       });
       this.rooms.set(boardId, room);
       // A failed load must not stay cached: the next join tries again.
       room.catch(() => this.rooms.delete(boardId));
     }
     return room;
+  }
+
+  /**
+   * Opens a board's room and keeps it open until `release`, with or without
+   * peers (server-side work on a live board; the bench's memory figure).
+   */
+  async acquire(boardId: string): Promise<Room> {
+    this.holds.set(boardId, (this.holds.get(boardId) ?? 0) + 1);
+    try {
+      return await this.open(boardId);
+    } catch (error) {
+      this.release(boardId);
+      throw error;
+    }
+  }
+
+  release(boardId: string): void {
+    const held = (this.holds.get(boardId) ?? 0) - 1;
+    if (held > 0) {
+      this.holds.set(boardId, held);
+      return;
+    }
+    this.holds.delete(boardId);
+    this.rooms.get(boardId)?.then(
+      (room) => {
+        if (room.peerCount === 0) void this.unloadIfEmpty(room);
+      },
+      () => {},
+    );
   }
 
   get openCount(): number {
@@ -47,8 +89,8 @@ export class RoomRegistry {
   private async unloadIfEmpty(room: Room): Promise<void> {
     await room.settle();
     const current = await this.rooms.get(room.boardId);
-    // Someone may have joined while the writes settled.
-    if (current !== room || room.peerCount > 0) return;
+    // Someone may have joined (or taken hold) while the writes settled.
+    if (current !== room || room.peerCount > 0 || this.holds.has(room.boardId)) return;
     this.rooms.delete(room.boardId);
     room.destroy();
   }

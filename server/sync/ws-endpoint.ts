@@ -11,6 +11,7 @@ import { BOARD_ID_PATTERN } from '../../shared/ids.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { attachConnection, type ConnectionLimits } from './connection.ts';
 import type { RoomRegistry } from './room-registry.ts';
+import type { SyncStats } from './stats.ts';
 
 export interface WsEndpointDeps {
   store: BoardStore;
@@ -18,6 +19,7 @@ export interface WsEndpointDeps {
   /** Larger messages close the connection with 1009 (ws's "message too big"). */
   maxMessageBytes: number;
   connection: ConnectionLimits;
+  stats: SyncStats;
 }
 
 /** Answers a refused upgrade with a plain HTTP error and a JSON `{ error }` body. */
@@ -48,7 +50,7 @@ export function attachWsEndpoint(server: Server, deps: WsEndpointDeps): WebSocke
           return;
         }
         wss.handleUpgrade(request, socket, head, (ws) =>
-          attachConnection(ws, deps.rooms.open(boardId), deps.connection),
+          attachConnection(ws, deps.rooms.open(boardId), deps.connection, deps.stats),
         );
       },
       () => refuse(socket, 503, 'Service Unavailable', 'storage is unavailable'),

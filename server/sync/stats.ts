@@ -1,0 +1,25 @@
+/** Counters of one server's sync traffic, for the bench and for operators (cheap: plain increments). */
+export interface SyncStats {
+  connections: number;
+  /** Document updates received (empty ones not counted). */
+  updatesIn: number;
+  updatesStored: number;
+  /** Update messages sent to peers, and the updates they carried (one message may carry a batch). */
+  relayMessages: number;
+  deliveries: number;
+  awarenessIn: number;
+  awarenessMessages: number;
+  /** Connections closed for a limit: rate, card count, backlog. */
+  refused: number;
+}
+
+export const createSyncStats = (): SyncStats => ({
+  connections: 0,
+  updatesIn: 0,
+  updatesStored: 0,
+  relayMessages: 0,
+  deliveries: 0,
+  awarenessIn: 0,
+  awarenessMessages: 0,
+  refused: 0,
+});

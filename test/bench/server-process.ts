@@ -1,0 +1,90 @@
+/**
+ * The server under test, run as its own child process so that its memory and
+ * CPU are measured apart from the bench's clients. Started by server-control.ts
+ * with --expose-gc (and --cpu-prof when asked); answers commands over IPC.
+ * Beside the real server it runs a bare WebSocket echo, the floor that edit
+ * latency is compared with.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { startServer } from '../../server/start.ts';
+import type { SyncStats } from '../../server/sync/stats.ts';
+
+export interface ServerStats {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  /** Microseconds of CPU (user + system) since the process started. */
+  cpuMicros: number;
+  openRooms: number;
+  sync: SyncStats;
+}
+
+export type Command =
+  | { type: 'stats' }
+  | { type: 'heap' }
+  | { type: 'hold-room'; boardId: string }
+  | { type: 'release-room'; boardId: string }
+  | { type: 'stop' };
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const dataDir = process.env.BENCH_DATA_DIR || mkdtempSync(join(tmpdir(), 'samtavla-bench-'));
+// Warnings (refused writes, skipped updates) matter in a bench run: show them.
+const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: (m) => console.warn(`[server] ${m}`) });
+
+const echo = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+echo.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
+await new Promise<void>((resolve) => echo.once('listening', () => resolve()));
+const echoPort = (echo.address() as { port: number }).port;
+
+function stats(): ServerStats {
+  const memory = process.memoryUsage();
+  const cpu = process.cpuUsage();
+  return {
+    rss: memory.rss,
+    heapUsed: memory.heapUsed,
+    external: memory.external,
+    arrayBuffers: memory.arrayBuffers,
+    cpuMicros: cpu.user + cpu.system,
+    openRooms: server.rooms.openCount,
+    sync: server.stats(),
+  };
+}
+
+/** Full GC (twice: weak references and finalizers need a second pass) before reading memory. */
+function settledHeap(): ServerStats {
+  gc?.();
+  gc?.();
+  return stats();
+}
+
+async function handle(command: Command): Promise<unknown> {
+  switch (command.type) {
+    case 'stats':
+      return stats();
+    case 'heap':
+      return settledHeap();
+    case 'hold-room':
+      await server.rooms.acquire(command.boardId);
+      return true;
+    case 'release-room':
+      server.rooms.release(command.boardId);
+      return true;
+    case 'stop':
+      echo.close();
+      await server.close();
+      setImmediate(() => process.exit(0));
+      return true;
+  }
+}
+
+process.on('message', (message: { id: number; command: Command }) => {
+  handle(message.command).then(
+    (result) => process.send?.({ id: message.id, result }),
+    (error: Error) => process.send?.({ id: message.id, error: error.message }),
+  );
+});
+process.send?.({ type: 'ready', url: server.url, echoUrl: `ws://127.0.0.1:${echoPort}` });
