@@ -30,7 +30,7 @@ export function ImportPlanPanel() {
 function ImportPlanForm() {
   const { t, pick, lang } = useI18n();
   const navigate = useNavigate();
-  const hintId = useId();
+  const fieldId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [templateId, setTemplateId] = useState('');
   const [title, setTitle] = useState('');
@@ -83,23 +83,37 @@ function ImportPlanForm() {
 
   return (
     <form className="import-form" onSubmit={submit} noValidate data-testid="import-form">
-      <label className="field">
-        <span className="field__label">{t('home.import.file')}</span>
-        <input
-          type="file"
-          name="file"
-          accept={ACCEPT}
-          onChange={choose}
-          aria-describedby={hintId}
-          className="import-form__file"
-          data-testid="import-file"
-        />
-        <span id={hintId} className="muted import-form__hint">
-          {file && checked?.ok
-            ? t('home.import.chosen', { name: file.name, size: fileSize(file.size, lang) })
-            : t('home.import.fileHint', { max: MAX_IMPORT_MB })}
+      <div className="field">
+        <span className="field__label" id={`${fieldId}label`}>
+          {t('home.import.file')}
         </span>
-      </label>
+        {/* The native input stays focusable and does the work; the label beside it is the visible,
+            translated button (the browser would label its own in the browser's language). */}
+        <div className="file-pick">
+          <input
+            id={`${fieldId}input`}
+            type="file"
+            name="file"
+            accept={ACCEPT}
+            onChange={choose}
+            aria-labelledby={`${fieldId}label`}
+            aria-describedby={`${fieldId}name ${fieldId}hint`}
+            className="file-pick__input"
+            data-testid="import-file"
+          />
+          <label htmlFor={`${fieldId}input`} className="button file-pick__button">
+            {t('home.import.choose')}
+          </label>
+          <span id={`${fieldId}name`} className={file ? 'file-pick__name' : 'file-pick__name muted'}>
+            {file
+              ? t('home.import.chosen', { name: file.name, size: fileSize(file.size, lang) })
+              : t('home.import.none')}
+          </span>
+        </div>
+        <span id={`${fieldId}hint`} className="muted import-form__hint">
+          {t('home.import.fileHint', { max: MAX_IMPORT_MB })}
+        </span>
+      </div>
       {checked?.ok && checked.format === 'json' && <p className="import-form__note">{t('home.import.jsonNote')}</p>}
       {isSheet && (
         <div className="import-form__options">
