@@ -4,24 +4,26 @@ import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { onError } from './http/errors.ts';
+import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { planRoutes } from './routes/plans.ts';
 import type { BoardStore } from './storage/store.ts';
 
 export interface AppDeps {
   store: BoardStore;
+  plans: PlanPool;
   staticDir?: string;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
-export function createApp({ store, staticDir }: AppDeps): Hono {
+export function createApp({ store, plans, staticDir }: AppDeps): Hono {
   const app = new Hono();
 
   app.onError(onError);
 
   const api = new Hono();
   api.get('/health', (c) => c.json({ ok: true }));
-  api.route('/', planRoutes(store));
+  api.route('/', planRoutes(store, plans));
   api.route('/', boardRoutes(store));
   app.route('/api', api);
 

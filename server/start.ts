@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
 import { createApp } from './app.ts';
+import { createPlanPool } from './plans/plan-pool.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.ts';
@@ -51,7 +52,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
   const stats = createSyncStats();
   const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, limits, stats, log });
-  const app = createApp({ store, staticDir: options.staticDir });
+  const plans = createPlanPool();
+  const app = createApp({ store, plans, staticDir: options.staticDir });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -88,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await rooms.closeAll();
+      await plans.close();
       await store.close();
     },
   };

@@ -26,6 +26,20 @@ export async function storeNewBoard(store: BoardStore, doc: Y.Doc): Promise<Boar
   return info;
 }
 
+/** Stores a board from an encoded document state (an import built in the plan worker). */
+export async function storeNewBoardState(
+  store: BoardStore,
+  state: Uint8Array,
+): Promise<{ board: BoardInfo; cardCount: number }> {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return { board: await storeNewBoard(store, doc), cardCount: doc.getMap('cards').size };
+  } finally {
+    doc.destroy();
+  }
+}
+
 /** Creates an empty board laid out on a template. */
 export async function createEmptyBoard(store: BoardStore, title: string, template: Template): Promise<BoardInfo> {
   const doc = new Y.Doc();

@@ -5,8 +5,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { storeNewBoard } from '../../server/boards/board-docs.ts';
 import type { RunningServer } from '../../server/start.ts';
 import type { BoardInfo } from '../../shared/api.ts';
+import { initBoardDoc } from '../../shared/board-doc.ts';
 import { createCard, setCardParty } from '../../shared/card.ts';
 import type { PlanData } from '../../shared/plan/index.ts';
 import schema from '../../shared/plan/samverkansplan.schema.json' with { type: 'json' };
@@ -111,6 +114,38 @@ describe('export over REST', () => {
     const missing = await fetch(`${server.url}/api/boards/AAAAAAAAAAAAAAAAAAAAAA/export?format=json`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'no board with this id' });
+  });
+});
+
+describe('export off the event loop', () => {
+  it('keeps relaying live edits while a large Word export runs', async () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Stor plan', templateId: 'hsvo-2024-2026', templateVersion: '1.0.0', createdAt: 'x' });
+    for (let i = 0; i < 1_000; i++) {
+      createCard(doc, {
+        goalId: 'A1',
+        createdBy: 't',
+        fields: { title: `Aktivitet ${i}`, activity: 'Text '.repeat(20) },
+      });
+    }
+    const big = await storeNewBoard(server.store, doc);
+    const a = connectClient(server.url, big.id);
+    const b = connectClient(server.url, big.id);
+    await Promise.all([a.synced, b.synced]);
+
+    let exportDone = false;
+    const exported = fetch(`${server.url}/api/boards/${big.id}/export?format=docx`).then(async (response) => {
+      await response.arrayBuffer();
+      exportDone = true;
+      return response.status;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    a.doc.getMap('canvas').set('shape:during-export', { x: 1 });
+    await waitFor('edit relayed during the export', () => b.doc.getMap('canvas').has('shape:during-export'), 20_000);
+    expect(exportDone).toBe(false);
+    expect(await exported).toBe(200);
+    a.destroy();
+    b.destroy();
   });
 });
 

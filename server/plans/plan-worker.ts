@@ -1,0 +1,87 @@
+/**
+ * Runs in a worker thread (see plan-pool.ts): exports and imports of large
+ * plans take seconds of synchronous work inside exceljs/docx, which must not
+ * stall the live rooms on the main thread.
+ */
+import * as Y from 'yjs';
+import {
+  exportPlan,
+  ImportError,
+  type ImportErrorLocation,
+  importPlan,
+  type PlanFormat,
+  planToDoc,
+} from '../../shared/plan/index.ts';
+import { getTemplate } from '../../shared/template.ts';
+
+export interface ExportTask {
+  kind: 'export';
+  /** The board's stored updates (state first, then the log). */
+  updates: Uint8Array[];
+  boardId: string;
+  templateId: string;
+  format: PlanFormat;
+  delimiter?: ';' | ',';
+}
+
+export interface ImportTask {
+  kind: 'import';
+  bytes: Uint8Array;
+  formatOrFileName: string;
+  templateId?: string;
+  title?: string;
+}
+
+export type ExportOutcome = { body: Uint8Array | string; contentType: string; fileName: string };
+export type ImportOutcome =
+  | { ok: true; state: Uint8Array }
+  | { ok: false; code: string; message: string; location: ImportErrorLocation }
+  | { ok: false; code: 'unknown-template'; message: string; location: ImportErrorLocation };
+
+function templateOrThrow(id: string) {
+  const template = getTemplate(id);
+  if (!template) throw new Error(`template "${id}" is not installed`);
+  return template;
+}
+
+async function runExport(task: ExportTask): Promise<ExportOutcome> {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of task.updates) Y.applyUpdate(doc, update);
+    });
+    const { body, contentType, fileName } = await exportPlan(doc, templateOrThrow(task.templateId), task.format, {
+      boardId: task.boardId,
+      csv: task.delimiter ? { delimiter: task.delimiter } : undefined,
+    });
+    return { body, contentType, fileName };
+  } finally {
+    doc.destroy();
+  }
+}
+
+async function runImport(task: ImportTask): Promise<ImportOutcome> {
+  const chosen = task.templateId === undefined ? undefined : getTemplate(task.templateId);
+  try {
+    const plan = await importPlan(task.bytes, task.formatOrFileName, { template: chosen, title: task.title });
+    const template = chosen ?? getTemplate(plan.template.id);
+    if (!template) {
+      const message = `template.id: unknown template "${plan.template.id.slice(0, 100)}"`;
+      return { ok: false, code: 'unknown-template', message, location: { field: 'template.id' } };
+    }
+    const doc = planToDoc(plan, template);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    return { ok: true, state };
+  } catch (error) {
+    // ImportError does not survive the thread boundary as a class; its fields do.
+    if (error instanceof ImportError) {
+      return { ok: false, code: error.code, message: error.message, location: error.location };
+    }
+    throw error;
+  }
+}
+
+export default function run(task: ExportTask | ImportTask): Promise<ExportOutcome | ImportOutcome> {
+  return task.kind === 'export' ? runExport(task) : runImport(task);
+}
