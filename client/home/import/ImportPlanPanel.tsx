@@ -13,8 +13,11 @@ import { rememberBoard } from '../recent-boards.ts';
 import { ACCEPT, checkFile, type FileCheck, fileSize, MAX_IMPORT_MB } from './import-file.ts';
 import './import.css';
 
-/** A problem to show: our own sentence, or the server's words after a Swedish (or English) lead-in. */
-type Problem = { kind: 'local'; text: string } | { kind: 'server'; text: string };
+/** A problem to show: our own sentence, or the server's words (as they come) after a lead-in in the interface language. */
+interface Problem {
+  fromServer: boolean;
+  text: string;
+}
 
 export function ImportPlanPanel() {
   const { t } = useI18n();
@@ -43,8 +46,9 @@ function ImportPlanForm() {
 
   const describe = (f: File, check: FileCheck): Problem | null => {
     if (check.ok) return null;
-    if (check.problem === 'wrong-type') return { kind: 'local', text: t('home.import.wrongType', { name: f.name }) };
-    return { kind: 'local', text: t('home.import.tooLarge', { size: fileSize(f.size, lang), max: MAX_IMPORT_MB }) };
+    if (check.problem === 'wrong-type')
+      return { fromServer: false, text: t('home.import.wrongType', { name: f.name }) };
+    return { fromServer: false, text: t('home.import.tooLarge', { size: fileSize(f.size, lang), max: MAX_IMPORT_MB }) };
   };
 
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
@@ -57,7 +61,7 @@ function ImportPlanForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file || !checked) {
-      setProblem({ kind: 'local', text: t('home.import.noFile') });
+      setProblem({ fromServer: false, text: t('home.import.noFile') });
       return;
     }
     const local = describe(file, checked);
@@ -76,7 +80,7 @@ function ImportPlanForm() {
       navigate(`/b/${board.id}`);
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
-      setProblem({ kind: 'server', text: reason });
+      setProblem({ fromServer: true, text: reason });
       setBusy(false);
     }
   };
@@ -148,7 +152,7 @@ function ImportPlanForm() {
       )}
       {problem && (
         <div className="error import-form__error" role="alert" data-testid="import-error">
-          {problem.kind === 'server' && <strong className="import-form__lead">{t('home.import.failed')}</strong>}
+          {problem.fromServer && <strong className="import-form__lead">{t('home.import.failed')}</strong>}
           <span data-testid="import-error-message">{problem.text}</span>
         </div>
       )}
