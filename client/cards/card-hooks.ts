@@ -19,17 +19,18 @@ export function useCard(doc: Y.Doc, id: string): Card | undefined {
 }
 
 /**
- * A ref for an uncontrolled <input>/<textarea> that binds it to a card field's
- * Y.Text (see text-binding.ts). Uncontrolled, because React re-setting `value`
- * on a remote change would throw the caret to the end.
+ * A ref and the initial text for an uncontrolled <input>/<textarea> that binds
+ * it to a card field's Y.Text (see text-binding.ts). Uncontrolled, because
+ * React re-setting `value` on a remote change would throw the caret to the end.
  */
 export function useTextBinding<E extends TextElement>(doc: Y.Doc, cardId: string, field: CardTextField) {
   const ref = useRef<E>(null);
+  const initialValue = getCardText(doc, cardId, field)?.toString() ?? '';
   useEffect(() => {
     const el = ref.current;
     const ytext = getCardText(doc, cardId, field);
     if (!el || !ytext) return;
     return bindTextElement(el, ytext, (value) => setCardText(doc, cardId, field, value));
   }, [doc, cardId, field]);
-  return ref;
+  return { ref, initialValue };
 }

@@ -19,7 +19,8 @@ export function bindTextElement(el: TextElement, ytext: Y.Text, write: (value: s
   let base = ytext.toString();
   let composing = false;
   let pending: DeltaOp[][] = [];
-  el.value = base;
+  // Usually already there (rendered as defaultValue): writing it again would cost a layout per field.
+  if (el.value !== base) el.value = base;
 
   const setValue = (
     value: string,

@@ -82,22 +82,25 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
       <td>
         <StatusField doc={doc} card={card} text={text} readOnly={readOnly} hideLabel context={context} />
       </td>
-      <td className="card-row__manage">
-        <GoalSelect
-          doc={doc}
-          card={card}
-          template={template}
-          text={text}
-          readOnly={readOnly}
-          hideLabel
-          context={context}
-        />
-        {!readOnly && (
-          <button type="button" className="button button--small button--danger" onClick={remove}>
-            {t('table.delete')}
-            <span className="sr-only"> – {context}</span>
-          </button>
-        )}
+      <td>
+        <div className="card-row__manage">
+          <GoalSelect
+            doc={doc}
+            card={card}
+            template={template}
+            text={text}
+            readOnly={readOnly}
+            hideLabel
+            context={context}
+            lazy
+          />
+          {!readOnly && (
+            <button type="button" className="button button--small button--danger" onClick={remove}>
+              {t('table.delete')}
+              <span className="sr-only"> – {context}</span>
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );

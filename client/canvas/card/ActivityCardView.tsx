@@ -5,7 +5,6 @@
  */
 import type { CSSProperties, PointerEvent } from 'react';
 import { HTMLContainer } from 'tldraw';
-import { splitIndicators } from '../../../shared/card-schema.ts';
 import { findGoal } from '../../../shared/template.ts';
 import { useCard } from '../../cards/card-hooks.ts';
 import { useCardText } from '../../cards/card-messages.ts';
@@ -34,7 +33,6 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
   const area = card.goalId ? findGoal(template, card.goalId)?.area : undefined;
   const title = card.title.trim() || t('card.untitled');
   const parties = orderParties(template, card.parties).map((key) => partyName(template, key));
-  const indicators = splitIndicators(card.indicator).length;
   const style = { width: w, height: h, '--card-color': area?.color ?? '#5D6D7E' } as CSSProperties;
   const classes = ['activity-card', `activity-card--${card.status}`, area ? '' : 'activity-card--unplaced'];
 
@@ -47,9 +45,12 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
       data-goal={card.goalId ?? ''}
     >
       <div className="activity-card__top">
-        <span className="activity-card__goal" title={area ? undefined : t('card.unplacedHint')}>
-          {area ? card.goalId : t('card.unplaced')}
-        </span>
+        {/* Placed cards show their goal by their zone and colour; only an unplaced card says so. */}
+        {!area && (
+          <span className="activity-card__goal" title={t('card.unplacedHint')}>
+            {t('card.unplaced')}
+          </span>
+        )}
         <span className={`activity-card__status activity-card__status--${card.status}`}>
           {t(`card.status.${card.status}`)}
         </span>
@@ -66,26 +67,25 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
         </button>
       </div>
       <p className={`activity-card__title${card.title.trim() ? '' : ' activity-card__title--empty'}`}>{title}</p>
-      {card.priorityArea.trim() && <p className="activity-card__line">{card.priorityArea}</p>}
+      {card.priorityArea.trim() && (
+        <p className="activity-card__line activity-card__line--muted" title={text.field('priorityArea')}>
+          {card.priorityArea}
+        </p>
+      )}
       {card.responsible.trim() && (
         <p className="activity-card__line">
           <span className="activity-card__label">{text.field('responsible')}:</span> {card.responsible}
         </p>
       )}
-      <div className="activity-card__bottom">
-        {parties.length > 0 && (
-          <ul className="activity-card__chips" aria-label={text.field('parties')}>
-            {parties.map((name) => (
-              <li key={name} title={name}>
-                {shortPartyName(name)}
-              </li>
-            ))}
-          </ul>
-        )}
-        {indicators > 0 && (
-          <span className="activity-card__meta">{t('card.indicatorCount', { count: indicators })}</span>
-        )}
-      </div>
+      {parties.length > 0 && (
+        <ul className="activity-card__chips" aria-label={text.field('parties')}>
+          {parties.map((name) => (
+            <li key={name} title={name}>
+              {shortPartyName(name)}
+            </li>
+          ))}
+        </ul>
+      )}
     </HTMLContainer>
   );
 }

@@ -44,7 +44,8 @@ export function onZoneDoubleClick(
   onDoubleClick: (point: { x: number; y: number }) => void,
 ): () => void {
   const handler = (info: TLEventInfo) => {
-    if (info.type !== 'click' || info.name !== 'double_click' || info.phase !== 'down') return;
+    // On the second release, so no pointer event of the double-click follows to pull focus back to the canvas.
+    if (info.type !== 'click' || info.name !== 'double_click' || info.phase !== 'up') return;
     if (info.target !== 'canvas' || editor.getIsReadonly() || info.shiftKey || info.ctrlKey) return;
     const point = editor.inputs.getCurrentPagePoint();
     if (!goalAtPoint(layout, point.x, point.y)) return;

@@ -19,10 +19,14 @@ export interface Size {
 }
 
 /** Spacing of card slots; `header` is the room kept above cards when a goal's header height is unknown. */
-export const SLOT_METRICS = { header: 230, padding: 16, gap: 12, unplacedTop: 72 } as const;
+export const SLOT_METRICS = { header: 230, padding: 16, gap: 12, unplacedTop: 72, lowestRow: 180 } as const;
 
-/** The goal header's type in page units, as zones.css draws it (title 28px/1.25, direction 19px/1.4). */
-const HEADER_TYPE = { top: 26, title: 35, titleChar: 15.7, direction: 26.6, directionChar: 9.5, gap: 12, below: 24 };
+/**
+ * The goal header's type in page units (zones.css: title 28px/1.25, direction
+ * 19px/1.4), with character widths fitted on the shipped templates' headers as
+ * Chromium draws them, erring on the tall side.
+ */
+const HEADER_TYPE = { top: 68, titleLine: 35, titleChar: 19.75, directionLine: 26.6, directionChar: 13.75, gap: 12 };
 
 /**
  * An estimate of how tall a goal zone's header is (badge, title, direction),
@@ -32,14 +36,15 @@ const HEADER_TYPE = { top: 26, title: 35, titleChar: 15.7, direction: 26.6, dire
  */
 export function goalHeaderHeight(goal: Pick<Goal, 'title' | 'direction'>, zoneWidth: number): number {
   const textWidth = zoneWidth - 140;
-  const lines = (text: string, charWidth: number) => Math.ceil((text.length * 1.1 * charWidth) / textWidth);
+  const lines = (chars: number, charWidth: number) => Math.ceil((chars * charWidth) / textWidth);
   const title = Math.max(goal.title.sv.length, goal.title.en.length);
-  let height = HEADER_TYPE.top + lines('x'.repeat(title), HEADER_TYPE.titleChar) * HEADER_TYPE.title;
+  let height = HEADER_TYPE.top + lines(title, HEADER_TYPE.titleChar) * HEADER_TYPE.titleLine;
   if (goal.direction) {
+    // The direction starts with its label ("Inriktning: "), about a dozen characters.
     const direction = Math.max(goal.direction.sv.length, goal.direction.en.length) + 12;
-    height += HEADER_TYPE.gap + lines('x'.repeat(direction), HEADER_TYPE.directionChar) * HEADER_TYPE.direction;
+    height += HEADER_TYPE.gap + lines(direction, HEADER_TYPE.directionChar) * HEADER_TYPE.directionLine;
   }
-  return Math.max(100, Math.ceil(height + HEADER_TYPE.below));
+  return Math.max(130, Math.ceil(height));
 }
 
 /** The goal a card at `rect` belongs to, or null when its centre is outside every goal zone. */
@@ -75,8 +80,8 @@ export function cardArea(
   const zone = goalId ? goalZone(layout, goalId) : undefined;
   if (!zone) return unplacedArea(layout);
   const { padding } = SLOT_METRICS;
-  // A header taller than half the zone still leaves the lower half for cards.
-  const top = Math.min(headerOf(zone.goalId ?? ''), Math.max(0, zone.h / 2));
+  // However tall the header, one row of cards fits below it (overlapping the header's last lines if need be).
+  const top = Math.max(0, Math.min(headerOf(zone.goalId ?? ''), zone.h - SLOT_METRICS.lowestRow));
   return { x: zone.x + padding, y: zone.y + top, w: zone.w - 2 * padding, h: zone.h - top - padding };
 }
 

@@ -29,10 +29,11 @@ export interface BoundFieldProps {
 export function BoundField(props: BoundFieldProps) {
   const { doc, cardId, field, label, hideLabel, multiline, wrap, hint, list, readOnly, autoFocus, className } = props;
   const id = useId();
-  const ref = useTextBinding<HTMLInputElement & HTMLTextAreaElement>(doc, cardId, field);
+  const { ref, initialValue } = useTextBinding<HTMLInputElement & HTMLTextAreaElement>(doc, cardId, field);
   const common = {
     id,
     ref,
+    defaultValue: initialValue,
     maxLength: fieldMax(field),
     readOnly,
     autoFocus,

@@ -1,5 +1,5 @@
 /** Which goal a card belongs to, as a select: the keyboard way to move a card (the canvas way is dragging). */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { moveCard } from '../../../shared/card.ts';
 import type { Card } from '../../../shared/card-schema.ts';
@@ -15,11 +15,22 @@ export interface GoalSelectProps {
   readOnly?: boolean;
   hideLabel?: boolean;
   context?: string;
+  /**
+   * Render the goal options only once the select is pointed at or focused. A
+   * table of a thousand rows would otherwise hold some fifteen thousand
+   * <option>s and take seconds longer to show.
+   */
+  lazy?: boolean;
 }
 
-export function GoalSelect({ doc, card, template, text, readOnly, hideLabel, context }: GoalSelectProps) {
+export function GoalSelect({ doc, card, template, text, readOnly, hideLabel, context, lazy }: GoalSelectProps) {
   const { pick } = useI18n();
   const id = useId();
+  const [wanted, setWanted] = useState(!lazy);
+  const want = () => setWanted(true);
+  const current = card.goalId
+    ? template.focusAreas.flatMap((a) => a.goals).find((g) => g.id === card.goalId)
+    : undefined;
   return (
     <div className="card-field">
       <label htmlFor={id} className={hideLabel ? 'sr-only' : 'card-field__label'}>
@@ -32,20 +43,25 @@ export function GoalSelect({ doc, card, template, text, readOnly, hideLabel, con
         disabled={readOnly}
         data-testid="goal-select"
         onChange={(event) => moveCard(doc, card.id, event.target.value || null)}
+        onFocus={want}
+        onPointerEnter={want}
       >
         <option value="">{text.t('card.noGoal')}</option>
-        {template.focusAreas.map((area) => (
-          <optgroup key={area.id} label={`${area.id} ${pick(area.title)}`}>
-            {area.goals.map((goal) => (
-              <option key={goal.id} value={goal.id}>
-                {goal.id} {truncate(pick(goal.title), 70)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        {!wanted && current && <option value={current.id}>{label(current.id, pick(current.title))}</option>}
+        {wanted &&
+          template.focusAreas.map((area) => (
+            <optgroup key={area.id} label={`${area.id} ${pick(area.title)}`}>
+              {area.goals.map((goal) => (
+                <option key={goal.id} value={goal.id}>
+                  {label(goal.id, pick(goal.title))}
+                </option>
+              ))}
+            </optgroup>
+          ))}
       </select>
     </div>
   );
 }
 
 const truncate = (value: string, max: number): string => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+const label = (id: string, title: string): string => `${id} ${truncate(title, 70)}`;

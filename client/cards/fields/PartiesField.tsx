@@ -3,7 +3,7 @@
  * checkboxes, plus free names the group types in. In the table it folds into
  * a <details> showing the chosen parties, so rows stay short.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { setCardParty } from '../../../shared/card.ts';
 import { type Card, PARTIES_MAX, partyError } from '../../../shared/card-schema.ts';
@@ -28,11 +28,12 @@ export function PartiesField({ doc, card, template, text, readOnly, compact, con
   const id = useId();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Folded, the checkboxes are not rendered at all: a thousand rows would otherwise carry ten thousand hidden inputs.
+  const [open, setOpen] = useState(false);
   const chosen = new Set(card.parties);
   const legend = text.field('parties');
 
-  const add = (event: FormEvent) => {
-    event.preventDefault();
+  const add = () => {
     const name = draft.trim();
     // A typed register name ("heby kommun") ticks the register entry instead of adding a duplicate.
     const registered = template.parties.find((party) => party.name.toLowerCase() === name.toLowerCase());
@@ -82,7 +83,8 @@ export function PartiesField({ doc, card, template, text, readOnly, compact, con
         </ul>
       )}
       {!readOnly && (
-        <form className="parties__add" onSubmit={add}>
+        // Not a <form>: a table of a thousand rows with a form each makes Chrome's autofill scan stall the page.
+        <div className="parties__add">
           <label htmlFor={`${id}-add`} className="sr-only">
             {t('card.parties.addLabel')}
           </label>
@@ -91,13 +93,19 @@ export function PartiesField({ doc, card, template, text, readOnly, compact, con
             type="text"
             value={draft}
             placeholder={t('card.parties.addLabel')}
+            autoComplete="off"
             onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              add();
+            }}
             aria-describedby={error ? `${id}-error` : undefined}
           />
-          <button type="submit" className="button button--small">
+          <button type="button" className="button button--small" onClick={add}>
             {t('card.parties.add')}
           </button>
-        </form>
+        </div>
       )}
       {error && (
         <p id={`${id}-error`} className="card-field__error" role="alert">
@@ -110,7 +118,7 @@ export function PartiesField({ doc, card, template, text, readOnly, compact, con
   if (!compact) return editor;
   const names = orderParties(template, card.parties).map((key) => partyName(template, key));
   return (
-    <details className="parties-compact">
+    <details className="parties-compact" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         <span className="sr-only">
           {legend}
@@ -118,7 +126,7 @@ export function PartiesField({ doc, card, template, text, readOnly, compact, con
         </span>
         {names.length > 0 ? names.join(', ') : <span className="muted">{t('card.parties.none')}</span>}
       </summary>
-      {editor}
+      {open && editor}
     </details>
   );
 }
