@@ -167,6 +167,35 @@ describe('activity cards drafted together', () => {
     expect(centre.y > zoneBox.y && centre.y < zoneBox.y + zoneBox.height).toBe(true);
   });
 
+  it("draws a card added in the table inside its goal on the other person's canvas", async () => {
+    await bengt.page.locator('.goal-table[data-goal="D1"]').getByTestId('table-add-card').click();
+    await expect
+      .poll(() => bengt.page.evaluate(() => document.activeElement?.getAttribute('data-field')))
+      .toBe('title');
+    await bengt.page.keyboard.type('Gemensam krisövning');
+    const card = anna.page.locator(`${cardSelector}[data-goal="D1"]`, { hasText: 'Gemensam krisövning' });
+    await card.waitFor();
+    const cardBox = await card.boundingBox();
+    const zoneBox = await anna.page.locator('.zone--goal[data-zone="D1"]').boundingBox();
+    if (!cardBox || !zoneBox) throw new Error('card or zone missing');
+    expect(cardBox.x >= zoneBox.x && cardBox.x + cardBox.width <= zoneBox.x + zoneBox.width).toBe(true);
+    expect(cardBox.y >= zoneBox.y && cardBox.y + cardBox.height <= zoneBox.y + zoneBox.height).toBe(true);
+  });
+
+  it('adds a card from the toolbar button where the person is looking, and the table groups it the same way', async () => {
+    await anna.page.getByTestId('add-card').click();
+    await expect.poll(() => anna.page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('title');
+    await anna.page.keyboard.type('Från verktygsraden');
+    await anna.page.keyboard.press('Escape');
+    expect(await editor(anna.page).count()).toBe(0);
+    const card = anna.page.locator(cardSelector, { hasText: 'Från verktygsraden' });
+    const goal = (await card.getAttribute('data-goal')) ?? '';
+    // The view's centre may fall inside a goal or between goals; either way the table agrees with the canvas.
+    if (!goal) expect(await card.locator('.activity-card__goal').textContent()).toBe('Ej placerad');
+    const id = (await card.getAttribute('data-card-id')) ?? '';
+    await bengt.page.locator(`.goal-table[data-goal="${goal}"] [data-card-id="${id}"]`).waitFor();
+  });
+
   it('closes the editor with a message when someone else deletes the card being edited', async () => {
     await anna.page.locator(`${cardSelector}[data-card-id="${cardId}"] [data-testid="open-card"]`).click();
     await editorField(anna.page, 'targetGroup').click();
