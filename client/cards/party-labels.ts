@@ -10,11 +10,6 @@ export function partyName(template: Pick<Template, 'parties'> | null, key: strin
   return template?.parties.find((party) => party.id === key)?.name ?? key;
 }
 
-/** A compact chip label: "Heby kommun" → "Heby"; other names unchanged. */
-export function shortPartyName(name: string): string {
-  return name.replace(/\s+kommun$/i, '');
-}
-
 /** Stored keys that are not in the template's register, in their stored order. */
 export function freeParties(template: Pick<Template, 'parties'> | null, keys: readonly string[]): string[] {
   const registered = new Set(template?.parties.map((party) => party.id) ?? []);

@@ -91,6 +91,12 @@ describe('activity cards drafted together', () => {
     await expect
       .poll(() => editorField(bengt.page, 'activity').inputValue())
       .toBe('Erbjuda hälsosamtal på vårdcentralerna');
+    // Parties: a register party ticked, a free party typed in; both show as chips on the other canvas.
+    await editor(bengt.page).getByRole('checkbox', { name: 'Tierps kommun' }).check();
+    await editor(bengt.page).getByRole('textbox', { name: 'Lägg till annan part' }).fill('Länsstyrelsen');
+    await editor(bengt.page).getByRole('button', { name: 'Lägg till', exact: true }).click();
+    const chips = anna.page.locator(`${cardSelector}[data-card-id="${cardId}"] .activity-card__chips li`);
+    await expect.poll(() => chips.allTextContents()).toEqual(['Tierps kommun', 'Länsstyrelsen']);
   });
 
   it('keeps both people’s words when they type into the same field at the same moment', async () => {
@@ -115,6 +121,7 @@ describe('activity cards drafted together', () => {
     await editor(bengt.page).getByLabel('Status').selectOption('agreed');
     await expect.poll(() => editor(bengt.page).getByRole('alert').textContent()).toContain('Rubrik');
     expect(await editor(bengt.page).getByLabel('Status').inputValue()).toBe('draft');
+    await bengt.page.screenshot({ path: `${SCREENSHOT_DIR}/cards-editor.png` });
     await editorField(bengt.page, 'title').fill('Hälsosamtal för 40-åringar');
     await expect.poll(() => editorField(anna.page, 'title').inputValue()).toBe('Hälsosamtal för 40-åringar');
   });

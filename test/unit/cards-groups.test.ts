@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { freeParties, orderParties, partyName, shortPartyName } from '../../client/cards/party-labels.ts';
+import { freeParties, orderParties, partyName } from '../../client/cards/party-labels.ts';
 import { groupCards } from '../../client/table/group-cards.ts';
 import { createCard, readCards } from '../../shared/card.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
@@ -50,8 +50,6 @@ describe('party labels', () => {
   it('shows register ids by name and free names as typed', () => {
     expect(partyName(hsvo, 'heby')).toBe('Heby kommun');
     expect(partyName(hsvo, 'Länsstyrelsen')).toBe('Länsstyrelsen');
-    expect(shortPartyName('Heby kommun')).toBe('Heby');
-    expect(shortPartyName('Region Uppsala')).toBe('Region Uppsala');
   });
 
   it('orders chosen parties as the register lists them, free names last', () => {

@@ -8,7 +8,7 @@ import { HTMLContainer } from 'tldraw';
 import { findGoal } from '../../../shared/template.ts';
 import { useCard } from '../../cards/card-hooks.ts';
 import { useCardText } from '../../cards/card-messages.ts';
-import { orderParties, partyName, shortPartyName } from '../../cards/party-labels.ts';
+import { orderParties, partyName } from '../../cards/party-labels.ts';
 import type { ActivityCardShape } from './ActivityCardShape.ts';
 import { type CardCanvasContextValue, useCardCanvas } from './card-canvas-context.ts';
 
@@ -18,6 +18,9 @@ export function ActivityCardView({ shape }: { shape: ActivityCardShape }) {
     return <HTMLContainer className="activity-card" style={{ width: shape.props.w, height: shape.props.h }} />;
   return <CardFace shape={shape} context={context} />;
 }
+
+/** Chips on a card; the rest are counted ("+3") and listed in the tooltip and the editor. */
+const CHIPS_SHOWN = 2;
 
 // tldraw starts a selection on pointer-down; the open button must get its click instead.
 const keepPointer = (event: PointerEvent) => event.stopPropagation();
@@ -78,12 +81,11 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
         </p>
       )}
       {parties.length > 0 && (
-        <ul className="activity-card__chips" aria-label={text.field('parties')}>
-          {parties.map((name) => (
-            <li key={name} title={name}>
-              {shortPartyName(name)}
-            </li>
+        <ul className="activity-card__chips" aria-label={text.field('parties')} title={parties.join(', ')}>
+          {parties.slice(0, CHIPS_SHOWN).map((name) => (
+            <li key={name}>{name}</li>
           ))}
+          {parties.length > CHIPS_SHOWN && <li className="activity-card__more">+{parties.length - CHIPS_SHOWN}</li>}
         </ul>
       )}
     </HTMLContainer>
