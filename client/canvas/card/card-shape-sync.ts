@@ -110,16 +110,25 @@ export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): (
     });
   };
 
-  const ensureShape = (cardId: string) => {
-    const card = readCard(doc, cardId);
-    if (!card || shapeOf(cardId)) return;
-    quietly(() => editor.createShapes([placeNew(card, otherRects())]));
+  // New cards wait together, so an import of hundreds of cards is drawn in one batch, not one by one.
+  const waiting = new Set<string>();
+  const drawWaiting = () => {
+    const occupied = otherRects();
+    const create = [...waiting]
+      .map((id) => readCard(doc, id))
+      .filter((card): card is Card => card !== undefined && !shapeOf(card.id))
+      .map((card) => placeNew(card, occupied));
+    waiting.clear();
+    if (create.length) quietly(() => editor.createShapes(create));
   };
 
   const stopObserving = observeCards(doc, (changes) => {
     const removeShapes = [...changes.removed].filter((id) => !readCard(doc, id) && shapeOf(id)).map(cardShapeId);
     if (removeShapes.length) quietly(() => editor.deleteShapes(removeShapes));
-    for (const id of changes.added) editor.timers.setTimeout(() => ensureShape(id), ENSURE_DELAY_MS);
+    if (changes.added.size > 0) {
+      if (waiting.size === 0) editor.timers.setTimeout(drawWaiting, ENSURE_DELAY_MS);
+      for (const id of changes.added) waiting.add(id);
+    }
     for (const id of changes.goalChanged) {
       const card = readCard(doc, id);
       const shape = shapeOf(id);
