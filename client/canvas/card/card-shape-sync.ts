@@ -76,8 +76,9 @@ export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): (
     };
   };
 
-  const relocate = (card: Card, shape: ActivityCardShape) => {
-    const at = freeSlot(areaFor(card.goalId), shape.props, otherRects(shape.id));
+  const relocate = (card: Card, shape: ActivityCardShape, occupied = otherRects(shape.id)) => {
+    const at = freeSlot(areaFor(card.goalId), shape.props, occupied);
+    occupied.push({ ...at, w: shape.props.w, h: shape.props.h });
     return { id: shape.id, type: CARD_TYPE, x: at.x, y: at.y };
   };
 
@@ -95,13 +96,16 @@ export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): (
       if (!byId.has(cardId) || shape.id !== cardShapeId(cardId)) remove.push(shape.id);
       else shapes.set(cardId, shape);
     }
-    const occupied = [...shapes.values()].map(rectOf);
-    const create = cards.filter((card) => !shapes.has(card.id)).map((card) => placeNew(card, occupied));
-    const update = cards.flatMap((card) => {
+    const misplaced = cards.flatMap((card) => {
       const shape = shapes.get(card.id);
       if (!shape || isBeingDragged(shape) || isPlacedConsistently(layout, card.goalId, rectOf(shape))) return [];
-      return [relocate(card, shape)];
+      return [{ card, shape }];
     });
+    // Slots are taken in turn by the shapes that stay, the new ones and the moved ones, so none land on another.
+    const moving = new Set(misplaced.map(({ shape }) => shape.id));
+    const occupied = [...shapes.values()].filter((shape) => !moving.has(shape.id)).map(rectOf);
+    const create = cards.filter((card) => !shapes.has(card.id)).map((card) => placeNew(card, occupied));
+    const update = misplaced.map(({ card, shape }) => relocate(card, shape, occupied));
     if (remove.length + create.length + update.length === 0) return;
     quietly(() => {
       if (remove.length) editor.deleteShapes(remove);
