@@ -4,8 +4,8 @@
  *
  * Seeds an NSU 2019 board with 1,000 cards (the fixture's rows, repeated),
  * opens /b/:id/table and reads the `samtavla:table-render` measure the table
- * view records around its first render (render + commit of every row, after
- * the document has synced). Prints figures only; it never fails on time.
+ * view records around the first render that shows the cards (render + commit
+ * of every row). Prints figures only; it never fails on time.
  */
 
 import { cardFromRow, nsuRows, seedCards } from '../e2e/cards-seed.ts';
