@@ -47,6 +47,12 @@ function inRanges(ranges: { clock: number; len: number }[], clock: number): bool
   return false;
 }
 
+/** An index as plain data, to hand it from the state worker to the room. */
+export interface CardIndexData {
+  /** Every item ever set in `cards`: client, clock, key, and whether it is live. */
+  entries: [number, number, string, boolean][];
+}
+
 /** The card entries an update creates and the ones it deletes. */
 export interface CardChange {
   added: { id: string; client: number; clock: number; key: string }[];
@@ -65,6 +71,25 @@ export class CardIndex {
     const index = new CardIndex();
     index.commit(index.plan(Y.decodeUpdate(state)));
     return index;
+  }
+
+  static fromData(data: CardIndexData): CardIndex {
+    const index = new CardIndex();
+    index.commit({
+      added: data.entries.map(([client, clock, key]) => ({ id: idKey(client, clock), client, clock, key })),
+      deleted: data.entries.filter((entry) => !entry[3]).map(([client, clock]) => idKey(client, clock)),
+    });
+    return index;
+  }
+
+  toData(): CardIndexData {
+    const live = new Set([...this.live.values()].flatMap((ids) => [...ids]));
+    const entries: CardIndexData['entries'] = [];
+    for (const [id, key] of this.keyOf) {
+      const [client, clock] = id.split(':').map(Number) as [number, number];
+      entries.push([client, clock, key, live.has(id)]);
+    }
+    return { entries };
   }
 
   get count(): number {

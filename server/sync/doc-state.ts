@@ -1,111 +1,96 @@
 /**
- * A board's document as the server keeps it: Yjs updates merged into one
- * binary state, not a Y.Doc. The server never reads the document's content; it
- * only stores, relays and answers syncs, and all of that works on updates
- * (Y.mergeUpdates, Y.diffUpdate). A Y.Doc of a 1,000-card board costs ≈ 12 MB
- * of objects; its merged update is under 1 MB (see README "Benchmarks").
+ * A board's document as the server keeps it: Yjs updates, not a Y.Doc. The
+ * server never reads the content; it stores, relays and answers syncs, and all
+ * of that works on updates (Y.mergeUpdates, Y.diffUpdate). A Y.Doc of a
+ * 1,000-card board costs ≈ 12 MB of objects; its merged update is under 1 MB.
  *
- * Updates applied since the last merge wait in a tail and are folded in lazily
- * (when a state is needed, or the tail grows), so an edit costs no more than
- * appending to an array. The merged state is not garbage-collected the way a
- * Y.Doc is: deleted text keeps its bytes until a client rewrites the board.
+ * The state is one merged update; updates stored since sit in a tail that the
+ * room folds into the state in the background (state worker) when it compacts.
+ * Nothing here touches the whole state on the event loop: a new client gets the
+ * state as it is plus the (small) tail merged.
+ *
+ * The merged state is not garbage-collected the way a Y.Doc is: deleted text
+ * keeps its bytes until a client rewrites the board.
  */
 import * as Y from 'yjs';
+import { mergeMany } from './merge.ts';
 import type { DecodedUpdate } from './protocol.ts';
-
-/** Fold the tail in at this many updates even when nobody asks for the state, to bound the arrays kept. */
-const TAIL_LIMIT = 2_000;
 
 export class DocState {
   private state: Uint8Array;
   private tail: Uint8Array[] = [];
-  private tailBytes = 0;
-  /** Next expected clock per client; null when it must be recomputed from the state. */
+  /** The first `mergedCount` tail updates as one update (new clients get it; rebuilt lazily). */
+  private mergedTail: Uint8Array | null = null;
+  private mergedCount = 0;
+  /** Next expected clock per client; null until analysed, or after a gap. */
   private vector: Map<number, number> | null = null;
-  private encodedVector: Uint8Array | null = null;
-  /** The delete-set-only answer for clients that already have every struct; per state version. */
-  private deletesOnly: Uint8Array | null = null;
+  bytesInTail = 0;
 
-  /** Merges stored updates; an unreadable one is skipped (and reported) rather than losing the board. */
-  constructor(updates: Uint8Array[], onSkipped: (error: Error) => void) {
-    try {
-      this.state = Y.mergeUpdates(updates);
-    } catch {
-      const readable = updates.filter((update) => {
-        try {
-          Y.decodeUpdate(update);
-          return true;
-        } catch (error) {
-          onSkipped(error as Error);
-          return false;
-        }
-      });
-      this.state = Y.mergeUpdates(readable);
-    }
-  }
-
-  /** Adds an update that has been stored (with its parse, so it is not read twice). */
-  add(update: Uint8Array, decoded: DecodedUpdate): void {
-    this.tail.push(update);
-    this.tailBytes += update.byteLength;
-    this.deletesOnly = null;
-    this.encodedVector = null;
-    this.extendVector(decoded);
-    if (this.tail.length >= TAIL_LIMIT) this.merged();
-  }
-
-  /** Bytes of update data added since the state was last merged. */
-  get pendingBytes(): number {
-    return this.tailBytes;
+  constructor(state: Uint8Array) {
+    this.state = state;
   }
 
   get stateBytes(): number {
     return this.state.byteLength;
   }
 
-  /** The whole document as one update. */
-  merged(): Uint8Array {
-    if (this.tail.length > 0) {
-      this.state = Y.mergeUpdates([this.state, ...this.tail]);
-      this.tail = [];
-      this.tailBytes = 0;
-    }
-    return this.state;
+  get tailLength(): number {
+    return this.tail.length;
   }
 
-  /** The encoded state vector, for the server's sync step 1. */
-  stateVector(): Uint8Array {
-    if (!this.encodedVector) {
-      const vector = this.currentVector();
-      this.encodedVector = Y.encodeStateVector(vector);
-    }
-    return this.encodedVector;
+  /** Adds an update that has been stored (with its parse, so it is not read twice). */
+  add(update: Uint8Array, decoded: DecodedUpdate): void {
+    this.tail.push(update);
+    this.bytesInTail += update.byteLength;
+    this.extendVector(decoded);
   }
 
-  /** What a client with `stateVector` lacks, for sync step 2. */
-  diff(stateVector: Uint8Array): Uint8Array {
-    const theirs = Y.decodeStateVector(stateVector);
-    // A new client: the whole state is the answer, no parse needed.
-    if (theirs.size === 0) return this.merged();
-    if (this.covers(theirs)) {
-      // A reconnecting client that has every struct still needs our deletions; many
-      // reconnect at once after a restart, so that answer is computed once.
-      this.deletesOnly ??= Y.diffUpdate(this.merged(), this.stateVector());
-      return this.deletesOnly;
-    }
-    return Y.diffUpdate(this.merged(), stateVector);
+  /** The state and the tail, for background work; `tailLength` tells how much of the tail it covers. */
+  parts(): Uint8Array[] {
+    return [this.state, ...this.tail];
   }
 
-  private covers(theirs: Map<number, number>): boolean {
-    for (const [client, clock] of this.currentVector()) {
-      if ((theirs.get(client) ?? 0) < clock) return false;
+  /** Tail updates added after the first `count`, for replaying onto an analysis of an older snapshot. */
+  tailSince(count: number): Uint8Array[] {
+    return this.tail.slice(count);
+  }
+
+  /** What a client with nothing gets: the state as it is, and the tail merged (when there is one). */
+  forNewClient(): Uint8Array[] {
+    if (this.tail.length === 0) return [this.state];
+    if (this.mergedCount < this.tail.length) {
+      const rest = mergeMany(this.tail.slice(this.mergedCount));
+      this.mergedTail = this.mergedTail ? Y.mergeUpdates([this.mergedTail, rest]) : rest;
+      this.mergedCount = this.tail.length;
     }
+    return [this.state, this.mergedTail as Uint8Array];
+  }
+
+  /** Replaces the state and the first `count` tail updates with `merged` (their merge, made in the background). */
+  replace(merged: Uint8Array, count: number): void {
+    this.state = merged;
+    this.tail = this.tail.slice(count);
+    this.bytesInTail = this.tail.reduce((sum, update) => sum + update.byteLength, 0);
+    this.mergedTail = null;
+    this.mergedCount = 0;
+  }
+
+  /** The encoded state vector, or undefined while it is not known (see Room.ensureAnalysis). */
+  stateVector(): Uint8Array | undefined {
+    return this.vector ? Y.encodeStateVector(this.vector) : undefined;
+  }
+
+  /** Sets the vector of a snapshot that covered the first `count` tail updates, and replays the rest. */
+  setVector(vector: Map<number, number>, count: number): void {
+    this.vector = vector;
+    for (const update of this.tail.slice(count)) this.extendVector(Y.decodeUpdate(update));
+  }
+
+  /** Whether a client with `theirs` lacks no struct we have (then only our deletions may be news). */
+  coveredBy(theirs: Map<number, number>): boolean {
+    if (!this.vector) return false;
+    for (const [client, clock] of this.vector) if ((theirs.get(client) ?? 0) < clock) return false;
     return true;
-  }
-
-  private currentVector(): Map<number, number> {
-    this.vector ??= Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.merged()));
-    return this.vector;
   }
 
   /**

@@ -6,6 +6,7 @@
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
 import { Room } from './room.ts';
+import { StateWorker } from './state-worker-client.ts';
 import { createSyncStats, type SyncStats } from './stats.ts';
 
 export interface RoomRegistryOptions {
@@ -19,6 +20,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   /** Server-side holders of a room (acquire/release), which keep it open without peers. */
   private readonly holds = new Map<string, number>();
+  private readonly worker = new StateWorker();
   private readonly compactEvery: number;
   private readonly log: (message: string) => void;
   readonly stats: SyncStats;
@@ -45,6 +47,7 @@ export class RoomRegistry {
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
         log: this.log,
         stats: this.stats,
+        worker: this.worker,
       });
       this.rooms.set(boardId, room);
       // A failed load must not stay cached: the next join tries again.
@@ -105,5 +108,6 @@ export class RoomRegistry {
       }
     }
     this.rooms.clear();
+    await this.worker.close();
   }
 }

@@ -1,18 +1,20 @@
 /**
- * One board's live room: its document (as merged updates, see doc-state.ts),
- * its presence and the peers in it.
+ * One board's live room: its document (as updates, see doc-state.ts), its
+ * presence and the peers in it.
  *
  * Durability rule: an update is written to storage before it is added to the
  * room's state and relayed, so nothing is relayed that is not stored. Updates
  * arriving in the same tick are written in one transaction (group commit) and
  * relayed as one merged message per peer. The order of the write chain is the
- * order of arrival.
+ * order of arrival. Work on the whole state (merging, analysing, answering a
+ * returning client) runs in the state worker, never on the event loop.
  */
 import * as Y from 'yjs';
 import type { BoardStore } from '../storage/store.ts';
 import { CardIndex } from './card-index.ts';
 import { DocState } from './doc-state.ts';
 import { CLOSE_BOARD_FULL, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import { mergeMany } from './merge.ts';
 import { Presence } from './presence.ts';
 import {
   type ClientMessage,
@@ -23,6 +25,7 @@ import {
   encodeUpdate,
   isEmptyUpdate,
 } from './protocol.ts';
+import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
 
 /** The room's view of a connection; the socket details live in connection.ts. */
@@ -40,6 +43,7 @@ export interface RoomOptions {
   onEmpty: (room: Room) => void;
   log: (message: string) => void;
   stats: SyncStats;
+  worker: StateWorker;
 }
 
 interface Pending {
@@ -52,14 +56,21 @@ export class Room {
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
   private readonly presence: Presence;
-  /** Built on the first edit: a room that is only read never pays for it. */
+  /** Known once the state has been analysed; updates wait for it (their card count is checked against it). */
   private cards: CardIndex | null = null;
+  /** The analysis under way; it resolves with the state vector it found (undefined if it failed). */
+  private analysis: Promise<Uint8Array | undefined> | null = null;
+  private waiting: { peer: Peer; decoded: DecodedUpdate; update: Uint8Array }[] = [];
   private pending: Pending[] = [];
+  /** Batches handed to storage and not yet added to the state. */
+  private readonly inFlight = new Set<Pending[]>();
   private flushScheduled = false;
   private writeChain: Promise<void> = Promise.resolve();
+  private compaction: Promise<void> | null = null;
+  private background: Promise<void> = Promise.resolve();
+  private coveredAnswer: { key: string; update: Promise<Uint8Array> } | null = null;
   private lastSeq = 0;
   private appendedSinceCompaction = 0;
-  private bytesSinceCompaction = 0;
 
   readonly boardId: string;
   private readonly content: DocState;
@@ -88,17 +99,15 @@ export class Room {
     );
   }
 
-  /** Loads the board's stored state and log into a new room. */
+  /** Loads the board's stored state and log into a new room (merged in the worker). */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<Room> {
     const stored = await store.loadBoard(boardId);
-    const content = new DocState(stored.updates, (error) =>
-      // Updates are validated before they are stored; log rather than lose the board.
-      options.log(`board ${boardId}: skipped an unreadable stored update: ${error.message}`),
-    );
-    const room = new Room(boardId, content, store, options);
+    const state = await mergeStored(stored.updates, options, boardId);
+    const room = new Room(boardId, new DocState(state), store, options);
     room.lastSeq = stored.lastSeq;
     // No log rows (lastSeq 0) means the stored state is already compacted: closing need not rewrite it.
     room.appendedSinceCompaction = stored.lastSeq === 0 ? 0 : stored.updates.length;
+    void room.ensureAnalysis();
     return room;
   }
 
@@ -107,18 +116,24 @@ export class Room {
   }
 
   /** The whole stored document as one Yjs update (for exports of a live board, and tests). */
-  encodeState(): Uint8Array {
-    return this.content.merged();
+  encodeState(): Promise<Uint8Array> {
+    return this.options.worker.run({ op: 'merge', updates: this.content.parts() });
   }
 
   /** Adds a peer and starts the sync handshake with it (server's step 1 and the awareness states). */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
     // Our step 1 goes out after the peer's own step 1 (usually already buffered) has been
-    // answered: that answer is what syncs a new client, and it should not wait for our vector.
-    setImmediate(() => {
-      if (this.peers.has(peer)) peer.send(encodeStateVectorMessage(this.content.stateVector()));
-    });
+    // answered, which is what syncs a new client; on a room just loaded it waits for the analysis.
+    // It must always go out: it is what makes a reconnecting client send the edits it made offline.
+    // A vector older than the current one only makes the client resend a little more.
+    const sendVector = (fallback: Uint8Array | undefined) => {
+      const vector = this.content.stateVector() ?? fallback;
+      if (vector && this.peers.has(peer)) peer.send(encodeStateVectorMessage(vector));
+    };
+    const known = this.content.stateVector();
+    if (known) setImmediate(() => sendVector(known));
+    else void this.ensureAnalysis().then(sendVector);
     const states = this.presence.snapshot();
     if (states) peer.send(states);
   }
@@ -139,13 +154,16 @@ export class Room {
   private handle(peer: Peer, message: ClientMessage): void {
     switch (message.kind) {
       case 'sync-step1':
-        peer.send(encodeSyncStep2Update(this.content.diff(message.stateVector)));
+        this.answerSync(peer, message.stateVector);
         return;
       case 'update':
         if (isEmptyUpdate(message.decoded)) return;
         this.options.stats.updatesIn++;
-        if (this.admitCards(peer, message.decoded))
-          this.enqueue({ update: message.update, decoded: message.decoded, from: peer });
+        if (this.cards && this.waiting.length === 0) this.admit(peer, message.update, message.decoded);
+        else {
+          this.waiting.push({ peer, update: message.update, decoded: message.decoded });
+          void this.ensureAnalysis();
+        }
         return;
       case 'awareness':
         this.options.stats.awarenessIn++;
@@ -161,34 +179,104 @@ export class Room {
     }
   }
 
+  /** Sync step 2: a new client gets the state as it is; a returning one what it lacks, worked out in the worker. */
+  private answerSync(peer: Peer, stateVector: Uint8Array): void {
+    const theirs = Y.decodeStateVector(stateVector);
+    if (theirs.size === 0) {
+      const [state, tail] = this.content.forNewClient();
+      peer.send(encodeSyncStep2Update(state as Uint8Array));
+      if (tail) peer.send(encodeUpdate(tail));
+      return;
+    }
+    const parts = this.content.parts();
+    let answer: Promise<Uint8Array>;
+    if (this.content.coveredBy(theirs)) {
+      // Every client that has all our structs gets the same answer (our deletions): after a
+      // restart they all reconnect at once, and it is worked out once.
+      const key = `${this.content.stateBytes}:${parts.length}:${this.lastSeq}`;
+      if (this.coveredAnswer?.key !== key) {
+        const ours = this.content.stateVector() as Uint8Array;
+        this.coveredAnswer = {
+          key,
+          update: this.options.worker.run({ op: 'diff', updates: parts, stateVector: ours }),
+        };
+      }
+      answer = this.coveredAnswer.update;
+    } else {
+      answer = this.options.worker.run({ op: 'diff', updates: parts, stateVector });
+    }
+    answer.then(
+      (update) => this.peers.has(peer) && peer.send(encodeSyncStep2Update(update)),
+      (error: Error) => this.options.log(`board ${this.boardId}: sync answer failed: ${error.message}`),
+    );
+  }
+
+  /**
+   * Analyses the state (vector, card index) in the worker when either is
+   * unknown, then replays what was stored or admitted meanwhile and lets
+   * waiting updates through. Runs in the background chain, so a compaction
+   * never replaces the state under it.
+   */
+  private ensureAnalysis(): Promise<Uint8Array | undefined> {
+    if (this.analysis) return this.analysis;
+    const known = this.content.stateVector();
+    if (this.cards && known) return Promise.resolve(known);
+    this.analysis = this.inBackground(async () => {
+      const parts = this.content.parts();
+      const covered = this.content.tailLength;
+      try {
+        const { vector, cards } = await this.options.worker.run({ op: 'analyze', updates: parts });
+        // Replay, in order of arrival, what was stored, is being stored or was admitted meanwhile.
+        const index = CardIndex.fromData(cards);
+        for (const update of this.content.tailSince(covered)) index.commit(index.plan(Y.decodeUpdate(update)));
+        for (const batch of this.inFlight) for (const { decoded } of batch) index.commit(index.plan(decoded));
+        for (const { decoded } of this.pending) index.commit(index.plan(decoded));
+        this.content.setVector(new Map(vector), covered);
+        this.cards = index;
+        return Y.encodeStateVector(new Map(vector));
+      } catch (error) {
+        this.options.log(`board ${this.boardId}: analysis failed: ${(error as Error).message}`);
+        return undefined;
+      }
+    }).finally(() => {
+      this.analysis = null;
+      const waiting = this.waiting;
+      this.waiting = [];
+      for (const { peer, update, decoded } of waiting) this.admit(peer, update, decoded);
+    });
+    return this.analysis;
+  }
+
+  /** Whole-state work (analysis, compaction) one at a time: each snapshots the state and replaces it. */
+  private inBackground<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.background.then(task);
+    this.background = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
+  }
+
   /** Refuses (closes the sender, stores nothing) an update that would take the board past its card limit. */
-  private admitCards(peer: Peer, decoded: DecodedUpdate): boolean {
-    const cards = this.cardIndex();
+  private admit(peer: Peer, update: Uint8Array, decoded: DecodedUpdate): void {
+    const cards = this.cards;
+    if (!cards) {
+      // The analysis failed: without a count the update cannot be checked; the sender resends later.
+      peer.close(CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
+      return;
+    }
     const change = cards.plan(decoded);
-    if (change.added.length === 0 && change.deleted.length === 0) return true;
-    const after = cards.countAfter(change);
-    // Over the limit is refused only when it grows: a board already over it (an import) can still shrink.
-    if (after > this.options.maxCardsPerBoard && after > cards.count) {
-      this.options.stats.refused++;
-      peer.close(CLOSE_BOARD_FULL, `the board is full (at most ${this.options.maxCardsPerBoard} cards)`);
-      return false;
+    if (change.added.length > 0 || change.deleted.length > 0) {
+      const after = cards.countAfter(change);
+      // Over the limit is refused only when it grows: a board already over it (an import) can still shrink.
+      if (after > this.options.maxCardsPerBoard && after > cards.count) {
+        this.options.stats.refused++;
+        peer.close(CLOSE_BOARD_FULL, `the board is full (at most ${this.options.maxCardsPerBoard} cards)`);
+        return;
+      }
+      cards.commit(change);
     }
-    cards.commit(change);
-    return true;
-  }
-
-  /** The card index over what is stored plus what waits to be stored. */
-  private cardIndex(): CardIndex {
-    if (!this.cards) {
-      const index = CardIndex.fromState(this.content.merged());
-      for (const { decoded } of this.pending) index.commit(index.plan(decoded));
-      this.cards = index;
-    }
-    return this.cards;
-  }
-
-  private enqueue(entry: Pending): void {
-    this.pending.push(entry);
+    this.pending.push({ update, decoded, from: peer });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => this.flush());
@@ -207,6 +295,7 @@ export class Room {
   }
 
   private async write(batch: Pending[]): Promise<void> {
+    this.inFlight.add(batch);
     try {
       this.lastSeq = await this.store.appendUpdates(
         this.boardId,
@@ -215,45 +304,46 @@ export class Room {
     } catch (error) {
       this.refuse(batch, error as Error);
       return;
+    } finally {
+      this.inFlight.delete(batch);
     }
     this.options.stats.updatesStored += batch.length;
     this.appendedSinceCompaction += batch.length;
-    for (const { update, decoded } of batch) {
-      this.content.add(update, decoded);
-      this.bytesSinceCompaction += update.byteLength;
-    }
+    for (const { update, decoded } of batch) this.content.add(update, decoded);
+    if (!this.content.stateVector()) void this.ensureAnalysis();
     this.relay(batch);
-    if (this.shouldCompact()) await this.compactNow();
+    if (this.shouldCompact()) void this.compact();
   }
 
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
   private refuse(batch: Pending[], error: Error): void {
     this.options.log(`board ${this.boardId}: refusing edits: ${error.message}`);
-    // The refused updates were counted as cards; count again from what is stored.
+    // The refused updates were counted as cards: count again from what is stored.
     this.cards = null;
+    void this.ensureAnalysis();
     for (const peer of new Set(batch.map((entry) => entry.from))) {
       peer.close(CLOSE_STORAGE_UNAVAILABLE, 'storage unavailable, edits kept locally; retrying');
     }
   }
 
-  /** Sends a stored batch to every peer as one message, each sender without its own updates. */
+  /**
+   * Sends a stored batch to every peer as one message. A sender gets the batch
+   * too when others' updates are in it: its own are no news to its Y.Doc (Yjs
+   * skips structs it has), and one merge per batch instead of one per sender is
+   * what keeps a busy room cheap.
+   */
   private relay(batch: Pending[]): void {
     const stats = this.options.stats;
-    const merge = (entries: Pending[]) =>
-      encodeUpdate(
-        entries.length === 1 ? (entries[0] as Pending).update : Y.mergeUpdates(entries.map((e) => e.update)),
-      );
     const own = new Map<Peer, number>();
     for (const { from } of batch) own.set(from, (own.get(from) ?? 0) + 1);
-    let toAll: Uint8Array | undefined;
+    let message: Uint8Array | undefined;
     for (const peer of this.peers.keys()) {
       const mine = own.get(peer) ?? 0;
       if (mine === batch.length) continue;
-      if (mine > 0) peer.send(merge(batch.filter((e) => e.from !== peer)));
-      else {
-        toAll ??= merge(batch);
-        peer.send(toAll);
-      }
+      message ??= encodeUpdate(
+        batch.length === 1 ? (batch[0] as Pending).update : mergeMany(batch.map((e) => e.update)),
+      );
+      peer.send(message);
       stats.relayMessages++;
       stats.deliveries += batch.length - mine;
     }
@@ -266,30 +356,61 @@ export class Room {
    */
   private shouldCompact(): boolean {
     const { compactEvery } = this.options;
-    if (this.appendedSinceCompaction < compactEvery) return false;
-    return this.bytesSinceCompaction * 8 >= this.content.stateBytes || this.appendedSinceCompaction >= 4 * compactEvery;
+    if (this.compaction || this.appendedSinceCompaction < compactEvery) return false;
+    return this.content.bytesInTail * 8 >= this.content.stateBytes || this.appendedSinceCompaction >= 4 * compactEvery;
   }
 
-  private async compactNow(): Promise<void> {
-    if (this.appendedSinceCompaction === 0) return;
-    try {
-      await this.store.compact(this.boardId, this.content.merged(), this.lastSeq);
-      this.appendedSinceCompaction = 0;
-      this.bytesSinceCompaction = 0;
-    } catch (error) {
-      // The log stays as it was; compaction is retried after the next batch.
-      this.options.log(`board ${this.boardId}: compaction failed: ${(error as Error).message}`);
-    }
+  /** Merges the log into the state in the worker and stores it; appends go on meanwhile (with later seqs). */
+  private compact(): Promise<void> {
+    this.compaction ??= this.inBackground(async () => {
+      if (this.appendedSinceCompaction === 0) return;
+      const parts = this.content.parts();
+      const throughSeq = this.lastSeq;
+      const appended = this.appendedSinceCompaction;
+      try {
+        const merged = await this.options.worker.run({ op: 'merge', updates: parts });
+        await this.store.compact(this.boardId, merged, throughSeq);
+        this.content.replace(merged, parts.length - 1);
+        this.appendedSinceCompaction -= appended;
+      } catch (error) {
+        // The log stays as it was; compaction is tried again after later writes.
+        this.options.log(`board ${this.boardId}: compaction failed: ${(error as Error).message}`);
+      }
+    }).finally(() => {
+      this.compaction = null;
+    });
+    return this.compaction;
   }
 
   /** Waits for every queued write and a final compaction; used before the room is dropped. */
   async settle(): Promise<void> {
     if (this.flushScheduled) this.flush();
-    this.writeChain = this.writeChain.then(() => this.compactNow());
     await this.writeChain;
+    await this.compaction;
+    await this.compact();
   }
 
   destroy(): void {
     this.presence.destroy();
+  }
+}
+
+/** Stored updates were validated before they were stored; one that no longer reads is skipped, not fatal. */
+async function mergeStored(updates: Uint8Array[], options: RoomOptions, boardId: string): Promise<Uint8Array> {
+  // A compacted board is one update: nothing to merge (and no copy to the worker and back).
+  if (updates.length === 1) return updates[0] as Uint8Array;
+  try {
+    return await options.worker.run({ op: 'merge', updates });
+  } catch {
+    const readable = updates.filter((update) => {
+      try {
+        Y.decodeUpdate(update);
+        return true;
+      } catch (error) {
+        options.log(`board ${boardId}: skipped an unreadable stored update: ${(error as Error).message}`);
+        return false;
+      }
+    });
+    return options.worker.run({ op: 'merge', updates: readable });
   }
 }

@@ -7,7 +7,7 @@
  * on a missed target: the figures are the result.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -50,12 +50,18 @@ if (unknown.length > 0) {
 }
 const selected = SCENARIOS.filter((s) => s.name === 'echo' || wanted.size === 0 || wanted.has(s.name));
 
+/** The 1-minute load average: the bench shares the machine with whatever else runs, and says so. */
+const loadAverage = () => loadavg()[0]?.toFixed(1) ?? '?';
+
 const started = Date.now();
 const results: ScenarioResult[] = [];
 console.log(
   `Samtavla bench${values.quick ? ' (quick)' : ''}: Node ${process.version}, ${cpus().length} CPUs ` +
-    `(${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 1024 ** 3)} GB`,
+    `(${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 1024 ** 3)} GB, load average ${loadAverage()}`,
 );
+if ((loadavg()[0] ?? 0) > cpus().length) {
+  console.log('  note: other processes are using this machine; every figure below shares its cores with them');
+}
 const context: ScenarioContext = { quick: values.quick ?? false, log: (line) => console.log(line) };
 for (const scenario of selected) {
   console.log(`\n▶ ${scenario.title}`);
@@ -70,7 +76,7 @@ for (const scenario of selected) {
     console.log(`  FAILED to run: ${(error as Error).stack ?? error}`);
     results.push({ name: scenario.name, figures: { error: (error as Error).message }, checks: [] });
   }
-  console.log(`  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s)`);
+  console.log(`  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s, load average ${loadAverage()})`);
 }
 
 console.log('\nVerdicts');
@@ -91,6 +97,7 @@ writeFileSync(
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
       quick: context.quick,
+      loadAverageAtEnd: loadavg(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
       results,
     },

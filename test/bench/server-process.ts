@@ -8,8 +8,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import { startServer } from '../../server/start.ts';
+import type { BoardStore } from '../../server/storage/store.ts';
 import type { SyncStats } from '../../server/sync/stats.ts';
 
 export interface ServerStats {
@@ -21,6 +23,9 @@ export interface ServerStats {
   cpuMicros: number;
   openRooms: number;
   sync: SyncStats;
+  /** Since the previous stats call: the server's event-loop delay and its storage writes (ms). */
+  loopDelay: { p50: number; p99: number; max: number };
+  writes: { count: number; p50: number; p99: number; max: number };
 }
 
 export type Command =
@@ -32,17 +37,52 @@ export type Command =
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const dataDir = process.env.BENCH_DATA_DIR || mkdtempSync(join(tmpdir(), 'samtavla-bench-'));
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+let writeTimes: number[] = [];
+
+/** Times every storage write: SQLite runs on the event loop, so a slow write delays every room. */
+function timedStore(store: BoardStore): BoardStore {
+  const timed =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const started = performance.now();
+      try {
+        return await run(...args);
+      } finally {
+        writeTimes.push(performance.now() - started);
+      }
+    };
+  return {
+    ...store,
+    appendUpdates: timed(store.appendUpdates.bind(store)),
+    compact: timed(store.compact.bind(store)),
+  };
+}
+
 // Warnings (refused writes, skipped updates) matter in a bench run: show them.
-const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', log: (m) => console.warn(`[server] ${m}`) });
+const server = await startServer({
+  dataDir,
+  port: 0,
+  host: '127.0.0.1',
+  wrapStore: timedStore,
+  log: (m) => console.warn(`[server] ${m}`),
+});
 
 const echo = new WebSocketServer({ port: 0, host: '127.0.0.1' });
 echo.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
 await new Promise<void>((resolve) => echo.once('listening', () => resolve()));
 const echoPort = (echo.address() as { port: number }).port;
 
+const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
+
 function stats(): ServerStats {
   const memory = process.memoryUsage();
   const cpu = process.cpuUsage();
+  const writes = writeTimes.sort((a, b) => a - b);
+  writeTimes = [];
+  const delay = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  loopDelay.reset();
   return {
     rss: memory.rss,
     heapUsed: memory.heapUsed,
@@ -51,6 +91,8 @@ function stats(): ServerStats {
     cpuMicros: cpu.user + cpu.system,
     openRooms: server.rooms.openCount,
     sync: server.stats(),
+    loopDelay: delay,
+    writes: { count: writes.length, p50: percentile(writes, 0.5), p99: percentile(writes, 0.99), max: writes.at(-1) ?? 0 },
   };
 }
 

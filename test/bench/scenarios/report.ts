@@ -4,6 +4,7 @@ import { ClientPool } from '../clients/pool.ts';
 import type { ClientKind } from '../clients/worker.ts';
 import { type Measured, measure, type ScenarioContext, wsBase } from '../harness.ts';
 import type { BenchServer } from '../server-control.ts';
+import type { ServerStats } from '../server-process.ts';
 import { type Distribution, describeDistribution, distribution, mb, perSecond, round } from '../stats.ts';
 
 export interface RunFigures {
@@ -17,6 +18,9 @@ export interface RunFigures {
   /** p50 edit latency over p50 bare echo round trip. */
   latencyOverEcho?: number;
   serverSync: SyncStats;
+  /** The server's event-loop delay and storage write times during the run (ms). */
+  serverLoopDelay: ServerStats['loopDelay'];
+  serverWrites: ServerStats['writes'];
   /** Protocol clients the server closed during the run, by close code (none expected). */
   dropped: Record<string, number>;
 }
@@ -33,6 +37,8 @@ export function runFigures(context: ScenarioContext, measured: Measured, label: 
     clientLoopDelayP99Ms: round(measured.report.clientLoopDelayP99, 1),
     ...(context.echoP50 ? { latencyOverEcho: round(latency.p50 / context.echoP50, 1) } : {}),
     serverSync: measured.server.sync,
+    serverLoopDelay: measured.server.loopDelay,
+    serverWrites: measured.server.writes,
     dropped: measured.report.dropped,
   };
   context.log(`  ${label}: edit → other clients ${describeDistribution(latency)}`);
@@ -41,6 +47,11 @@ export function runFigures(context: ScenarioContext, measured: Measured, label: 
       `server CPU ${figures.serverCpuPercent}% RSS ${mb(figures.serverRssBytes)}; ` +
       `clients CPU ${figures.clientCpuPercent}% loop delay p99 ${figures.clientLoopDelayP99Ms} ms` +
       (figures.latencyOverEcho ? `; p50 = ${figures.latencyOverEcho}× echo` : ''),
+  );
+  const { loopDelay, writes } = measured.server;
+  context.log(
+    `    server loop delay p99 ${loopDelay.p99.toFixed(1)} ms (max ${loopDelay.max.toFixed(1)}); ` +
+      `${writes.count.toLocaleString('en-US')} writes p99 ${writes.p99.toFixed(2)} ms (max ${writes.max.toFixed(1)})`,
   );
   if (Object.keys(figures.dropped).length > 0)
     context.log(`    clients dropped by the server: ${JSON.stringify(figures.dropped)}`);

@@ -1,0 +1,11 @@
+/** Worker thread entry: runs state tasks (merge, analyze, diff) off the main event loop. */
+import { parentPort } from 'node:worker_threads';
+import { runStateTask, type StateTask } from './state-analysis.ts';
+
+parentPort?.on('message', ({ id, task }: { id: number; task: StateTask }) => {
+  try {
+    parentPort?.postMessage({ id, result: runStateTask(task) });
+  } catch (error) {
+    parentPort?.postMessage({ id, error: (error as Error).message });
+  }
+});
