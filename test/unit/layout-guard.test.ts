@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { checkLayout } from '../../server/sync/layout-guard.ts';
 import { cardsMap, initBoardDoc } from '../../shared/board-doc.ts';
 import { createCard, setCardText } from '../../shared/card.ts';
-import { checkLayout } from '../../server/sync/layout-guard.ts';
 
 /** A server-side board doc and a client that synced it. */
 function boardPair() {
