@@ -35,5 +35,7 @@ export const CLOSE_STORAGE_UNAVAILABLE = 1011;
 export const CLOSE_TOO_SLOW = 4008;
 /** Over the message rate: the client reconnects (after y-websocket's back-off) and resends what was refused. */
 export const CLOSE_TOO_MANY_MESSAGES = 4029;
+/** The update breaks the board-document layout: final, as the same client would resend it. */
+export const CLOSE_LAYOUT_BROKEN = 4422;
 /** The board is full: final, as resending the same cards would be refused again. */
 export const CLOSE_BOARD_FULL = 4413;

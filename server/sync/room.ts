@@ -13,7 +13,8 @@ import * as Y from 'yjs';
 import type { BoardStore } from '../storage/store.ts';
 import { CardIndex } from './card-index.ts';
 import { DocState } from './doc-state.ts';
-import { CLOSE_BOARD_FULL, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import { layoutViolation } from './layout-guard.ts';
+import { CLOSE_BOARD_FULL, CLOSE_LAYOUT_BROKEN, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
 import { Presence } from './presence.ts';
 import {
@@ -266,6 +267,12 @@ export class Room {
       return;
     }
     const change = cards.plan(decoded);
+    const violation = layoutViolation(decoded, change);
+    if (violation) {
+      this.options.stats.refused++;
+      peer.close(CLOSE_LAYOUT_BROKEN, violation);
+      return;
+    }
     if (change.added.length > 0 || change.deleted.length > 0) {
       const after = cards.countAfter(change);
       // Over the limit is refused only when it grows: a board already over it (an import) can still shrink.

@@ -131,6 +131,24 @@ describe('WebSocket bad input', () => {
     for (const c of [good, other, reloaded]) c.destroy();
   });
 
+  it('refuses an update that breaks the board layout (final close 4422) and stores nothing of it', async () => {
+    const board = await createBoard(server.url);
+    const broken = connectClient(server.url, board.id);
+    const other = connectClient(server.url, board.id);
+    await Promise.all([broken.synced, other.synced]);
+    const closed = new Promise<number>((resolve) =>
+      broken.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
+    );
+    broken.doc.getText('notes').insert(0, 'not part of any board');
+    expect(await closed).toBe(4422);
+
+    other.doc.getMap('canvas').set('shape:still-fine', { x: 1 });
+    const fresh = connectClient(server.url, board.id);
+    await waitFor('others keep syncing', () => fresh.doc.getMap('canvas').has('shape:still-fine'));
+    expect(fresh.doc.share.has('notes')).toBe(false);
+    for (const c of [broken, other, fresh]) c.destroy();
+  });
+
   it('closes a connection whose message exceeds the size limit with 1009 and stores nothing of it', async () => {
     const board = await createBoard(server.url);
     const source = new Y.Doc();
