@@ -92,7 +92,12 @@ function stats(): ServerStats {
     openRooms: server.rooms.openCount,
     sync: server.stats(),
     loopDelay: delay,
-    writes: { count: writes.length, p50: percentile(writes, 0.5), p99: percentile(writes, 0.99), max: writes.at(-1) ?? 0 },
+    writes: {
+      count: writes.length,
+      p50: percentile(writes, 0.5),
+      p99: percentile(writes, 0.99),
+      max: writes.at(-1) ?? 0,
+    },
   };
 }
 

@@ -60,8 +60,8 @@ export function runFigures(context: ScenarioContext, measured: Measured, label: 
 
 /** Why a figure may not be the server's: the bench's own clients were saturated (busy event loops). */
 export const clientNote = (figures: RunFigures): string | undefined =>
-  figures.clientLoopDelayP99Ms > 50
-    ? `client side saturated: bench loop delay p99 ${figures.clientLoopDelayP99Ms} ms, server CPU ${figures.serverCpuPercent}%`
+  figures.clientLoopDelayP99Ms > 25 || figures.clientCpuPercent > 80
+    ? `client side busy: bench clients CPU ${figures.clientCpuPercent}%, loop delay p99 ${figures.clientLoopDelayP99Ms} ms; server CPU ${figures.serverCpuPercent}%`
     : undefined;
 
 export interface LoadOptions {
