@@ -7,6 +7,11 @@
 import { Worker } from 'node:worker_threads';
 import { runStateTask, type StateTask, type StateTaskResult } from './state-analysis.ts';
 
+/** Below this many bytes of input a task is cheaper to run here than to copy to the worker and back. */
+const INLINE_BYTES = 64 * 1024;
+
+const inputBytes = (task: StateTask): number => task.updates.reduce((sum, update) => sum + update.byteLength, 0);
+
 export class StateWorker {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
@@ -14,7 +19,13 @@ export class StateWorker {
   private closed = false;
 
   run<T extends StateTask>(task: T): Promise<StateTaskResult<T>> {
-    if (this.closed) return Promise.resolve(runStateTask(task) as StateTaskResult<T>);
+    if (this.closed || inputBytes(task) < INLINE_BYTES) {
+      try {
+        return Promise.resolve(runStateTask(task) as StateTaskResult<T>);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     const worker = this.start();
     worker.ref();
     return new Promise((resolve, reject) => {
