@@ -8,6 +8,7 @@ import {
   transformSelection,
 } from '../../client/cards/text-edit.ts';
 import { minimalEdit } from '../../shared/card.ts';
+import { prng } from '../helpers/random.ts';
 
 /** The delta a Y.Text observer sees when `change` runs on a text holding `initial`. */
 function deltaOf(initial: string, change: (text: Y.Text) => void): DeltaOp[] {
@@ -20,18 +21,6 @@ function deltaOf(initial: string, change: (text: Y.Text) => void): DeltaOp[] {
   });
   doc.transact(() => change(text));
   return delta;
-}
-
-/** A tiny seeded PRNG (mulberry32), so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('caret transform through a remote change', () => {
