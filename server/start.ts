@@ -41,6 +41,8 @@ export interface RunningServer {
   rooms: RoomRegistry;
   /** Live counters of the sync traffic (connections, updates in, deliveries out …). */
   stats(): SyncStats;
+  /** The routes the HTTP app answers, e.g. `GET /api/boards/:id` (API fuzzing reads them). */
+  routes: { method: string; path: string }[];
   /** Stops accepting connections, settles every room's writes and closes storage. */
   close(): Promise<void>;
 }
@@ -85,6 +87,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store,
     rooms,
     stats: () => ({ ...stats }),
+    routes: [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))].map(
+      (route) => {
+        const [method = '', path = ''] = route.split(' ');
+        return { method, path };
+      },
+    ),
     async close() {
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => server.close(() => resolve()));

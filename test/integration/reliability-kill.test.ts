@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { mergeMany } from '../../server/sync/merge.ts';
 import { createCard, getCardText, readCards, setCardText } from '../../shared/card.ts';
+import { prng, seedFor } from '../helpers/random.ts';
 import {
   connectClient,
   createBoard,
@@ -20,7 +21,7 @@ import {
   tempDataDir,
   waitFor,
 } from '../helpers/server.ts';
-import { type ChildServer, freePort, prng, seedFor, sleep, startChildServer } from './reliability-support.ts';
+import { type ChildServer, freePort, sleep, startChildServer } from './reliability-support.ts';
 
 const KILLS = 3;
 const WRITERS = 3;

@@ -1,4 +1,4 @@
-/** What the reliability tests share: a seeded PRNG, GC, a server in a child process, raw sockets. */
+/** What the reliability tests share: GC, a server in a child process, raw sockets (seeds: ../helpers/random.ts). */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,6 @@ import { runInNewContext } from 'node:vm';
 import { WebSocket } from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import { wsUrl } from '../helpers/server.ts';
-
-export { prng, seedFor } from '../helpers/random.ts';
 
 /** A full garbage collection, to compare memory before and after without garbage in the way. */
 export function collectGarbage(): void {
