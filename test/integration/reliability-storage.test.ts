@@ -1,0 +1,165 @@
+/**
+ * Storage faults: edits the server cannot store are refused loudly (the sender
+ * is closed with 1011 and keeps its edits), nothing half-written is stored or
+ * relayed, and everything lands once the fault clears.
+ *
+ * How the faults are made, as root (chmod does not stop root):
+ * - locked: real. A second SQLite connection holds an exclusive write lock on
+ *   the server's file; the server's write fails with SQLITE_BUSY after its busy
+ *   timeout. The server runs in a child process, since a busy wait blocks its thread.
+ * - disk full and read-only: a store wrapper (startServer's `wrapStore` hook)
+ *   refuses writes with the StorageError the SQLite adapter raises for SQLITE_FULL
+ *   and SQLITE_READONLY, so the room's refusal path runs exactly as on a real disk.
+ */
+
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { RunningServer } from '../../server/start.ts';
+import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { type BoardStore, StorageError } from '../../server/storage/store.ts';
+import { mergeMany } from '../../server/sync/merge.ts';
+import { createCard, getCardText, readCards, setCardText } from '../../shared/card.ts';
+import {
+  connectClient,
+  createBoard,
+  removeDir,
+  startTestServer,
+  type TestClient,
+  tempDataDir,
+  waitFor,
+} from '../helpers/server.ts';
+import { type ChildServer, closeCodes, freePort, sleep, startChildServer } from './reliability-support.ts';
+
+let dataDir: string | undefined;
+let child: ChildServer | undefined;
+let server: RunningServer | undefined;
+const clients: TestClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  child?.child.kill('SIGKILL');
+  await child?.exited;
+  await server?.close();
+  child = undefined;
+  server = undefined;
+  if (dataDir) removeDir(dataDir);
+});
+
+type Fault = 'none' | 'full' | 'read-only';
+
+/** The adapter's own wording for these SQLite errors (its guard wraps every SQLite error in StorageError). */
+const FAULT_ERRORS: Record<Exclude<Fault, 'none'>, string> = {
+  full: 'storage write failed: database or disk is full',
+  'read-only': 'storage write failed: attempt to write a readonly database',
+};
+
+/** Wraps a store so that, while `fault()` is set, every write fails the way that disk would. */
+function faultyStore(inner: BoardStore, fault: () => Fault): BoardStore {
+  const guard =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const current = fault();
+      return current === 'none' ? write(...args) : Promise.reject(new StorageError(FAULT_ERRORS[current]));
+    };
+  return {
+    ...inner,
+    getBoard: inner.getBoard.bind(inner),
+    listBoards: inner.listBoards.bind(inner),
+    loadBoard: inner.loadBoard.bind(inner),
+    pendingUpdateCount: inner.pendingUpdateCount.bind(inner),
+    close: inner.close.bind(inner),
+    createBoard: guard(inner.createBoard.bind(inner)),
+    appendUpdates: guard(inner.appendUpdates.bind(inner)),
+    compact: guard(inner.compact.bind(inner)),
+  };
+}
+
+/** The text of every card as stored (what a restarted server would load). */
+async function storedActivities(store: BoardStore, boardId: string): Promise<string[]> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, mergeMany((await store.loadBoard(boardId)).updates));
+  return readCards(doc).map((card) => card.activity);
+}
+
+/** A writer with a card the observer has seen. */
+async function writerAndObserver(url: string, boardId: string) {
+  const writer = connectClient(url, boardId);
+  const observer = connectClient(url, boardId);
+  clients.push(writer, observer);
+  await Promise.all([writer.synced, observer.synced]);
+  const cardId = createCard(writer.doc, { goalId: 'A1', createdBy: 'writer' });
+  const type = (text: string) => {
+    const current = getCardText(writer.doc, cardId, 'activity')?.toString() ?? '';
+    setCardText(writer.doc, cardId, 'activity', current + text);
+  };
+  const seen = () => getCardText(observer.doc, cardId, 'activity')?.toString() ?? '';
+  await waitFor('the card to reach the observer', () => readCards(observer.doc).length === 1);
+  return { writer, observer, type, seen, codes: closeCodes(writer.provider) };
+}
+
+describe.each(['full', 'read-only'] as const)('a %s disk', (kind) => {
+  it('refuses edits with 1011, stores nothing of them, and takes them once it is writable again', async () => {
+    dataDir = tempDataDir();
+    let fault: Fault = 'none';
+    server = await startTestServer({ dataDir, compactEvery: 5, wrapStore: (inner) => faultyStore(inner, () => fault) });
+    const board = await createBoard(server.url);
+    const { writer, type, seen, codes } = await writerAndObserver(server.url, board.id);
+    type('before ');
+    await waitFor('the first edit to be relayed', () => seen() === 'before ');
+
+    fault = kind;
+    type('during ');
+    await waitFor('the writer to be refused', () => codes.includes(1011));
+    // Refused edits stay with the writer; no one else got them and nothing of them is stored.
+    expect(getCardText(writer.doc, readCards(writer.doc)[0]?.id ?? '', 'activity')?.toString()).toBe('before during ');
+    expect(seen()).toBe('before ');
+    expect(await storedActivities(server.store, board.id)).toEqual(['before ']);
+    const boardsBefore = (await server.store.listBoards()).length;
+    const create = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Ny plan', templateId: 'hsvo-2024-2026' }),
+    });
+    expect(create.status).toBe(503);
+    expect(((await create.json()) as { error: string }).error).toMatch(/storage/);
+    expect((await server.store.listBoards()).length).toBe(boardsBefore);
+    expect((await fetch(`${server.url}/api/boards/${board.id}`)).status, 'reads still work').toBe(200);
+
+    fault = 'none';
+    await waitFor('the kept edit to land once the disk is writable', () => seen() === 'before during ');
+    type('after');
+    await waitFor('later edits to flow', () => seen() === 'before during after');
+    expect(await storedActivities(server.store, board.id)).toEqual(['before during after']);
+  });
+});
+
+describe('a database locked by another process', () => {
+  it('refuses edits with 1011 while the lock is held, and takes them after', async () => {
+    dataDir = tempDataDir();
+    child = await startChildServer(dataDir, await freePort());
+    const board = await createBoard(child.url);
+    const { type, seen, codes } = await writerAndObserver(child.url, board.id);
+    type('before ');
+    await waitFor('the first edit to be relayed', () => seen() === 'before ');
+
+    const lock = new Database(join(dataDir, 'samtavla.sqlite'));
+    lock.exec('BEGIN EXCLUSIVE');
+    type('locked ');
+    // The server waits out its 5 s busy timeout, then refuses.
+    await waitFor('the writer to be refused', () => codes.includes(1011), 20_000);
+    expect(seen()).toBe('before ');
+    lock.exec('ROLLBACK');
+    lock.close();
+
+    await waitFor('the kept edit to land once the lock is gone', () => seen() === 'before locked ', 20_000);
+    await sleep(100);
+    const store = openSqliteStore({ dataDir });
+    try {
+      expect(await storedActivities(store, board.id)).toEqual(['before locked ']);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
