@@ -1,0 +1,119 @@
+/** The room's document without a Y.Doc: merging, the state vector, the card count and message budgets. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CardIndex } from '../../server/sync/card-index.ts';
+import { DocState } from '../../server/sync/doc-state.ts';
+import { mergeMany } from '../../server/sync/merge.ts';
+import { TokenBucket } from '../../server/sync/rate-limit.ts';
+import { cardsMap } from '../../shared/board-doc.ts';
+import { createCard, deleteCard, setCardText } from '../../shared/card.ts';
+
+/** A doc that records every update it makes. */
+function recording() {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates };
+}
+
+const contentOf = (update: Uint8Array) => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return cardsMap(doc).toJSON();
+};
+
+describe('mergeMany', () => {
+  it('merges like Y.mergeUpdates, in any number of pieces', () => {
+    const { doc, updates } = recording();
+    for (let i = 0; i < 37; i++) {
+      const id = createCard(doc, { goalId: 'A1', createdBy: `p${i}`, fields: { title: `Kort ${i}` } });
+      setCardText(doc, id, 'activity', `text ${i}`);
+      if (i % 5 === 0) deleteCard(doc, id);
+    }
+    expect(contentOf(mergeMany(updates))).toEqual(cardsMap(doc).toJSON());
+    expect(contentOf(mergeMany(updates))).toEqual(contentOf(Y.mergeUpdates(updates)));
+    expect(contentOf(mergeMany([updates[0] as Uint8Array]))).toEqual(contentOf(updates[0] as Uint8Array));
+  });
+});
+
+describe('DocState', () => {
+  it('gives a new client the whole document as the state plus the merged tail', () => {
+    const { doc, updates } = recording();
+    createCard(doc, { goalId: 'A1', createdBy: 'a' });
+    const state = new DocState(mergeMany(updates.splice(0)));
+    state.setVector(Y.decodeStateVector(Y.encodeStateVector(doc)), 0);
+    for (let i = 0; i < 5; i++) createCard(doc, { goalId: 'B1', createdBy: `b${i}` });
+    for (const update of updates) state.add(update, Y.decodeUpdate(update));
+    const client = new Y.Doc();
+    for (const part of state.forNewClient()) Y.applyUpdate(client, part);
+    expect(cardsMap(client).toJSON()).toEqual(cardsMap(doc).toJSON());
+    expect(state.stateVector()).toEqual(Y.encodeStateVector(doc));
+  });
+
+  it('forgets its state vector at a gap, as Yjs would stop counting there', () => {
+    const { doc, updates } = recording();
+    for (let i = 0; i < 3; i++) createCard(doc, { goalId: 'A1', createdBy: `p${i}` });
+    const state = new DocState(updates[0] as Uint8Array);
+    state.setVector(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(updates[0] as Uint8Array)), 0);
+    // The third update arrives before the second.
+    state.add(updates[2] as Uint8Array, Y.decodeUpdate(updates[2] as Uint8Array));
+    expect(state.stateVector()).toBeUndefined();
+  });
+
+  it('replaces the state and the merged part of the tail after a background merge', () => {
+    const { doc, updates } = recording();
+    createCard(doc, { goalId: 'A1', createdBy: 'a' });
+    const state = new DocState(updates[0] as Uint8Array);
+    createCard(doc, { goalId: 'A1', createdBy: 'b' });
+    state.add(updates[1] as Uint8Array, Y.decodeUpdate(updates[1] as Uint8Array));
+    const merged = mergeMany(state.parts());
+    createCard(doc, { goalId: 'A1', createdBy: 'c' });
+    state.add(updates[2] as Uint8Array, Y.decodeUpdate(updates[2] as Uint8Array));
+    state.replace(merged, 1);
+    expect(state.tailLength).toBe(1);
+    expect(contentOf(mergeMany(state.parts()))).toEqual(cardsMap(doc).toJSON());
+  });
+});
+
+describe('CardIndex', () => {
+  it('counts cards from updates as a Y.Doc does, and plans without committing', () => {
+    const { doc, updates } = recording();
+    const index = CardIndex.fromState(Y.encodeStateAsUpdate(doc));
+    const ids = Array.from({ length: 6 }, (_, i) => createCard(doc, { goalId: 'A1', createdBy: `p${i}` }));
+    deleteCard(doc, ids[1] as string);
+    setCardText(doc, ids[2] as string, 'title', 'Ny titel');
+    // The same key set again after a delete (an undo, an import) counts once more.
+    cardsMap(doc).set(ids[1] as string, new Y.Map());
+    for (const update of updates) {
+      const change = index.plan(Y.decodeUpdate(update));
+      const predicted = index.countAfter(change);
+      index.commit(change);
+      expect(index.count).toBe(predicted);
+    }
+    expect(index.count).toBe(cardsMap(doc).size);
+    expect(CardIndex.fromState(Y.encodeStateAsUpdate(doc)).count).toBe(cardsMap(doc).size);
+    expect(CardIndex.fromData(index.toData()).count).toBe(cardsMap(doc).size);
+  });
+
+  it('sees an update that adds several cards at once', () => {
+    const { doc, updates } = recording();
+    const index = CardIndex.fromState(Y.encodeStateAsUpdate(new Y.Doc()));
+    doc.transact(() => {
+      for (let i = 0; i < 4; i++) createCard(doc, { goalId: 'A1', createdBy: `p${i}` });
+    });
+    expect(index.countAfter(index.plan(Y.decodeUpdate(updates[0] as Uint8Array)))).toBe(4);
+    expect(index.count, 'a plan changes nothing').toBe(0);
+  });
+});
+
+describe('TokenBucket', () => {
+  it('allows a burst, then the sustained rate', () => {
+    let now = 0;
+    const bucket = new TokenBucket(3, 10, () => now);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+    now += 100;
+    expect([bucket.take(), bucket.take()]).toEqual([true, false]);
+    now += 10_000;
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+  });
+});
