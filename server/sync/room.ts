@@ -3,11 +3,10 @@
  * presence and the peers in it.
  *
  * Durability rule: an update is written to storage before it is added to the
- * room's state and relayed, so nothing is relayed that is not stored. Updates
- * arriving in the same tick are written in one transaction (group commit) and
- * relayed as one merged message per peer. The order of the write chain is the
- * order of arrival. Work on the whole state (merging, analysing, answering a
- * returning client) runs in the state worker, never on the event loop.
+ * room's state and relayed, so nothing is relayed that is not stored (the write
+ * side is room-writes.ts). A stored batch is relayed as one merged message per
+ * peer. Work on the whole state (merging, analysing, answering a returning
+ * client) runs in the state worker, never on the event loop.
  */
 import * as Y from 'yjs';
 import type { BoardStore } from '../storage/store.ts';
@@ -19,15 +18,16 @@ import { mergeMany } from './merge.ts';
 import { Presence } from './presence.ts';
 import {
   type ClientMessage,
-  type DecodedUpdate,
   decodeClientMessage,
   encodeStateVectorMessage,
   encodeSyncStep2Update,
   encodeUpdate,
   isEmptyUpdate,
 } from './protocol.ts';
+import { mergeStored, type PendingUpdate, RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
+import { SyncAnswers } from './sync-answers.ts';
 
 /** The room's view of a connection; the socket details live in connection.ts. */
 export interface Peer {
@@ -47,12 +47,6 @@ export interface RoomOptions {
   worker: StateWorker;
 }
 
-interface Pending {
-  update: Uint8Array;
-  decoded: DecodedUpdate;
-  from: Peer;
-}
-
 export class Room {
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
@@ -61,28 +55,30 @@ export class Room {
   private cards: CardIndex | null = null;
   /** The analysis under way; it resolves with the state vector it found (undefined if it failed). */
   private analysis: Promise<Uint8Array | undefined> | null = null;
-  private waiting: { peer: Peer; decoded: DecodedUpdate; update: Uint8Array }[] = [];
-  private pending: Pending[] = [];
-  /** Batches handed to storage and not yet added to the state. */
-  private readonly inFlight = new Set<Pending[]>();
-  private flushScheduled = false;
-  private writeChain: Promise<void> = Promise.resolve();
-  private compaction: Promise<void> | null = null;
-  private background: Promise<void> = Promise.resolve();
-  private coveredAnswer: { key: string; update: Promise<Uint8Array> } | null = null;
-  private lastSeq = 0;
-  private appendedSinceCompaction = 0;
+  /** Updates that arrived while the analysis ran; they are admitted in order once it is done. */
+  private waiting: PendingUpdate[] = [];
+  private readonly answers: SyncAnswers;
+  private readonly writes: RoomWrites;
 
   readonly boardId: string;
   private readonly content: DocState;
-  private readonly store: BoardStore;
   private readonly options: RoomOptions;
 
-  private constructor(boardId: string, content: DocState, store: BoardStore, options: RoomOptions) {
+  private constructor(
+    boardId: string,
+    content: DocState,
+    store: BoardStore,
+    options: RoomOptions,
+    loaded: { lastSeq: number; updates: number },
+  ) {
     this.boardId = boardId;
     this.content = content;
-    this.store = store;
     this.options = options;
+    this.answers = new SyncAnswers(content, options.worker);
+    this.writes = new RoomWrites(boardId, store, content, loaded, options, {
+      stored: (batch) => this.stored(batch),
+      refused: (batch, error) => this.refused(batch, error),
+    });
     this.presence = new Presence(
       options.awarenessIntervalMs,
       (message) => {
@@ -103,11 +99,13 @@ export class Room {
   /** Loads the board's stored state and log into a new room (merged in the worker). */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<Room> {
     const stored = await store.loadBoard(boardId);
-    const state = await mergeStored(stored.updates, options, boardId);
-    const room = new Room(boardId, new DocState(state), store, options);
-    room.lastSeq = stored.lastSeq;
-    // No log rows (lastSeq 0) means the stored state is already compacted: closing need not rewrite it.
-    room.appendedSinceCompaction = stored.lastSeq === 0 ? 0 : stored.updates.length;
+    const state = await mergeStored(stored.updates, options.worker, (error) =>
+      options.log(`board ${boardId}: skipped an unreadable stored update: ${error.message}`),
+    );
+    const room = new Room(boardId, new DocState(state), store, options, {
+      lastSeq: stored.lastSeq,
+      updates: stored.updates.length,
+    });
     void room.ensureAnalysis();
     return room;
   }
@@ -160,9 +158,10 @@ export class Room {
       case 'update':
         if (isEmptyUpdate(message.decoded)) return;
         this.options.stats.updatesIn++;
-        if (this.cards && this.waiting.length === 0) this.admit(peer, message.update, message.decoded);
+        if (this.cards && this.waiting.length === 0)
+          this.admit({ from: peer, update: message.update, decoded: message.decoded });
         else {
-          this.waiting.push({ peer, update: message.update, decoded: message.decoded });
+          this.waiting.push({ from: peer, update: message.update, decoded: message.decoded });
           void this.ensureAnalysis();
         }
         return;
@@ -182,29 +181,12 @@ export class Room {
 
   /** Sync step 2: a new client gets the state as it is; a returning one what it lacks, worked out in the worker. */
   private answerSync(peer: Peer, stateVector: Uint8Array): void {
-    const theirs = Y.decodeStateVector(stateVector);
-    if (theirs.size === 0) {
-      const [state, tail] = this.content.forNewClient();
+    const answer = this.answers.answer(stateVector, this.writes.lastSeq);
+    if (Array.isArray(answer)) {
+      const [state, tail] = answer;
       peer.send(encodeSyncStep2Update(state as Uint8Array));
       if (tail) peer.send(encodeUpdate(tail));
       return;
-    }
-    const parts = this.content.parts();
-    let answer: Promise<Uint8Array>;
-    if (this.content.coveredBy(theirs)) {
-      // Every client that has all our structs gets the same answer (our deletions): after a
-      // restart they all reconnect at once, and it is worked out once.
-      const key = `${this.content.stateBytes}:${parts.length}:${this.lastSeq}`;
-      if (this.coveredAnswer?.key !== key) {
-        const ours = this.content.stateVector() as Uint8Array;
-        this.coveredAnswer = {
-          key,
-          update: this.options.worker.run({ op: 'diff', updates: parts, stateVector: ours }),
-        };
-      }
-      answer = this.coveredAnswer.update;
-    } else {
-      answer = this.options.worker.run({ op: 'diff', updates: parts, stateVector });
     }
     answer.then(
       (update) => this.peers.has(peer) && peer.send(encodeSyncStep2Update(update)),
@@ -222,44 +204,39 @@ export class Room {
     if (this.analysis) return this.analysis;
     const known = this.content.stateVector();
     if (this.cards && known) return Promise.resolve(known);
-    this.analysis = this.inBackground(async () => {
-      const parts = this.content.parts();
-      const covered = this.content.tailLength;
-      try {
-        const { vector, cards } = await this.options.worker.run({ op: 'analyze', updates: parts });
-        // Replay, in order of arrival, what was stored, is being stored or was admitted meanwhile.
-        const index = CardIndex.fromData(cards);
-        for (const update of this.content.tailSince(covered)) index.commit(index.plan(Y.decodeUpdate(update)));
-        for (const batch of this.inFlight) for (const { decoded } of batch) index.commit(index.plan(decoded));
-        for (const { decoded } of this.pending) index.commit(index.plan(decoded));
-        this.content.setVector(new Map(vector), covered);
-        this.cards = index;
-        return Y.encodeStateVector(new Map(vector));
-      } catch (error) {
-        this.options.log(`board ${this.boardId}: analysis failed: ${(error as Error).message}`);
-        return undefined;
-      }
-    }).finally(() => {
-      this.analysis = null;
-      const waiting = this.waiting;
-      this.waiting = [];
-      for (const { peer, update, decoded } of waiting) this.admit(peer, update, decoded);
-    });
+    this.analysis = this.writes
+      .inBackground(async () => {
+        const parts = this.content.parts();
+        const covered = this.content.tailLength;
+        try {
+          const { vector, cards } = await this.options.worker.run({ op: 'analyze', updates: parts });
+          // Replay, in order of arrival, what was stored, is being stored or was admitted meanwhile.
+          const index = CardIndex.fromData(cards);
+          for (const update of this.content.tailSince(covered)) index.commit(index.plan(Y.decodeUpdate(update)));
+          for (const { decoded } of this.writes.unstored()) index.commit(index.plan(decoded));
+          this.content.setVector(new Map(vector), covered);
+          this.cards = index;
+          return Y.encodeStateVector(new Map(vector));
+        } catch (error) {
+          this.options.log(`board ${this.boardId}: analysis failed: ${(error as Error).message}`);
+          return undefined;
+        }
+      })
+      .finally(() => {
+        this.analysis = null;
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const entry of waiting) this.admit(entry);
+      });
     return this.analysis;
   }
 
-  /** Whole-state work (analysis, compaction) one at a time: each snapshots the state and replaces it. */
-  private inBackground<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.background.then(task);
-    this.background = run.then(
-      () => {},
-      () => {},
-    );
-    return run;
-  }
-
-  /** Refuses (closes the sender, stores nothing) an update that would take the board past its card limit. */
-  private admit(peer: Peer, update: Uint8Array, decoded: DecodedUpdate): void {
+  /**
+   * Queues an update for storage, or refuses it (closes the sender, stores
+   * nothing) when it would break the board layout or pass the card limit.
+   */
+  private admit(entry: PendingUpdate): void {
+    const { from: peer, decoded } = entry;
     const cards = this.cards;
     if (!cards) {
       // The analysis failed: without a count the update cannot be checked; the sender resends later.
@@ -283,47 +260,17 @@ export class Room {
       }
       cards.commit(change);
     }
-    this.pending.push({ update, decoded, from: peer });
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    this.writes.enqueue(entry);
   }
 
-  /** Writes the pending batch in one transaction, then adds and relays it. */
-  private flush(): void {
-    const batch = this.pending;
-    this.pending = [];
-    this.flushScheduled = false;
-    if (batch.length === 0) return;
-    this.writeChain = this.writeChain
-      .then(() => this.write(batch))
-      // The chain must survive anything, or every later write of the board would wait forever.
-      .catch((error: Error) => this.options.log(`board ${this.boardId}: ${error.stack ?? error.message}`));
-  }
-
-  private async write(batch: Pending[]): Promise<void> {
-    this.inFlight.add(batch);
-    try {
-      this.lastSeq = await this.store.appendUpdates(
-        this.boardId,
-        batch.map((entry) => entry.update),
-      );
-    } catch (error) {
-      this.refuse(batch, error as Error);
-      return;
-    } finally {
-      this.inFlight.delete(batch);
-    }
-    this.options.stats.updatesStored += batch.length;
-    this.appendedSinceCompaction += batch.length;
-    for (const { update, decoded } of batch) this.content.add(update, decoded);
+  /** A batch is stored: relay it (and find the vector again if it left a gap). */
+  private stored(batch: PendingUpdate[]): void {
     if (!this.content.stateVector()) void this.ensureAnalysis();
     this.relay(batch);
-    if (this.shouldCompact()) void this.compact();
   }
 
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
-  private refuse(batch: Pending[], error: Error): void {
+  private refused(batch: PendingUpdate[], error: Error): void {
     this.options.log(`board ${this.boardId}: refusing edits: ${error.message}`);
     // The refused updates were counted as cards: count again from what is stored.
     this.cards = null;
@@ -339,7 +286,7 @@ export class Room {
    * skips structs it has), and one merge per batch instead of one per sender is
    * what keeps a busy room cheap.
    */
-  private relay(batch: Pending[]): void {
+  private relay(batch: PendingUpdate[]): void {
     const stats = this.options.stats;
     const own = new Map<Peer, number>();
     for (const { from } of batch) own.set(from, (own.get(from) ?? 0) + 1);
@@ -348,7 +295,7 @@ export class Room {
       const mine = own.get(peer) ?? 0;
       if (mine === batch.length) continue;
       message ??= encodeUpdate(
-        batch.length === 1 ? (batch[0] as Pending).update : mergeMany(batch.map((e) => e.update)),
+        batch.length === 1 ? (batch[0] as PendingUpdate).update : mergeMany(batch.map((e) => e.update)),
       );
       peer.send(message);
       stats.relayMessages++;
@@ -356,68 +303,12 @@ export class Room {
     }
   }
 
-  /**
-   * Compacting rewrites the whole state, so on a large board it waits until the
-   * log is worth it: at least `compactEvery` updates and an eighth of the state's
-   * size (or four times `compactEvery`, which bounds the log a load must merge).
-   */
-  private shouldCompact(): boolean {
-    const { compactEvery } = this.options;
-    if (this.compaction || this.appendedSinceCompaction < compactEvery) return false;
-    return this.content.bytesInTail * 8 >= this.content.stateBytes || this.appendedSinceCompaction >= 4 * compactEvery;
-  }
-
-  /** Merges the log into the state in the worker and stores it; appends go on meanwhile (with later seqs). */
-  private compact(): Promise<void> {
-    this.compaction ??= this.inBackground(async () => {
-      if (this.appendedSinceCompaction === 0) return;
-      const parts = this.content.parts();
-      const throughSeq = this.lastSeq;
-      const appended = this.appendedSinceCompaction;
-      try {
-        const merged = await this.options.worker.run({ op: 'merge', updates: parts });
-        await this.store.compact(this.boardId, merged, throughSeq);
-        this.content.replace(merged, parts.length - 1);
-        this.appendedSinceCompaction -= appended;
-      } catch (error) {
-        // The log stays as it was; compaction is tried again after later writes.
-        this.options.log(`board ${this.boardId}: compaction failed: ${(error as Error).message}`);
-      }
-    }).finally(() => {
-      this.compaction = null;
-    });
-    return this.compaction;
-  }
-
   /** Waits for every queued write and a final compaction; used before the room is dropped. */
-  async settle(): Promise<void> {
-    if (this.flushScheduled) this.flush();
-    await this.writeChain;
-    await this.compaction;
-    await this.compact();
+  settle(): Promise<void> {
+    return this.writes.settle();
   }
 
   destroy(): void {
     this.presence.destroy();
-  }
-}
-
-/** Stored updates were validated before they were stored; one that no longer reads is skipped, not fatal. */
-async function mergeStored(updates: Uint8Array[], options: RoomOptions, boardId: string): Promise<Uint8Array> {
-  // A compacted board is one update: nothing to merge (and no copy to the worker and back).
-  if (updates.length === 1) return updates[0] as Uint8Array;
-  try {
-    return await options.worker.run({ op: 'merge', updates });
-  } catch {
-    const readable = updates.filter((update) => {
-      try {
-        Y.decodeUpdate(update);
-        return true;
-      } catch (error) {
-        options.log(`board ${boardId}: skipped an unreadable stored update: ${(error as Error).message}`);
-        return false;
-      }
-    });
-    return options.worker.run({ op: 'merge', updates: readable });
   }
 }

@@ -1,0 +1,195 @@
+/**
+ * A room's write side. Durability rule: an update is written to storage before
+ * anything else sees it; updates admitted in the same tick are written in one
+ * transaction (group commit), in order of arrival, and only then added to the
+ * state and handed back to the room to relay.
+ *
+ * Compaction folds the log into the state in the state worker and stores it,
+ * while appends go on. Whole-state work runs one task at a time
+ * (`inBackground`), so the room's analysis and a compaction never replace the
+ * state under each other.
+ */
+import * as Y from 'yjs';
+import type { BoardStore } from '../storage/store.ts';
+import type { DocState } from './doc-state.ts';
+import type { DecodedUpdate } from './protocol.ts';
+import type { Peer } from './room.ts';
+import type { StateWorker } from './state-worker-client.ts';
+import type { SyncStats } from './stats.ts';
+
+export interface PendingUpdate {
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+  from: Peer;
+}
+
+export interface RoomWritesOptions {
+  /** Fold the log into the state after about this many appended updates (see shouldCompact). */
+  compactEvery: number;
+  log: (message: string) => void;
+  stats: SyncStats;
+  worker: StateWorker;
+}
+
+export interface RoomWritesHooks {
+  /** A batch is stored and in the state. */
+  stored(batch: PendingUpdate[]): void;
+  /** Storage refused a batch: nothing of it is stored. */
+  refused(batch: PendingUpdate[], error: Error): void;
+}
+
+export class RoomWrites {
+  /** Sequence number of the last stored update (compaction folds the log up to it). */
+  lastSeq = 0;
+  private appendedSinceCompaction = 0;
+  private pending: PendingUpdate[] = [];
+  /** Batches handed to storage and not yet in the state. */
+  private readonly inFlight = new Set<PendingUpdate[]>();
+  private flushScheduled = false;
+  private chain: Promise<void> = Promise.resolve();
+  private compaction: Promise<void> | null = null;
+  private background: Promise<void> = Promise.resolve();
+
+  private readonly boardId: string;
+  private readonly store: BoardStore;
+  private readonly content: DocState;
+  private readonly options: RoomWritesOptions;
+  private readonly hooks: RoomWritesHooks;
+
+  constructor(
+    boardId: string,
+    store: BoardStore,
+    content: DocState,
+    loaded: { lastSeq: number; updates: number },
+    options: RoomWritesOptions,
+    hooks: RoomWritesHooks,
+  ) {
+    this.boardId = boardId;
+    this.store = store;
+    this.content = content;
+    this.options = options;
+    this.hooks = hooks;
+    this.lastSeq = loaded.lastSeq;
+    // No log rows (lastSeq 0) means the stored state is already compacted: closing need not rewrite it.
+    this.appendedSinceCompaction = loaded.lastSeq === 0 ? 0 : loaded.updates;
+  }
+
+  /** Queues an admitted update for the next group commit. */
+  enqueue(entry: PendingUpdate): void {
+    this.pending.push(entry);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** What is admitted but not yet in the state (being written, then waiting), in order of arrival. */
+  unstored(): PendingUpdate[] {
+    return [...[...this.inFlight].flat(), ...this.pending];
+  }
+
+  /** Runs whole-state work one task at a time: each snapshots the state and may replace it. */
+  inBackground<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.background.then(task);
+    this.background = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
+  }
+
+  /** Waits for every queued write and a final compaction; used before the room is dropped. */
+  async settle(): Promise<void> {
+    if (this.flushScheduled) this.flush();
+    await this.chain;
+    await this.compaction;
+    await this.compact();
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.flushScheduled = false;
+    if (batch.length === 0) return;
+    this.chain = this.chain
+      .then(() => this.write(batch))
+      // The chain must survive anything, or every later write of the board would wait forever.
+      .catch((error: Error) => this.options.log(`board ${this.boardId}: ${error.stack ?? error.message}`));
+  }
+
+  private async write(batch: PendingUpdate[]): Promise<void> {
+    this.inFlight.add(batch);
+    try {
+      this.lastSeq = await this.store.appendUpdates(
+        this.boardId,
+        batch.map((entry) => entry.update),
+      );
+    } catch (error) {
+      this.hooks.refused(batch, error as Error);
+      return;
+    } finally {
+      this.inFlight.delete(batch);
+    }
+    this.options.stats.updatesStored += batch.length;
+    this.appendedSinceCompaction += batch.length;
+    for (const { update, decoded } of batch) this.content.add(update, decoded);
+    this.hooks.stored(batch);
+    if (this.shouldCompact()) void this.compact();
+  }
+
+  /**
+   * Compacting rewrites the whole state, so on a large board it waits until the
+   * log is worth it: at least `compactEvery` updates and an eighth of the state's
+   * size (or four times `compactEvery`, which bounds the log a load must merge).
+   */
+  private shouldCompact(): boolean {
+    const { compactEvery } = this.options;
+    if (this.compaction || this.appendedSinceCompaction < compactEvery) return false;
+    return this.content.bytesInTail * 8 >= this.content.stateBytes || this.appendedSinceCompaction >= 4 * compactEvery;
+  }
+
+  /** Merges the log into the state in the worker and stores it; appends go on meanwhile (with later seqs). */
+  private compact(): Promise<void> {
+    this.compaction ??= this.inBackground(async () => {
+      if (this.appendedSinceCompaction === 0) return;
+      const parts = this.content.parts();
+      const throughSeq = this.lastSeq;
+      const appended = this.appendedSinceCompaction;
+      try {
+        const merged = await this.options.worker.run({ op: 'merge', updates: parts });
+        await this.store.compact(this.boardId, merged, throughSeq);
+        this.content.replace(merged, parts.length - 1);
+        this.appendedSinceCompaction -= appended;
+      } catch (error) {
+        // The log stays as it was; compaction is tried again after later writes.
+        this.options.log(`board ${this.boardId}: compaction failed: ${(error as Error).message}`);
+      }
+    }).finally(() => {
+      this.compaction = null;
+    });
+    return this.compaction;
+  }
+}
+
+/** Merges a board's stored state and log. One that no longer reads (they were validated when stored) is skipped. */
+export async function mergeStored(
+  updates: Uint8Array[],
+  worker: StateWorker,
+  onSkipped: (error: Error) => void,
+): Promise<Uint8Array> {
+  // A compacted board is one update: nothing to merge (and no copy to the worker and back).
+  if (updates.length === 1) return updates[0] as Uint8Array;
+  try {
+    return await worker.run({ op: 'merge', updates });
+  } catch {
+    const readable = updates.filter((update) => {
+      try {
+        Y.decodeUpdate(update);
+        return true;
+      } catch (error) {
+        onSkipped(error as Error);
+        return false;
+      }
+    });
+    return worker.run({ op: 'merge', updates: readable });
+  }
+}
