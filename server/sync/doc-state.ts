@@ -9,8 +9,8 @@
  * Nothing here touches the whole state on the event loop: a new client gets the
  * state as it is plus the (small) tail merged.
  *
- * The merged state is not garbage-collected the way a Y.Doc is: deleted text
- * keeps its bytes until a client rewrites the board.
+ * Merged updates keep the bytes of deleted text; compaction (in the worker,
+ * through a Y.Doc) drops them, so the state stays as small as a Y.Doc's.
  */
 import * as Y from 'yjs';
 import { mergeMany } from './merge.ts';

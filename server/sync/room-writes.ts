@@ -4,8 +4,8 @@
  * transaction (group commit), in order of arrival, and only then added to the
  * state and handed back to the room to relay.
  *
- * Compaction folds the log into the state in the state worker and stores it,
- * while appends go on. Whole-state work runs one task at a time
+ * Compaction folds the log into the state in the state worker (dropping the
+ * content of deleted text, as a Y.Doc does) and stores it, while appends go on. Whole-state work runs one task at a time
  * (`inBackground`), so the room's analysis and a compaction never replace the
  * state under each other.
  */
@@ -155,7 +155,8 @@ export class RoomWrites {
       const throughSeq = this.lastSeq;
       const appended = this.appendedSinceCompaction;
       try {
-        const merged = await this.options.worker.run({ op: 'merge', updates: parts });
+        // Through a Y.Doc in the worker, so deleted text is dropped as a Y.Doc would drop it.
+        const merged = await this.options.worker.run({ op: 'compact', updates: parts });
         await this.store.compact(this.boardId, merged, throughSeq);
         this.content.replace(merged, parts.length - 1);
         this.appendedSinceCompaction -= appended;

@@ -18,8 +18,24 @@ export function analyzeState(state: Uint8Array): StateAnalysis {
   return { vector: [...vector], cards: CardIndex.fromState(state).toData() };
 }
 
+/**
+ * The state as a Y.Doc would store it: merging updates keeps the text of
+ * deleted content, a Y.Doc (gc on) drops it. Pending structs and deletions
+ * (waiting for something not yet here) are kept: encodeStateAsUpdate includes them.
+ */
+export function collectGarbage(state: Uint8Array): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 export type StateTask =
   | { op: 'merge'; updates: Uint8Array[] }
+  | { op: 'compact'; updates: Uint8Array[] }
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array };
 
@@ -29,6 +45,8 @@ export function runStateTask(task: StateTask): Uint8Array | StateAnalysis {
   switch (task.op) {
     case 'merge':
       return mergeMany(task.updates);
+    case 'compact':
+      return collectGarbage(mergeMany(task.updates));
     case 'analyze':
       return analyzeState(mergeMany(task.updates));
     case 'diff':

@@ -5,6 +5,7 @@ import { CardIndex } from '../../server/sync/card-index.ts';
 import { DocState } from '../../server/sync/doc-state.ts';
 import { mergeMany } from '../../server/sync/merge.ts';
 import { TokenBucket } from '../../server/sync/rate-limit.ts';
+import { collectGarbage } from '../../server/sync/state-analysis.ts';
 import { cardsMap } from '../../shared/board-doc.ts';
 import { createCard, deleteCard, setCardText } from '../../shared/card.ts';
 
@@ -33,6 +34,19 @@ describe('mergeMany', () => {
     expect(contentOf(mergeMany(updates))).toEqual(cardsMap(doc).toJSON());
     expect(contentOf(mergeMany(updates))).toEqual(contentOf(Y.mergeUpdates(updates)));
     expect(contentOf(mergeMany([updates[0] as Uint8Array]))).toEqual(contentOf(updates[0] as Uint8Array));
+  });
+});
+
+describe('collectGarbage (compaction)', () => {
+  it('drops the text of deleted content and keeps everything else', () => {
+    const { doc, updates } = recording();
+    const id = createCard(doc, { goalId: 'A1', createdBy: 'a' });
+    for (let i = 0; i < 20; i++)
+      setCardText(doc, id, 'activity', `${'ord '.repeat(50)}${i}`.repeat(i % 2 === 0 ? 1 : 2));
+    const merged = mergeMany(updates);
+    const compacted = collectGarbage(merged);
+    expect(contentOf(compacted)).toEqual(cardsMap(doc).toJSON());
+    expect(compacted.byteLength).toBeLessThan(merged.byteLength / 2);
   });
 });
 
