@@ -85,6 +85,8 @@ export const memory: Scenario = {
       await server.holdRoom(board.id);
       const fresh = await server.heap();
       const freshBytes = roomBytes(fresh) - roomBytes(base);
+      context.log('  measured in the server process: growth of V8 heapUsed + ArrayBuffers after a full GC');
+      context.log('  (--expose-gc), the room held open through RoomRegistry.acquire with no client connected');
       context.log(`  fresh 1,000-card room: ${mb(freshBytes)} (server RSS ${mb(fresh.rss)})`);
 
       const queues = generateEdits(generator);

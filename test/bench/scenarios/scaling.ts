@@ -63,7 +63,7 @@ export const scaling: Scenario = {
     const durationMs = context.quick ? 6_000 : 15_000;
     const server = await spawnServer({ cpuProfDir: context.cpuProfDir });
     try {
-      const stock = await climb(context, server, 'yjs', context.quick ? [10, 50] : [10, 50, 150], durationMs);
+      const stock = await climb(context, server, 'yjs', context.quick ? [10, 50] : [10, 50, 100], durationMs);
       const protocol = await climb(
         context,
         server,
