@@ -14,15 +14,28 @@ import { parseArgs } from 'node:util';
 import type { Scenario, ScenarioContext, ScenarioResult } from './harness.ts';
 import { awareness } from './scenarios/awareness.ts';
 import { boards } from './scenarios/boards.ts';
+import { bundle } from './scenarios/bundle.ts';
 import { coldLoad } from './scenarios/cold-load.ts';
 import { echo } from './scenarios/echo.ts';
+import { exports } from './scenarios/exports.ts';
 import { latency } from './scenarios/latency.ts';
 import { memory } from './scenarios/memory.ts';
 import { scaling } from './scenarios/scaling.ts';
 import { throughput } from './scenarios/throughput.ts';
 import { describeCheck } from './stats.ts';
 
-const SCENARIOS: Scenario[] = [echo, latency, scaling, throughput, awareness, coldLoad, memory, boards];
+const SCENARIOS: Scenario[] = [
+  echo,
+  latency,
+  scaling,
+  throughput,
+  awareness,
+  coldLoad,
+  memory,
+  boards,
+  exports,
+  bundle,
+];
 
 const { values } = parseArgs({
   options: {
