@@ -21,6 +21,7 @@ import { exports } from './scenarios/exports.ts';
 import { latency } from './scenarios/latency.ts';
 import { memory } from './scenarios/memory.ts';
 import { scaling } from './scenarios/scaling.ts';
+import { tableRender } from './scenarios/table-render.ts';
 import { throughput } from './scenarios/throughput.ts';
 import { describeCheck } from './stats.ts';
 
@@ -35,6 +36,7 @@ const SCENARIOS: Scenario[] = [
   boards,
   exports,
   bundle,
+  tableRender,
 ];
 
 const { values } = parseArgs({
