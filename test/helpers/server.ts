@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -90,3 +91,37 @@ export const docContent = (doc: Y.Doc): string =>
     cards: doc.getMap('cards').toJSON(),
     canvas: doc.getMap('canvas').toJSON(),
   });
+
+/**
+ * A fresh server with its own data directory for every test of the calling file,
+ * plus the clients the test opened, all closed after each test.
+ */
+export function serverPerTest(options: Partial<StartOptions> = {}) {
+  const context = {
+    dataDir: '',
+    server: undefined as unknown as RunningServer,
+    clients: [] as TestClient[],
+    /** A client on `boardId` that is destroyed after the test. */
+    client(boardId: string): TestClient {
+      const c = connectClient(context.server.url, boardId);
+      context.clients.push(c);
+      return c;
+    },
+    /** Restarts the server on the same data directory (clients are destroyed first). */
+    async restart(overrides: Partial<StartOptions> = {}): Promise<void> {
+      for (const c of context.clients.splice(0)) c.destroy();
+      await context.server.close();
+      context.server = await startTestServer({ ...options, ...overrides, dataDir: context.dataDir });
+    },
+  };
+  beforeEach(async () => {
+    context.dataDir = tempDataDir();
+    context.server = await startTestServer({ ...options, dataDir: context.dataDir });
+  });
+  afterEach(async () => {
+    for (const c of context.clients.splice(0)) c.destroy();
+    await context.server.close();
+    removeDir(context.dataDir);
+  });
+  return context;
+}

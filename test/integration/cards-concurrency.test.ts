@@ -3,30 +3,18 @@
  * with stock y-websocket clients. "At once" is made certain by taking the
  * clients offline, letting each edit, and bringing them back.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/start.ts';
+import { describe, expect, it } from 'vitest';
 import { createCard, deleteCard, moveCard, readCard, setCardParty, setCardText } from '../../shared/card.ts';
-import {
-  connectClient,
-  createBoard,
-  removeDir,
-  startTestServer,
-  type TestClient,
-  tempDataDir,
-  waitFor,
-} from '../helpers/server.ts';
+import { createBoard, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
 import { converged, goOffline, goOnline, typeAt } from './cards-clients.ts';
 
-let dataDir: string;
-let server: RunningServer;
-const clients: TestClient[] = [];
+const ctx = serverPerTest();
 
 /** Two people on one new board, with one card both can see. */
 async function twoPeopleWithACard(): Promise<{ a: TestClient; b: TestClient; id: string }> {
-  const board = await createBoard(server.url);
-  const a = connectClient(server.url, board.id);
-  const b = connectClient(server.url, board.id);
-  clients.push(a, b);
+  const board = await createBoard(ctx.server.url);
+  const a = ctx.client(board.id);
+  const b = ctx.client(board.id);
   await Promise.all([a.synced, b.synced]);
   const id = createCard(a.doc, {
     goalId: 'A1',
@@ -36,17 +24,6 @@ async function twoPeopleWithACard(): Promise<{ a: TestClient; b: TestClient; id:
   await waitFor('the card on the second client', () => readCard(b.doc, id) !== undefined);
   return { a, b, id };
 }
-
-beforeEach(async () => {
-  dataDir = tempDataDir();
-  server = await startTestServer({ dataDir });
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.close();
-  removeDir(dataDir);
-});
 
 describe('cards edited by two people at the same time', () => {
   it('keeps both typists’ characters when they type at the same spot of one field', async () => {

@@ -6,9 +6,8 @@
  * under the card schema, and a newcomer must load the same from the server.
  * A failure prints its seed; rerun it with SEED=<seed>.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { RunningServer } from '../../server/start.ts';
 import {
   createCard,
   deleteCard,
@@ -21,14 +20,7 @@ import {
 } from '../../shared/card.ts';
 import { CARD_TEXT_FIELDS, CardSchema } from '../../shared/card-schema.ts';
 import { prng, seedFor } from '../helpers/random.ts';
-import {
-  connectClient,
-  createBoard,
-  removeDir,
-  startTestServer,
-  type TestClient,
-  tempDataDir,
-} from '../helpers/server.ts';
+import { createBoard, serverPerTest, type TestClient } from '../helpers/server.ts';
 import { cardsJson, converged, goOnline } from './cards-clients.ts';
 
 const OPERATIONS = 1_000;
@@ -36,20 +28,7 @@ const GOALS = ['A1', 'A2', 'B1', 'B2', 'C1', 'D1', null];
 const PARTIES = ['region-uppsala', 'heby', 'tierp', 'uppsala', 'Länsstyrelsen', 'FoU-S'];
 const WORDS = ['samverkan', 'Region Uppsala', ' ', 'å', 'Ja/Nej', '\n', 'närvård', '–', '2025'];
 
-let dataDir: string;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  dataDir = tempDataDir();
-  server = await startTestServer({ dataDir });
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.close();
-  removeDir(dataDir);
-});
+const ctx = serverPerTest();
 
 /** One random operation on one client's document, as that person's UI would make it. */
 function randomOperation(doc: Y.Doc, random: () => number, newId: () => string): void {
@@ -86,9 +65,8 @@ describe('cards under random concurrent operations', () => {
   it('converges three clients after 1,000 random operations with random disconnects', async () => {
     const seed = seedFor('cards property test', 20261123);
     const random = prng(seed);
-    const board = await createBoard(server.url);
-    const people = [0, 1, 2].map(() => connectClient(server.url, board.id));
-    clients.push(...people);
+    const board = await createBoard(ctx.server.url);
+    const people = [0, 1, 2].map(() => ctx.client(board.id));
     await Promise.all(people.map((p) => p.synced));
     let created = 0;
 
@@ -113,8 +91,7 @@ describe('cards under random concurrent operations', () => {
         expect(CardSchema.safeParse(card).success, `card ${card.id} breaks the schema`).toBe(true);
         expect(readCard(first.doc, card.id)).toEqual(card);
       }
-      const newcomer = connectClient(server.url, board.id);
-      clients.push(newcomer);
+      const newcomer = ctx.client(board.id);
       await newcomer.synced;
       expect(cardsJson(newcomer.doc)).toBe(cardsJson(first.doc));
     } catch (error) {

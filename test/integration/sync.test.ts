@@ -1,29 +1,12 @@
 /** Live sync through the real server with stock y-websocket clients. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { RunningServer } from '../../server/start.ts';
 import { readMeta } from '../../shared/board-doc.ts';
 import { createCard, getCardText } from '../../shared/card.ts';
-import {
-  connectClient,
-  createBoard,
-  docContent,
-  removeDir,
-  startTestServer,
-  type TestClient,
-  tempDataDir,
-  waitFor,
-} from '../helpers/server.ts';
+import { createBoard, docContent, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
 
-let dataDir: string;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-const client = (boardId: string): TestClient => {
-  const c = connectClient(server.url, boardId);
-  clients.push(c);
-  return c;
-};
+const ctx = serverPerTest();
+const client = ctx.client;
 
 /** The activity text of one shared card: the field two people type into. */
 const sharedText = (doc: Y.Doc): Y.Text => {
@@ -38,27 +21,16 @@ async function withSharedCard(a: TestClient, ...others: TestClient[]): Promise<v
   await waitFor('the shared card to sync', () => others.every((o) => getCardText(o.doc, 'shared', 'activity')));
 }
 
-beforeEach(async () => {
-  dataDir = tempDataDir();
-  server = await startTestServer({ dataDir });
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.close();
-  removeDir(dataDir);
-});
-
 describe('live board sync', () => {
   it('gives a new client the board meta the server wrote at creation', async () => {
-    const board = await createBoard(server.url, { title: 'Plan Tierp 2026', templateId: 'nsu-2019' });
+    const board = await createBoard(ctx.server.url, { title: 'Plan Tierp 2026', templateId: 'nsu-2019' });
     const a = client(board.id);
     await a.synced;
     expect(readMeta(a.doc)).toMatchObject({ title: 'Plan Tierp 2026', templateId: 'nsu-2019', schemaVersion: 1 });
   });
 
   it('converges two clients editing at the same time, and a late third gets everything', async () => {
-    const board = await createBoard(server.url);
+    const board = await createBoard(ctx.server.url);
     const a = client(board.id);
     const b = client(board.id);
     await Promise.all([a.synced, b.synced]);
@@ -83,17 +55,14 @@ describe('live board sync', () => {
   });
 
   it('keeps the board across a server restart', async () => {
-    const board = await createBoard(server.url);
+    const board = await createBoard(ctx.server.url);
     const a = client(board.id);
     await a.synced;
     a.doc.getMap('canvas').set('shape:kept', { id: 'shape:kept', x: 42 });
     const observer = client(board.id);
     // Relayed means stored: the server writes an update before it relays it.
     await waitFor('the edit to reach a peer', () => observer.doc.getMap('canvas').has('shape:kept'));
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-
-    server = await startTestServer({ dataDir });
+    await ctx.restart();
     const fresh = client(board.id);
     await fresh.synced;
     expect(fresh.doc.getMap('canvas').get('shape:kept')).toEqual({ id: 'shape:kept', x: 42 });
@@ -101,7 +70,7 @@ describe('live board sync', () => {
   });
 
   it('merges what a client edited offline when it reconnects', async () => {
-    const board = await createBoard(server.url);
+    const board = await createBoard(ctx.server.url);
     const a = client(board.id);
     const b = client(board.id);
     await Promise.all([a.synced, b.synced]);
@@ -121,7 +90,7 @@ describe('live board sync', () => {
   });
 
   it('relays presence (awareness) and removes it when a client leaves', async () => {
-    const board = await createBoard(server.url);
+    const board = await createBoard(ctx.server.url);
     const a = client(board.id);
     const b = client(board.id);
     await Promise.all([a.synced, b.synced]);
@@ -132,9 +101,8 @@ describe('live board sync', () => {
   });
 
   it('compacts the update log without losing anything', async () => {
-    await server.close();
-    server = await startTestServer({ dataDir, compactEvery: 20 });
-    const board = await createBoard(server.url);
+    await ctx.restart({ compactEvery: 20 });
+    const board = await createBoard(ctx.server.url);
     const a = client(board.id);
     await a.synced;
     createCard(a.doc, { id: 'shared', goalId: 'A1', createdBy: 'test' });
@@ -151,10 +119,8 @@ describe('live board sync', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     // While the room is open, the log has been folded into the state as it grew.
-    expect(await server.store.pendingUpdateCount(board.id)).toBeLessThan(40);
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    server = await startTestServer({ dataDir });
+    expect(await ctx.server.store.pendingUpdateCount(board.id)).toBeLessThan(40);
+    await ctx.restart({ compactEvery: 500 });
     const fresh = client(board.id);
     await fresh.synced;
     expect(sharedText(fresh.doc).toString()).toBe(expected);
