@@ -10,6 +10,7 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
+    assetsInlineLimit: 0,
   },
   // Vite's dev server crashes at start-up on @tldraw/assets when it is pre-bundled.
   optimizeDeps: { exclude: ['@tldraw/assets'] },

@@ -1,15 +1,18 @@
 /** REST contracts shared by the server routes and the client. */
-import { z } from 'zod';
+// zod/mini: the home page loads this module, and the mini build is a quarter of the size.
+import * as z from 'zod/mini';
 
 export const BOARD_TITLE_MAX = 200;
 
 export const CreateBoardBody = z.object({
   title: z
     .string({ error: 'title must be a string' })
-    .trim()
-    .min(1, 'title must not be empty')
-    .max(BOARD_TITLE_MAX, `title must be at most ${BOARD_TITLE_MAX} characters`),
-  templateId: z.string({ error: 'templateId must be a string' }).min(1, 'templateId must not be empty'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'title must not be empty'),
+      z.maxLength(BOARD_TITLE_MAX, `title must be at most ${BOARD_TITLE_MAX} characters`),
+    ),
+  templateId: z.string({ error: 'templateId must be a string' }).check(z.minLength(1, 'templateId must not be empty')),
 });
 export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
 

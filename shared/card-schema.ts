@@ -2,7 +2,8 @@
  * Field rules of an activity card, in one place: the UI, the server and every
  * export validate against these schemas.
  */
-import { z } from 'zod';
+// zod/mini: the same schemas at a quarter of the client bundle cost (the card editor loads this module).
+import * as z from 'zod/mini';
 
 /** Card fields stored as Y.Text, so concurrent typing merges character by character. */
 export const CARD_TEXT_FIELDS = [
@@ -29,25 +30,26 @@ export const PARTY_NAME_MAX = 200;
 
 export const fieldMax = (field: CardTextField): number => (field === 'title' ? TITLE_MAX : TEXT_FIELD_MAX);
 
-const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+const text = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`));
+const shortText = (max: number) => z.string().check(z.maxLength(max));
 
 export const FollowUpEntrySchema = z.object({
   status: z.enum(FOLLOW_UP_STATUSES),
   comment: text(TEXT_FIELD_MAX),
   effect: text(TEXT_FIELD_MAX),
   updatedAt: z.string(),
-  updatedBy: z.string().max(PARTY_NAME_MAX),
+  updatedBy: shortText(PARTY_NAME_MAX),
 });
 export type FollowUpEntry = z.infer<typeof FollowUpEntrySchema>;
 
 /** A card as plain data: what `readCard` returns and what exports start from. */
 export const CardSchema = z.object({
-  id: z.string().min(1).max(64),
-  goalId: z.string().max(64).nullable(),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  goalId: z.nullable(shortText(64)),
   status: z.enum(CARD_STATUSES),
-  order: z.number().finite(),
+  order: z.number(),
   createdAt: z.string(),
-  createdBy: z.string().max(PARTY_NAME_MAX),
+  createdBy: shortText(PARTY_NAME_MAX),
   title: text(TITLE_MAX),
   priorityArea: text(TEXT_FIELD_MAX),
   activity: text(TEXT_FIELD_MAX),
@@ -55,9 +57,9 @@ export const CardSchema = z.object({
   responsible: text(TEXT_FIELD_MAX),
   targetGroup: text(TEXT_FIELD_MAX),
   period: text(TEXT_FIELD_MAX),
-  parties: z.array(z.string().min(1).max(PARTY_NAME_MAX)).max(PARTIES_MAX),
-  followUp: z.record(z.string().max(32), FollowUpEntrySchema),
-  votes: z.record(z.string(), z.number().int()),
+  parties: z.array(z.string().check(z.minLength(1), z.maxLength(PARTY_NAME_MAX))).check(z.maxLength(PARTIES_MAX)),
+  followUp: z.record(shortText(32), FollowUpEntrySchema),
+  votes: z.record(z.string(), z.int()),
 });
 export type Card = z.infer<typeof CardSchema>;
 

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodType } from 'zod';
+import * as z from 'zod/mini';
 import { StorageError } from '../storage/store.ts';
 
 /** Throw to answer with a status and a readable message. */
@@ -25,7 +25,7 @@ export function onError(error: Error, c: Context): Response {
 }
 
 /** Parses a JSON body and validates it, answering 400/415 with what is wrong. */
-export async function readJsonBody<T>(c: Context, schema: ZodType<T>): Promise<T> {
+export async function readJsonBody<T>(c: Context, schema: z.core.$ZodType<T>): Promise<T> {
   const type = c.req.header('content-type') ?? '';
   if (!type.includes('application/json')) {
     throw new ApiError(415, 'expected a JSON body (Content-Type: application/json)');
@@ -36,7 +36,7 @@ export async function readJsonBody<T>(c: Context, schema: ZodType<T>): Promise<T
   } catch {
     throw new ApiError(400, 'the body is not valid JSON');
   }
-  const result = schema.safeParse(body);
+  const result = z.safeParse(schema, body);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
