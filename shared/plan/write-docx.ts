@@ -13,26 +13,16 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  WidthType,
 } from 'docx';
-import { NO_CARDS, TABLE_HEADINGS } from './labels.ts';
+import JSZip from 'jszip';
+import { PAGE, tableXml } from './docx-table.ts';
+import { NO_CARDS } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
-import { type CardCells, cellLines, numbered, type PlanGroup, type PlanSection, planSections } from './sections.ts';
-import { TABLE_WIDTHS } from './xlsx-layout.ts';
+import { numbered, type PlanGroup, type PlanSection, planSections } from './sections.ts';
 import { xmlSafePlan } from './xml-safe.ts';
 
-const PAGE = { width: 11906, height: 16838, margin: 1134 }; // A4 in twips, 2 cm margins
-const TEXT_WIDTH = PAGE.height - 2 * PAGE.margin; // landscape: the long side is the width
-const TOTAL = TABLE_WIDTHS.reduce((a, b) => a + b, 0);
-const COLUMN_TWIPS = TABLE_WIDTHS.map((w) => Math.floor((w / TOTAL) * TEXT_WIDTH));
-const HEADER_FILL = '1F4E79';
 /*
  * Normal text is the 9 pt table text, so the 40,000 cell paragraphs of a big
  * board carry no style of their own; the few body paragraphs use BODY_STYLE.
@@ -40,87 +30,12 @@ const HEADER_FILL = '1F4E79';
 const BODY_STYLE = 'Brodtext';
 
 /*
- * A 5,000-card board makes some 40,000 table cells, and the docx library's
- * cost is per XML element, so a cell is kept lean: one paragraph (lines split
- * by breaks), no run properties, margins and widths set once on the table.
+ * Each goal's table is written as XML by docx-table.ts, not as docx objects,
+ * which took most of the export's time. docx lays out the rest of the document
+ * with one slot paragraph a table, and the tables replace the slots.
  */
-function cellParagraph(lines: string[], bold = false): Paragraph {
-  return new Paragraph({
-    children: lines.map((text, i) => new TextRun(bold || i > 0 ? { text, bold, break: i > 0 ? 1 : 0 } : text)),
-  });
-}
-
-const cell = (children: Paragraph[], fill?: string, rowSpan = 1) =>
-  new TableCell({
-    children,
-    ...(rowSpan > 1 ? { rowSpan } : {}),
-    ...(fill ? { shading: { fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
-  });
-
-/**
- * Columns whose repeated values merge into one cell down the rows, as in the
- * seed plans: the priority area, and the responsible within one priority area.
- */
-const mergeKeys: Record<number, (cells: CardCells) => string> = {
-  0: (cells) => cells.priorityArea,
-  3: (cells) => (cells.responsible ? `${cells.priorityArea}\u0000${cells.responsible}` : ''),
-};
-
-/** For each row, how many rows its cell spans in a merged column: 0 where a cell above covers it. */
-export function rowSpans(keys: string[]): number[] {
-  const spans = keys.map(() => 1);
-  for (let start = 0; start < keys.length; ) {
-    let end = start + 1;
-    while (end < keys.length && keys[start] !== '' && keys[end] === keys[start]) end++;
-    spans[start] = end - start;
-    for (let covered = start + 1; covered < end; covered++) spans[covered] = 0;
-    start = end;
-  }
-  return spans;
-}
-
-function cardRow(cells: CardCells, spans: Map<number, number>): TableRow {
-  const columns = cellLines(cells).map((lines, i) => {
-    if (i === 1 && cells.title) {
-      // The card's short title in bold above its activity text.
-      const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
-      return cell(
-        activity.length
-          ? [cellParagraph([cells.title], true), cellParagraph(activity)]
-          : [cellParagraph([cells.title], true)],
-      );
-    }
-    const span = spans.get(i) ?? 1;
-    return span === 0 ? null : cell([cellParagraph(lines)], undefined, span);
-  });
-  // docx adds the continuation cells of a merged column itself, so covered cells are left out.
-  return new TableRow({ children: columns.filter((c): c is TableCell => c !== null), cantSplit: true });
-}
-
-function planTable(cards: CardCells[]): Table {
-  const header = new TableRow({
-    tableHeader: true,
-    children: TABLE_HEADINGS.map((heading) =>
-      cell(
-        [
-          new Paragraph({
-            children: [new TextRun({ text: heading, bold: true, color: 'FFFFFF' })],
-          }),
-        ],
-        HEADER_FILL,
-      ),
-    ),
-  });
-  const spans = Object.entries(mergeKeys).map(([column, key]) => [Number(column), rowSpans(cards.map(key))] as const);
-  const rows = cards.map((cells, row) => cardRow(cells, new Map(spans.map(([column, s]) => [column, s[row] ?? 1]))));
-  return new Table({
-    rows: [header, ...rows],
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMN_TWIPS,
-    layout: TableLayoutType.FIXED,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-  });
-}
+const TABLE_SLOT = 'samtavla-table-slot';
+const SLOT_XML = `<w:p><w:r><w:t xml:space="preserve">${TABLE_SLOT}</w:t></w:r></w:p>`;
 
 function labelled(label: string, text: string, keepNext = false): Paragraph {
   return new Paragraph({
@@ -131,8 +46,8 @@ function labelled(label: string, text: string, keepNext = false): Paragraph {
   });
 }
 
-function groupBlocks(group: PlanGroup, plan: PlanData): (Paragraph | Table)[] {
-  const blocks: (Paragraph | Table)[] = [];
+function groupBlocks(group: PlanGroup, plan: PlanData, tables: string[]): Paragraph[] {
+  const blocks: Paragraph[] = [];
   if (group.title) {
     // Kept with what follows, so a goal's heading never ends a page without its table.
     blocks.push(
@@ -147,15 +62,18 @@ function groupBlocks(group: PlanGroup, plan: PlanData): (Paragraph | Table)[] {
   if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? 'Inriktning', group.direction, true));
   if (group.cards.length === 0)
     blocks.push(new Paragraph({ style: BODY_STYLE, children: [new TextRun({ text: NO_CARDS, italics: true })] }));
-  else blocks.push(planTable(group.cards), new Paragraph({ style: BODY_STYLE, text: '' }));
+  else {
+    tables.push(tableXml(group.cards));
+    blocks.push(new Paragraph({ text: TABLE_SLOT }), new Paragraph({ style: BODY_STYLE, text: '' }));
+  }
   return blocks;
 }
 
-function sectionBlocks(section: PlanSection, plan: PlanData): (Paragraph | Table)[] {
+function sectionBlocks(section: PlanSection, plan: PlanData, tables: string[]): Paragraph[] {
   const heading = section.id ? `${plan.template.labels.focusArea} ${section.id}: ${section.title}` : section.title;
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: heading, pageBreakBefore: true, keepNext: true }),
-    ...section.groups.flatMap((group) => groupBlocks(group, plan)),
+    ...section.groups.flatMap((group) => groupBlocks(group, plan, tables)),
   ];
 }
 
@@ -179,8 +97,18 @@ function frontMatter(plan: PlanData): Paragraph[] {
   ];
 }
 
+/** The document's XML with each table slot replaced by its table. */
+async function fillSlots(skeleton: ArrayBuffer, tables: string[]): Promise<string> {
+  const xml = await (await JSZip.loadAsync(skeleton)).file('word/document.xml')?.async('string');
+  const parts = xml?.split(SLOT_XML) ?? [];
+  if (parts.length !== tables.length + 1)
+    throw new Error(`DOCX export: ${tables.length} tables, ${parts.length - 1} slots`);
+  return parts.map((part, i) => (i === 0 ? part : `${tables[i - 1]}${part}`)).join('');
+}
+
 export async function writeDocx(input: PlanData): Promise<Uint8Array> {
   const plan = xmlSafePlan(input);
+  const tables: string[] = [];
   const document = new Document({
     creator: 'Samtavla',
     title: plan.board.title,
@@ -221,10 +149,15 @@ export async function writeDocx(input: PlanData): Promise<Uint8Array> {
             ],
           }),
         },
-        children: [...frontMatter(plan), ...planSections(plan).flatMap((section) => sectionBlocks(section, plan))],
+        children: [
+          ...frontMatter(plan),
+          ...planSections(plan).flatMap((section) => sectionBlocks(section, plan, tables)),
+        ],
       },
     ],
   });
-  // toArrayBuffer (not toBuffer) so the same code runs in the browser.
-  return new Uint8Array(await Packer.toArrayBuffer(document));
+  // toArrayBuffer (not toBuffer) so the same code runs in the browser. The first pass is
+  // small, as it has no tables; the second zips the same parts with the filled-in document.
+  const data = await fillSlots(await Packer.toArrayBuffer(document), tables);
+  return new Uint8Array(await Packer.toArrayBuffer(document, false, [{ path: 'word/document.xml', data }]));
 }
