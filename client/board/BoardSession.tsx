@@ -15,6 +15,7 @@ import { usePeople } from '../presence/usePeople.ts';
 import { useBoardConnection } from '../sync/useBoardConnection.ts';
 import { BoardHeader } from './BoardHeader.tsx';
 import type { BoardContextValue } from './board-context.ts';
+import { ConnectionNotice } from './ConnectionNotice.tsx';
 import { useBoardMeta } from './useBoardMeta.ts';
 import './board.css';
 
@@ -31,7 +32,9 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   const title = meta?.title || info.title;
   const template = getTemplate(meta?.templateId || info.templateId);
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
-  const writable = meta === null || canWrite(meta);
+  const newerVersion = meta !== null && !canWrite(meta);
+  // After a final close nothing typed would reach the server again: stop taking edits.
+  const writable = !newerVersion && connection?.state !== 'closed';
 
   useEffect(() => {
     rememberBoard({ ...info, title });
@@ -71,11 +74,12 @@ export function BoardSession({ info }: { info: BoardInfo }) {
         me={person}
         onRename={() => setRenaming(true)}
       />
-      {!writable && (
+      {newerVersion && (
         <p className="notice" role="status">
           {t('board.readOnlyNewer')}
         </p>
       )}
+      {connection && <ConnectionNotice problem={connection.problem} state={connection.state} />}
       <div className="board-page__body">{body}</div>
       {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}
     </div>

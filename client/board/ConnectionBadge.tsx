@@ -7,7 +7,7 @@ const LABELS: Record<ConnectionState, MessageKey> = {
   connecting: 'connection.connecting',
   connected: 'connection.connected',
   reconnecting: 'connection.offline',
-  closed: 'connection.offline',
+  closed: 'connection.closed',
 };
 
 export function ConnectionBadge({ state }: { state: ConnectionState }) {

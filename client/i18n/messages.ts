@@ -57,6 +57,18 @@ const sv = {
   'connection.connecting': 'Ansluter…',
   'connection.connected': 'Ansluten',
   'connection.offline': 'Offline – återansluter…',
+  'connection.closed': 'Frånkopplad',
+  'connection.reload': 'Ladda om sidan',
+  'connection.problem.board-full':
+    'Tavlan är full: den rymmer inte fler kort. Din senaste ändring sparades inte och du är frånkopplad. Ladda om sidan för att fortsätta; ta bort kort som inte behövs innan du lägger till nya.',
+  'connection.problem.edit-refused':
+    'Servern tog inte emot en ändring som skulle ha skadat tavlan, och du är frånkopplad. Ladda om sidan för att fortsätta med det som är sparat.',
+  'connection.problem.storage':
+    'Servern kan inte spara just nu. Dina ändringar finns kvar här och skickas igen så snart servern kan ta emot dem – stäng inte sidan.',
+  'connection.problem.rate-limited':
+    'Du skickade väldigt många ändringar på kort tid. Anslutningen pausades en stund; dina ändringar skickas igen automatiskt.',
+  'connection.problem.too-slow':
+    'Anslutningen var för långsam för att hänga med. Tavlan hämtas på nytt; dina ändringar finns kvar.',
 
   'view.label': 'Vy',
   'view.canvas': 'Tavla',
@@ -152,6 +164,18 @@ const en: Messages = {
   'connection.connecting': 'Connecting…',
   'connection.connected': 'Connected',
   'connection.offline': 'Offline – reconnecting…',
+  'connection.closed': 'Disconnected',
+  'connection.reload': 'Reload the page',
+  'connection.problem.board-full':
+    'The board is full: it holds no more cards. Your last change was not saved and you are disconnected. Reload the page to go on; remove cards that are not needed before adding new ones.',
+  'connection.problem.edit-refused':
+    'The server refused a change that would have damaged the board, and you are disconnected. Reload the page to go on with what is saved.',
+  'connection.problem.storage':
+    'The server cannot save right now. Your changes are kept here and sent again as soon as the server can take them – do not close the page.',
+  'connection.problem.rate-limited':
+    'You sent very many changes in a short time. The connection was paused for a moment; your changes are sent again automatically.',
+  'connection.problem.too-slow':
+    'The connection was too slow to keep up. The board is fetched again; your changes are kept.',
 
   'view.label': 'View',
   'view.canvas': 'Board',

@@ -3,7 +3,34 @@
  * y-websocket reports raw socket states; people want to know one thing: are my
  * edits reaching the others right now, and if not, is the app trying again?
  */
+import {
+  CLOSE_BOARD_FULL,
+  CLOSE_LAYOUT_BROKEN,
+  CLOSE_STORAGE_UNAVAILABLE,
+  CLOSE_TOO_MANY_MESSAGES,
+  CLOSE_TOO_SLOW,
+} from '../../shared/close-codes.ts';
+
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+/**
+ * Why the server closed the connection, when the person should know: the
+ * first two are final (the app stops retrying), the others pass on their own.
+ */
+export type ConnectionProblem = 'board-full' | 'edit-refused' | 'storage' | 'rate-limited' | 'too-slow';
+
+const PROBLEMS: ReadonlyMap<number, ConnectionProblem> = new Map([
+  [CLOSE_BOARD_FULL, 'board-full'],
+  [CLOSE_LAYOUT_BROKEN, 'edit-refused'],
+  [CLOSE_STORAGE_UNAVAILABLE, 'storage'],
+  [CLOSE_TOO_MANY_MESSAGES, 'rate-limited'],
+  [CLOSE_TOO_SLOW, 'too-slow'],
+]);
+
+/** The problem a close code stands for; null for ordinary drops (network, server restart). */
+export function problemForClose(code: number | undefined): ConnectionProblem | null {
+  return code === undefined ? null : (PROBLEMS.get(code) ?? null);
+}
 
 export type ConnectionEvent =
   | { type: 'status'; status: 'connected' | 'disconnected' | 'connecting' }

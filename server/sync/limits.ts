@@ -26,16 +26,5 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   awarenessIntervalMs: 50,
 };
 
-/** Close codes. y-websocket clients reconnect after any code except 4400–4499, which they treat as final. */
-export const CLOSE_MALFORMED = 1007;
-export const CLOSE_ROOM_FAILED = 1011;
-/** Storage refused a write: the client keeps its edits and resends them when it reconnects. */
-export const CLOSE_STORAGE_UNAVAILABLE = 1011;
-/** The client did not read its backlog: it reconnects and resyncs. */
-export const CLOSE_TOO_SLOW = 4008;
-/** Over the message rate: the client reconnects (after y-websocket's back-off) and resends what was refused. */
-export const CLOSE_TOO_MANY_MESSAGES = 4029;
-/** The update breaks the board-document layout: final, as the same client would resend it. */
-export const CLOSE_LAYOUT_BROKEN = 4422;
-/** The board is full: final, as resending the same cards would be refused again. */
-export const CLOSE_BOARD_FULL = 4413;
+/** The close codes live in shared/ because the client explains each of them to the person. */
+export * from '../../shared/close-codes.ts';

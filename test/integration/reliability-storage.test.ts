@@ -18,9 +18,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
-import { type BoardStore, StorageError } from '../../server/storage/store.ts';
+import type { BoardStore } from '../../server/storage/store.ts';
 import { mergeMany } from '../../server/sync/merge.ts';
 import { createCard, getCardText, readCards, setCardText } from '../../shared/card.ts';
+import { type Fault, faultyStore } from '../helpers/faulty-store.ts';
 import {
   connectClient,
   createBoard,
@@ -46,35 +47,6 @@ afterEach(async () => {
   server = undefined;
   if (dataDir) removeDir(dataDir);
 });
-
-type Fault = 'none' | 'full' | 'read-only';
-
-/** The adapter's own wording for these SQLite errors (its guard wraps every SQLite error in StorageError). */
-const FAULT_ERRORS: Record<Exclude<Fault, 'none'>, string> = {
-  full: 'storage write failed: database or disk is full',
-  'read-only': 'storage write failed: attempt to write a readonly database',
-};
-
-/** Wraps a store so that, while `fault()` is set, every write fails the way that disk would. */
-function faultyStore(inner: BoardStore, fault: () => Fault): BoardStore {
-  const guard =
-    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => {
-      const current = fault();
-      return current === 'none' ? write(...args) : Promise.reject(new StorageError(FAULT_ERRORS[current]));
-    };
-  return {
-    ...inner,
-    getBoard: inner.getBoard.bind(inner),
-    listBoards: inner.listBoards.bind(inner),
-    loadBoard: inner.loadBoard.bind(inner),
-    pendingUpdateCount: inner.pendingUpdateCount.bind(inner),
-    close: inner.close.bind(inner),
-    createBoard: guard(inner.createBoard.bind(inner)),
-    appendUpdates: guard(inner.appendUpdates.bind(inner)),
-    compact: guard(inner.compact.bind(inner)),
-  };
-}
 
 /** The text of every card as stored (what a restarted server would load). */
 async function storedActivities(store: BoardStore, boardId: string): Promise<string[]> {

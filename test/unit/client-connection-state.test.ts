@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ConnectionState, nextConnectionState, wsOriginFor } from '../../client/sync/connection-state.ts';
+import {
+  type ConnectionState,
+  nextConnectionState,
+  problemForClose,
+  wsOriginFor,
+} from '../../client/sync/connection-state.ts';
 
 const run = (statuses: ('connected' | 'disconnected' | 'connecting' | 'closed')[]): ConnectionState =>
   statuses.reduce<ConnectionState>(
@@ -23,6 +28,23 @@ describe('nextConnectionState', () => {
 
   it('stays closed once the server closed the room for good', () => {
     expect(run(['connected', 'closed', 'connecting', 'connected'])).toBe('closed');
+  });
+});
+
+describe('problemForClose', () => {
+  it('names the server’s refusals, so the person is told what happened to their edits', () => {
+    expect(problemForClose(4413)).toBe('board-full');
+    expect(problemForClose(4422)).toBe('edit-refused');
+    expect(problemForClose(1011)).toBe('storage');
+    expect(problemForClose(4029)).toBe('rate-limited');
+    expect(problemForClose(4008)).toBe('too-slow');
+  });
+
+  it('says nothing about ordinary drops: a lost network or a restarting server', () => {
+    expect(problemForClose(1006)).toBeNull();
+    expect(problemForClose(1001)).toBeNull();
+    expect(problemForClose(1000)).toBeNull();
+    expect(problemForClose(undefined)).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../../server/start.ts';
+import { type RunningServer, type StartOptions, startServer } from '../../../server/start.ts';
 import { CHROMIUM_PATH } from '../setup/global-setup.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -31,9 +31,10 @@ export interface Person {
   errors: string[];
 }
 
-export async function startE2e(): Promise<E2eEnv> {
+/** `options` reach startServer: small limits or a faulty store for the tests of what people see then. */
+export async function startE2e(options: Partial<StartOptions> = {}): Promise<E2eEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtavla-e2e-'));
-  const server = await startServer({ port: 0, dataDir, staticDir: join(repoRoot, 'dist'), log: () => {} });
+  const server = await startServer({ port: 0, dataDir, staticDir: join(repoRoot, 'dist'), log: () => {}, ...options });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

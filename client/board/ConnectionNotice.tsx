@@ -1,0 +1,29 @@
+/**
+ * Tells the person why the server closed their connection and what happens
+ * next: final problems (the app has stopped retrying) ask for a reload; passing
+ * ones say that their edits are kept and resent.
+ */
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { ConnectionProblem, ConnectionState } from '../sync/connection-state.ts';
+
+export function ConnectionNotice({ problem, state }: { problem: ConnectionProblem | null; state: ConnectionState }) {
+  const { t } = useI18n();
+  if (state === 'closed') {
+    // A final close without a known problem still stops the app: say so rather than "reconnecting".
+    const message = problem === 'board-full' ? problem : 'edit-refused';
+    return (
+      <div className="notice notice--alert" role="alert" data-testid="connection-notice" data-problem={message}>
+        <span>{t(`connection.problem.${message}`)}</span>
+        <button type="button" className="button" onClick={() => location.reload()}>
+          {t('connection.reload')}
+        </button>
+      </div>
+    );
+  }
+  if (!problem) return null;
+  return (
+    <p className="notice" role="status" data-testid="connection-notice" data-problem={problem}>
+      {t(`connection.problem.${problem}`)}
+    </p>
+  );
+}

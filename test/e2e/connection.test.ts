@@ -1,0 +1,112 @@
+/**
+ * What a person sees when the server refuses their edits, in real Chromium
+ * against the real server: while storage cannot write, a notice says the
+ * edits are kept and resent, and once it can they land; when the board is
+ * full, the app says so, stops taking edits and offers a reload.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { mergeMany } from '../../server/sync/merge.ts';
+import { readCards } from '../../shared/card.ts';
+import { type Fault, faultyStore } from '../helpers/faulty-store.ts';
+import { createBoard } from '../helpers/server.ts';
+import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
+import { type E2eEnv, enterName, newPerson, type Person, SCREENSHOT_DIR, startE2e } from './helpers/harness.ts';
+
+const BOARD_CARD_LIMIT = 3;
+
+const notice = (page: Page) => page.getByTestId('connection-notice');
+const badge = (page: Page) => page.getByTestId('connection-state');
+
+async function storedCard(env: E2eEnv, boardId: string, cardId: string) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, mergeMany((await env.server.store.loadBoard(boardId)).updates));
+  return readCards(doc).find((card) => card.id === cardId);
+}
+
+describe('when the server refuses edits', () => {
+  let env: E2eEnv;
+  let anna: Person;
+  let fault: Fault = 'none';
+
+  beforeAll(async () => {
+    env = await startE2e({
+      limits: { maxCardsPerBoard: BOARD_CARD_LIMIT },
+      wrapStore: (inner) => faultyStore(inner, () => fault),
+    });
+    anna = await newPerson(env);
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('keeps the edits typed while storage is failing, says so, and stores them once it recovers', async () => {
+    const board = await createBoard(env.origin, { title: 'Samverkansplan Heby 2025', templateId: 'nsu-2019' });
+    const [first] = nsuRows();
+    const card = cardFromRow(first!, 0);
+    await seedCards(env.origin, board.id, [card]);
+    await anna.page.goto(`${env.origin}/b/${board.id}/table`);
+    await enterName(anna.page, 'Anna Andersson');
+    await badge(anna.page).and(anna.page.locator('[data-state="connected"]')).waitFor();
+    const responsible = anna.page.locator(`[data-card-id="${card.id}"] [data-field="responsible"]`);
+
+    fault = 'full';
+    await responsible.fill('Socialchef Heby');
+    await expect.poll(() => notice(anna.page).getAttribute('data-problem')).toBe('storage');
+    expect(await notice(anna.page).textContent()).toContain('Dina ändringar finns kvar här');
+    await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/connection-storage.png` });
+    // Refused, not stored, and still on the person's screen.
+    expect((await storedCard(env, board.id, card.id!))?.responsible).toBe(card.fields?.responsible);
+    expect(await responsible.inputValue()).toBe('Socialchef Heby');
+
+    fault = 'none';
+    await expect
+      .poll(async () => (await storedCard(env, board.id, card.id!))?.responsible, { timeout: 15_000 })
+      .toBe('Socialchef Heby');
+    await expect.poll(() => notice(anna.page).count(), { timeout: 10_000 }).toBe(0);
+    expect(await badge(anna.page).getAttribute('data-state')).toBe('connected');
+  });
+
+  it('says the board is full, stops taking edits and offers a reload when a card is refused', async () => {
+    const board = await createBoard(env.origin, { title: 'Samverkansplan Tierp 2025', templateId: 'hsvo-2024-2026' });
+    const cards = nsuRows()
+      .slice(0, BOARD_CARD_LIMIT)
+      .map((row, index) => ({ ...cardFromRow(row, index), goalId: 'A1' }));
+    await seedCards(env.origin, board.id, cards);
+    await anna.page.goto(`${env.origin}/b/${board.id}`);
+    await anna.page
+      .locator('[data-testid="activity-card"]')
+      .nth(BOARD_CARD_LIMIT - 1)
+      .waitFor();
+    await badge(anna.page).and(anna.page.locator('[data-state="connected"]')).waitFor();
+
+    const zone = await anna.page.locator('.zone--goal[data-zone="B1"]').boundingBox();
+    if (!zone) throw new Error('zone B1 is not on screen');
+    await anna.page.mouse.dblclick(zone.x + zone.width / 2, zone.y + zone.height * 0.78);
+
+    await expect.poll(() => notice(anna.page).getAttribute('data-problem')).toBe('board-full');
+    expect(await notice(anna.page).getAttribute('role')).toBe('alert');
+    expect(await notice(anna.page).textContent()).toContain('Tavlan är full');
+    expect(await badge(anna.page).textContent()).toContain('Frånkopplad');
+    await expect.poll(() => anna.page.getByRole('button', { name: 'Ladda om sidan' }).isVisible()).toBe(true);
+    await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/connection-board-full.png` });
+
+    // Nothing more is taken: a double-click makes no new card, and the server kept only the limit.
+    const before = await anna.page.locator('[data-testid="activity-card"]').count();
+    await anna.page.mouse.dblclick(zone.x + zone.width / 3, zone.y + zone.height * 0.6);
+    await anna.page.waitForTimeout(500);
+    expect(await anna.page.locator('[data-testid="activity-card"]').count()).toBe(before);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, mergeMany((await env.server.store.loadBoard(board.id)).updates));
+    expect(readCards(doc)).toHaveLength(BOARD_CARD_LIMIT);
+
+    await anna.page.getByRole('button', { name: 'Ladda om sidan' }).click();
+    await badge(anna.page).and(anna.page.locator('[data-state="connected"]')).waitFor();
+    await expect
+      .poll(() => anna.page.locator('[data-testid="activity-card"]').count(), { timeout: 15_000 })
+      .toBe(BOARD_CARD_LIMIT);
+    expect(anna.errors).toEqual([]);
+  });
+});
