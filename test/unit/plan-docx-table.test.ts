@@ -1,6 +1,21 @@
+import {
+  Document,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, rowSpans, tableXml } from '../../shared/plan/docx-table.ts';
-import type { CardCells } from '../../shared/plan/sections.ts';
+import { escapeXml, PAGE, rowSpans, tableXml } from '../../shared/plan/docx-table.ts';
+import { TABLE_HEADINGS } from '../../shared/plan/labels.ts';
+import { type CardCells, cellLines } from '../../shared/plan/sections.ts';
+import { TABLE_WIDTHS } from '../../shared/plan/xlsx-layout.ts';
 
 const card = (overrides: Partial<CardCells>): CardCells => ({
   priorityArea: '',
@@ -16,6 +31,60 @@ const card = (overrides: Partial<CardCells>): CardCells => ({
 });
 
 const count = (xml: string, part: string) => xml.split(part).length - 1;
+
+/*
+ * The oracle: the same table built from docx objects, as the export did before
+ * it wrote tables as strings. If a docx upgrade changes what Word gets for
+ * these objects, this test says so, and docx-table.ts follows.
+ */
+function docxTable(cards: CardCells[]): Table {
+  const paragraph = (lines: string[], bold = false) =>
+    new Paragraph({
+      children: lines.map((text, i) => new TextRun(bold || i > 0 ? { text, bold, break: i > 0 ? 1 : 0 } : text)),
+    });
+  const cell = (children: Paragraph[], fill?: string, rowSpan = 1) =>
+    new TableCell({
+      children,
+      ...(rowSpan > 1 ? { rowSpan } : {}),
+      ...(fill ? { shading: { fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    children: TABLE_HEADINGS.map((heading) =>
+      cell([new Paragraph({ children: [new TextRun({ text: heading, bold: true, color: 'FFFFFF' })] })], '1F4E79'),
+    ),
+  });
+  const spans = {
+    0: rowSpans(cards.map((c) => c.priorityArea)),
+    3: rowSpans(cards.map((c) => (c.responsible ? `${c.priorityArea}\u0000${c.responsible}` : ''))),
+  };
+  const rows = cards.map((cells, row) => {
+    const columns = cellLines(cells).map((lines, i) => {
+      if (i === 1 && cells.title) {
+        const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
+        return cell([paragraph([cells.title], true), ...(activity.length ? [paragraph(activity)] : [])]);
+      }
+      const span = i === 0 || i === 3 ? (spans[i][row] ?? 1) : 1;
+      return span === 0 ? null : cell([paragraph(lines)], undefined, span);
+    });
+    return new TableRow({ children: columns.filter((c): c is TableCell => c !== null), cantSplit: true });
+  });
+  const textWidth = PAGE.height - 2 * PAGE.margin;
+  const total = TABLE_WIDTHS.reduce((a, b) => a + b, 0);
+  return new Table({
+    rows: [header, ...rows],
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: TABLE_WIDTHS.map((w) => Math.floor((w / total) * textWidth)),
+    layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+  });
+}
+
+async function docxTableXml(cards: CardCells[]): Promise<string> {
+  const bytes = await Packer.toArrayBuffer(new Document({ sections: [{ children: [docxTable(cards)] }] }));
+  const xml = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string')) ?? '';
+  return /<w:tbl>.*<\/w:tbl>/s.exec(xml)?.[0] ?? 'no table in the document';
+}
 
 describe('Word plan table XML', () => {
   it('escapes markup and drops characters XML cannot hold', () => {
@@ -44,5 +113,16 @@ describe('Word plan table XML', () => {
     expect(xml).toContain('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Kort &lt;1&gt;</w:t></w:r>');
     expect(xml).toContain('<w:br/><w:t xml:space="preserve">Rad 2</w:t>');
     expect(xml).toContain('<w:br/><w:t xml:space="preserve">Antal</w:t>');
+  });
+
+  it('writes byte for byte the table docx writes for the same cells', async () => {
+    const cards = [
+      card({ priorityArea: 'Arena', title: 'Kort <1> & "citat"', activity: 'Rad 1\nRad 2', responsible: 'Grupp' }),
+      card({ priorityArea: 'Arena', responsible: 'Grupp', indicators: ['Ja/Nej', 'Antal'], period: '2025' }),
+      card({ priorityArea: 'Arena', responsible: 'Annan', targetGroups: ['Äldre', 'Barn och unga'] }),
+      card({ title: 'Utan aktivitet', parties: ['Region Uppsala', 'Heby kommun'], status: ['Överenskommen'] }),
+      card({ priorityArea: '', activity: ' inledande blanksteg', responsible: '' }),
+    ];
+    expect(tableXml(cards)).toBe(await docxTableXml(cards));
   });
 });
