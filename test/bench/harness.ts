@@ -1,4 +1,6 @@
 /** What the scenarios share: boards with realistic content, and one measured run with server figures. */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -115,21 +117,49 @@ export async function roomsClosed(server: BenchServer): Promise<void> {
 export interface Measured {
   report: PoolReport;
   serverCpuPercent: number;
+  /**
+   * CPU the whole machine used over the run (every process and the kernel, so
+   * also whatever else runs beside the bench), in % of one core; undefined
+   * where /proc/stat is missing.
+   */
+  machineCpuPercent?: number;
   server: ServerStats;
   updatesInPerSecond: number;
   deliveriesOutPerSecond: number;
 }
 
+/** Busy and total time of all cores so far (Linux /proc/stat, in clock ticks); undefined elsewhere. */
+function machineTicks(): { busy: number; total: number } | undefined {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already in user)
+    const ticks = fields.slice(0, 8);
+    const total = ticks.reduce((sum, n) => sum + n, 0);
+    return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
+  } catch {
+    return undefined;
+  }
+}
+
 /** One measured run of the pool against the server, with the server's CPU and memory over the window. */
 export async function measure(server: BenchServer, pool: ClientPool, run: PoolRun): Promise<Measured> {
   const before = await server.stats();
+  const machineBefore = machineTicks();
   const started = performance.now();
   const report = await pool.run(run);
   const elapsed = performance.now() - started;
+  const machineAfter = machineTicks();
   const after = await server.stats();
+  const cores = availableParallelism();
   return {
     report,
     serverCpuPercent: ((after.cpuMicros - before.cpuMicros) / 1000 / elapsed) * 100,
+    ...(machineBefore && machineAfter && machineAfter.total > machineBefore.total
+      ? {
+          machineCpuPercent:
+            ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * cores * 100,
+        }
+      : {}),
     server: after,
     updatesInPerSecond: report.editsSent / (run.durationMs / 1000),
     deliveriesOutPerSecond: report.deliveries / (run.durationMs / 1000),

@@ -9,9 +9,23 @@ export interface PoolRun {
   cursorMovesPerSecond?: number;
 }
 
+/** What the clients of one kind saw, and how busy the worker threads hosting them were. */
+export interface KindReport {
+  samples: Float64Array;
+  deliveries: number;
+  /** Worst p99 event-loop delay over the workers hosting this kind. */
+  loopDelayP99: number;
+  /** Highest event-loop utilization (0–1) over the workers hosting this kind. */
+  utilization: number;
+  /** CPU of the worker threads hosting this kind, in % of one core (summed). */
+  cpuPercent: number;
+}
+
 export interface PoolReport {
   byBoard: Map<string, Float64Array>;
   all: Float64Array;
+  /** The same samples split by the kind of client that received the edit (a pool may mix kinds). */
+  byKind: Partial<Record<ClientKind, KindReport>>;
   editsSent: number;
   cursorMoves: number;
   deliveries: number;
@@ -70,17 +84,26 @@ export class ClientPool {
     return this.clientCount;
   }
 
-  /** Connects more clients (round-robin over the workers) and waits until all have synced. */
+  /**
+   * Connects more clients (round-robin over the workers, or over `workers`, the
+   * indexes of the workers to host them) and waits until all have synced.
+   * Connecting again with another kind mixes kinds in one pool. `nice` lowers
+   * the scheduling priority of the hosting workers' threads (Linux), so that
+   * clients that only make load yield the cores to the server and the
+   * measuring clients.
+   */
   async connect(
     wsBase: string,
     boards: { boardId: string; clients: number }[],
-    options: { kind?: ClientKind; createCards?: boolean; presence?: boolean } = {},
+    options: { kind?: ClientKind; createCards?: boolean; presence?: boolean; workers?: number[]; nice?: number } = {},
   ): Promise<void> {
+    const hosts = options.workers ?? this.workers.map((_, i) => i);
+    if (hosts.length === 0 || hosts.some((i) => !this.workers[i])) throw new Error(`no such workers: ${hosts}`);
     const shares: ClientSpec[][] = this.workers.map(() => []);
     for (const { boardId, clients } of boards) {
       for (let i = 0; i < clients; i++) {
         const index = this.clientCount++;
-        shares[index % this.workers.length]?.push({ boardId, index });
+        shares[hosts[index % hosts.length] as number]?.push({ boardId, index });
       }
     }
     await Promise.all(
@@ -93,6 +116,7 @@ export class ClientPool {
           epochNs: this.epochNs.toString(),
           createCards: options.createCards ?? true,
           presence: options.presence ?? false,
+          ...(options.nice === undefined ? {} : { nice: options.nice }),
         }),
       ),
     );
@@ -121,23 +145,29 @@ export class ClientPool {
     );
     const cpu = process.cpuUsage(cpuBefore);
     const elapsedMs = clockMs(this.epochNs) - startAt;
-    const byBoard = new Map<string, number[][]>();
-    for (const report of reports) {
-      for (const [board, values] of Object.entries(report.samples)) {
-        const lists = byBoard.get(board) ?? [];
-        lists.push(Array.from(values));
-        byBoard.set(board, lists);
-      }
+    const samples = reports.flatMap((report) => report.samples);
+    const byBoard = new Map<string, Float64Array>();
+    for (const boardId of new Set(samples.map((s) => s.boardId))) {
+      byBoard.set(boardId, concat(samples.filter((s) => s.boardId === boardId).map((s) => s.values)));
     }
-    const merged = new Map<string, Float64Array>();
-    for (const [board, lists] of byBoard) merged.set(board, Float64Array.from(lists.flat()));
-    const all = Float64Array.from([...merged.values()].flatMap((values) => Array.from(values)));
+    const byKind: Partial<Record<ClientKind, KindReport>> = {};
+    for (const kind of new Set(reports.flatMap((r) => r.kinds))) {
+      const hosts = reports.filter((r) => r.kinds.includes(kind));
+      byKind[kind] = {
+        samples: concat(samples.filter((s) => s.kind === kind).map((s) => s.values)),
+        deliveries: reports.reduce((sum, r) => sum + (r.deliveries[kind] ?? 0), 0),
+        loopDelayP99: Math.max(...hosts.map((r) => r.loopDelayP99)),
+        utilization: Math.max(...hosts.map((r) => r.utilization)),
+        cpuPercent: hosts.reduce((sum, r) => sum + r.cpuPercent, 0),
+      };
+    }
     return {
-      byBoard: merged,
-      all,
+      byBoard,
+      all: concat([...byBoard.values()]),
+      byKind,
       editsSent: reports.reduce((sum, r) => sum + r.editsSent, 0),
       cursorMoves: reports.reduce((sum, r) => sum + r.cursorMoves, 0),
-      deliveries: reports.reduce((sum, r) => sum + r.deliveries, 0),
+      deliveries: Object.values(byKind).reduce((sum, k) => sum + k.deliveries, 0),
       windowMs: options.durationMs,
       clientLoopDelayP99: Math.max(...reports.map((r) => r.loopDelayP99)),
       clientCpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
@@ -156,4 +186,14 @@ export class ClientPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
+}
+
+function concat(parts: Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }

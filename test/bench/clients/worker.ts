@@ -2,8 +2,11 @@
  * A worker thread hosting a share of the bench's clients, so that receiving and
  * applying updates can use both cores. Commands come from pool.ts.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
+import { Samples } from '../stats.ts';
 import { clockMs, type Observation, type Participant } from './participant.ts';
 import { ProtocolClient } from './protocol-client.ts';
 import { YjsClient } from './yjs-client.ts';
@@ -25,39 +28,66 @@ export type WorkerCommand =
       epochNs: string;
       createCards: boolean;
       presence: boolean;
+      /** Run this worker's thread at this nice value (Linux; 19 = only when nothing else wants the core). */
+      nice?: number;
     }
   | { type: 'await-cards'; minCards: Record<string, number> }
   | { type: 'run'; startAt: number; endAt: number; editsPerSecond: number; cursorMovesPerSecond: number }
   | { type: 'disconnect' };
 
 export interface RunReport {
-  /** Latency samples of edits sent inside the window, by board. */
-  samples: Record<string, Float64Array>;
+  /** Latency samples of edits sent inside the window, by the kind of client that saw them and by board. */
+  samples: { kind: ClientKind; boardId: string; values: Float64Array }[];
   editsSent: number;
   cursorMoves: number;
-  deliveries: number;
+  /** Edits sent inside the window that arrived at a client of this worker, by the kind of that client. */
+  deliveries: Partial<Record<ClientKind, number>>;
+  /** The kinds of client this worker hosts. */
+  kinds: ClientKind[];
   /** p99 event-loop delay of this worker during the run: high means the client side is saturated. */
   loopDelayP99: number;
+  /** Share of the run this worker's thread was busy (event-loop utilization, 0–1; includes waiting for a core). */
+  utilization: number;
+  /** CPU this worker's thread used during the run, in % of one core. */
+  cpuPercent: number;
   /** Protocol clients the server closed (they do not reconnect), by close code. */
   dropped: Record<string, number>;
 }
 
 let clients: Participant[] = [];
+const kinds = new Set<ClientKind>();
 let epochNs = 0n;
 let window = { startAt: 0, endAt: 0 };
-let samples = new Map<string, number[]>();
-let deliveries = 0;
+/** Samples by `kind board`. */
+let samples = new Map<string, Samples>();
+let deliveries: Partial<Record<ClientKind, number>> = {};
 let lastObservation = 0;
 
-function observer(boardId: string) {
+function observer(kind: ClientKind, boardId: string) {
+  const key = `${kind} ${boardId}`;
   return ({ sentAt, latency }: Observation) => {
     lastObservation = clockMs(epochNs);
     if (sentAt < window.startAt || sentAt > window.endAt) return;
-    deliveries++;
-    const list = samples.get(boardId) ?? [];
-    if (list.length === 0) samples.set(boardId, list);
+    deliveries[kind] = (deliveries[kind] ?? 0) + 1;
+    let list = samples.get(key);
+    if (!list) {
+      list = new Samples();
+      samples.set(key, list);
+    }
     list.push(latency);
   };
+}
+
+/**
+ * Lowers this thread's scheduling priority: on Linux a thread has its own nice
+ * value, set with setpriority on its thread id (found through /proc/thread-self).
+ */
+function renice(nice: number): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
+  } catch (error) {
+    throw new Error(`bench worker: cannot renice this thread: ${(error as Error).message}`);
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,9 +124,12 @@ function periodic(rate: number, startAt: number, endAt: number, act: (step: numb
 async function run(command: Extract<WorkerCommand, { type: 'run' }>): Promise<RunReport> {
   window = { startAt: command.startAt, endAt: command.endAt };
   samples = new Map();
-  deliveries = 0;
+  deliveries = {};
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
+  const busyBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.threadCpuUsage();
+  const runStarted = performance.now();
   const counts = await Promise.all(
     clients.flatMap((client) => [
       periodic(command.editsPerSecond, command.startAt, command.endAt, () => client.edit(clockMs(epochNs))),
@@ -107,27 +140,46 @@ async function run(command: Extract<WorkerCommand, { type: 'run' }>): Promise<Ru
   lastObservation = clockMs(epochNs);
   await waitUntil('quiet', () => clockMs(epochNs) - lastObservation > 750, 60_000).catch(() => {});
   delay.disable();
+  const utilization = performance.eventLoopUtilization(busyBefore).utilization;
+  const cpu = process.threadCpuUsage(cpuBefore);
+  const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - runStarted)) * 100;
   const editsSent = counts.filter((_, i) => i % 2 === 0).reduce((a, b) => a + b, 0);
   const cursorMoves = counts.filter((_, i) => i % 2 === 1).reduce((a, b) => a + b, 0);
-  const out: Record<string, Float64Array> = {};
-  for (const [board, list] of samples) out[board] = Float64Array.from(list);
+  const out: RunReport['samples'] = [];
+  for (const [key, list] of samples) {
+    const [kind, boardId] = key.split(' ') as [ClientKind, string];
+    out.push({ kind, boardId, values: list.toArray() });
+  }
   const dropped: Record<string, number> = {};
   for (const client of clients) {
     const code = client instanceof ProtocolClient ? client.closedWith : undefined;
     if (code !== undefined) dropped[code] = (dropped[code] ?? 0) + 1;
   }
-  return { samples: out, editsSent, cursorMoves, deliveries, loopDelayP99: delay.percentile(99) / 1e6, dropped };
+  return {
+    samples: out,
+    editsSent,
+    cursorMoves,
+    deliveries,
+    kinds: [...kinds],
+    loopDelayP99: delay.percentile(99) / 1e6,
+    utilization,
+    cpuPercent,
+    dropped,
+  };
 }
 
 async function handle(command: WorkerCommand): Promise<unknown> {
   switch (command.type) {
     case 'connect': {
       epochNs = BigInt(command.epochNs);
+      if (command.clients.length === 0) return 0;
+      if (command.nice !== undefined) renice(command.nice);
       const Client = command.kind === 'yjs' ? YjsClient : ProtocolClient;
       const added = command.clients.map(
-        (spec) => new Client(command.wsBase, spec.boardId, spec.index, epochNs, observer(spec.boardId)),
+        (spec) => new Client(command.wsBase, spec.boardId, spec.index, epochNs, observer(command.kind, spec.boardId)),
       );
       clients.push(...added);
+      kinds.add(command.kind);
       await Promise.race([
         Promise.all(added.map((c) => c.synced)),
         sleep(120_000).then(() => Promise.reject(new Error('bench worker: clients did not sync in 120 s'))),
@@ -150,6 +202,7 @@ async function handle(command: WorkerCommand): Promise<unknown> {
     case 'disconnect':
       for (const client of clients) client.destroy();
       clients = [];
+      kinds.clear();
       return true;
   }
 }
