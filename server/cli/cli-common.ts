@@ -3,9 +3,12 @@ import { configFromEnv } from '../config.ts';
 import { openSqliteStore } from '../storage/sqlite-store.ts';
 import type { BoardStore } from '../storage/store.ts';
 
+/** The CLI serves nobody while it waits, so it waits out a running server's writes patiently. */
+const CLI_BUSY_TIMEOUT_MS = 10_000;
+
 /** Opens the same SQLite store the server uses (WAL: safe while the server runs). */
 export function openStore(dataDir: string | undefined): BoardStore {
-  return openSqliteStore({ dataDir: dataDir ?? configFromEnv().dataDir });
+  return openSqliteStore({ dataDir: dataDir ?? configFromEnv().dataDir, busyTimeoutMs: CLI_BUSY_TIMEOUT_MS });
 }
 
 /** Runs a CLI's main, printing a one-line error (no stack) and exiting 1 on failure. */

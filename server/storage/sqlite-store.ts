@@ -50,15 +50,29 @@ const toInfo = (row: BoardRow): BoardInfo => ({
 export interface SqliteStoreOptions {
   dataDir: string;
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * How long a write waits for another process's lock (a CLI import, a backup)
+   * before it fails with SQLITE_BUSY. better-sqlite3 waits synchronously, so in
+   * the server every open board stalls for that long: keep it short there (a
+   * refused edit is resent by its client); the CLI can afford to wait.
+   */
+  busyTimeoutMs?: number;
 }
 
-export function openSqliteStore({ dataDir, synchronous = 'NORMAL' }: SqliteStoreOptions): BoardStore {
+/** The server's wait for a lock: long enough for another process's short write, short enough not to stall rooms. */
+export const SERVER_BUSY_TIMEOUT_MS = 250;
+
+export function openSqliteStore({
+  dataDir,
+  synchronous = 'NORMAL',
+  busyTimeoutMs = SERVER_BUSY_TIMEOUT_MS,
+}: SqliteStoreOptions): BoardStore {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'samtavla.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   db.exec(SCHEMA);
 
   const insertBoard = db.prepare(

@@ -119,7 +119,7 @@ describe('a database locked by another process', () => {
     const lock = new Database(join(dataDir, 'samtavla.sqlite'));
     lock.exec('BEGIN EXCLUSIVE');
     type('locked ');
-    // The server waits out its 5 s busy timeout, then refuses.
+    // The server waits out its short busy timeout (SERVER_BUSY_TIMEOUT_MS), then refuses.
     await waitFor('the writer to be refused', () => codes.includes(1011), 20_000);
     expect(seen()).toBe('before ');
     lock.exec('ROLLBACK');
