@@ -1,8 +1,9 @@
 /**
- * What a person sees when the server refuses their edits, in real Chromium
- * against the real server: while storage cannot write, a notice says the
- * edits are kept and resent, and once it can they land; when the board is
- * full, the app says so, stops taking edits and offers a reload.
+ * What people see when the connection or the server fails them, in real
+ * Chromium against the real server: edits typed while the server is down
+ * reach the other person once it is back; while storage cannot write, a
+ * notice says the edits are kept and resent, and once it can they land; when
+ * the board is full, the app says so, stops taking edits and offers a reload.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ async function storedCard(env: E2eEnv, boardId: string, cardId: string) {
   return readCards(doc).find((card) => card.id === cardId);
 }
 
-describe('when the server refuses edits', () => {
+describe('when the server is away or refuses edits', () => {
   let env: E2eEnv;
   let anna: Person;
   let fault: Fault = 'none';
@@ -40,6 +41,40 @@ describe('when the server refuses edits', () => {
 
   afterAll(async () => {
     await env?.close();
+  });
+
+  it('keeps what is typed while the server is down and delivers it to the other person when it is back', async () => {
+    const board = await createBoard(env.origin, { title: 'Samverkansplan Enköping 2025', templateId: 'nsu-2019' });
+    // A draft: agreed cards are not edited in the table.
+    const card = cardFromRow(nsuRows()[1]!, 0);
+    await seedCards(env.origin, board.id, [card]);
+    // Two people of their own: Anna is asked her name in the tests below.
+    const [carin, bengt] = [await newPerson(env), await newPerson(env)];
+    const field = (person: Person) => person.page.locator(`[data-card-id="${card.id}"] [data-field="responsible"]`);
+    for (const [person, name] of [
+      [carin, 'Carin Cederlund'],
+      [bengt, 'Bengt Berg'],
+    ] as const) {
+      await person.page.goto(`${env.origin}/b/${board.id}/table`);
+      await enterName(person.page, name);
+      await badge(person.page).and(person.page.locator('[data-state="connected"]')).waitFor();
+      await field(person).waitFor();
+    }
+
+    const startAgain = await env.stopServer();
+    await expect.poll(() => badge(carin.page).getAttribute('data-state')).toBe('reconnecting');
+    expect(await badge(carin.page).textContent()).toContain('Offline – återansluter');
+    await field(carin).fill('Samordnare Enköping');
+    await carin.page.screenshot({ path: `${SCREENSHOT_DIR}/connection-offline.png` });
+
+    await startAgain();
+    for (const person of [carin, bengt]) {
+      await expect.poll(() => badge(person.page).getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    }
+    await expect.poll(() => field(bengt).inputValue(), { timeout: 10_000 }).toBe('Samordnare Enköping');
+    await expect.poll(async () => (await storedCard(env, board.id, card.id!))?.responsible).toBe('Samordnare Enköping');
+    expect([...carin.errors, ...bengt.errors]).toEqual([]);
+    await Promise.all([carin.context.close(), bengt.context.close()]);
   });
 
   it('keeps the edits typed while storage is failing, says so, and stores them once it recovers', async () => {

@@ -15,10 +15,16 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCREENSHOT_DIR = join(repoRoot, 'test-results', 'e2e');
 
 export interface E2eEnv {
+  /** The running server; `stopServer` and the restart it returns replace it. */
   server: RunningServer;
   browser: Browser;
-  /** The server's origin, e.g. http://127.0.0.1:41234 */
+  /** The server's origin, e.g. http://127.0.0.1:41234 (the same after a restart). */
   origin: string;
+  /**
+   * Stops the server as a redeploy would, keeping its data, and returns the
+   * function that starts it again on the same port: the browsers see a drop.
+   */
+  stopServer(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -34,7 +40,14 @@ export interface Person {
 /** `options` reach startServer: small limits or a faulty store for the tests of what people see then. */
 export async function startE2e(options: Partial<StartOptions> = {}): Promise<E2eEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtavla-e2e-'));
-  const server = await startServer({ port: 0, dataDir, staticDir: join(repoRoot, 'dist'), log: () => {}, ...options });
+  const serverOptions: StartOptions = {
+    port: 0,
+    dataDir,
+    staticDir: join(repoRoot, 'dist'),
+    log: () => {},
+    ...options,
+  };
+  let stopped = false;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -49,16 +62,26 @@ export async function startE2e(options: Partial<StartOptions> = {}): Promise<E2e
     ],
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return {
-    server,
+  const env: E2eEnv = {
+    server: await startServer(serverOptions),
     browser,
-    origin: server.url,
+    origin: '',
+    async stopServer() {
+      await env.server.close();
+      stopped = true;
+      return async () => {
+        env.server = await startServer({ ...serverOptions, port: env.server.port });
+        stopped = false;
+      };
+    },
     async close() {
       await browser.close();
-      await server.close();
+      if (!stopped) await env.server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  env.origin = env.server.url;
+  return env;
 }
 
 export async function newPerson(env: E2eEnv): Promise<Person> {
