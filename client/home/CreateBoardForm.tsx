@@ -1,10 +1,10 @@
 /** The "new board" form: a title and a template; on success the browser goes to the new board. */
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { BOARD_TITLE_MAX } from '../../shared/api.ts';
 import { DEFAULT_TEMPLATE_ID, listTemplates, templateGoals } from '../../shared/template.ts';
 import { ApiError, createBoard } from '../api/boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { BoardTitleField } from './BoardTitleField.tsx';
 import { rememberBoard } from './recent-boards.ts';
 
 export function CreateBoardForm() {
@@ -36,17 +36,13 @@ export function CreateBoardForm() {
 
   return (
     <form className="create-form" onSubmit={submit} noValidate>
-      <label className="field">
-        <span className="field__label">{t('home.create.title')}</span>
-        <input
-          name="title"
-          value={title}
-          maxLength={BOARD_TITLE_MAX}
-          placeholder={t('home.create.titlePlaceholder')}
-          onChange={(e) => setTitle(e.target.value)}
-          data-testid="board-title-input"
-        />
-      </label>
+      <BoardTitleField
+        label={t('home.create.title')}
+        placeholder={t('home.create.titlePlaceholder')}
+        value={title}
+        onChange={setTitle}
+        testId="board-title-input"
+      />
       <fieldset className="field">
         <legend className="field__label">{t('home.create.template')}</legend>
         <div className="template-choices">

@@ -5,10 +5,10 @@
  */
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { BOARD_TITLE_MAX } from '../../../shared/api.ts';
 import { listTemplates } from '../../../shared/template.ts';
 import { ApiError, importPlanFile } from '../../api/boards.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { BoardTitleField } from '../BoardTitleField.tsx';
 import { rememberBoard } from '../recent-boards.ts';
 import { ACCEPT, checkFile, type FileCheck, fileSize, MAX_IMPORT_MB } from './import-file.ts';
 import './import.css';
@@ -137,17 +137,13 @@ function ImportPlanForm() {
               ))}
             </select>
           </label>
-          <label className="field">
-            <span className="field__label">{t('home.import.title')}</span>
-            <input
-              name="title"
-              value={title}
-              maxLength={BOARD_TITLE_MAX}
-              placeholder={t('home.import.titlePlaceholder')}
-              onChange={(e) => setTitle(e.target.value)}
-              data-testid="import-title"
-            />
-          </label>
+          <BoardTitleField
+            label={t('home.import.title')}
+            placeholder={t('home.import.titlePlaceholder')}
+            value={title}
+            onChange={setTitle}
+            testId="import-title"
+          />
         </div>
       )}
       {problem && (
