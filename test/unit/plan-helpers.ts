@@ -123,3 +123,15 @@ export function withoutIdsAndTimes(plan: PlanData): unknown {
     unplaced: plan.unplaced.map(card),
   };
 }
+
+/** The table columns of the seed plans, spelled out here so the writers' own constant is checked, not trusted. */
+export const SEED_PLAN_HEADINGS = [
+  'Prioriterat område',
+  'Aktiviteter',
+  'Indikatorer för uppföljning',
+  'Ansvar',
+  'Målgrupp',
+  'Parter',
+  'Tidsram',
+  'Status',
+];

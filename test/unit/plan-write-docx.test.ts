@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCard } from '../../shared/card.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { writeDocx } from '../../shared/plan/write-docx.ts';
-import { emptyBoard, HSVO, NOW, NSU, sampleBoard } from './plan-helpers.ts';
+import { emptyBoard, HSVO, NOW, NSU, SEED_PLAN_HEADINGS, sampleBoard } from './plan-helpers.ts';
 
 // mammoth maps Heading 1–6 itself; the title and body text styles need saying.
 const STYLE_MAP = { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Brödtext'] => p:fresh"] };
@@ -75,16 +75,7 @@ describe('DOCX export', () => {
     // A (area cards), A1, B1, D1, unplaced: the goals without cards get a note instead.
     expect(all).toHaveLength(5);
     for (const table of all) {
-      expect(table[0]).toEqual([
-        'Prioriterat område',
-        'Aktiviteter',
-        'Indikatorer för uppföljning',
-        'Ansvar',
-        'Målgrupp',
-        'Parter',
-        'Tidsram',
-        'Status',
-      ]);
+      expect(table[0]).toEqual(SEED_PLAN_HEADINGS);
     }
     expect(all[2]?.[1]).toEqual([
       'Samordnad individuell plan',

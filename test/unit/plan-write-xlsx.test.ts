@@ -5,18 +5,7 @@ import { docToPlan, type PlanData } from '../../shared/plan/index.ts';
 import { cellText } from '../../shared/plan/read-xlsx.ts';
 import { writeXlsx } from '../../shared/plan/write-xlsx.ts';
 import { sheetName } from '../../shared/plan/xlsx-layout.ts';
-import { HSVO, NOW, sampleBoard } from './plan-helpers.ts';
-
-const HEADINGS = [
-  'Prioriterat område',
-  'Aktiviteter',
-  'Indikatorer för uppföljning',
-  'Ansvar',
-  'Målgrupp',
-  'Parter',
-  'Tidsram',
-  'Status',
-];
+import { SEED_PLAN_HEADINGS as HEADINGS, HSVO, NOW, sampleBoard } from './plan-helpers.ts';
 
 let plan: PlanData;
 let workbook: ExcelJS.Workbook;
