@@ -33,8 +33,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   const template = getTemplate(meta?.templateId || info.templateId);
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
   const newerVersion = meta !== null && !canWrite(meta);
-  // After a final close nothing typed would reach the server again: stop taking edits.
-  const writable = !newerVersion && connection?.state !== 'closed';
+  const writable = !newerVersion;
 
   useEffect(() => {
     rememberBoard({ ...info, title });

@@ -9,8 +9,8 @@ import type { ConnectionProblem, ConnectionState } from '../sync/connection-stat
 export function ConnectionNotice({ problem, state }: { problem: ConnectionProblem | null; state: ConnectionState }) {
   const { t } = useI18n();
   if (state === 'closed') {
-    // A final close without a known problem still stops the app: say so rather than "reconnecting".
-    const message = problem === 'board-full' ? problem : 'edit-refused';
+    // A final close for another reason (a proxy, a newer server) still stops the app: say so plainly.
+    const message = problem === 'board-full' || problem === 'edit-refused' ? problem : 'closed';
     return (
       <div className="notice notice--alert" role="alert" data-testid="connection-notice" data-problem={message}>
         <span>{t(`connection.problem.${message}`)}</span>

@@ -26,6 +26,11 @@ export interface BoardContextValue {
   person: Person;
 }
 
+/** Whether this person may edit right now: not after the server closed the connection for good. */
+export function canEditNow(board: Pick<BoardContextValue, 'writable' | 'connection'>): boolean {
+  return board.writable && board.connection !== 'closed';
+}
+
 export function useBoard(): BoardContextValue {
   return useOutletContext<BoardContextValue>();
 }

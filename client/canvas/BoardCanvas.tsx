@@ -36,6 +36,8 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
     hasSynced: board.hasSynced,
     online: board.connection === 'connected',
     writable: board.writable,
+    // After a final close nothing typed would reach the server again: stop taking edits.
+    closed: board.connection === 'closed',
     currentUser: $user,
   });
   const store = storeWithStatus.store;

@@ -27,6 +27,8 @@ export interface YjsStoreOptions {
   online: boolean;
   /** False when the board document itself may not be written (newer schemaVersion). */
   writable: boolean;
+  /** The server closed the connection for good: read-only from now on, without rebuilding the store. */
+  closed: boolean;
   currentUser: Signal<TLUser | null>;
 }
 
@@ -66,7 +68,7 @@ function loadStore(doc: Y.Doc, writable: boolean, options: Parameters<typeof cre
   return { store, readOnly, canvasSchemaMismatch: mismatch };
 }
 
-export function useYjsStore({ doc, hasSynced, online, writable, currentUser }: YjsStoreOptions): YjsStore {
+export function useYjsStore({ doc, hasSynced, online, writable, closed, currentUser }: YjsStoreOptions): YjsStore {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   // Signals tldraw reads for its own offline badge and read-only mode.
   const $status = useMemo(() => atom<'online' | 'offline'>('connection status', 'offline'), []);
@@ -95,12 +97,17 @@ export function useYjsStore({ doc, hasSynced, online, writable, currentUser }: Y
     };
   }, [doc, hasSynced, writable, currentUser, $status, $mode]);
 
+  // tldraw follows the collaboration mode live: camera, selection and undo stay as they are.
+  useEffect(() => {
+    if (loaded) $mode.set(loaded.readOnly || closed ? 'readonly' : 'readwrite');
+  }, [loaded, closed, $mode]);
+
   const storeWithStatus: TLStoreWithStatus = loaded
     ? { status: 'synced-remote', store: loaded.store, connectionStatus: online ? 'online' : 'offline' }
     : { status: 'loading' };
   return {
     storeWithStatus,
-    readOnly: loaded?.readOnly ?? !writable,
+    readOnly: (loaded?.readOnly ?? !writable) || closed,
     canvasSchemaMismatch: loaded?.canvasSchemaMismatch ?? false,
   };
 }

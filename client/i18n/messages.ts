@@ -60,15 +60,17 @@ const sv = {
   'connection.closed': 'Frånkopplad',
   'connection.reload': 'Ladda om sidan',
   'connection.problem.board-full':
-    'Tavlan är full: den rymmer inte fler kort. Din senaste ändring sparades inte och du är frånkopplad. Ladda om sidan för att fortsätta; ta bort kort som inte behövs innan du lägger till nya.',
+    'Tavlan är full och rymmer inte fler kort. Dina senaste ändringar sparades inte, och anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta. Ta bort kort som inte behövs innan du lägger till nya.',
   'connection.problem.edit-refused':
-    'Servern tog inte emot en ändring som skulle ha skadat tavlan, och du är frånkopplad. Ladda om sidan för att fortsätta med det som är sparat.',
+    'En ändring kunde inte sparas eftersom den inte passar tavlans uppbyggnad, och anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta med det som är sparat.',
+  'connection.problem.closed':
+    'Anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta. Ändringar som inte hunnit sparas kan saknas.',
   'connection.problem.storage':
-    'Servern kan inte spara just nu. Dina ändringar finns kvar här och skickas igen så snart servern kan ta emot dem – stäng inte sidan.',
+    'Servern kan inte nå tavlans lagring just nu. Dina ändringar finns kvar i webbläsaren och skickas så snart servern svarar igen. Stäng inte sidan.',
   'connection.problem.rate-limited':
-    'Du skickade väldigt många ändringar på kort tid. Anslutningen pausades en stund; dina ändringar skickas igen automatiskt.',
+    'Det kom många ändringar på kort tid från den här webbläsaren. Anslutningen pausades ett ögonblick, och ändringarna skickas igen automatiskt.',
   'connection.problem.too-slow':
-    'Anslutningen var för långsam för att hänga med. Tavlan hämtas på nytt; dina ändringar finns kvar.',
+    'Anslutningen var för långsam, så tavlan läses in på nytt. Dina ändringar finns kvar.',
 
   'view.label': 'Vy',
   'view.canvas': 'Tavla',
@@ -167,15 +169,17 @@ const en: Messages = {
   'connection.closed': 'Disconnected',
   'connection.reload': 'Reload the page',
   'connection.problem.board-full':
-    'The board is full: it holds no more cards. Your last change was not saved and you are disconnected. Reload the page to go on; remove cards that are not needed before adding new ones.',
+    'The board is full and holds no more cards. Your latest changes were not saved, and the connection to the board has been closed. Reload the page to continue. Remove cards that are not needed before adding new ones.',
   'connection.problem.edit-refused':
-    'The server refused a change that would have damaged the board, and you are disconnected. Reload the page to go on with what is saved.',
+    "A change could not be saved because it does not fit the board's structure, and the connection to the board has been closed. Reload the page to continue with what is saved.",
+  'connection.problem.closed':
+    'The connection to the board has been closed. Reload the page to continue. Changes that were not saved yet may be missing.',
   'connection.problem.storage':
-    'The server cannot save right now. Your changes are kept here and sent again as soon as the server can take them – do not close the page.',
+    "The server cannot reach the board's storage right now. Your changes are kept in the browser and sent as soon as the server answers again. Do not close the page.",
   'connection.problem.rate-limited':
-    'You sent very many changes in a short time. The connection was paused for a moment; your changes are sent again automatically.',
+    'A lot of changes were sent from this browser in a short time. The connection was paused for a moment, and the changes are sent again automatically.',
   'connection.problem.too-slow':
-    'The connection was too slow to keep up. The board is fetched again; your changes are kept.',
+    'The connection was too slow, so the board is loaded again. Your changes are kept.',
 
   'view.label': 'View',
   'view.canvas': 'Board',

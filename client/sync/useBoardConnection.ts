@@ -53,10 +53,10 @@ export function useBoardConnection(boardId: string): BoardConnection | null {
       setState((prev) => nextConnectionState(prev, { type: 'status', status: event.status }));
     const onClosed = () => setState((prev) => nextConnectionState(prev, { type: 'closed' }));
     const onConnectionClose = (event: CloseEvent | null) => {
-      const closedFor = problemForClose(event?.code);
-      if (!closedFor) return;
+      // Any drop means the connection did not hold: a notice still showing stays.
       clearTimeout(clearProblem);
-      setProblem(closedFor);
+      const closedFor = problemForClose(event?.code);
+      if (closedFor) setProblem(closedFor);
     };
     const onSync = (synced: boolean) => {
       if (!synced) return;

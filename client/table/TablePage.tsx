@@ -7,7 +7,7 @@ import { type CSSProperties, useId, useLayoutEffect, useRef, useState } from 're
 import { readPlanPeriod } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
 import { defaultCardPeriod } from '../../shared/card-schema.ts';
-import { type BoardContextValue, useBoard } from '../board/board-context.ts';
+import { type BoardContextValue, canEditNow, useBoard } from '../board/board-context.ts';
 import { useCards } from '../cards/card-hooks.ts';
 import { useCardText } from '../cards/card-messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -47,7 +47,7 @@ function useRenderMeasure(name: string, hasCards: boolean) {
 
 function CardTables({ board }: { board: BoardContextValue }) {
   const { doc, template, person } = board;
-  const readOnly = !board.writable;
+  const readOnly = !canEditNow(board);
   const text = useCardText(template);
   const { pick } = useI18n();
   const cards = useCards(doc);

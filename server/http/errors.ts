@@ -5,6 +5,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
 import { StorageError } from '../storage/store.ts';
 
+// zod/mini ships without messages ("Invalid input"); the API answers in readable English.
+z.config(z.locales.en());
+
 /** Throw to answer with a status and a readable message. */
 export class ApiError extends HTTPException {
   constructor(status: ContentfulStatusCode, message: string) {

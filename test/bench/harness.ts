@@ -125,6 +125,8 @@ export interface Measured {
   machineCpuPercent?: number;
   server: ServerStats;
   updatesInPerSecond: number;
+  /** Updates the server received during the run, per second: the load that really arrived. */
+  serverUpdatesInPerSecond: number;
   deliveriesOutPerSecond: number;
 }
 
@@ -162,6 +164,7 @@ export async function measure(server: BenchServer, pool: ClientPool, run: PoolRu
       : {}),
     server: after,
     updatesInPerSecond: report.editsSent / (run.durationMs / 1000),
+    serverUpdatesInPerSecond: (after.sync.updatesIn - before.sync.updatesIn) / (elapsed / 1000),
     deliveriesOutPerSecond: report.deliveries / (run.durationMs / 1000),
   };
 }

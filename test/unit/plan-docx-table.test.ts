@@ -122,6 +122,12 @@ describe('Word plan table XML', () => {
       card({ priorityArea: 'Arena', responsible: 'Annan', targetGroups: ['Äldre', 'Barn och unga'] }),
       card({ title: 'Utan aktivitet', parties: ['Region Uppsala', 'Heby kommun'], status: ['Överenskommen'] }),
       card({ priorityArea: '', activity: ' inledande blanksteg', responsible: '' }),
+      card({
+        priorityArea: "Barn's hälsa",
+        title: 'Tab\there',
+        activity: 'Rad A\r\nRad B\u0007',
+        responsible: 'X & Y',
+      }),
     ];
     expect(tableXml(cards)).toBe(await docxTableXml(cards));
   });
