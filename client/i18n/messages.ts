@@ -69,8 +69,7 @@ const sv = {
     'Servern kan inte nå tavlans lagring just nu. Dina ändringar finns kvar i webbläsaren och skickas så snart servern svarar igen. Stäng inte sidan.',
   'connection.problem.rate-limited':
     'Det kom många ändringar på kort tid från den här webbläsaren. Anslutningen pausades ett ögonblick, och ändringarna skickas igen automatiskt.',
-  'connection.problem.too-slow':
-    'Anslutningen var för långsam, så tavlan läses in på nytt. Dina ändringar finns kvar.',
+  'connection.problem.too-slow': 'Anslutningen var för långsam, så tavlan läses in på nytt. Dina ändringar finns kvar.',
 
   'view.label': 'Vy',
   'view.canvas': 'Tavla',
@@ -178,8 +177,7 @@ const en: Messages = {
     "The server cannot reach the board's storage right now. Your changes are kept in the browser and sent as soon as the server answers again. Do not close the page.",
   'connection.problem.rate-limited':
     'A lot of changes were sent from this browser in a short time. The connection was paused for a moment, and the changes are sent again automatically.',
-  'connection.problem.too-slow':
-    'The connection was too slow, so the board is loaded again. Your changes are kept.',
+  'connection.problem.too-slow': 'The connection was too slow, so the board is loaded again. Your changes are kept.',
 
   'view.label': 'View',
   'view.canvas': 'Board',
