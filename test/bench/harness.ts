@@ -125,8 +125,6 @@ export interface Measured {
   machineCpuPercent?: number;
   server: ServerStats;
   updatesInPerSecond: number;
-  /** Updates the server received during the run, per second: the load that really arrived. */
-  serverUpdatesInPerSecond: number;
   deliveriesOutPerSecond: number;
 }
 
@@ -164,7 +162,6 @@ export async function measure(server: BenchServer, pool: ClientPool, run: PoolRu
       : {}),
     server: after,
     updatesInPerSecond: report.editsSent / (run.durationMs / 1000),
-    serverUpdatesInPerSecond: (after.sync.updatesIn - before.sync.updatesIn) / (elapsed / 1000),
     deliveriesOutPerSecond: report.deliveries / (run.durationMs / 1000),
   };
 }

@@ -11,7 +11,6 @@ import { type Distribution, describeDistribution, distribution, mb, perSecond, r
 export interface RunFigures {
   latency: Distribution;
   updatesInPerSecond: number;
-  serverUpdatesInPerSecond: number;
   deliveriesOutPerSecond: number;
   serverCpuPercent: number;
   serverRssBytes: number;
@@ -60,7 +59,6 @@ export function runFigures(
   const figures: RunFigures = {
     latency,
     updatesInPerSecond: round(measured.updatesInPerSecond, 1),
-    serverUpdatesInPerSecond: round(measured.serverUpdatesInPerSecond, 1),
     deliveriesOutPerSecond: round(measured.deliveriesOutPerSecond, 0),
     serverCpuPercent: round(measured.serverCpuPercent, 1),
     serverRssBytes: measured.server.rss,
