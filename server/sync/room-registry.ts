@@ -9,6 +9,14 @@ import { Room } from './room.ts';
 import { StateWorker } from './state-worker-client.ts';
 import { createSyncStats, type SyncStats } from './stats.ts';
 
+/*
+ * After storage refused a board's writes, new connections to it are refused
+ * (503) for this long. A refused client has just synced, so y-websocket resets
+ * its back-off and would reconnect, resync and resend every 200 ms while the
+ * fault lasts; a failed upgrade instead makes its back-off grow (to 2.5 s).
+ */
+export const STORAGE_COOLDOWN_MS = 1_000;
+
 export interface RoomRegistryOptions {
   compactEvery?: number;
   limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'awarenessIntervalMs'>;
@@ -20,6 +28,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   /** Server-side holders of a room (acquire/release), which keep it open without peers. */
   private readonly holds = new Map<string, number>();
+  /** When storage last refused a board's writes (see STORAGE_COOLDOWN_MS). */
+  private readonly storageRefusedAt = new Map<string, number>();
   private readonly worker = new StateWorker();
   private readonly compactEvery: number;
   private readonly log: (message: string) => void;
@@ -45,6 +55,7 @@ export class RoomRegistry {
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
         awarenessIntervalMs: this.limits.awarenessIntervalMs,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
+        onStorageRefused: () => this.storageRefusedAt.set(boardId, Date.now()),
         log: this.log,
         stats: this.stats,
         worker: this.worker,
@@ -83,6 +94,15 @@ export class RoomRegistry {
       },
       () => {},
     );
+  }
+
+  /** True while a board's storage refused writes moments ago: new connections wait a little. */
+  coolingDown(boardId: string): boolean {
+    const refusedAt = this.storageRefusedAt.get(boardId);
+    if (refusedAt === undefined) return false;
+    if (Date.now() - refusedAt < STORAGE_COOLDOWN_MS) return true;
+    this.storageRefusedAt.delete(boardId);
+    return false;
   }
 
   get openCount(): number {

@@ -42,6 +42,8 @@ export interface RoomOptions {
   awarenessIntervalMs: number;
   /** Called when the last peer has left. */
   onEmpty: (room: Room) => void;
+  /** Called when storage refused this room's writes. */
+  onStorageRefused?: (room: Room) => void;
   log: (message: string) => void;
   stats: SyncStats;
   worker: StateWorker;
@@ -272,6 +274,7 @@ export class Room {
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
   private refused(batch: PendingUpdate[], error: Error): void {
     this.options.log(`board ${this.boardId}: refusing edits: ${error.message}`);
+    this.options.onStorageRefused?.(this);
     // The refused updates were counted as cards: count again from what is stored.
     this.cards = null;
     void this.ensureAnalysis();

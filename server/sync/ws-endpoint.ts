@@ -43,6 +43,10 @@ export function attachWsEndpoint(server: Server, deps: WsEndpointDeps): WebSocke
       refuse(socket, 404, 'Not Found', 'no board with this id');
       return;
     }
+    if (deps.rooms.coolingDown(boardId)) {
+      refuse(socket, 503, 'Service Unavailable', 'storage is unavailable, edits kept locally; try again shortly');
+      return;
+    }
     deps.store.getBoard(boardId).then(
       (board) => {
         if (!board) {

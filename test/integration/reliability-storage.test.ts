@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
@@ -104,6 +105,48 @@ describe.each(['full', 'read-only'] as const)('a %s disk', (kind) => {
     type('after');
     await waitFor('later edits to flow', () => seen() === 'before during after');
     expect(await storedActivities(server.store, board.id)).toEqual(['before during after']);
+  });
+});
+
+describe('a client refused for a failing disk', () => {
+  it('is asked to wait (503) instead of resyncing and resending every 200 ms, and lands its edits after', async () => {
+    dataDir = tempDataDir();
+    let fault: Fault = 'none';
+    server = await startTestServer({ dataDir, wrapStore: (inner) => faultyStore(inner, () => fault) });
+    const board = await createBoard(server.url);
+    const { writer, type, seen, codes } = await writerAndObserver(server.url, board.id);
+    let connects = 0;
+    writer.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') connects++;
+    });
+
+    fault = 'full';
+    type('during ');
+    await waitFor('the writer to be refused', () => codes.includes(1011));
+    // What a refused client meets right after its refusal: a plain 503 with a JSON reason.
+    const upgrade = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws/${board.id}`);
+    const answer = await new Promise<{ status: number; body: string }>((resolve) => {
+      upgrade.on('open', () => resolve({ status: 101, body: '' }));
+      upgrade.on('unexpected-response', (_request, response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+    });
+    upgrade.terminate();
+    expect(answer.status).toBe(503);
+    expect(JSON.parse(answer.body).error).toMatch(/storage is unavailable/);
+
+    // Three seconds of a full disk: without the wait the writer would resync some fifteen times.
+    connects = 0;
+    await sleep(3_000);
+    expect(connects).toBeLessThanOrEqual(4);
+    expect(seen()).toBe('');
+
+    fault = 'none';
+    await waitFor('the kept edit to land once the disk is writable', () => seen() === 'during ', 15_000);
   });
 });
 
