@@ -32,8 +32,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   const title = meta?.title || info.title;
   const template = getTemplate(meta?.templateId || info.templateId);
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
-  const newerVersion = meta !== null && !canWrite(meta);
-  const writable = !newerVersion;
+  const writable = meta === null || canWrite(meta);
 
   useEffect(() => {
     rememberBoard({ ...info, title });
@@ -73,7 +72,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
         me={person}
         onRename={() => setRenaming(true)}
       />
-      {newerVersion && (
+      {!writable && (
         <p className="notice" role="status">
           {t('board.readOnlyNewer')}
         </p>
