@@ -1,5 +1,7 @@
 /** Test harness: a real server on a free port with a temp DATA_DIR, and real y-websocket clients. */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -43,6 +45,38 @@ export interface TestClient {
 }
 
 export const wsUrl = (baseUrl: string): string => `${baseUrl.replace(/^http/, 'ws')}/ws`;
+
+/**
+ * What the server answers to a WebSocket upgrade, as status and body. A plain HTTP
+ * request, because ws reports an aborted handshake as an 'error' event after the
+ * test has moved on, which vitest counts as an unhandled error.
+ */
+export function upgradeAnswer(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const upgrade = request(url.replace(/^ws/, 'http'), {
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+      },
+    });
+    upgrade.on('upgrade', (_response, socket) => {
+      socket.destroy();
+      resolve({ status: 101, body: '' });
+    });
+    upgrade.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    upgrade.on('error', reject);
+    upgrade.end();
+  });
+}
 
 /** A stock y-websocket client in Node, as a browser would connect (BroadcastChannel off: one process). */
 export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc()): TestClient {

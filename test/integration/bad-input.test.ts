@@ -10,6 +10,7 @@ import {
   removeDir,
   startTestServer,
   tempDataDir,
+  upgradeAnswer,
   waitFor,
   wsUrl,
 } from '../helpers/server.ts';
@@ -86,10 +87,8 @@ describe('REST bad input', () => {
 
 describe('WebSocket bad input', () => {
   it('refuses the upgrade for an unknown board with 404', async () => {
-    const socket = new WebSocket(`${wsUrl(server.url)}/AAAAAAAAAAAAAAAAAAAAAA`);
-    const status = await new Promise<number>((resolve) =>
-      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
-    );
+    const { status, body } = await upgradeAnswer(`${wsUrl(server.url)}/AAAAAAAAAAAAAAAAAAAAAA`);
+    expect(JSON.parse(body).error).toEqual(expect.any(String));
     expect(status).toBe(404);
   });
 

@@ -15,7 +15,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
@@ -30,7 +29,9 @@ import {
   startTestServer,
   type TestClient,
   tempDataDir,
+  upgradeAnswer,
   waitFor,
+  wsUrl,
 } from '../helpers/server.ts';
 import { type ChildServer, closeCodes, freePort, sleep, startChildServer } from './reliability-support.ts';
 
@@ -124,18 +125,7 @@ describe('a client refused for a failing disk', () => {
     type('during ');
     await waitFor('the writer to be refused', () => codes.includes(1011));
     // What a refused client meets right after its refusal: a plain 503 with a JSON reason.
-    const upgrade = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws/${board.id}`);
-    const answer = await new Promise<{ status: number; body: string }>((resolve) => {
-      upgrade.on('open', () => resolve({ status: 101, body: '' }));
-      upgrade.on('unexpected-response', (_request, response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => {
-          body += chunk.toString();
-        });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-      });
-    });
-    upgrade.terminate();
+    const answer = await upgradeAnswer(`${wsUrl(server.url)}/${board.id}`);
     expect(answer.status).toBe(503);
     expect(JSON.parse(answer.body).error).toMatch(/storage is unavailable/);
 
