@@ -3,17 +3,15 @@
  * presence and the peers in it.
  *
  * Durability rule: an update is written to storage before it is added to the
- * room's state and relayed, so nothing is relayed that is not stored (the write
- * side is room-writes.ts). A stored batch is relayed as one merged message per
+ * room's state and relayed, so nothing is relayed that is not stored. An update
+ * passes the admission checks (room-admission.ts: layout, card limit) before
+ * the write side (room-writes.ts) stores it. A stored batch is relayed as one merged message per
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
-import * as Y from 'yjs';
 import type { BoardStore } from '../storage/store.ts';
-import { CardIndex } from './card-index.ts';
 import { DocState } from './doc-state.ts';
-import { layoutViolation } from './layout-guard.ts';
-import { CLOSE_BOARD_FULL, CLOSE_LAYOUT_BROKEN, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import { CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
 import { Presence } from './presence.ts';
 import {
@@ -24,6 +22,7 @@ import {
   encodeUpdate,
   isEmptyUpdate,
 } from './protocol.ts';
+import { RoomAdmission } from './room-admission.ts';
 import { mergeStored, type PendingUpdate, RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
@@ -53,14 +52,9 @@ export class Room {
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
   private readonly presence: Presence;
-  /** Known once the state has been analysed; updates wait for it (their card count is checked against it). */
-  private cards: CardIndex | null = null;
-  /** The analysis under way; it resolves with the state vector it found (undefined if it failed). */
-  private analysis: Promise<Uint8Array | undefined> | null = null;
-  /** Updates that arrived while the analysis ran; they are admitted in order once it is done. */
-  private waiting: PendingUpdate[] = [];
   private readonly answers: SyncAnswers;
   private readonly writes: RoomWrites;
+  private readonly admission: RoomAdmission;
 
   readonly boardId: string;
   private readonly content: DocState;
@@ -81,6 +75,7 @@ export class Room {
       stored: (batch) => this.stored(batch),
       refused: (batch, error) => this.refused(batch, error),
     });
+    this.admission = new RoomAdmission(boardId, content, this.writes, options);
     this.presence = new Presence(
       options.awarenessIntervalMs,
       (message) => {
@@ -108,7 +103,7 @@ export class Room {
       lastSeq: stored.lastSeq,
       updates: stored.updates.length,
     });
-    void room.ensureAnalysis();
+    void room.admission.ensureAnalysis();
     return room;
   }
 
@@ -134,7 +129,7 @@ export class Room {
     };
     const known = this.content.stateVector();
     if (known) setImmediate(() => sendVector(known));
-    else void this.ensureAnalysis().then(sendVector);
+    else void this.admission.ensureAnalysis().then(sendVector);
     const states = this.presence.snapshot();
     if (states) peer.send(states);
   }
@@ -160,12 +155,7 @@ export class Room {
       case 'update':
         if (isEmptyUpdate(message.decoded)) return;
         this.options.stats.updatesIn++;
-        if (this.cards && this.waiting.length === 0)
-          this.admit({ from: peer, update: message.update, decoded: message.decoded });
-        else {
-          this.waiting.push({ from: peer, update: message.update, decoded: message.decoded });
-          void this.ensureAnalysis();
-        }
+        this.admission.submit({ from: peer, update: message.update, decoded: message.decoded });
         return;
       case 'awareness':
         this.options.stats.awarenessIn++;
@@ -196,78 +186,9 @@ export class Room {
     );
   }
 
-  /**
-   * Analyses the state (vector, card index) in the worker when either is
-   * unknown, then replays what was stored or admitted meanwhile and lets
-   * waiting updates through. Runs in the background chain, so a compaction
-   * never replaces the state under it.
-   */
-  private ensureAnalysis(): Promise<Uint8Array | undefined> {
-    if (this.analysis) return this.analysis;
-    const known = this.content.stateVector();
-    if (this.cards && known) return Promise.resolve(known);
-    this.analysis = this.writes
-      .inBackground(async () => {
-        const parts = this.content.parts();
-        const covered = this.content.tailLength;
-        try {
-          const { vector, cards } = await this.options.worker.run({ op: 'analyze', updates: parts });
-          // Replay, in order of arrival, what was stored, is being stored or was admitted meanwhile.
-          const index = CardIndex.fromData(cards);
-          for (const update of this.content.tailSince(covered)) index.commit(index.plan(Y.decodeUpdate(update)));
-          for (const { decoded } of this.writes.unstored()) index.commit(index.plan(decoded));
-          this.content.setVector(new Map(vector), covered);
-          this.cards = index;
-          return Y.encodeStateVector(new Map(vector));
-        } catch (error) {
-          this.options.log(`board ${this.boardId}: analysis failed: ${(error as Error).message}`);
-          return undefined;
-        }
-      })
-      .finally(() => {
-        this.analysis = null;
-        const waiting = this.waiting;
-        this.waiting = [];
-        for (const entry of waiting) this.admit(entry);
-      });
-    return this.analysis;
-  }
-
-  /**
-   * Queues an update for storage, or refuses it (closes the sender, stores
-   * nothing) when it would break the board layout or pass the card limit.
-   */
-  private admit(entry: PendingUpdate): void {
-    const { from: peer, decoded } = entry;
-    const cards = this.cards;
-    if (!cards) {
-      // The analysis failed: without a count the update cannot be checked; the sender resends later.
-      peer.close(CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
-      return;
-    }
-    const change = cards.plan(decoded);
-    const violation = layoutViolation(decoded, change);
-    if (violation) {
-      this.options.stats.refused++;
-      peer.close(CLOSE_LAYOUT_BROKEN, violation);
-      return;
-    }
-    if (change.added.length > 0 || change.deleted.length > 0) {
-      const after = cards.countAfter(change);
-      // Over the limit is refused only when it grows: a board already over it (an import) can still shrink.
-      if (after > this.options.maxCardsPerBoard && after > cards.count) {
-        this.options.stats.refused++;
-        peer.close(CLOSE_BOARD_FULL, `the board is full (at most ${this.options.maxCardsPerBoard} cards)`);
-        return;
-      }
-      cards.commit(change);
-    }
-    this.writes.enqueue(entry);
-  }
-
   /** A batch is stored: relay it (and find the vector again if it left a gap). */
   private stored(batch: PendingUpdate[]): void {
-    if (!this.content.stateVector()) void this.ensureAnalysis();
+    if (!this.content.stateVector()) void this.admission.ensureAnalysis();
     this.relay(batch);
   }
 
@@ -275,9 +196,7 @@ export class Room {
   private refused(batch: PendingUpdate[], error: Error): void {
     this.options.log(`board ${this.boardId}: refusing edits: ${error.message}`);
     this.options.onStorageRefused?.(this);
-    // The refused updates were counted as cards: count again from what is stored.
-    this.cards = null;
-    void this.ensureAnalysis();
+    this.admission.recount();
     for (const peer of new Set(batch.map((entry) => entry.from))) {
       peer.close(CLOSE_STORAGE_UNAVAILABLE, 'storage unavailable, edits kept locally; retrying');
     }

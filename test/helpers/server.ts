@@ -46,6 +46,23 @@ export interface TestClient {
 
 export const wsUrl = (baseUrl: string): string => `${baseUrl.replace(/^http/, 'ws')}/ws`;
 
+export interface RawSocket {
+  socket: WebSocket;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** A raw WebSocket to a board, resolved once open, with how the server closed it. */
+export function rawSocket(baseUrl: string, boardId: string): Promise<RawSocket> {
+  const socket = new WebSocket(`${wsUrl(baseUrl)}/${boardId}`);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve({ socket, closed }));
+    socket.once('error', reject);
+  });
+}
+
 /**
  * What the server answers to a WebSocket upgrade, as status and body. A plain HTTP
  * request, because ws reports an aborted handshake as an 'error' event after the

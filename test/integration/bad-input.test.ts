@@ -1,12 +1,12 @@
 /** Bad input gets a clear error and leaves stored boards untouched; the server keeps serving others. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
 import {
   connectClient,
   createBoard,
   docContent,
+  rawSocket,
   removeDir,
   startTestServer,
   tempDataDir,
@@ -36,18 +36,6 @@ async function expectError(response: Response, status: number, pattern: RegExp):
   expect(response.headers.get('content-type')).toMatch(/application\/json/);
   const body = (await response.json()) as { error: string };
   expect(body.error).toMatch(pattern);
-}
-
-/** Opens a raw socket to a board and resolves with how the server closed it. */
-function rawSocket(boardId: string): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
-  const socket = new WebSocket(`${wsUrl(server.url)}/${boardId}`);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-  return new Promise((resolve, reject) => {
-    socket.on('open', () => resolve({ socket, closed }));
-    socket.on('error', reject);
-  });
 }
 
 describe('REST bad input', () => {
@@ -109,13 +97,13 @@ describe('WebSocket bad input', () => {
       new Uint8Array([]),
     ];
     for (const frame of garbage) {
-      const { socket, closed } = await rawSocket(board.id);
+      const { socket, closed } = await rawSocket(server.url, board.id);
       socket.send(frame);
       const { code, reason } = await closed;
       expect(code).toBe(1007);
       expect(reason.length).toBeGreaterThan(0);
     }
-    const { socket: texty, closed: textClosed } = await rawSocket(board.id);
+    const { socket: texty, closed: textClosed } = await rawSocket(server.url, board.id);
     texty.send('hello');
     expect((await textClosed).code).toBe(1007);
 
@@ -164,7 +152,7 @@ describe('WebSocket bad input', () => {
     }
     frame[offset++] = n;
     frame.set(update, offset);
-    const { socket, closed } = await rawSocket(board.id);
+    const { socket, closed } = await rawSocket(server.url, board.id);
     socket.send(frame.subarray(0, offset + update.byteLength));
     expect((await closed).code).toBe(1009);
 

@@ -7,8 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start.ts';
 import { createCard, getCardText, setCardText } from '../../shared/card.ts';
-import { connectClient, createBoard, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/server.ts';
-import { collectGarbage, rawSocket } from './reliability-support.ts';
+import {
+  connectClient,
+  createBoard,
+  rawSocket,
+  removeDir,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+} from '../helpers/server.ts';
+import { collectGarbage } from './reliability-support.ts';
 
 const MAX_BUFFERED = 256 * 1024;
 /**

@@ -4,9 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { WebSocket } from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
-import { wsUrl } from '../helpers/server.ts';
 
 /** A full garbage collection, to compare memory before and after without garbage in the way. */
 export function collectGarbage(): void {
@@ -72,21 +70,4 @@ export function closeCodes(provider: WebsocketProvider): number[] {
     if (event) codes.push(event.code);
   });
   return codes;
-}
-
-export interface RawSocket {
-  socket: WebSocket;
-  closed: Promise<{ code: number; reason: string }>;
-}
-
-/** A raw WebSocket to a board, resolved once open, with how the server closed it. */
-export function rawSocket(baseUrl: string, boardId: string): Promise<RawSocket> {
-  const socket = new WebSocket(`${wsUrl(baseUrl)}/${boardId}`);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-  return new Promise((resolve, reject) => {
-    socket.once('open', () => resolve({ socket, closed }));
-    socket.once('error', reject);
-  });
 }
