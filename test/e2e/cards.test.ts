@@ -15,6 +15,7 @@ import {
   enterName,
   foreignRequests,
   newPerson,
+  openBoardAs,
   type Person,
   SCREENSHOT_DIR,
   startE2e,
@@ -34,10 +35,8 @@ async function inGoal(page: Page, goalId: string): Promise<{ x: number; y: numbe
 }
 
 async function openBoard(person: Person, url: string, name: string): Promise<void> {
-  await person.page.goto(url);
-  await enterName(person.page, name);
+  await openBoardAs(person.page, url, name);
   await person.page.locator('.zone--goal').first().waitFor();
-  await person.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
 }
 
 describe('activity cards drafted together', () => {

@@ -13,7 +13,7 @@ import { readCards } from '../../shared/card.ts';
 import { type Fault, faultyStore } from '../helpers/faulty-store.ts';
 import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
-import { type E2eEnv, enterName, newPerson, type Person, SCREENSHOT_DIR, startE2e } from './helpers/harness.ts';
+import { type E2eEnv, newPerson, openBoardAs, type Person, SCREENSHOT_DIR, startE2e } from './helpers/harness.ts';
 
 const BOARD_CARD_LIMIT = 3;
 
@@ -59,9 +59,7 @@ describe('when the server is away or refuses edits', () => {
       [carin, 'Carin Cederlund'],
       [bengt, 'Bengt Berg'],
     ] as const) {
-      await person.page.goto(`${env.origin}/b/${board.id}/table`);
-      await enterName(person.page, name);
-      await badge(person.page).and(person.page.locator('[data-state="connected"]')).waitFor();
+      await openBoardAs(person.page, `${env.origin}/b/${board.id}/table`, name);
       await field(person).waitFor();
     }
 
@@ -88,9 +86,7 @@ describe('when the server is away or refuses edits', () => {
     const [first] = nsuRows();
     const card = cardFromRow(first!, 0);
     await seedCards(env.origin, board.id, [card]);
-    await anna.page.goto(`${env.origin}/b/${board.id}/table`);
-    await enterName(anna.page, 'Anna Andersson');
-    await badge(anna.page).and(anna.page.locator('[data-state="connected"]')).waitFor();
+    await openBoardAs(anna.page, `${env.origin}/b/${board.id}/table`, 'Anna Andersson');
     const responsible = anna.page.locator(`[data-card-id="${card.id}"] [data-field="responsible"]`);
 
     fault = 'full';

@@ -113,3 +113,10 @@ export async function enterName(page: Page, name: string): Promise<void> {
   await page.getByTestId('name-input').fill(name);
   await page.getByTestId('name-submit').click();
 }
+
+/** Opens a board page as a first-time visitor named `name` and waits until it is connected. */
+export async function openBoardAs(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await enterName(page, name);
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+}
