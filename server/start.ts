@@ -77,6 +77,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       awarenessPerSecond: limits.awarenessPerSecond,
     },
     stats,
+    log,
   });
 
   const port = (server.address() as AddressInfo).port;

@@ -96,6 +96,14 @@ export function openSqliteStore({
     'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
   );
 
+  // One read transaction: another process (the server, for the CLI) may compact between the two reads.
+  const readBoard = db.transaction((id: string): StoredBoard => {
+    const state = selectState.get(id);
+    const rows = selectUpdates.all(id);
+    const updates = rows.map((row) => new Uint8Array(row.data));
+    if (state) updates.unshift(new Uint8Array(state.state));
+    return { updates, lastSeq: rows.at(-1)?.seq ?? 0 };
+  });
   const append = db.transaction((id: string, updates: Uint8Array[]): number => {
     let seq = 0;
     for (const update of updates) seq = Number(insertUpdate.run(id, update).lastInsertRowid);
@@ -131,13 +139,7 @@ export function openSqliteStore({
       return guard('read', () => selectBoards.all()).map(toInfo);
     },
     async loadBoard(id): Promise<StoredBoard> {
-      return guard('read', () => {
-        const state = selectState.get(id);
-        const rows = selectUpdates.all(id);
-        const updates = rows.map((row) => new Uint8Array(row.data));
-        if (state) updates.unshift(new Uint8Array(state.state));
-        return { updates, lastSeq: rows.at(-1)?.seq ?? 0 };
-      });
+      return guard('read', () => readBoard(id));
     },
     async appendUpdates(id, updates) {
       return guard('write', () => append(id, updates));

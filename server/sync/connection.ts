@@ -4,6 +4,7 @@
  */
 import type { WebSocket } from 'ws';
 import {
+  CLOSE_INTERNAL_ERROR,
   CLOSE_MALFORMED,
   CLOSE_ROOM_FAILED,
   CLOSE_TOO_MANY_MESSAGES,
@@ -26,6 +27,23 @@ export interface ConnectionLimits
 /** How long a client dropped for its backlog gets to read our close frame before the socket is cut. */
 const SLOW_CLOSE_GRACE_MS = 1_000;
 
+/** The WebSocket protocol allows 123 bytes of close reason; ws throws on more. */
+const MAX_CLOSE_REASON_BYTES = 123;
+
+/**
+ * Cuts a close reason to what a close frame can carry, at a character boundary.
+ * Reasons quote client input (a root or card name), and one too long would
+ * otherwise throw out of the message handler.
+ */
+export function fitCloseReason(reason: string): string {
+  const bytes = Buffer.from(reason);
+  if (bytes.length <= MAX_CLOSE_REASON_BYTES) return reason;
+  let end = MAX_CLOSE_REASON_BYTES;
+  // A continuation byte (10xxxxxx) right after the cut means the cut splits a character.
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end).toString();
+}
+
 /**
  * Attaches a socket to the room that `room` resolves to. Messages that arrive
  * while the room is loading are buffered and handled in order once it is ready.
@@ -35,6 +53,7 @@ export function attachConnection(
   room: Promise<Room>,
   limits: ConnectionLimits,
   stats: SyncStats,
+  log: (message: string) => void,
 ): void {
   const early: Uint8Array[] = [];
   let joined: Room | undefined;
@@ -57,7 +76,7 @@ export function attachConnection(
       socket.send(message);
     },
     close(code, reason) {
-      socket.close(code, reason);
+      socket.close(code, fitCloseReason(reason));
     },
   };
 
@@ -70,8 +89,13 @@ export function attachConnection(
     try {
       joined.receive(peer, bytes);
     } catch (error) {
-      if (!(error instanceof ProtocolError)) throw error;
-      socket.close(CLOSE_MALFORMED, error.message.slice(0, 120));
+      if (error instanceof ProtocolError) {
+        peer.close(CLOSE_MALFORMED, error.message);
+        return;
+      }
+      // A fault of ours must cost this client its connection, never the process every board runs in.
+      log(`board ${joined.boardId}: closing a connection after an internal error: ${(error as Error).stack}`);
+      peer.close(CLOSE_INTERNAL_ERROR, 'internal error; reconnect to resync');
     }
   };
 
@@ -118,11 +142,16 @@ export function attachConnection(
 
   room.then(
     (loaded) => {
-      if (socket.readyState !== socket.OPEN) return;
+      if (socket.readyState !== socket.OPEN) {
+        // Gone while the board loaded: pass through the room so that, left empty, it unloads.
+        loaded.join(peer);
+        loaded.leave(peer);
+        return;
+      }
       joined = loaded;
       loaded.join(peer);
       for (const bytes of early.splice(0)) handle(bytes);
     },
-    (error: Error) => socket.close(CLOSE_ROOM_FAILED, `board could not be loaded: ${error.message}`.slice(0, 120)),
+    (error: Error) => peer.close(CLOSE_ROOM_FAILED, `board could not be loaded: ${error.message}`),
   );
 }

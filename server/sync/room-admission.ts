@@ -12,6 +12,7 @@ import { CardIndex } from './card-index.ts';
 import type { DocState } from './doc-state.ts';
 import { layoutViolation } from './layout-guard.ts';
 import { CLOSE_BOARD_FULL, CLOSE_LAYOUT_BROKEN, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import type { Peer } from './room.ts';
 import type { PendingUpdate, RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
@@ -30,6 +31,12 @@ export class RoomAdmission {
   private analysis: Promise<Uint8Array | undefined> | null = null;
   /** Updates that arrived while the analysis ran; they are admitted in order once it is done. */
   private waiting: PendingUpdate[] = [];
+  /**
+   * Peers closed for an update of theirs. Their updates still waiting behind it
+   * are dropped: they build on what was refused, so stored they would leave a
+   * gap that the refused client (closed for good) never fills.
+   */
+  private readonly refusedPeers = new WeakSet<Peer>();
 
   private readonly boardId: string;
   private readonly content: DocState;
@@ -102,17 +109,18 @@ export class RoomAdmission {
    */
   private admit(entry: PendingUpdate): void {
     const { from: peer, decoded } = entry;
+    if (this.refusedPeers.has(peer)) return;
     const cards = this.cards;
     if (!cards) {
       // The analysis failed: without a count the update cannot be checked; the sender resends later.
-      peer.close(CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
+      this.refuse(peer, CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
       return;
     }
     const change = cards.plan(decoded);
     const violation = layoutViolation(decoded, change);
     if (violation) {
       this.options.stats.refused++;
-      peer.close(CLOSE_LAYOUT_BROKEN, violation);
+      this.refuse(peer, CLOSE_LAYOUT_BROKEN, violation);
       return;
     }
     if (change.added.length > 0 || change.deleted.length > 0) {
@@ -120,11 +128,16 @@ export class RoomAdmission {
       // Over the limit is refused only when it grows: a board already over it (an import) can still shrink.
       if (after > this.options.maxCardsPerBoard && after > cards.count) {
         this.options.stats.refused++;
-        peer.close(CLOSE_BOARD_FULL, `the board is full (at most ${this.options.maxCardsPerBoard} cards)`);
+        this.refuse(peer, CLOSE_BOARD_FULL, `the board is full (at most ${this.options.maxCardsPerBoard} cards)`);
         return;
       }
       cards.commit(change);
     }
     this.writes.enqueue(entry);
+  }
+
+  private refuse(peer: Peer, code: number, reason: string): void {
+    this.refusedPeers.add(peer);
+    peer.close(code, reason);
   }
 }

@@ -111,7 +111,8 @@ export class RoomRegistry {
 
   private async unloadIfEmpty(room: Room): Promise<void> {
     await room.settle();
-    const current = await this.rooms.get(room.boardId);
+    // A newer room may be loading in this one's place; if its load fails, it is not ours to report.
+    const current = await this.rooms.get(room.boardId)?.catch(() => undefined);
     // Someone may have joined (or taken hold) while the writes settled.
     if (current !== room || room.peerCount > 0 || this.holds.has(room.boardId)) return;
     this.rooms.delete(room.boardId);

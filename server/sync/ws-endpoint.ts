@@ -20,6 +20,7 @@ export interface WsEndpointDeps {
   maxMessageBytes: number;
   connection: ConnectionLimits;
   stats: SyncStats;
+  log: (message: string) => void;
 }
 
 /** Answers a refused upgrade with a plain HTTP error and a JSON `{ error }` body. */
@@ -54,7 +55,7 @@ export function attachWsEndpoint(server: Server, deps: WsEndpointDeps): WebSocke
           return;
         }
         wss.handleUpgrade(request, socket, head, (ws) =>
-          attachConnection(ws, deps.rooms.open(boardId), deps.connection, deps.stats),
+          attachConnection(ws, deps.rooms.open(boardId), deps.connection, deps.stats, deps.log),
         );
       },
       () => refuse(socket, 503, 'Service Unavailable', 'storage is unavailable'),

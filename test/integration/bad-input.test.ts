@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
+import { cardsMap } from '../../shared/board-doc.ts';
 import {
   connectClient,
   createBoard,
@@ -134,6 +135,38 @@ describe('WebSocket bad input', () => {
     await waitFor('others keep syncing', () => fresh.doc.getMap('canvas').has('shape:still-fine'));
     expect(fresh.doc.share.has('notes')).toBe(false);
     for (const c of [broken, other, fresh]) c.destroy();
+  });
+
+  it('refuses layout breaks named in any script, with a reason that fits a close frame', async () => {
+    const board = await createBoard(server.url);
+    // 42 characters, 126 bytes of UTF-8: quoted in the reason, it once passed the 123 bytes a
+    // close frame can carry, and ws threw out of the message handler, ending the server.
+    const longName = '日本語'.repeat(14);
+    const breaks = [
+      (doc: Y.Doc) => doc.getMap(longName).set('a', 1),
+      (doc: Y.Doc) => (cardsMap(doc) as unknown as Y.Map<string>).set(longName, 'not a card'),
+    ];
+    for (const breakLayout of breaks) {
+      const client = connectClient(server.url, board.id);
+      await client.synced;
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        client.provider.on('connection-close', (event) =>
+          resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' }),
+        ),
+      );
+      breakLayout(client.doc);
+      const { code, reason } = await closed;
+      expect(code).toBe(4422);
+      expect(reason).toContain('日本語');
+      expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123);
+      client.destroy();
+    }
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    const check = connectClient(server.url, board.id);
+    await check.synced;
+    expect(check.doc.share.has(longName)).toBe(false);
+    expect(cardsMap(check.doc).has(longName)).toBe(false);
+    check.destroy();
   });
 
   it('closes a connection whose message exceeds the size limit with 1009 and stores nothing of it', async () => {

@@ -5,12 +5,15 @@
  * The message size limit (1009) is tested in bad-input.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
+import { encodeUpdate } from '../../server/sync/protocol.ts';
 import { cardsMap } from '../../shared/board-doc.ts';
-import { createCard, deleteCard, readCards } from '../../shared/card.ts';
+import { createCard, deleteCard, getCardText, readCards, setCardText } from '../../shared/card.ts';
 import {
   connectClient,
   createBoard,
+  rawSocket,
   removeDir,
   startTestServer,
   type TestClient,
@@ -41,7 +44,8 @@ function client(url: string, boardId: string): TestClient {
   return c;
 }
 
-const newCard = (c: TestClient, n: number) => createCard(c.doc, { goalId: 'A1', createdBy: `person ${n}` });
+const newCardIn = (doc: Y.Doc, n: number) => createCard(doc, { goalId: 'A1', createdBy: `person ${n}` });
+const newCard = (c: TestClient, n: number) => newCardIn(c.doc, n);
 
 describe('cards per board', () => {
   it('refuses, without storing it, the update that would pass the limit; deleting makes room again', async () => {
@@ -81,6 +85,44 @@ describe('cards per board', () => {
     await last.synced;
     expect(cardsMap(last.doc).size).toBe(10);
     expect(readCards(last.doc).some((c) => c.createdBy === 'person 12')).toBe(false);
+  });
+
+  it('drops what a refused client sent after the refused update while the board was loading', async () => {
+    const { url, store, rooms } = await start({ maxCardsPerBoard: 1 });
+    const board = await createBoard(url);
+    const anna = client(url, board.id);
+    await anna.synced;
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(anna.doc));
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor('the board to unload', () => rooms.openCount === 0);
+    // Stored straight into the closed board: one card, and enough canvas records that the
+    // next load's card count (worked out in the state worker) takes a while.
+    const before = Y.encodeStateVector(offline);
+    const cardId = newCardIn(offline, 0);
+    offline.transact(() => {
+      for (let n = 0; n < 20_000; n++) offline.getMap('canvas').set(`shape:${n}`, { x: n });
+    });
+    await store.appendUpdates(board.id, [Y.encodeStateAsUpdate(offline, before)]);
+    // Offline, Anna drafts a second card (over the limit) and then types into the first.
+    const sent: Uint8Array[] = [];
+    offline.on('update', (update: Uint8Array) => sent.push(update));
+    newCardIn(offline, 1);
+    setCardText(offline, cardId, 'activity', 'typed after the refused card');
+
+    // Both arrive before the newly loaded room knows its card count, so they wait in order.
+    const { socket, closed } = await rawSocket(url, board.id);
+    for (const update of sent) socket.send(encodeUpdate(update));
+    expect((await closed).code).toBe(4413);
+
+    const check = client(url, board.id);
+    await check.synced;
+    expect(cardsMap(check.doc).size).toBe(1);
+    expect(getCardText(check.doc, cardId, 'activity')?.toString()).toBe('');
+    // Stored, the typed text would not show (it follows the refused card in Anna's clock, so it
+    // never integrates), but it would sit in the state for good: look for it in the bytes.
+    const stored = (await store.loadBoard(board.id)).updates;
+    expect(stored.some((update) => Buffer.from(update).includes('typed after the refused card'))).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readMeta } from '../../shared/board-doc.ts';
 import { createCard, getCardText } from '../../shared/card.ts';
-import { createBoard, docContent, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
+import { createBoard, docContent, rawSocket, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
 
 const ctx = serverPerTest();
 const client = ctx.client;
@@ -125,5 +125,25 @@ describe('live board sync', () => {
     await fresh.synced;
     expect(sharedText(fresh.doc).toString()).toBe(expected);
     expect(Y.encodeStateAsUpdate(fresh.doc).byteLength).toBeGreaterThan(100);
+  });
+
+  it('unloads a board whose only visitor left while it was still loading', async () => {
+    const { url, store, rooms } = ctx.server;
+    const board = await createBoard(url);
+    // A large unmerged log: loading it takes a merge in the state worker.
+    const doc = new Y.Doc();
+    const log = Array.from({ length: 4 }, (_, part) => {
+      const before = Y.encodeStateVector(doc);
+      doc.transact(() => {
+        for (let n = 0; n < 5_000; n++) doc.getMap('canvas').set(`shape:${part}-${n}`, { x: n });
+      });
+      return Y.encodeStateAsUpdate(doc, before);
+    });
+    await store.appendUpdates(board.id, log);
+    const { socket, closed } = await rawSocket(url, board.id);
+    socket.terminate();
+    await closed;
+    await waitFor('the board to unload', () => rooms.openCount === 0);
+    expect(ctx.server.stats().connections).toBe(0);
   });
 });
