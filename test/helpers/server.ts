@@ -59,7 +59,8 @@ export function rawSocket(baseUrl: string, boardId: string): Promise<RawSocket> 
   );
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve({ socket, closed }));
-    socket.once('error', reject);
+    // Kept for the socket's life: an error after opening (a reset) must not go unhandled.
+    socket.on('error', reject);
   });
 }
 
