@@ -5,8 +5,11 @@
  */
 export const CLOSE_MALFORMED = 1007;
 export const CLOSE_ROOM_FAILED = 1011;
-/** A fault of the server's while handling a message: the client reconnects and resyncs. */
-export const CLOSE_INTERNAL_ERROR = 1011;
+/**
+ * A fault of the server's while handling a message: the client reconnects and
+ * resyncs. Not 1011, which the board page explains as a storage fault.
+ */
+export const CLOSE_INTERNAL_ERROR = 4500;
 /** Storage refused a write: the client keeps its edits and resends them when it reconnects. */
 export const CLOSE_STORAGE_UNAVAILABLE = 1011;
 /** The client did not read its backlog: it reconnects and resyncs. */

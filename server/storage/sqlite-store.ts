@@ -72,9 +72,7 @@ export function openSqliteStore({
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
-  db.pragma(
-    `busy_timeout = ${Number.isFinite(busyTimeoutMs) ? Math.max(0, Math.floor(busyTimeoutMs)) : SERVER_BUSY_TIMEOUT_MS}`,
-  );
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   db.exec(SCHEMA);
 
   const insertBoard = db.prepare(

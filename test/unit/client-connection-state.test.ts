@@ -44,6 +44,8 @@ describe('problemForClose', () => {
     expect(problemForClose(1006)).toBeNull();
     expect(problemForClose(1001)).toBeNull();
     expect(problemForClose(1000)).toBeNull();
+    // A server fault closes with its own code: the storage notice would mislead.
+    expect(problemForClose(4500)).toBeNull();
     expect(problemForClose(undefined)).toBeNull();
   });
 });
