@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import type { BoardExpiry } from './boards/board-expiry.ts';
+import type { AddressLimits } from './http/address-limits.ts';
 import { onError } from './http/errors.ts';
+import { pageHandler } from './http/page.ts';
+import { type AppEnv, requestContext } from './http/request-context.ts';
+import { cacheControl, securityHeaders } from './http/security-headers.ts';
+import type { Logger } from './log/logger.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -12,25 +18,42 @@ import type { BoardStore } from './storage/store.ts';
 export interface AppDeps {
   store: BoardStore;
   plans: PlanPool;
+  log: Logger;
+  addressLimits: AddressLimits;
+  /** See TRUST_PROXY: how many proxies in front append to X-Forwarded-For. */
+  trustProxy: number;
+  expiry: BoardExpiry;
   staticDir?: string;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
-export function createApp({ store, plans, staticDir }: AppDeps): Hono {
-  const app = new Hono();
+export function createApp({ store, plans, log, addressLimits, trustProxy, expiry, staticDir }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.onError(onError);
+  app.onError(onError(log));
+  // Outermost first: the request line is logged with the final status and every answer gets the headers.
+  app.use('*', requestContext(log, trustProxy));
+  app.use('*', securityHeaders);
+  app.use('*', cacheControl);
 
-  const api = new Hono();
+  const creations = addressLimits.boardCreation;
+  const api = new Hono<AppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
-  api.route('/', planRoutes(store, plans));
-  api.route('/', boardRoutes(store));
+  api.route('/', planRoutes({ store, plans, log, creations }));
+  api.route('/', boardRoutes({ store, log, creations, expiry }));
   app.route('/api', api);
+  // An unknown API path is an API error, not the web page the fallback below would serve.
+  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     const root = relative(process.cwd(), staticDir) || '.';
+    const page = pageHandler(staticDir);
+    app.get('/', page);
+    app.get('/index.html', page);
     app.use('/*', serveStatic({ root }));
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    // A missing build file is a 404, never the page (which would then be cached as that file).
+    app.all('/assets/*', (c) => c.json({ error: 'not found' }, 404));
+    app.get('*', page);
   }
   app.notFound((c) => c.json({ error: 'not found' }, 404));
 

@@ -12,6 +12,7 @@ import { fitCamera, panelInsets } from './camera-fit.ts';
 import { cardTldrawOptions } from './card/add-card.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
+import { cspNonce } from './csp-nonce.ts';
 import { customShapeUtils } from './shape-utils.ts';
 import { assetUrls, components, licenseKey } from './tldraw-config.ts';
 import { useYjsStore } from './useYjsStore.ts';
@@ -19,6 +20,9 @@ import { ensureZones } from './zones/ensure-zones.ts';
 import { layoutZones } from './zones/layout.ts';
 import { TemplateContext } from './zones/TemplateContext.tsx';
 import { guardZones } from './zones/zone-guard.ts';
+
+/** The page's CSP nonce goes on the <style> elements tldraw renders (see csp-nonce.ts). */
+const tldrawOptions = { ...cardTldrawOptions, nonce: cspNonce() };
 
 export function BoardCanvas({ board }: { board: BoardContextValue }) {
   const { lang, t } = useI18n();
@@ -91,7 +95,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
             user={user}
             components={components}
             onMount={onMount}
-            options={cardTldrawOptions}
+            options={tldrawOptions}
           />
           {cards.overlay}
         </CardCanvasContext.Provider>

@@ -11,7 +11,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/plan/index.ts';
 import { getTemplate } from '../../shared/template.ts';
 import { boardTemplate, storeNewBoardState } from '../boards/board-docs.ts';
+import type { KeyedBuckets } from '../http/address-limits.ts';
 import { ApiError } from '../http/errors.ts';
+import { rateLimited } from '../http/rate-limited.ts';
+import type { AppEnv } from '../http/request-context.ts';
+import type { Logger } from '../log/logger.ts';
 import type { PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { requireBoard } from './boards.ts';
@@ -32,7 +36,7 @@ function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function exportBoard(c: Context, store: BoardStore, pool: PlanPool): Promise<Response> {
+async function exportBoard(c: Context<AppEnv>, store: BoardStore, pool: PlanPool, log: Logger): Promise<Response> {
   const board = await requireBoard(store, c.req.param('id') ?? '');
   const format = c.req.query('format') ?? 'json';
   if (!isPlanFormat(format)) {
@@ -48,12 +52,13 @@ async function exportBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
   const { updates } = await store.loadBoard(board.id);
   const result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+  log.info({ event: 'board.exported', board: board.id, format, address: c.get('address') }, 'board exported');
   return new Response(result.body as BodyInit, {
     headers: { 'Content-Type': result.contentType, 'Content-Disposition': attachment(result.fileName) },
   });
 }
 
-async function importBoard(c: Context, store: BoardStore, pool: PlanPool): Promise<Response> {
+async function importBoard(c: Context<AppEnv>, store: BoardStore, pool: PlanPool, log: Logger): Promise<Response> {
   const formatOrFileName = c.req.query('format') ?? c.req.query('filename');
   if (!formatOrFileName) {
     throw new ApiError(400, 'say what the file is: ?format=json|csv|xlsx or ?filename=plan.xlsx');
@@ -67,16 +72,31 @@ async function importBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
 
   const outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title') });
   if (!outcome.ok) {
+    log.info(
+      { event: 'board.import-refused', code: outcome.code, address: c.get('address') },
+      `import refused: ${outcome.code}`,
+    );
     const status = outcome.code === 'too-large' ? 413 : 400;
     return c.json({ error: outcome.message, code: outcome.code, location: outcome.location }, status);
   }
   const { board, cardCount } = await storeNewBoardState(store, outcome.state);
+  log.info({ event: 'board.imported', board: board.id, cardCount, address: c.get('address') }, 'board imported');
   return c.json({ ...board, cardCount }, 201);
 }
 
-export function planRoutes(store: BoardStore, pool: PlanPool): Hono {
-  const app = new Hono();
-  app.get('/boards/:id/export', (c) => exportBoard(c, store, pool));
-  app.post('/boards/import', importLimit, (c) => importBoard(c, store, pool));
+export interface PlanRouteDeps {
+  store: BoardStore;
+  plans: PlanPool;
+  log: Logger;
+  /** Shared with board creation: an import creates a board. */
+  creations: KeyedBuckets;
+}
+
+export function planRoutes({ store, plans, log, creations }: PlanRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/boards/:id/export', (c) => exportBoard(c, store, plans, log));
+  app.post('/boards/import', rateLimited(creations, 'boards created'), importLimit, (c) =>
+    importBoard(c, store, plans, log),
+  );
   return app;
 }

@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS boards (
   title TEXT NOT NULL,
   template_id TEXT NOT NULL,
   template_version TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  last_used_at TEXT
 );
 CREATE TABLE IF NOT EXISTS board_states (
   board_id TEXT PRIMARY KEY REFERENCES boards(id),
@@ -30,6 +31,21 @@ CREATE TABLE IF NOT EXISTS board_updates (
 );
 CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates(board_id, seq);
 `;
+
+/**
+ * Schema changes for data directories made by earlier versions, each run once
+ * (idempotent). last_used_at (board expiry, BOARD_RETENTION_DAYS): existing
+ * boards count as used at the upgrade, so turning expiry on later never deletes
+ * a board the moment the server starts.
+ */
+function migrate(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all();
+  if (!columns.some((column) => column.name === 'last_used_at')) {
+    db.exec('ALTER TABLE boards ADD COLUMN last_used_at TEXT');
+  }
+  db.prepare('UPDATE boards SET last_used_at = ? WHERE last_used_at IS NULL').run(new Date().toISOString());
+  db.exec('CREATE INDEX IF NOT EXISTS boards_by_last_use ON boards(last_used_at)');
+}
 
 interface BoardRow {
   id: string;
@@ -74,10 +90,14 @@ export function openSqliteStore({
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   db.exec(SCHEMA);
+  migrate(db);
 
   const insertBoard = db.prepare(
-    'INSERT INTO boards (id, title, template_id, template_version, created_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO boards (id, title, template_id, template_version, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const selectLastUsed = db.prepare<[string], { last_used_at: string }>('SELECT last_used_at FROM boards WHERE id = ?');
+  const updateLastUsed = db.prepare('UPDATE boards SET last_used_at = ? WHERE id = ?');
+  const selectUnused = db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE last_used_at < ?');
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?');
   const selectBoards = db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at DESC');
   const selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM board_states WHERE board_id = ?');
@@ -112,8 +132,27 @@ export function openSqliteStore({
     deleteUpdates.run(id, throughSeq);
   });
   const create = db.transaction((info: BoardInfo, state: Uint8Array) => {
-    insertBoard.run(info.id, info.title, info.templateId, info.templateVersion, info.createdAt);
+    // Used now, not at createdAt: an imported plan keeps its original, possibly years-old, date.
+    insertBoard.run(
+      info.id,
+      info.title,
+      info.templateId,
+      info.templateVersion,
+      info.createdAt,
+      new Date().toISOString(),
+    );
     upsertState.run(info.id, state, info.createdAt);
+  });
+  const deleteRows = [
+    db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+    db.prepare('DELETE FROM board_states WHERE board_id = ?'),
+    db.prepare('DELETE FROM boards WHERE id = ?'),
+  ];
+  const remove = db.transaction((id: string, unusedBefore: string | undefined): boolean => {
+    if (unusedBefore !== undefined && !((selectLastUsed.get(id)?.last_used_at ?? '') < unusedBefore)) return false;
+    let removed = 0;
+    for (const statement of deleteRows) removed = statement.run(id).changes;
+    return removed > 0;
   });
 
   /** Runs a statement, turning SQLite's errors into StorageError so callers can refuse cleanly. */
@@ -147,6 +186,18 @@ export function openSqliteStore({
     },
     async pendingUpdateCount(id) {
       return guard('read', () => countUpdates.get(id)?.n ?? 0);
+    },
+    async touchBoard(id, at) {
+      guard('write', () => updateLastUsed.run(at, id));
+    },
+    async boardLastUsed(id) {
+      return guard('read', () => selectLastUsed.get(id)?.last_used_at ?? undefined);
+    },
+    async unusedBoards(before) {
+      return guard('read', () => selectUnused.all(before)).map((row) => row.id);
+    },
+    async deleteBoard(id, unusedBefore) {
+      return guard('delete', () => remove(id, unusedBefore));
     },
     async close() {
       if (db.open) db.close();

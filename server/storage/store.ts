@@ -25,6 +25,18 @@ export interface BoardStore {
   compact(id: string, state: Uint8Array, throughSeq: number): Promise<void>;
   /** How many updates wait to be compacted. */
   pendingUpdateCount(id: string): Promise<number>;
+  /** Records that the board was opened or edited at `at` (ISO time; board expiry). */
+  touchBoard(id: string, at: string): Promise<void>;
+  /** When the board was last opened or edited (ISO time), undefined for an unknown board. */
+  boardLastUsed(id: string): Promise<string | undefined>;
+  /** Ids of the boards last used before `before` (ISO time). */
+  unusedBoards(before: string): Promise<string[]>;
+  /**
+   * Deletes a board with its state and log, atomically; with `unusedBefore`, only
+   * if it is still unused since then (a visit between listing and deleting keeps it).
+   * True when a board was deleted.
+   */
+  deleteBoard(id: string, unusedBefore?: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

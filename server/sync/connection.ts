@@ -3,6 +3,7 @@
  * server against dead, slow, flooding and misbehaving clients.
  */
 import type { WebSocket } from 'ws';
+import type { Logger } from '../log/logger.ts';
 import {
   CLOSE_INTERNAL_ERROR,
   CLOSE_MALFORMED,
@@ -53,7 +54,8 @@ export function attachConnection(
   room: Promise<Room>,
   limits: ConnectionLimits,
   stats: SyncStats,
-  log: (message: string) => void,
+  /** Bound to the board and the client address (see ws-endpoint.ts): every close we make is logged. */
+  log: Logger,
 ): void {
   const early: Uint8Array[] = [];
   let joined: Room | undefined;
@@ -62,12 +64,19 @@ export function attachConnection(
   const presenceBudget = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
   stats.connections++;
 
+  /** Closes the connection for a reason of ours, with one log line (code and reason, never client bytes beyond it). */
+  const closeWith = (code: number, reason: string) => {
+    const fitted = fitCloseReason(reason);
+    log.warn({ event: 'ws.closed', code, reason: fitted }, `closed a connection: ${code} ${fitted}`);
+    socket.close(code, fitted);
+  };
+
   const peer: Peer = {
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > limits.maxBufferedBytes) {
         stats.refused++;
-        socket.close(CLOSE_TOO_SLOW, 'client too slow, reconnect to resync');
+        closeWith(CLOSE_TOO_SLOW, 'client too slow, reconnect to resync');
         // A client that does not read will not read the close frame either: cut it so its
         // backlog is freed now rather than after ws's 30 s closing timeout.
         setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
@@ -76,7 +85,7 @@ export function attachConnection(
       socket.send(message);
     },
     close(code, reason) {
-      socket.close(code, fitCloseReason(reason));
+      closeWith(code, reason);
     },
   };
 
@@ -94,7 +103,7 @@ export function attachConnection(
         return;
       }
       // A fault of ours must cost this client its connection, never the process every board runs in.
-      log(`board ${joined.boardId}: closing a connection after an internal error: ${(error as Error).stack}`);
+      log.error({ event: 'ws.internal-error', err: error }, 'closing a connection after an internal error');
       peer.close(CLOSE_INTERNAL_ERROR, 'internal error; reconnect to resync');
     }
   };
@@ -109,13 +118,13 @@ export function attachConnection(
   socket.on('message', (data: Buffer, isBinary: boolean) => {
     if (socket.readyState !== socket.OPEN) return;
     if (!isBinary) {
-      socket.close(CLOSE_MALFORMED, 'expected binary y-websocket messages');
+      closeWith(CLOSE_MALFORMED, 'expected binary y-websocket messages');
       return;
     }
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (!withinBudget(bytes)) {
       stats.refused++;
-      socket.close(CLOSE_TOO_MANY_MESSAGES, 'too many messages, slow down; reconnect to resync');
+      closeWith(CLOSE_TOO_MANY_MESSAGES, 'too many messages, slow down; reconnect to resync');
       return;
     }
     handle(bytes);

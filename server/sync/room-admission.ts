@@ -8,6 +8,7 @@
  * admitted once it is.
  */
 import * as Y from 'yjs';
+import type { Logger } from '../log/logger.ts';
 import { CardIndex } from './card-index.ts';
 import type { DocState } from './doc-state.ts';
 import { layoutViolation } from './layout-guard.ts';
@@ -19,7 +20,7 @@ import type { SyncStats } from './stats.ts';
 
 export interface AdmissionOptions {
   maxCardsPerBoard: number;
-  log: (message: string) => void;
+  log: Logger;
   stats: SyncStats;
   worker: StateWorker;
 }
@@ -90,7 +91,10 @@ export class RoomAdmission {
           this.cards = index;
           return Y.encodeStateVector(new Map(vector));
         } catch (error) {
-          this.options.log(`board ${this.boardId}: analysis failed: ${(error as Error).message}`);
+          this.options.log.error(
+            { event: 'room.analysis-failed', board: this.boardId, err: error },
+            'board analysis failed',
+          );
           return undefined;
         }
       })

@@ -3,6 +3,7 @@
  * joiners share the loading promise) and unloaded, after its writes settle,
  * when its last peer leaves and nothing holds it.
  */
+import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
 import { Room } from './room.ts';
@@ -21,7 +22,9 @@ export interface RoomRegistryOptions {
   compactEvery?: number;
   limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'awarenessIntervalMs'>;
   stats?: SyncStats;
-  log?: (message: string) => void;
+  log: Logger;
+  /** Called when a board's room loads and when an edit of it is stored (board expiry counts both as use). */
+  onUsed?: (boardId: string) => void;
 }
 
 export class RoomRegistry {
@@ -32,7 +35,8 @@ export class RoomRegistry {
   private readonly storageRefusedAt = new Map<string, number>();
   private readonly worker = new StateWorker();
   private readonly compactEvery: number;
-  private readonly log: (message: string) => void;
+  private readonly log: Logger;
+  private readonly onUsed: (boardId: string) => void;
   readonly stats: SyncStats;
 
   private readonly store: BoardStore;
@@ -43,7 +47,8 @@ export class RoomRegistry {
     this.compactEvery = options.compactEvery ?? 500;
     this.limits = options.limits;
     this.stats = options.stats ?? createSyncStats();
-    this.log = options.log ?? console.warn;
+    this.log = options.log;
+    this.onUsed = options.onUsed ?? (() => {});
   }
 
   /** The room of a board, loading it from storage on first use. */
@@ -56,13 +61,17 @@ export class RoomRegistry {
         awarenessIntervalMs: this.limits.awarenessIntervalMs,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
         onStorageRefused: () => this.storageRefusedAt.set(boardId, Date.now()),
+        onEdited: () => this.onUsed(boardId),
         log: this.log,
         stats: this.stats,
         worker: this.worker,
       });
       this.rooms.set(boardId, room);
-      // A failed load must not stay cached: the next join tries again.
-      room.catch(() => this.rooms.delete(boardId));
+      room.then(
+        () => this.onUsed(boardId),
+        // A failed load must not stay cached: the next join tries again.
+        () => this.rooms.delete(boardId),
+      );
     }
     return room;
   }
@@ -103,6 +112,11 @@ export class RoomRegistry {
     if (Date.now() - refusedAt < STORAGE_COOLDOWN_MS) return true;
     this.storageRefusedAt.delete(boardId);
     return false;
+  }
+
+  /** True while a board's room is open or loading. */
+  isOpen(boardId: string): boolean {
+    return this.rooms.has(boardId);
   }
 
   get openCount(): number {

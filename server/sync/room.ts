@@ -9,6 +9,7 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
+import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { DocState } from './doc-state.ts';
 import { CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
@@ -43,7 +44,9 @@ export interface RoomOptions {
   onEmpty: (room: Room) => void;
   /** Called when storage refused this room's writes. */
   onStorageRefused?: (room: Room) => void;
-  log: (message: string) => void;
+  log: Logger;
+  /** Called when an edit of this board is stored (board expiry counts it as use). */
+  onEdited?: (room: Room) => void;
   stats: SyncStats;
   worker: StateWorker;
 }
@@ -97,7 +100,10 @@ export class Room {
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<Room> {
     const stored = await store.loadBoard(boardId);
     const state = await mergeStored(stored.updates, options.worker, (error) =>
-      options.log(`board ${boardId}: skipped an unreadable stored update: ${error.message}`),
+      options.log.error(
+        { event: 'room.unreadable-update', board: boardId, err: error },
+        'skipped an unreadable stored update',
+      ),
     );
     const room = new Room(boardId, new DocState(state), store, options, {
       lastSeq: stored.lastSeq,
@@ -182,7 +188,8 @@ export class Room {
     }
     answer.then(
       (update) => this.peers.has(peer) && peer.send(encodeSyncStep2Update(update)),
-      (error: Error) => this.options.log(`board ${this.boardId}: sync answer failed: ${error.message}`),
+      (error: Error) =>
+        this.options.log.error({ event: 'room.sync-failed', board: this.boardId, err: error }, 'sync answer failed'),
     );
   }
 
@@ -190,11 +197,12 @@ export class Room {
   private stored(batch: PendingUpdate[]): void {
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();
     this.relay(batch);
+    this.options.onEdited?.(this);
   }
 
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
   private refused(batch: PendingUpdate[], error: Error): void {
-    this.options.log(`board ${this.boardId}: refusing edits: ${error.message}`);
+    this.options.log.error({ event: 'room.storage-refused', board: this.boardId, err: error }, 'storage refused edits');
     this.options.onStorageRefused?.(this);
     this.admission.recount();
     for (const peer of new Set(batch.map((entry) => entry.from))) {

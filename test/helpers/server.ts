@@ -8,6 +8,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { silentLogger } from '../../server/log/logger.ts';
 import { type RunningServer, type StartOptions, startServer } from '../../server/start.ts';
 import type { BoardInfo } from '../../shared/api.ts';
 
@@ -20,7 +21,7 @@ export function removeDir(dir: string): void {
 }
 
 export function startTestServer(options: Partial<StartOptions> & { dataDir: string }): Promise<RunningServer> {
-  return startServer({ port: 0, log: () => {}, ...options });
+  return startServer({ port: 0, log: silentLogger(), ...options });
 }
 
 export async function createBoard(
