@@ -1,7 +1,7 @@
 /** Test harness: a real server on a free port with a temp DATA_DIR, and real y-websocket clients. */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -70,7 +70,10 @@ export function rawSocket(baseUrl: string, boardId: string): Promise<RawSocket> 
  * request, because ws reports an aborted handshake as an 'error' event after the
  * test has moved on, which vitest counts as an unhandled error.
  */
-export function upgradeAnswer(url: string): Promise<{ status: number; body: string }> {
+export function upgradeAnswer(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const upgrade = request(url.replace(/^ws/, 'http'), {
       headers: {
@@ -78,11 +81,12 @@ export function upgradeAnswer(url: string): Promise<{ status: number; body: stri
         Upgrade: 'websocket',
         'Sec-WebSocket-Version': '13',
         'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+        ...headers,
       },
     });
-    upgrade.on('upgrade', (_response, socket) => {
+    upgrade.on('upgrade', (response, socket) => {
       socket.destroy();
-      resolve({ status: 101, body: '' });
+      resolve({ status: 101, body: '', headers: response.headers });
     });
     upgrade.on('response', (response) => {
       let body = '';
@@ -90,7 +94,7 @@ export function upgradeAnswer(url: string): Promise<{ status: number; body: stri
       response.on('data', (chunk: string) => {
         body += chunk;
       });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
     });
     upgrade.on('error', reject);
     upgrade.end();
