@@ -23,6 +23,8 @@ export interface BoardInfo {
   templateId: string;
   templateVersion: string;
   createdAt: string;
+  /** When the server deletes the board if nobody uses it before then (only when boards expire, BOARD_RETENTION_DAYS). */
+  expiresAt?: string;
 }
 
 /** Every 4xx/5xx answer of the API has this body. */

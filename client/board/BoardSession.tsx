@@ -16,6 +16,7 @@ import { useBoardConnection } from '../sync/useBoardConnection.ts';
 import { BoardHeader } from './BoardHeader.tsx';
 import type { BoardContextValue } from './board-context.ts';
 import { ConnectionNotice } from './ConnectionNotice.tsx';
+import { ExpiryNotice } from './ExpiryNotice.tsx';
 import { useBoardMeta } from './useBoardMeta.ts';
 import './board.css';
 
@@ -72,6 +73,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
         me={person}
         onRename={() => setRenaming(true)}
       />
+      <ExpiryNotice expiresAt={info.expiresAt} />
       {!writable && (
         <p className="notice" role="status">
           {t('board.readOnlyNewer')}

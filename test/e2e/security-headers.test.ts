@@ -2,7 +2,8 @@
  * The board page under its Content-Security-Policy, in real Chromium: the page
  * is served with the policy, a board with a card renders on the canvas, and
  * the browser reports no violation of the policy (securitypolicyviolation
- * events from the first script on, and CSP errors on the console).
+ * events from the first script on, and CSP errors on the console). The server
+ * deletes unused boards after 14 days here, so the page also shows its expiry warning.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard } from '../helpers/server.ts';
@@ -21,7 +22,7 @@ describe('the board page under its Content-Security-Policy', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    env = await startE2e();
+    env = await startE2e({ boardRetentionDays: 14 });
     person = await newPerson(env);
     // Registered before any of the page's scripts run, so no violation during start-up is missed.
     await person.page.addInitScript(() => {
@@ -67,5 +68,11 @@ describe('the board page under its Content-Security-Policy', () => {
     expect(violations).toEqual([]);
     expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
     expect(person.errors).toEqual([]);
+  });
+
+  it('warns that the board will be deleted if it is not used, with the date', async () => {
+    const notice = person.page.getByTestId('expiry-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/Tavlan raderas automatiskt \d{1,2} \p{L}+ \d{4}/u);
   });
 });
