@@ -14,6 +14,7 @@ import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { planRoutes } from './routes/plans.ts';
 import type { BoardStore } from './storage/store.ts';
+import type { RoomRegistry } from './sync/room-registry.ts';
 
 export interface AppDeps {
   store: BoardStore;
@@ -23,11 +24,13 @@ export interface AppDeps {
   /** See TRUST_PROXY: how many proxies in front append to X-Forwarded-For. */
   trustProxy: number;
   expiry: BoardExpiry;
+  rooms: RoomRegistry;
   staticDir?: string;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
-export function createApp({ store, plans, log, addressLimits, trustProxy, expiry, staticDir }: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { store, plans, rooms, log, addressLimits, trustProxy, expiry, staticDir } = deps;
   const app = new Hono<AppEnv>();
 
   app.onError(onError(log));
@@ -36,11 +39,11 @@ export function createApp({ store, plans, log, addressLimits, trustProxy, expiry
   app.use('*', securityHeaders);
   app.use('*', cacheControl);
 
-  const creations = addressLimits.boardCreation;
+  const { boardCreation: creations, failedAuth } = addressLimits;
   const api = new Hono<AppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
-  api.route('/', planRoutes({ store, plans, log, creations }));
-  api.route('/', boardRoutes({ store, log, creations, expiry }));
+  api.route('/', planRoutes({ store, plans, log, creations, failedAuth }));
+  api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry }));
   app.route('/api', api);
   // An unknown API path is an API error, not the web page the fallback below would serve.
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));

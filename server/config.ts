@@ -1,6 +1,7 @@
 /** Server configuration from environment variables, with the defaults README.md lists. */
 import { resolve } from 'node:path';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
+import { parseAllowedOrigins } from './auth/origin.ts';
 import { type AddressLimitSettings, DEFAULT_ADDRESS_LIMITS } from './http/address-limits.ts';
 import { DEFAULT_HTTP_LIMITS, defaultMaxConnections, type HttpLimits } from './http/http-limits.ts';
 
@@ -20,6 +21,7 @@ export interface ServerConfig {
   boardRetentionDays: number;
   /** pino level of the log on stdout. */
   logLevel: string;
+  allowedOrigins: string[];
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -81,5 +83,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
     boardRetentionDays: intFrom(env, 'BOARD_RETENTION_DAYS', 0, 0, 36_500),
     logLevel,
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
   };
 }

@@ -40,6 +40,8 @@ export interface StartOptions {
    * (a store that refuses writes the way a full or read-only disk does).
    */
   wrapStore?: (store: BoardStore) => BoardStore;
+  /** Origins besides the server's own whose pages may open board sockets (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
   /** The structured log (README "Logging"); stdout at info when absent. Tests pass a silent or capturing one. */
   log?: Logger;
   /** How many reverse proxies in front append to X-Forwarded-For (TRUST_PROXY); 0 (default): ignored. */
@@ -94,7 +96,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const plans = createPlanPool();
   const addressLimits = createAddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits });
   const trustProxy = options.trustProxy ?? 0;
-  const app = createApp({ store, plans, log, addressLimits, trustProxy, expiry, staticDir: options.staticDir });
+  const app = createApp({
+    store,
+    plans,
+    rooms,
+    log,
+    addressLimits,
+    trustProxy,
+    expiry,
+    staticDir: options.staticDir,
+  });
   const host = options.host ?? '127.0.0.1';
   const httpLimits: HttpLimits = {
     ...DEFAULT_HTTP_LIMITS,
@@ -127,6 +138,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     addressLimits,
     trustProxy,
+    allowedOrigins: options.allowedOrigins ?? [],
   });
   log.info({ event: 'server.started', port: (server.address() as AddressInfo).port }, 'server started');
 

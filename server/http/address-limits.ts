@@ -10,7 +10,8 @@
  * - `ConcurrencyCounts`: how many things (open WebSockets) each key holds now;
  *   memory is bounded by what is open, a key at zero is forgotten.
  *
- * The failed-token hook, for the token checks of REST and the WebSocket upgrade:
+ * The failed-token hook, used by the token checks of REST (auth/board-access.ts)
+ * and the WebSocket upgrade (sync/ws-endpoint.ts):
  *
  *   const wait = limits.failedAuth.blocked(address); // seconds to wait, 0 when allowed
  *   if (wait > 0) → answer 429 { error } with Retry-After: wait, before checking the token

@@ -1,18 +1,26 @@
-/** Board routes: create a board from a template, read a board's info (with its expiry when boards expire). */
+/**
+ * Board routes: create a board from a template; read, rename, lock, delete a
+ * board and rotate its links. The role each needs is in README ("HTTP API").
+ * Creation is limited per address; reading a board counts as its use (expiry).
+ */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type BoardInfo, CreateBoardBody } from '../../shared/api.ts';
-import { BOARD_ID_PATTERN } from '../../shared/ids.ts';
+import { type BoardView, CreateBoardBody, PatchBoardBody } from '../../shared/api.ts';
 import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
+import { isRole } from '../../shared/roles.ts';
 import { getTemplate, listTemplates } from '../../shared/template.ts';
+import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
 import { createEmptyBoard } from '../boards/board-docs.ts';
 import type { BoardExpiry } from '../boards/board-expiry.ts';
-import type { KeyedBuckets } from '../http/address-limits.ts';
+import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
 import { ApiError, readJsonBody } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
+import { CLOSE_BOARD_DELETED, CLOSE_TOKEN_REVOKED } from '../sync/limits.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
 
 const jsonLimit = bodyLimit({
   maxSize: MAX_JSON_BODY_BYTES,
@@ -21,23 +29,27 @@ const jsonLimit = bodyLimit({
   },
 });
 
-/** The stored info of a board, or a 404 ApiError. Ids of the wrong shape never reach storage. */
-export async function requireBoard(store: BoardStore, id: string): Promise<BoardInfo> {
-  const board = BOARD_ID_PATTERN.test(id) ? await store.getBoard(id) : undefined;
-  if (!board) throw new ApiError(404, 'no board with this id');
-  return board;
-}
-
 export interface BoardRouteDeps {
   store: BoardStore;
+  rooms: RoomRegistry;
   log: Logger;
   /** Board creation and plan import share this per-address budget. */
   creations: KeyedBuckets;
+  failedAuth: FailedAuth;
   expiry: BoardExpiry;
 }
 
-export function boardRoutes({ store, log, creations, expiry }: BoardRouteDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function boardRoutes({
+  store,
+  rooms,
+  log,
+  creations,
+  failedAuth,
+  expiry,
+}: BoardRouteDeps): Hono<AccessEnv & AppEnv> {
+  const app = new Hono<AccessEnv & AppEnv>();
+  const anyRole = boardAccess(store, 'viewer', failedAuth);
+  const facilitator = boardAccess(store, 'facilitator', failedAuth);
 
   app.get('/templates', (c) =>
     c.json(listTemplates().map((t) => ({ id: t.id, version: t.version, title: t.title, shortTitle: t.shortTitle }))),
@@ -56,11 +68,43 @@ export function boardRoutes({ store, log, creations, expiry }: BoardRouteDeps): 
   });
 
   // The page reads this when it opens a board: that counts as use, so expiresAt is counted from now.
-  app.get('/boards/:id', async (c) => {
-    const board = await requireBoard(store, c.req.param('id'));
+  app.get('/boards/:id', anyRole, async (c) => {
+    const { board, role } = c.var.access;
     await expiry.touch(board.id);
     const expiresAt = await expiry.expiresAt(board.id);
-    return c.json(expiresAt ? { ...board, expiresAt } : board);
+    return c.json({ ...board, role, ...(expiresAt ? { expiresAt } : {}) } satisfies BoardView);
+  });
+
+  // Title and lock live in storage (what the server enforces) and in the document's meta (what
+  // every open page shows, live); the document gets them through an update of the server's own.
+  app.patch('/boards/:id', facilitator, jsonLimit, async (c) => {
+    const patch = await readJsonBody(c, PatchBoardBody);
+    const { board } = c.var.access;
+    if (patch.locked !== undefined) await rooms.setLocked(board.id, patch.locked);
+    await store.updateBoard(board.id, patch);
+    const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [string, string | boolean][];
+    if (entries.length > 0) await rooms.withRoom(board.id, (room) => room.setMeta(entries));
+    const updated = { ...board, ...patch };
+    return c.json({ ...updated, role: 'facilitator' } satisfies BoardView);
+  });
+
+  app.post('/boards/:id/tokens/:role/rotate', facilitator, async (c) => {
+    const role = c.req.param('role');
+    if (!isRole(role)) throw new ApiError(404, 'no such role: expected facilitator, participant or viewer');
+    const { board } = c.var.access;
+    const token = newToken();
+    await store.setTokenHash(board.id, role, hashToken(token));
+    await rooms.closeRoles(board.id, [role], CLOSE_TOKEN_REVOKED, 'this link is no longer valid');
+    return c.json({ role, token });
+  });
+
+  app.delete('/boards/:id', facilitator, async (c) => {
+    const { board } = c.var.access;
+    await rooms.deleteBoard(board.id, CLOSE_BOARD_DELETED, async () => {
+      await store.deleteBoard(board.id);
+    });
+    log.info({ event: 'board.deleted', board: board.id, address: c.get('address') }, 'board deleted');
+    return c.body(null, 204);
   });
 
   return app;

@@ -10,15 +10,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/plan/index.ts';
 import { getTemplate } from '../../shared/template.ts';
+import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { boardTemplate, storeNewBoardState } from '../boards/board-docs.ts';
-import type { KeyedBuckets } from '../http/address-limits.ts';
+import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
 import { ApiError } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
 import type { PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
-import { requireBoard } from './boards.ts';
 
 const importLimit = bodyLimit({
   maxSize: MAX_IMPORT_BYTES,
@@ -36,8 +36,24 @@ function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function exportBoard(c: Context<AppEnv>, store: BoardStore, pool: PlanPool, log: Logger): Promise<Response> {
-  const board = await requireBoard(store, c.req.param('id') ?? '');
+/**
+ * Media types an import accepts. Anything else — above all the three a cross-site
+ * HTML form can send (text/plain, urlencoded, multipart) — is refused with 415.
+ */
+const IMPORT_MEDIA_TYPES = [
+  'application/json',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+];
+
+async function exportBoard(
+  c: Context<AccessEnv & AppEnv>,
+  store: BoardStore,
+  pool: PlanPool,
+  log: Logger,
+): Promise<Response> {
+  const { board } = c.var.access;
   const format = c.req.query('format') ?? 'json';
   if (!isPlanFormat(format)) {
     throw new ApiError(400, `format: expected one of ${EXPORT_FORMATS.join(', ')}`);
@@ -58,7 +74,16 @@ async function exportBoard(c: Context<AppEnv>, store: BoardStore, pool: PlanPool
   });
 }
 
-async function importBoard(c: Context<AppEnv>, store: BoardStore, pool: PlanPool, log: Logger): Promise<Response> {
+async function importBoard(
+  c: Context<AccessEnv & AppEnv>,
+  store: BoardStore,
+  pool: PlanPool,
+  log: Logger,
+): Promise<Response> {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!IMPORT_MEDIA_TYPES.includes(mediaType)) {
+    throw new ApiError(415, `send the file with Content-Type ${IMPORT_MEDIA_TYPES.join(', ')}`);
+  }
   const formatOrFileName = c.req.query('format') ?? c.req.query('filename');
   if (!formatOrFileName) {
     throw new ApiError(400, 'say what the file is: ?format=json|csv|xlsx or ?filename=plan.xlsx');
@@ -90,11 +115,13 @@ export interface PlanRouteDeps {
   log: Logger;
   /** Shared with board creation: an import creates a board. */
   creations: KeyedBuckets;
+  failedAuth: FailedAuth;
 }
 
-export function planRoutes({ store, plans, log, creations }: PlanRouteDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get('/boards/:id/export', (c) => exportBoard(c, store, plans, log));
+export function planRoutes({ store, plans, log, creations, failedAuth }: PlanRouteDeps): Hono<AccessEnv & AppEnv> {
+  const app = new Hono<AccessEnv & AppEnv>();
+  // Viewers may export: a read-only link is for reading the plan, in any format.
+  app.get('/boards/:id/export', boardAccess(store, 'viewer', failedAuth), (c) => exportBoard(c, store, plans, log));
   app.post('/boards/import', rateLimited(creations, 'boards created'), importLimit, (c) =>
     importBoard(c, store, plans, log),
   );

@@ -8,44 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardInfo } from '../../shared/api.ts';
-import { type BoardStore, StorageError, type StoredBoard } from './store.ts';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  template_id TEXT NOT NULL,
-  template_version TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  last_used_at TEXT
-);
-CREATE TABLE IF NOT EXISTS board_states (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  state BLOB NOT NULL,
-  compacted_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS board_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates(board_id, seq);
-`;
-
-/**
- * Schema changes for data directories made by earlier versions, each run once
- * (idempotent). last_used_at (board expiry, BOARD_RETENTION_DAYS): existing
- * boards count as used at the upgrade, so turning expiry on later never deletes
- * a board the moment the server starts.
- */
-function migrate(db: Database.Database): void {
-  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(boards)').all();
-  if (!columns.some((column) => column.name === 'last_used_at')) {
-    db.exec('ALTER TABLE boards ADD COLUMN last_used_at TEXT');
-  }
-  db.prepare('UPDATE boards SET last_used_at = ? WHERE last_used_at IS NULL').run(new Date().toISOString());
-  db.exec('CREATE INDEX IF NOT EXISTS boards_by_last_use ON boards(last_used_at)');
-}
+import { ROLES, type Role } from '../../shared/roles.ts';
+import { migrate } from './sqlite-schema.ts';
+import { type BoardPatch, type BoardStore, StorageError, type StoredBoard, type TokenHashes } from './store.ts';
 
 interface BoardRow {
   id: string;
@@ -53,6 +18,7 @@ interface BoardRow {
   template_id: string;
   template_version: string;
   created_at: string;
+  locked: number;
 }
 
 const toInfo = (row: BoardRow): BoardInfo => ({
@@ -61,6 +27,7 @@ const toInfo = (row: BoardRow): BoardInfo => ({
   templateId: row.template_id,
   templateVersion: row.template_version,
   createdAt: row.created_at,
+  locked: row.locked === 1,
 });
 
 export interface SqliteStoreOptions {
@@ -89,11 +56,11 @@ export function openSqliteStore({
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-  db.exec(SCHEMA);
   migrate(db);
 
   const insertBoard = db.prepare(
-    'INSERT INTO boards (id, title, template_id, template_version, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO boards (id, title, template_id, template_version, created_at, locked, last_used_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const selectLastUsed = db.prepare<[string], { last_used_at: string }>('SELECT last_used_at FROM boards WHERE id = ?');
   const updateLastUsed = db.prepare('UPDATE boards SET last_used_at = ? WHERE id = ?');
@@ -110,6 +77,26 @@ export function openSqliteStore({
      ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, compacted_at = excluded.compacted_at`,
   );
   const deleteUpdates = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?');
+  const selectTokens = db.prepare<[string], { role: Role; token_hash: string }>(
+    'SELECT role, token_hash FROM board_tokens WHERE board_id = ?',
+  );
+  const upsertToken = db.prepare(
+    `INSERT INTO board_tokens (board_id, role, token_hash) VALUES (?, ?, ?)
+     ON CONFLICT(board_id, role) DO UPDATE SET token_hash = excluded.token_hash`,
+  );
+  const renameBoard = db.prepare('UPDATE boards SET title = ? WHERE id = ?');
+  const lockBoard = db.prepare('UPDATE boards SET locked = ? WHERE id = ?');
+  const removeBoard = db.transaction((id: string, unusedBefore: string | undefined): boolean => {
+    if (unusedBefore !== undefined && !((selectLastUsed.get(id)?.last_used_at ?? '') < unusedBefore)) return false;
+    for (const table of ['board_updates', 'board_states', 'board_tokens']) {
+      db.prepare(`DELETE FROM ${table} WHERE board_id = ?`).run(id);
+    }
+    return db.prepare('DELETE FROM boards WHERE id = ?').run(id).changes > 0;
+  });
+  const patchBoard = db.transaction((id: string, patch: BoardPatch) => {
+    if (patch.title !== undefined) renameBoard.run(patch.title, id);
+    if (patch.locked !== undefined) lockBoard.run(patch.locked ? 1 : 0, id);
+  });
   const countUpdates = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
   );
@@ -131,28 +118,20 @@ export function openSqliteStore({
     upsertState.run(id, state, new Date().toISOString());
     deleteUpdates.run(id, throughSeq);
   });
-  const create = db.transaction((info: BoardInfo, state: Uint8Array) => {
+  const create = db.transaction((info: BoardInfo, state: Uint8Array, tokens: TokenHashes) => {
     // Used now, not at createdAt: an imported plan keeps its original, possibly years-old, date.
+    const now = new Date().toISOString();
     insertBoard.run(
       info.id,
       info.title,
       info.templateId,
       info.templateVersion,
       info.createdAt,
-      new Date().toISOString(),
+      info.locked ? 1 : 0,
+      now,
     );
     upsertState.run(info.id, state, info.createdAt);
-  });
-  const deleteRows = [
-    db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
-    db.prepare('DELETE FROM board_states WHERE board_id = ?'),
-    db.prepare('DELETE FROM boards WHERE id = ?'),
-  ];
-  const remove = db.transaction((id: string, unusedBefore: string | undefined): boolean => {
-    if (unusedBefore !== undefined && !((selectLastUsed.get(id)?.last_used_at ?? '') < unusedBefore)) return false;
-    let removed = 0;
-    for (const statement of deleteRows) removed = statement.run(id).changes;
-    return removed > 0;
+    for (const role of ROLES) upsertToken.run(info.id, role, tokens[role]);
   });
 
   /** Runs a statement, turning SQLite's errors into StorageError so callers can refuse cleanly. */
@@ -165,8 +144,31 @@ export function openSqliteStore({
   };
 
   return {
-    async createBoard(info, initialState) {
-      guard('create', () => create(info, initialState));
+    async createBoard(info, initialState, tokens) {
+      guard('create', () => create(info, initialState, tokens));
+    },
+    async tokenHashes(id) {
+      const rows = guard('read', () => selectTokens.all(id));
+      if (rows.length !== ROLES.length) return undefined;
+      return Object.fromEntries(rows.map((row) => [row.role, row.token_hash])) as TokenHashes;
+    },
+    async setTokenHash(id, role, hash) {
+      guard('write', () => upsertToken.run(id, role, hash));
+    },
+    async updateBoard(id, patch) {
+      guard('write', () => patchBoard(id, patch));
+    },
+    async deleteBoard(id, unusedBefore) {
+      return guard('write', () => removeBoard(id, unusedBefore));
+    },
+    async touchBoard(id, at) {
+      guard('write', () => updateLastUsed.run(at, id));
+    },
+    async boardLastUsed(id) {
+      return guard('read', () => selectLastUsed.get(id)?.last_used_at ?? undefined);
+    },
+    async unusedBoards(before) {
+      return guard('read', () => selectUnused.all(before)).map((row) => row.id);
     },
     async getBoard(id) {
       const row = guard('read', () => selectBoard.get(id));
@@ -186,18 +188,6 @@ export function openSqliteStore({
     },
     async pendingUpdateCount(id) {
       return guard('read', () => countUpdates.get(id)?.n ?? 0);
-    },
-    async touchBoard(id, at) {
-      guard('write', () => updateLastUsed.run(at, id));
-    },
-    async boardLastUsed(id) {
-      return guard('read', () => selectLastUsed.get(id)?.last_used_at ?? undefined);
-    },
-    async unusedBoards(before) {
-      return guard('read', () => selectUnused.all(before)).map((row) => row.id);
-    },
-    async deleteBoard(id, unusedBefore) {
-      return guard('delete', () => remove(id, unusedBefore));
     },
     async close() {
       if (db.open) db.close();

@@ -3,6 +3,7 @@
  * server against dead, slow, flooding and misbehaving clients.
  */
 import type { WebSocket } from 'ws';
+import type { Role } from '../../shared/roles.ts';
 import type { Logger } from '../log/logger.ts';
 import {
   CLOSE_INTERNAL_ERROR,
@@ -51,6 +52,7 @@ export function fitCloseReason(reason: string): string {
  */
 export function attachConnection(
   socket: WebSocket,
+  role: Role,
   room: Promise<Room>,
   limits: ConnectionLimits,
   stats: SyncStats,
@@ -72,6 +74,7 @@ export function attachConnection(
   };
 
   const peer: Peer = {
+    role,
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > limits.maxBufferedBytes) {

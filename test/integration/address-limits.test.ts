@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { rawSocket, serverPerTest, upgradeAnswer, wsUrl } from '../helpers/server.ts';
+import type { CreatedBoard } from '../../shared/api.ts';
+import { boardSocketUrl, rawSocket, rememberBoard, serverPerTest, upgradeAnswer } from '../helpers/server.ts';
 
 const BODY = JSON.stringify({ title: 'Samverkansplan Tierp', templateId: 'hsvo-2024-2026' });
 const PLAN_JSON = JSON.stringify({
@@ -25,9 +26,16 @@ function create(url: string, headers: Record<string, string> = {}): Promise<Resp
   });
 }
 
+/** A new board, its tokens remembered for the socket helpers. */
+async function newBoard(url: string, headers: Record<string, string> = {}): Promise<CreatedBoard> {
+  const response = await create(url, headers);
+  if (response.status !== 201) throw new Error(`create board: ${response.status}`);
+  return rememberBoard((await response.json()) as CreatedBoard);
+}
+
 /** A socket to a board sent as if through a proxy that saw `forwardedFor`, resolved once open. */
 function socketFrom(url: string, boardId: string, forwardedFor: string): Promise<WebSocket> {
-  const socket = new WebSocket(`${wsUrl(url)}/${boardId}`, { headers: { 'X-Forwarded-For': forwardedFor } });
+  const socket = new WebSocket(boardSocketUrl(url, boardId), { headers: { 'X-Forwarded-For': forwardedFor } });
   socket.on('error', () => {});
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket));
@@ -78,9 +86,9 @@ describe('X-Forwarded-For with TRUST_PROXY', () => {
   });
 
   it('counts WebSockets per forwarded address', async () => {
-    const board = await (await create(ctx.server.url, { 'X-Forwarded-For': '198.51.100.7' })).json();
+    const board = await newBoard(ctx.server.url, { 'X-Forwarded-For': '198.51.100.7' });
     const first = await socketFrom(ctx.server.url, board.id, '198.51.100.1');
-    const refused = await upgradeAnswer(`${wsUrl(ctx.server.url)}/${board.id}`, {
+    const refused = await upgradeAnswer(boardSocketUrl(ctx.server.url, board.id), {
       'X-Forwarded-For': '198.51.100.1',
     });
     expect(refused.status).toBe(429);
@@ -94,11 +102,11 @@ describe('WebSocket connections', () => {
   const ctx = serverPerTest({ addressLimits: { wsPerAddress: 3, wsPerBoard: 2 } });
 
   it('past the per-board cap are refused at the upgrade with a 429 JSON answer, and admitted again once one leaves', async () => {
-    const board = await (await create(ctx.server.url)).json();
-    const other = await (await create(ctx.server.url)).json();
+    const board = await newBoard(ctx.server.url);
+    const other = await newBoard(ctx.server.url);
     const open = [await rawSocket(ctx.server.url, board.id), await rawSocket(ctx.server.url, board.id)];
 
-    const refused = await upgradeAnswer(`${wsUrl(ctx.server.url)}/${board.id}`);
+    const refused = await upgradeAnswer(boardSocketUrl(ctx.server.url, board.id));
     expect(refused.status).toBe(429);
     expect(refused.headers['content-type']).toBe('application/json');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -108,10 +116,10 @@ describe('WebSocket connections', () => {
 
     open[0]?.socket.close();
     await open[0]?.closed;
-    let again = await upgradeAnswer(`${wsUrl(ctx.server.url)}/${board.id}`);
+    let again = await upgradeAnswer(boardSocketUrl(ctx.server.url, board.id));
     for (let attempt = 0; again.status !== 101 && attempt < 50; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      again = await upgradeAnswer(`${wsUrl(ctx.server.url)}/${board.id}`);
+      again = await upgradeAnswer(boardSocketUrl(ctx.server.url, board.id));
     }
     expect(again.status).toBe(101);
     open[1]?.socket.close();
@@ -119,13 +127,13 @@ describe('WebSocket connections', () => {
   });
 
   it('past the per-address cap are refused at the upgrade with 429, over all boards', async () => {
-    const boards = [await (await create(ctx.server.url)).json(), await (await create(ctx.server.url)).json()];
+    const [first, second] = [await newBoard(ctx.server.url), await newBoard(ctx.server.url)];
     const open = [
-      await rawSocket(ctx.server.url, boards[0].id),
-      await rawSocket(ctx.server.url, boards[0].id),
-      await rawSocket(ctx.server.url, boards[1].id),
+      await rawSocket(ctx.server.url, first.id),
+      await rawSocket(ctx.server.url, first.id),
+      await rawSocket(ctx.server.url, second.id),
     ];
-    const refused = await upgradeAnswer(`${wsUrl(ctx.server.url)}/${boards[1].id}`);
+    const refused = await upgradeAnswer(boardSocketUrl(ctx.server.url, second.id));
     expect(refused.status).toBe(429);
     expect(JSON.parse(refused.body)).toEqual({
       error: expect.stringMatching(/too many connections from this address/),
@@ -134,10 +142,29 @@ describe('WebSocket connections', () => {
   });
 
   it('opened together are all counted: of five upgrades at once to one board, exactly the cap get through', async () => {
-    const board = await (await create(ctx.server.url)).json();
+    const board = await newBoard(ctx.server.url);
     const attempts = await Promise.allSettled(Array.from({ length: 5 }, () => rawSocket(ctx.server.url, board.id)));
     const opened = attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
     expect(opened.length).toBe(2);
     for (const { socket } of opened) socket.close();
+  });
+});
+
+describe('wrong tokens from one address', () => {
+  const ctx = serverPerTest({ addressLimits: { failedAuthPerMinute: 2 } });
+
+  it('past the budget are answered 429 with Retry-After before the token is checked, on REST and the upgrade', async () => {
+    const board = await newBoard(ctx.server.url);
+    const read = (token: string) =>
+      fetch(`${ctx.server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await read('wrong-token-1')).status).toBe(403);
+    expect((await read('wrong-token-2')).status).toBe(403);
+    const blocked = await read(board.tokens.viewer);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await blocked.json()) as { error: string }).error).toMatch(/too many wrong tokens/);
+    const upgrade = await upgradeAnswer(boardSocketUrl(ctx.server.url, board.id));
+    expect(upgrade.status).toBe(429);
+    expect(upgrade.headers['retry-after']).toBeDefined();
   });
 });

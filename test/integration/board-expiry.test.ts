@@ -19,6 +19,7 @@ import {
   type TestClient,
   tempDataDir,
   waitFor,
+  withToken,
 } from '../helpers/server.ts';
 
 const LONG_AGO = '2020-01-01T00:00:00.000Z';
@@ -52,8 +53,8 @@ describe('with BOARD_RETENTION_DAYS', () => {
     await again.expiry.stop(); // waits for the sweep started with the server
     expect(await again.store.getBoard(old.id)).toBeUndefined();
     expect((await again.store.loadBoard(old.id)).updates).toEqual([]);
-    expect((await fetch(`${again.url}/api/boards/${old.id}`)).status).toBe(404);
-    expect((await fetch(`${again.url}/api/boards/${fresh.id}`)).status).toBe(200);
+    expect((await fetch(withToken(`${again.url}/api/boards/${old.id}`, old.id))).status).toBe(404);
+    expect((await fetch(withToken(`${again.url}/api/boards/${fresh.id}`, fresh.id))).status).toBe(200);
   });
 
   it('deletes a board that falls out of use while the server runs (periodic sweep)', async () => {
@@ -108,7 +109,9 @@ describe('with BOARD_RETENTION_DAYS', () => {
     const running = await start({ dataDir, boardRetentionDays: 14 });
     const board = await createBoard(running.url);
     const before = Date.now();
-    const info = (await (await fetch(`${running.url}/api/boards/${board.id}`)).json()) as { expiresAt?: string };
+    const info = (await (await fetch(withToken(`${running.url}/api/boards/${board.id}`, board.id))).json()) as {
+      expiresAt?: string;
+    };
     const expiresAt = Date.parse(info.expiresAt ?? '');
     expect(expiresAt).toBeGreaterThanOrEqual(before + 14 * DAY_MS - 1_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 14 * DAY_MS);
@@ -122,7 +125,7 @@ describe('without BOARD_RETENTION_DAYS', () => {
     const board = await createBoard(running.url);
     await running.store.touchBoard(board.id, LONG_AGO);
     expect(await running.expiry.sweep()).toEqual([]);
-    const info = await (await fetch(`${running.url}/api/boards/${board.id}`)).json();
+    const info = await (await fetch(withToken(`${running.url}/api/boards/${board.id}`, board.id))).json();
     expect(info).not.toHaveProperty('expiresAt');
   });
 });

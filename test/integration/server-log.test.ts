@@ -1,16 +1,28 @@
 /**
  * The structured log (README "Logging"), captured from a real server: one JSON
- * line per request, board creation, import, export, accepted and refused
- * WebSocket and every close the server makes, each with its board and client
- * address, and never a token or a query string, wherever the token was sent.
+ * line per request, board creation, import, export, deletion, accepted and
+ * refused WebSocket and every close the server makes, each with its board and
+ * client address, and never a token (right or wrong) or a query string,
+ * wherever the token was sent (`?token=` on REST and WebSocket, Bearer header).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createLogger } from '../../server/log/logger.ts';
 import type { RunningServer } from '../../server/start.ts';
-import { removeDir, startTestServer, tempDataDir, upgradeAnswer, waitFor, wsUrl } from '../helpers/server.ts';
+import type { CreatedBoard } from '../../shared/api.ts';
+import {
+  bearer,
+  boardSocketUrl,
+  rawSocket,
+  rememberBoard,
+  removeDir,
+  startTestServer,
+  tempDataDir,
+  upgradeAnswer,
+  waitFor,
+  withToken,
+} from '../helpers/server.ts';
 
-const TOKEN = 'secret123-do-not-log-me-4f9a';
+const WRONG_TOKEN = 'secret123-do-not-log-me-4f9a';
 
 interface Line {
   level: number;
@@ -37,56 +49,59 @@ afterAll(async () => {
 });
 
 describe('the server log', () => {
-  it('records creation, import, export, WebSocket closes and refusals, with no token or query string', async () => {
-    const auth = { Authorization: `Bearer ${TOKEN}` };
-    const created = await fetch(`${server.url}/api/boards?token=${TOKEN}`, {
+  it('records creation, import, export, deletion, WebSocket closes and refusals, with no token or query string', async () => {
+    const created = await fetch(`${server.url}/api/boards`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Loggad tavla', templateId: 'hsvo-2024-2026' }),
     });
-    const board = (await created.json()) as { id: string };
-    const plan = await (await fetch(`${server.url}/api/boards/${board.id}/export?format=json&token=${TOKEN}`)).text();
-    const imported = await fetch(`${server.url}/api/boards/import?format=json&token=${TOKEN}`, {
+    const board = rememberBoard((await created.json()) as CreatedBoard);
+    const secrets = [WRONG_TOKEN, ...Object.values(board.tokens)];
+    // The export with the token in the query (as curl would), the import with the Bearer header.
+    const exported = await fetch(withToken(`${server.url}/api/boards/${board.id}/export?format=json`, board.id));
+    const imported = await fetch(`${server.url}/api/boards/import?format=json`, {
       method: 'POST',
-      headers: auth,
-      body: plan,
+      headers: { 'content-type': 'application/json', ...bearer(board.id) },
+      body: await exported.text(),
     });
     expect(imported.status).toBe(201);
-    const copy = (await imported.json()) as { id: string };
+    const copy = rememberBoard((await imported.json()) as CreatedBoard);
+    secrets.push(...Object.values(copy.tokens));
 
     // A socket with the token in its query sends a malformed frame and is closed with 1007.
-    const socket = new WebSocket(`${wsUrl(server.url)}/${board.id}?token=${TOKEN}`, { headers: auth });
-    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve);
-      socket.once('error', reject);
-    });
+    const { socket, closed } = await rawSocket(server.url, board.id, 'participant');
     socket.send(new Uint8Array([0, 9, 0]));
-    expect(await closed).toBe(1007);
-    expect((await upgradeAnswer(`${wsUrl(server.url)}/AAAAAAAAAAAAAAAAAAAAAA?token=${TOKEN}`)).status).toBe(404);
+    expect((await closed).code).toBe(1007);
+    // A wrong token in the query: refused at the upgrade.
+    expect((await upgradeAnswer(boardSocketUrl(server.url, board.id, { token: WRONG_TOKEN }))).status).toBe(403);
+    const deleted = await fetch(`${server.url}/api/boards/${copy.id}`, { method: 'DELETE', headers: bearer(copy.id) });
+    expect(deleted.status).toBe(204);
 
     await waitFor('the close logged', () => events('ws.closed').length > 0);
     const address = '127.0.0.1';
     expect(events('board.created')).toEqual([expect.objectContaining({ board: board.id, address })]);
     expect(events('board.exported')).toEqual([expect.objectContaining({ board: board.id, format: 'json', address })]);
     expect(events('board.imported')).toEqual([expect.objectContaining({ board: copy.id, address })]);
-    expect(events('ws.connected')).toEqual([expect.objectContaining({ board: board.id, address })]);
-    expect(events('ws.closed')).toEqual([expect.objectContaining({ board: board.id, address, code: 1007 })]);
-    expect(events('ws.refused')).toEqual([
-      expect.objectContaining({ board: 'AAAAAAAAAAAAAAAAAAAAAA', address, status: 404 }),
+    expect(events('board.deleted')).toEqual([expect.objectContaining({ board: copy.id, address })]);
+    expect(events('ws.connected')).toEqual([
+      expect.objectContaining({ board: board.id, address, role: 'participant' }),
     ]);
+    expect(events('ws.closed')).toEqual([expect.objectContaining({ board: board.id, address, code: 1007 })]);
+    expect(events('ws.refused')).toEqual([expect.objectContaining({ board: board.id, address, status: 403 })]);
     const requests = events('http.request');
     expect(requests).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ method: 'POST', path: '/api/boards', status: 201, address }),
         expect.objectContaining({ path: `/api/boards/${board.id}/export`, status: 200, board: board.id }),
         expect.objectContaining({ method: 'POST', path: '/api/boards/import', status: 201 }),
+        expect.objectContaining({ method: 'DELETE', path: `/api/boards/${copy.id}`, status: 204, board: copy.id }),
       ]),
     );
     for (const request of requests) expect(request.ms).toEqual(expect.any(Number));
 
     const everything = raw.join('');
-    expect(everything).not.toContain(TOKEN);
+    for (const secret of secrets) expect(everything).not.toContain(secret);
     expect(everything).not.toContain('token=');
+    expect(everything).not.toContain('Bearer');
   });
 });
