@@ -51,7 +51,8 @@ describe('the board page under its Content-Security-Policy', () => {
     if (!row) throw new Error('the NSU fixture has no rows');
     await seedCards(env.origin, board.id, [{ ...cardFromRow(row, 0), goalId: 'A1' }]);
 
-    const response = await person.page.goto(`${env.origin}/b/${board.id}`);
+    // A facilitator's share link: the token rides in the fragment, which never reaches the server.
+    const response = await person.page.goto(`${env.origin}/b/${board.id}#token=${board.tokens.facilitator}`);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
     await enterName(person.page, 'Cecilia');
     await person.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
