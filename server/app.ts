@@ -12,6 +12,7 @@ import { cacheControl, securityHeaders } from './http/security-headers.ts';
 import type { Logger } from './log/logger.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plans.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', planRoutes({ store, plans, log, creations, failedAuth }));
   api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry }));
+  api.route('/', historyRoutes(store, rooms, failedAuth, log));
   app.route('/api', api);
   // An unknown API path is an API error, not the web page the fallback below would serve.
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));

@@ -22,6 +22,7 @@ export interface ServerConfig {
   /** pino level of the log on stdout. */
   logLevel: string;
   allowedOrigins: string[];
+  historyKeepAllHours: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -84,5 +85,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     boardRetentionDays: intFrom(env, 'BOARD_RETENTION_DAYS', 0, 0, 36_500),
     logLevel,
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
   };
 }

@@ -33,6 +33,10 @@ export interface StartOptions {
   pingIntervalMs?: number;
   maxBufferedBytes?: number;
   compactEvery?: number;
+  /** Automatic versions: at most one this often while people edit (tests use small values). */
+  autoVersionMs?: number;
+  /** Automatic versions younger than this many hours are all kept (HISTORY_KEEP_ALL_HOURS). */
+  historyKeepAllHours?: number;
   /** Overrides of the sync limits (README "Limits"); tests use small values. */
   limits?: Partial<SyncLimits>;
   /**
@@ -88,6 +92,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   rooms = new RoomRegistry(store, {
     compactEvery: options.compactEvery,
+    autoVersionMs: options.autoVersionMs,
+    retention: options.historyKeepAllHours === undefined ? undefined : { keepAllHours: options.historyKeepAllHours },
     limits,
     stats,
     log,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardInfo } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
+import { sqliteHistory } from './sqlite-history.ts';
 import { migrate } from './sqlite-schema.ts';
 import { type BoardPatch, type BoardStore, StorageError, type StoredBoard, type TokenHashes } from './store.ts';
 
@@ -88,7 +89,7 @@ export function openSqliteStore({
   const lockBoard = db.prepare('UPDATE boards SET locked = ? WHERE id = ?');
   const removeBoard = db.transaction((id: string, unusedBefore: string | undefined): boolean => {
     if (unusedBefore !== undefined && !((selectLastUsed.get(id)?.last_used_at ?? '') < unusedBefore)) return false;
-    for (const table of ['board_updates', 'board_states', 'board_tokens']) {
+    for (const table of ['board_updates', 'board_states', 'board_tokens', 'board_versions', 'deleted_cards']) {
       db.prepare(`DELETE FROM ${table} WHERE board_id = ?`).run(id);
     }
     return db.prepare('DELETE FROM boards WHERE id = ?').run(id).changes > 0;
@@ -144,6 +145,7 @@ export function openSqliteStore({
   };
 
   return {
+    ...sqliteHistory(db, guard),
     async createBoard(info, initialState, tokens) {
       guard('create', () => create(info, initialState, tokens));
     },

@@ -3,11 +3,11 @@
  * joiners share the loading promise) and unloaded, after its writes settle,
  * when its last peer leaves and nothing holds it.
  */
-
 import type { Role } from '../../shared/roles.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
+import { DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 import { Room } from './room.ts';
 import { StateWorker } from './state-worker-client.ts';
 import { createSyncStats, type SyncStats } from './stats.ts';
@@ -20,8 +20,13 @@ import { createSyncStats, type SyncStats } from './stats.ts';
  */
 export const STORAGE_COOLDOWN_MS = 1_000;
 
+/** Automatic versions while people edit: at most one this often (README "History"). */
+export const AUTO_VERSION_MS = 10 * 60_000;
+
 export interface RoomRegistryOptions {
   compactEvery?: number;
+  autoVersionMs?: number;
+  retention?: RetentionRule;
   limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'awarenessIntervalMs'>;
   stats?: SyncStats;
   log: Logger;
@@ -39,6 +44,7 @@ export class RoomRegistry {
   private readonly compactEvery: number;
   private readonly log: Logger;
   private readonly onUsed: (boardId: string) => void;
+  private readonly history: { autoVersionMs: number; retention: RetentionRule };
   readonly stats: SyncStats;
 
   private readonly store: BoardStore;
@@ -47,6 +53,10 @@ export class RoomRegistry {
   constructor(store: BoardStore, options: RoomRegistryOptions) {
     this.store = store;
     this.compactEvery = options.compactEvery ?? 500;
+    this.history = {
+      autoVersionMs: options.autoVersionMs ?? AUTO_VERSION_MS,
+      retention: options.retention ?? DEFAULT_RETENTION,
+    };
     this.limits = options.limits;
     this.stats = options.stats ?? createSyncStats();
     this.log = options.log;
@@ -63,6 +73,7 @@ export class RoomRegistry {
     if (!room) {
       room = Room.load(boardId, this.store, {
         compactEvery: this.compactEvery,
+        ...this.history,
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
         awarenessIntervalMs: this.limits.awarenessIntervalMs,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),

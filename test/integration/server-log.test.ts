@@ -1,6 +1,6 @@
 /**
  * The structured log (README "Logging"), captured from a real server: one JSON
- * line per request, board creation, import, export, deletion, accepted and
+ * line per request, board creation, import, export, restore, deletion, accepted and
  * refused WebSocket and every close the server makes, each with its board and
  * client address, and never a token (right or wrong) or a query string,
  * wherever the token was sent (`?token=` on REST and WebSocket, Bearer header).
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('the server log', () => {
-  it('records creation, import, export, deletion, WebSocket closes and refusals, with no token or query string', async () => {
+  it('records creation, import, export, restore, deletion, WebSocket closes and refusals, with no token or query string', async () => {
     const created = await fetch(`${server.url}/api/boards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -74,6 +74,17 @@ describe('the server log', () => {
     expect((await closed).code).toBe(1007);
     // A wrong token in the query: refused at the upgrade.
     expect((await upgradeAnswer(boardSocketUrl(server.url, board.id, { token: WRONG_TOKEN }))).status).toBe(403);
+    const saved = await fetch(`${server.url}/api/boards/${board.id}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(board.id) },
+      body: JSON.stringify({ name: 'Före workshop' }),
+    });
+    const version = (await saved.json()) as { id: string };
+    const restored = await fetch(`${server.url}/api/boards/${board.id}/versions/${version.id}/restore`, {
+      method: 'POST',
+      headers: bearer(board.id),
+    });
+    expect(restored.status).toBe(200);
     const deleted = await fetch(`${server.url}/api/boards/${copy.id}`, { method: 'DELETE', headers: bearer(copy.id) });
     expect(deleted.status).toBe(204);
 
@@ -82,6 +93,9 @@ describe('the server log', () => {
     expect(events('board.created')).toEqual([expect.objectContaining({ board: board.id, address })]);
     expect(events('board.exported')).toEqual([expect.objectContaining({ board: board.id, format: 'json', address })]);
     expect(events('board.imported')).toEqual([expect.objectContaining({ board: copy.id, address })]);
+    expect(events('board.restored')).toEqual([
+      expect.objectContaining({ board: board.id, version: version.id, address }),
+    ]);
     expect(events('board.deleted')).toEqual([expect.objectContaining({ board: copy.id, address })]);
     expect(events('ws.connected')).toEqual([
       expect.objectContaining({ board: board.id, address, role: 'participant' }),
