@@ -7,7 +7,7 @@ const config = configFromEnv();
 const log = createLogger({ level: config.logLevel });
 const server = await startServer({ ...config, log });
 log.info(
-  { event: 'server.ready', url: server.url, dataDir: config.dataDir },
+  { event: 'server.ready', origin: server.url, dataDir: config.dataDir },
   `Samtavla is running at ${server.url} (data in ${config.dataDir})`,
 );
 
