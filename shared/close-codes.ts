@@ -20,3 +20,7 @@ export const CLOSE_TOO_MANY_MESSAGES = 4029;
 export const CLOSE_LAYOUT_BROKEN = 4422;
 /** The board is full: final, as resending the same cards would be refused again. */
 export const CLOSE_BOARD_FULL = 4413;
+/** The token this connection was opened with was rotated (or is no longer valid): final, the link is dead. */
+export const CLOSE_TOKEN_REVOKED = 4401;
+/** The board was deleted: final, there is nothing to reconnect to. */
+export const CLOSE_BOARD_DELETED = 4410;
