@@ -30,6 +30,8 @@ export interface StartOptions {
    * (a store that refuses writes the way a full or read-only disk does).
    */
   wrapStore?: (store: BoardStore) => BoardStore;
+  /** Origins besides the server's own whose pages may open board sockets (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
   /** Where warnings go; tests pass a silent logger. */
   log?: (message: string) => void;
 }
@@ -55,7 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const stats = createSyncStats();
   const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, limits, stats, log });
   const plans = createPlanPool();
-  const app = createApp({ store, plans, staticDir: options.staticDir });
+  const app = createApp({ store, plans, rooms, staticDir: options.staticDir });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -78,6 +80,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
     stats,
     log,
+    allowedOrigins: options.allowedOrigins ?? [],
   });
 
   const port = (server.address() as AddressInfo).port;

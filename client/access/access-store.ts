@@ -6,12 +6,8 @@
  * again). A damaged entry is dropped, never fatal; without storage (private
  * mode) the tokens live in memory for this page only.
  */
-import type { Role } from '../../shared/roles.ts';
+import { type BoardTokens, isRole, ROLES, type Role } from '../../shared/roles.ts';
 import { isPlausibleToken } from './url-token.ts';
-
-export const ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer'];
-
-export type BoardTokens = Record<Role, string>;
 
 export interface BoardAccessEntry {
   /** The token this browser opens the board with; null once the server refused it. */
@@ -24,10 +20,6 @@ export interface BoardAccessEntry {
 
 const STORAGE_KEY = 'samtavla.boardAccess';
 let memory: Record<string, BoardAccessEntry> = {};
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
 
 function parseEntry(value: unknown): BoardAccessEntry | null {
   if (typeof value !== 'object' || value === null) return null;

@@ -3,8 +3,10 @@
  * link. The server answers 403 to any other role; the page shows these
  * controls to facilitators only.
  */
+
+import type { BoardView } from '../../shared/api.ts';
 import type { Role } from '../../shared/roles.ts';
-import { authorization, type BoardAccessInfo, request } from './boards.ts';
+import { authorization, request } from './boards.ts';
 
 const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
@@ -14,16 +16,16 @@ async function patchBoard(boardId: string, token: string, body: { title: string 
     headers: { 'content-type': 'application/json', ...authorization(token) },
     body: JSON.stringify(body),
   });
-  return (await response.json()) as BoardAccessInfo;
+  return (await response.json()) as BoardView;
 }
 
 /** The new title reaches everyone on the board through the document's meta. */
-export function renameBoard(boardId: string, token: string, title: string): Promise<BoardAccessInfo> {
+export function renameBoard(boardId: string, token: string, title: string): Promise<BoardView> {
   return patchBoard(boardId, token, { title });
 }
 
 /** Locking makes the board read-only for participants, live (the server writes `meta.locked`). */
-export function setBoardLocked(boardId: string, token: string, locked: boolean): Promise<BoardAccessInfo> {
+export function setBoardLocked(boardId: string, token: string, locked: boolean): Promise<BoardView> {
   return patchBoard(boardId, token, { locked });
 }
 

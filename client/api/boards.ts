@@ -3,20 +3,7 @@
  * the server's own words. Calls on one board carry its token as
  * `Authorization: Bearer …` (see client/access/).
  */
-import type { BoardInfo, CreateBoardBody } from '../../shared/api.ts';
-import type { Role } from '../../shared/roles.ts';
-import type { BoardTokens } from '../access/access-store.ts';
-
-/** A new board (created or imported): the board and its three secret share tokens. */
-export interface CreatedBoard extends BoardInfo {
-  tokens: BoardTokens;
-}
-
-/** What `GET /api/boards/:id` says to a token holder: the board, whether it is locked, and the token's role. */
-export interface BoardAccessInfo extends BoardInfo {
-  locked: boolean;
-  role: Role;
-}
+import type { BoardView, CreateBoardBody, CreatedBoard } from '../../shared/api.ts';
 
 export class ApiError extends Error {
   /** HTTP status, or 0 when the server could not be reached at all. */
@@ -65,7 +52,7 @@ export async function createBoard(body: CreateBoardBody): Promise<CreatedBoard> 
 }
 
 export type FetchedBoard =
-  | { kind: 'found'; info: BoardAccessInfo }
+  | { kind: 'found'; info: BoardView }
   | { kind: 'not-found' }
   /** 401 (no token) or 403 (a wrong or rotated one): the link does not open this board. */
   | { kind: 'denied' };
@@ -76,7 +63,7 @@ export async function fetchBoard(boardId: string, token: string | null): Promise
     const response = await request(`/api/boards/${encodeURIComponent(boardId)}`, {
       headers: token ? authorization(token) : {},
     });
-    return { kind: 'found', info: (await response.json()) as BoardAccessInfo };
+    return { kind: 'found', info: (await response.json()) as BoardView };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return { kind: 'not-found' };
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return { kind: 'denied' };

@@ -5,13 +5,13 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet } from 'react-router';
+import type { BoardView } from '../../shared/api.ts';
 import { canWrite } from '../../shared/board-doc.ts';
 import type { Role } from '../../shared/roles.ts';
 import { getTemplate } from '../../shared/template.ts';
 import { rememberRotated } from '../access/access-store.ts';
 import { lockedOut, writesDocument } from '../access/permissions.ts';
 import { rotateToken } from '../api/board-admin.ts';
-import type { BoardAccessInfo } from '../api/boards.ts';
 import { rememberBoard } from '../home/recent-boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { makePerson, personId, storedName, storeName } from '../presence/identity.ts';
@@ -26,7 +26,7 @@ import { RoleNotice } from './RoleNotice.tsx';
 import { useBoardMeta } from './useBoardMeta.ts';
 import './board.css';
 
-export function BoardSession({ info, token: linkToken }: { info: BoardAccessInfo; token: string }) {
+export function BoardSession({ info, token: linkToken }: { info: BoardView; token: string }) {
   const { t } = useI18n();
   const [token, setToken] = useState(linkToken);
   // While the facilitator rotates their own link, the server's close of the old one (4401) is expected.

@@ -6,15 +6,15 @@
 import { useOutletContext } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { BoardView } from '../../shared/api.ts';
 import type { BoardMeta } from '../../shared/board-doc.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Template } from '../../shared/template.ts';
-import type { BoardAccessInfo } from '../api/boards.ts';
 import type { Person } from '../presence/identity.ts';
 import type { ConnectionState } from '../sync/connection-state.ts';
 
 export interface BoardContextValue {
-  info: BoardAccessInfo;
+  info: BoardView;
   /** What this browser's token makes the person on this board. */
   role: Role;
   template: Template;

@@ -1,10 +1,11 @@
 /** Asks the server about a board once per board id and token: found, not found, link not valid, or failed. */
 import { useEffect, useState } from 'react';
-import { ApiError, type BoardAccessInfo, fetchBoard } from '../api/boards.ts';
+import type { BoardView } from '../../shared/api.ts';
+import { ApiError, fetchBoard } from '../api/boards.ts';
 
 export type BoardInfoState =
   | { kind: 'loading' }
-  | { kind: 'found'; info: BoardAccessInfo }
+  | { kind: 'found'; info: BoardView }
   | { kind: 'not-found' }
   /** The server refused the token (401/403). */
   | { kind: 'denied' }

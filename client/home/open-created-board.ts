@@ -4,8 +4,9 @@
  * creator opens the board as facilitator, with the token in the fragment as
  * any share link carries it.
  */
+
+import type { CreatedBoard } from '../../shared/api.ts';
 import { rememberCreatedBoard } from '../access/access-store.ts';
-import type { CreatedBoard } from '../api/boards.ts';
 import { rememberBoard } from './recent-boards.ts';
 
 /** Stores the board's tokens and returns the address to navigate to. */

@@ -5,8 +5,7 @@
  * still opens from its link without a fragment.
  */
 import type { BoardInfo } from '../../shared/api.ts';
-import type { Role } from '../../shared/roles.ts';
-import { isRole } from '../access/access-store.ts';
+import { isRole, type Role } from '../../shared/roles.ts';
 
 export interface RecentBoard {
   id: string;

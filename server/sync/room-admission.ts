@@ -113,10 +113,16 @@ export class RoomAdmission {
     const cards = this.cards;
     if (!cards) {
       // The analysis failed: without a count the update cannot be checked; the sender resends later.
+      entry.settled?.reject(new Error('board state unavailable'));
       this.refuse(peer, CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
       return;
     }
     const change = cards.plan(decoded);
+    if (entry.trusted) {
+      cards.commit(change);
+      this.writes.enqueue(entry);
+      return;
+    }
     const violation = layoutViolation(decoded, change);
     if (violation) {
       this.options.stats.refused++;

@@ -9,6 +9,8 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
+import * as Y from 'yjs';
+import type { Role } from '../../shared/roles.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { DocState } from './doc-state.ts';
 import { CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
@@ -23,6 +25,7 @@ import {
   isEmptyUpdate,
 } from './protocol.ts';
 import { RoomAdmission } from './room-admission.ts';
+import { RoomGate } from './room-gate.ts';
 import { mergeStored, type PendingUpdate, RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
@@ -30,9 +33,14 @@ import { SyncAnswers } from './sync-answers.ts';
 
 /** The room's view of a connection; the socket details live in connection.ts. */
 export interface Peer {
+  /** What the connection's token allows (see room-gate.ts). */
+  readonly role: Role;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
+
+/** The server itself as the author of its own edits (rename, lock): nothing to send or close. */
+const SERVER_PEER: Peer = { role: 'facilitator', send() {}, close() {} };
 
 export interface RoomOptions {
   /** Fold the update log into one state after about this many appended updates (see shouldCompact). */
@@ -55,6 +63,7 @@ export class Room {
   private readonly answers: SyncAnswers;
   private readonly writes: RoomWrites;
   private readonly admission: RoomAdmission;
+  private readonly gate: RoomGate;
 
   readonly boardId: string;
   private readonly content: DocState;
@@ -65,7 +74,7 @@ export class Room {
     content: DocState,
     store: BoardStore,
     options: RoomOptions,
-    loaded: { lastSeq: number; updates: number },
+    loaded: { lastSeq: number; updates: number; locked: boolean },
   ) {
     this.boardId = boardId;
     this.content = content;
@@ -76,6 +85,7 @@ export class Room {
       refused: (batch, error) => this.refused(batch, error),
     });
     this.admission = new RoomAdmission(boardId, content, this.writes, options);
+    this.gate = new RoomGate(loaded.locked);
     this.presence = new Presence(
       options.awarenessIntervalMs,
       (message) => {
@@ -95,13 +105,15 @@ export class Room {
 
   /** Loads the board's stored state and log into a new room (merged in the worker). */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<Room> {
-    const stored = await store.loadBoard(boardId);
+    const [info, stored] = await Promise.all([store.getBoard(boardId), store.loadBoard(boardId)]);
+    if (!info) throw new Error('no board with this id');
     const state = await mergeStored(stored.updates, options.worker, (error) =>
       options.log(`board ${boardId}: skipped an unreadable stored update: ${error.message}`),
     );
     const room = new Room(boardId, new DocState(state), store, options, {
       lastSeq: stored.lastSeq,
       updates: stored.updates.length,
+      locked: info.locked,
     });
     void room.admission.ensureAnalysis();
     return room;
@@ -138,6 +150,7 @@ export class Room {
     const controlled = this.peers.get(peer);
     if (!controlled) return;
     this.peers.delete(peer);
+    this.gate.forget(peer);
     this.presence.remove([...controlled]);
     if (this.peers.size === 0) this.options.onEmpty(this);
   }
@@ -155,6 +168,10 @@ export class Room {
       case 'update':
         if (isEmptyUpdate(message.decoded)) return;
         this.options.stats.updatesIn++;
+        if (!this.gate.admits(peer)) {
+          this.options.stats.refused++;
+          return;
+        }
         this.admission.submit({ from: peer, update: message.update, decoded: message.decoded });
         return;
       case 'awareness':
@@ -169,6 +186,36 @@ export class Room {
       case 'ignored':
         return;
     }
+  }
+
+  /** Locks or unlocks the board's document for participants (the facilitator's REST call). */
+  setLocked(locked: boolean): void {
+    this.gate.setLocked(locked);
+  }
+
+  /** Closes every peer whose role is in `roles` (a rotated link, a deleted board). */
+  closePeers(roles: readonly Role[], code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) if (roles.includes(peer.role)) peer.close(code, reason);
+  }
+
+  /**
+   * Sets server-owned `meta` keys (title, locked) as an update of the server's
+   * own, made from the whole state in the worker and stored and relayed like
+   * any other: resolves once it is stored.
+   */
+  async setMeta(entries: [string, string | boolean][]): Promise<void> {
+    const update = await this.writes.inBackground(() =>
+      this.options.worker.run({ op: 'set-meta', updates: this.content.parts(), entries }),
+    );
+    await new Promise<void>((resolve, reject) =>
+      this.admission.submit({
+        from: SERVER_PEER,
+        update,
+        decoded: Y.decodeUpdate(update),
+        trusted: true,
+        settled: { resolve, reject },
+      }),
+    );
   }
 
   /** Sync step 2: a new client gets the state as it is; a returning one what it lacks, worked out in the worker. */
@@ -190,6 +237,7 @@ export class Room {
   private stored(batch: PendingUpdate[]): void {
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();
     this.relay(batch);
+    for (const entry of batch) entry.settled?.resolve();
   }
 
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
@@ -197,6 +245,7 @@ export class Room {
     this.options.log(`board ${this.boardId}: refusing edits: ${error.message}`);
     this.options.onStorageRefused?.(this);
     this.admission.recount();
+    for (const entry of batch) entry.settled?.reject(error);
     for (const peer of new Set(batch.map((entry) => entry.from))) {
       peer.close(CLOSE_STORAGE_UNAVAILABLE, 'storage unavailable, edits kept locally; retrying');
     }

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { mergeMany } from '../../server/sync/merge.ts';
 import { readCards } from '../../shared/card.ts';
+import type { BoardTokens } from '../../shared/roles.ts';
+import { rememberBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import {
   type E2eEnv,
@@ -175,14 +177,15 @@ describe('a board shared by role', () => {
   });
 
   it('shows the viewer a workshop board of 33 cards', async () => {
-    const board = { id: boardId, tokens: await allTokens(anna.page, boardId) };
+    // The tokens from the creator's browser, where the share dialog finds them, for the seeding client.
+    rememberBoard({ id: boardId, tokens: await allTokens(anna.page, boardId) });
     const cards = nsuRows()
       .slice(0, 32)
       .map((row, index) => ({
         ...cardFromRow(row, index),
         goalId: ['A1', 'A2', 'B1', 'B2', 'C1', 'D1'][index % 6] ?? null,
       }));
-    await seedCards(env.origin, board, cards);
+    await seedCards(env.origin, boardId, cards);
     // The facilitator's open canvas draws the new cards' shapes; the viewer's page only shows them.
     await expect.poll(() => bengt.page.locator(cardSelector).count(), { timeout: 20_000 }).toBe(33);
     await editor(anna.page).getByTestId('close-card-editor').click();
@@ -291,6 +294,6 @@ describe('a board shared by role', () => {
 async function allTokens(page: Page, boardId: string) {
   return page.evaluate((id) => {
     const all = JSON.parse(localStorage.getItem('samtavla.boardAccess') ?? '{}');
-    return all[id].links as { facilitator: string; participant: string; viewer: string };
+    return all[id].links as BoardTokens;
   }, boardId);
 }

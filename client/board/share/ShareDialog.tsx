@@ -6,8 +6,8 @@
  * which is also how a facilitator on another browser gets the other links.
  */
 import { useState } from 'react';
-import type { Role } from '../../../shared/roles.ts';
-import { accessFor, type BoardTokens, ROLES } from '../../access/access-store.ts';
+import { type BoardTokens, ROLES, type Role } from '../../../shared/roles.ts';
+import { accessFor } from '../../access/access-store.ts';
 import { shareLink } from '../../access/url-token.ts';
 import { Modal } from '../../app/Modal.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';

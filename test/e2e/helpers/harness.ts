@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type RunningServer, type StartOptions, startServer } from '../../../server/start.ts';
-import type { Role } from '../../../shared/roles.ts';
+import type { BoardTokens, Role } from '../../../shared/roles.ts';
 import { CHROMIUM_PATH } from '../setup/global-setup.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -100,16 +100,10 @@ export async function newPerson(env: E2eEnv): Promise<Person> {
   return { context, page, requests, errors, warnings };
 }
 
-/** A board as the creation answer describes it: its id and its three share tokens. */
-export interface SharedBoard {
-  id: string;
-  tokens: Record<Role, string>;
-}
-
 /** A board's share link for a role, as the share dialog builds it: the token in the fragment. */
 export function shareLinkOf(
   env: E2eEnv,
-  board: SharedBoard,
+  board: { id: string; tokens: BoardTokens },
   role: Role = 'facilitator',
   view: 'canvas' | 'table' = 'canvas',
 ): string {
