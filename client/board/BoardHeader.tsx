@@ -43,7 +43,7 @@ export function BoardHeader({ board, connection, people, me, onRename, rotate }:
       <Link to="/" className="brand" title={t('board.backHome')}>
         {t('app.name')}
       </Link>
-      <h1 className="board-header__title" data-testid="board-title">
+      <h1 className="board-header__title" data-testid="board-title" title={board.title}>
         {board.title}
       </h1>
       <span className="role-chip" data-testid="my-role" data-role={board.role} title={t(`role.${board.role}.may`)}>

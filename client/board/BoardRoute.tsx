@@ -47,7 +47,7 @@ function BoardGate({ boardId, token }: { boardId: string; token: string | null }
     case 'found':
       // The server opens boards to token holders only; an answer without one is no access either.
       if (!token) return <LinkNotValidPage boardId={boardId} token={null} />;
-      // Keyed by id: another board gets a fresh document and connection.
-      return <BoardSession key={state.info.id} info={state.info} token={token} />;
+      // Keyed by board and token: another board, or another link to it, gets a fresh document and connection.
+      return <BoardSession key={`${state.info.id}:${token}`} info={state.info} token={token} />;
   }
 }

@@ -4,6 +4,7 @@
  * facilitator is told that the others cannot edit).
  */
 import type { Role } from '../../shared/roles.ts';
+import { LockIcon } from '../app/icons.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function RoleNotice({ role, locked }: { role: Role; locked: boolean }) {
@@ -18,11 +19,11 @@ export function RoleNotice({ role, locked }: { role: Role; locked: boolean }) {
   if (!locked) return null;
   return (
     <p className="notice notice--locked" role="status" data-testid="locked-notice" data-role={role}>
-      <span className="notice__lock" aria-hidden="true">
-        🔒
+      <LockIcon />
+      <span>
+        <strong>{t(role === 'facilitator' ? 'access.locked.facilitatorHeading' : 'access.locked.heading')}</strong>{' '}
+        {t(role === 'facilitator' ? 'access.locked.facilitator' : 'access.locked.participant')}
       </span>
-      <strong>{t(role === 'facilitator' ? 'access.locked.facilitatorHeading' : 'access.locked.heading')}</strong>{' '}
-      {t(role === 'facilitator' ? 'access.locked.facilitator' : 'access.locked.participant')}
     </p>
   );
 }

@@ -4,7 +4,7 @@
  * canvas mounts (tldraw reads window.location), and stored in this browser;
  * without one the page uses the token stored for this board.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { rememberToken, tokenFor } from '../access/access-store.ts';
 import { takeTokenFromAddressBar } from '../access/url-token.ts';
 
@@ -29,6 +29,14 @@ function resolveToken(boardId: string): BoardToken {
 export function useBoardToken(boardId: string): BoardToken {
   // Read during the first render on purpose: the address bar is clean before any child reads it.
   const [state, setState] = useState(() => ({ boardId, token: resolveToken(boardId) }));
+  // A link pasted over this board's own address changes only the fragment: no new page, so listen.
+  useEffect(() => {
+    const onHashChange = () => {
+      if (window.location.hash.includes('token=')) setState({ boardId, token: resolveToken(boardId) });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [boardId]);
   if (state.boardId !== boardId) {
     const next = { boardId, token: resolveToken(boardId) };
     setState(next);

@@ -9,6 +9,7 @@ import type { Role } from '../../../shared/roles.ts';
 import { forgetBoardAccess } from '../../access/access-store.ts';
 import { deleteBoard, renameBoard, setBoardLocked } from '../../api/board-admin.ts';
 import { ApiError } from '../../api/boards.ts';
+import { GearIcon, LockIcon } from '../../app/icons.tsx';
 import type { HomeState } from '../../home/HomePage.tsx';
 import { forgetRecent } from '../../home/recent-boards.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -84,16 +85,18 @@ export function FacilitatorControls({ board, rotate }: FacilitatorControlsProps)
         title={t(locked ? 'admin.unlockHint' : 'admin.lockHint')}
         data-testid="lock-button"
       >
-        <span aria-hidden="true">{locked ? '🔒' : '🔓'}</span> {t('admin.lock')}
+        <LockIcon open={!locked} /> {t('admin.lock')}
       </button>
       <button
         type="button"
-        className="button button--quiet"
+        className="button button--quiet button--icon"
         onClick={() => setOpen('settings')}
         aria-haspopup="dialog"
+        aria-label={t('admin.settings')}
+        title={t('admin.settings')}
         data-testid="board-settings-button"
       >
-        {t('admin.settings')}
+        <GearIcon />
       </button>
       {error && (
         <div className="header-error error" role="alert" data-testid="admin-error">
