@@ -13,6 +13,8 @@ export const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often expired boards are looked for (and once at start). */
 export const DEFAULT_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** Past this many remembered boards, those recorded more than TOUCH_INTERVAL_MS ago are forgotten. */
+const MAX_REMEMBERED = 10_000;
 
 export interface BoardExpiryOptions {
   store: BoardStore;
@@ -46,6 +48,7 @@ export class BoardExpiry {
     const now = this.now();
     const last = this.touched.get(boardId);
     if (last !== undefined && now - last < TOUCH_INTERVAL_MS) return;
+    if (this.touched.size >= MAX_REMEMBERED) this.forgetOld(now);
     this.touched.set(boardId, now);
     try {
       await this.options.store.touchBoard(boardId, new Date(now).toISOString());
@@ -67,7 +70,7 @@ export class BoardExpiry {
   async sweep(): Promise<string[]> {
     if (!this.enabled) return [];
     const now = this.now();
-    for (const [id, at] of this.touched) if (now - at >= TOUCH_INTERVAL_MS) this.touched.delete(id);
+    this.forgetOld(now);
     const cutoff = new Date(now - this.options.retentionDays * DAY_MS).toISOString();
     const deleted: string[] = [];
     for (const id of await this.options.store.unusedBoards(cutoff)) {
@@ -82,6 +85,11 @@ export class BoardExpiry {
       }
     }
     return deleted;
+  }
+
+  /** Drops throttle entries older than the interval: such a board is recorded again on its next use anyway. */
+  private forgetOld(now: number): void {
+    for (const [id, at] of this.touched) if (now - at >= TOUCH_INTERVAL_MS) this.touched.delete(id);
   }
 
   /** Sweeps now and then every `intervalMs` (a failed sweep is logged and tried again later). */

@@ -104,6 +104,18 @@ describe('with BOARD_RETENTION_DAYS', () => {
     expect(await running.expiry.sweep()).toEqual([]);
   });
 
+  it('records use at most once an hour per board', async () => {
+    dataDir = tempDataDir();
+    const running = await start({ dataDir, boardRetentionDays: 30 });
+    const board = await createBoard(running.url);
+    await running.expiry.touch(board.id);
+    const recorded = await running.store.boardLastUsed(board.id);
+    await running.store.touchBoard(board.id, LONG_AGO);
+    await running.expiry.touch(board.id); // within the hour: no write
+    expect(await running.store.boardLastUsed(board.id)).toBe(LONG_AGO);
+    expect(Date.parse(recorded ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('says in GET /api/boards/:id when the board expires, counted from this visit', async () => {
     dataDir = tempDataDir();
     const running = await start({ dataDir, boardRetentionDays: 14 });
