@@ -4,9 +4,10 @@
  * the browser reports no violation of the policy (securitypolicyviolation
  * events from the first script on, and CSP errors on the console). The server
  * deletes unused boards after 14 days here, so the page also shows its expiry warning.
+ * An image record pointing to another address (a tracking pixel) is not fetched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoard } from '../helpers/server.ts';
+import { connectClient, createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import { type E2eEnv, enterName, newPerson, type Person, startE2e } from './helpers/harness.ts';
 
@@ -45,8 +46,11 @@ describe('the board page under its Content-Security-Policy', () => {
     await env?.close();
   });
 
+  let boardId = '';
+
   it('renders a board with a card and reports no CSP violation', async () => {
     const board = await createBoard(env.origin);
+    boardId = board.id;
     const [row] = nsuRows();
     if (!row) throw new Error('the NSU fixture has no rows');
     await seedCards(env.origin, board.id, [{ ...cardFromRow(row, 0), goalId: 'A1' }]);
@@ -75,5 +79,67 @@ describe('the board page under its Content-Security-Policy', () => {
     const notice = person.page.getByTestId('expiry-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/Tavlan raderas automatiskt \d{1,2} \p{L}+ \d{4}/u);
+  });
+
+  it('does not fetch an image that points to another address (a tracking pixel): the policy blocks it', async () => {
+    const pixel = 'http://203.0.113.7/pixel.png';
+    // The browser reports a blocked load as a failed request; any other failure (the address is a
+    // documentation range, unreachable) or a finished one would mean it was sent.
+    const outcomes: string[] = [];
+    person.page.on('requestfailed', (request) => {
+      if (request.url() === pixel) outcomes.push(request.failure()?.errorText ?? 'failed');
+    });
+    person.page.on('requestfinished', (request) => {
+      if (request.url() === pixel) outcomes.push('finished');
+    });
+    // Written as any client could: an image asset and shape in `canvas`, straight into the document.
+    const writer = connectClient(env.origin, boardId);
+    await writer.synced;
+    const canvas = writer.doc.getMap('canvas');
+    const page = [...canvas.values()].find((record) => (record as { typeName?: string }).typeName === 'page') as
+      | { id: string }
+      | undefined;
+    canvas.set('asset:pixel', {
+      id: 'asset:pixel',
+      typeName: 'asset',
+      type: 'image',
+      props: { name: 'pixel.png', src: pixel, w: 100, h: 100, mimeType: 'image/png', isAnimated: false },
+      meta: {},
+    });
+    canvas.set('shape:pixel', {
+      id: 'shape:pixel',
+      typeName: 'shape',
+      type: 'image',
+      x: 200,
+      y: 200,
+      rotation: 0,
+      index: 'a9',
+      parentId: page?.id ?? 'page:page',
+      isLocked: false,
+      opacity: 1,
+      props: {
+        w: 100,
+        h: 100,
+        playing: true,
+        url: '',
+        assetId: 'asset:pixel',
+        crop: null,
+        flipX: false,
+        flipY: false,
+        altText: '',
+      },
+      meta: {},
+    });
+    await person.page.locator('.tl-shape[data-shape-type="image"]').waitFor();
+    await expect
+      .poll(() =>
+        person.page.evaluate(() =>
+          (window as unknown as { cspViolations: Violation[] }).cspViolations.map((v) => `${v.directive} ${v.blocked}`),
+        ),
+      )
+      .toContain(`img-src ${pixel}`);
+    await expect.poll(() => outcomes.length).toBeGreaterThan(0);
+    expect(new Set(outcomes)).toEqual(new Set(['csp'])); // Playwright's word for Chromium's ERR_BLOCKED_BY_CSP
+    writer.destroy();
   });
 });
