@@ -65,6 +65,7 @@ export function attachConnection(
   const documentBudget = new TokenBucket(limits.updateBurst, limits.updatesPerSecond);
   const presenceBudget = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
   stats.connections++;
+  let refusals = 0;
 
   /** Closes the connection for a reason of ours, with one log line (code and reason, never client bytes beyond it). */
   const closeWith = (code: number, reason: string) => {
@@ -89,6 +90,11 @@ export function attachConnection(
     },
     close(code, reason) {
       closeWith(code, reason);
+    },
+    refused(reason) {
+      // The first refusal of a connection is logged; a client that keeps sending would flood the log.
+      refusals++;
+      if (refusals === 1) log.warn({ event: 'ws.update-refused', reason }, `refused an update: ${reason}`);
     },
   };
 
@@ -147,6 +153,12 @@ export function attachConnection(
   socket.on('close', () => {
     clearInterval(ping);
     stats.connections--;
+    if (refusals > 1) {
+      log.warn(
+        { event: 'ws.update-refused', count: refusals },
+        `refused ${refusals} updates in all on this connection`,
+      );
+    }
     joined?.leave(peer);
     joined = undefined;
   });

@@ -39,6 +39,8 @@ export interface Peer {
   readonly role: Role;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** An update of this peer was refused without closing it (the log's audit trail). */
+  refused?(reason: string): void;
 }
 
 export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'retention'> {

@@ -12,6 +12,7 @@ import type { CreatedBoard } from '../../shared/api.ts';
 import {
   bearer,
   boardSocketUrl,
+  connectClient,
   rawSocket,
   rememberBoard,
   removeDir,
@@ -72,6 +73,12 @@ describe('the server log', () => {
     const { socket, closed } = await rawSocket(server.url, board.id, 'participant');
     socket.send(new Uint8Array([0, 9, 0]));
     expect((await closed).code).toBe(1007);
+    // A viewer's edit: refused (not stored), the connection stays; logged once.
+    const viewer = connectClient(server.url, board.id, undefined, 'viewer');
+    await viewer.synced;
+    viewer.doc.getMap('canvas').set('shape:viewer', { x: 1 });
+    await waitFor('the refusal logged', () => events('ws.update-refused').length > 0);
+    viewer.destroy();
     // A wrong token in the query: refused at the upgrade.
     expect((await upgradeAnswer(boardSocketUrl(server.url, board.id, { token: WRONG_TOKEN }))).status).toBe(403);
     const saved = await fetch(`${server.url}/api/boards/${board.id}/versions`, {
@@ -99,6 +106,10 @@ describe('the server log', () => {
     expect(events('board.deleted')).toEqual([expect.objectContaining({ board: copy.id, address })]);
     expect(events('ws.connected')).toEqual([
       expect.objectContaining({ board: board.id, address, role: 'participant' }),
+      expect.objectContaining({ board: board.id, address, role: 'viewer' }),
+    ]);
+    expect(events('ws.update-refused')).toEqual([
+      expect.objectContaining({ board: board.id, address, reason: 'a viewer link cannot change the board' }),
     ]);
     expect(events('ws.closed')).toEqual([expect.objectContaining({ board: board.id, address, code: 1007 })]);
     expect(events('ws.refused')).toEqual([expect.objectContaining({ board: board.id, address, status: 403 })]);
