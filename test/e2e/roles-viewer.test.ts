@@ -3,7 +3,8 @@
  * the facilitator and shares the viewer link from an accessible dialog; the
  * viewer sees a card typed live but can change nothing on the canvas or in
  * the table, and its page sends no document update at all (the server would
- * answer "permission denied"); the token never stays in the address bar.
+ * answer "permission denied"); the token never stays in the address bar; a
+ * facilitator who tries the viewer link in their own browser stays facilitator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
@@ -148,6 +149,22 @@ describe('a board shared with a viewer', () => {
     await editor(anna.page).getByTestId('close-card-editor').click();
     await bengt.page.screenshot({ path: `${SCREENSHOT_DIR}/roles-viewer-board.png` });
     expect(permissionDenied(bengt)).toEqual([]);
+  });
+
+  it('lets the facilitator try the viewer link in their own browser and stay facilitator there', async () => {
+    const viewerLink = await shareLinkFromDialog(anna.page, 'viewer');
+    await anna.page.keyboard.press('Escape');
+    const page = await anna.context.newPage();
+    await page.goto(viewerLink);
+    await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    expect(await myRole(page)).toBe('viewer');
+    await page.getByRole('link', { name: 'Samtavla' }).click();
+    const entry = page.locator(`[data-testid="recent-boards"] [data-board-id="${boardId}"]`);
+    expect(await entry.getByTestId('recent-role').textContent()).toBe('Facilitator');
+    await entry.getByRole('link').click();
+    await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    expect(await myRole(page)).toBe('facilitator');
+    await page.close();
   });
 
   it('raised no page errors and sent no request outside the origin', () => {
