@@ -3,10 +3,12 @@
  * the facilitator and shares the viewer link from an accessible dialog; the
  * viewer sees a card typed live but can change nothing on the canvas or in
  * the table, and its page sends no document update at all (the server would
- * answer "permission denied"); the token never stays in the address bar; a
+ * answer "permission denied") but exports the plan; the token never stays in the address bar; a
  * facilitator who tries the viewer link in their own browser stays facilitator.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanData } from '../../shared/plan/index.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import {
   addCard,
@@ -134,6 +136,17 @@ describe('a board shared with a viewer', () => {
     expect((await storedCards(env, boardId))[0]?.responsible).toBe('');
     expect(permissionDenied(bengt)).toEqual([]);
     await bengt.page.getByRole('link', { name: 'Tavla', exact: true }).click();
+  });
+
+  it('lets the viewer export the plan', async () => {
+    await bengt.page.getByTestId('export-button').click();
+    const [download] = await Promise.all([
+      bengt.page.waitForEvent('download'),
+      bengt.page.getByRole('menuitem', { name: 'JSON (plandata)', exact: true }).click(),
+    ]);
+    const plan = JSON.parse((await readFile(await download.path())).toString('utf8')) as PlanData;
+    const titles = plan.focusAreas.flatMap((area) => area.goals.flatMap((goal) => goal.cards.map((c) => c.title)));
+    expect(titles).toEqual([CARD_TITLE]);
   });
 
   it('shows the viewer a workshop board of 33 cards', async () => {
