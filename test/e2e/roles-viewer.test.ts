@@ -4,11 +4,16 @@
  * viewer sees a card typed live but can change nothing on the canvas or in
  * the table, and its page sends no document update at all (the server would
  * answer "permission denied") but exports the plan; the token never stays in the address bar; a
- * facilitator who tries the viewer link in their own browser stays facilitator.
+ * facilitator who tries the viewer link in their own browser stays facilitator;
+ * a board nobody has opened on the canvas shows its zones and cards to a viewer.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { mergeMany } from '../../server/sync/merge.ts';
+import { canvasMap } from '../../shared/board-doc.ts';
 import type { PlanData } from '../../shared/plan/index.ts';
+import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import {
   addCard,
@@ -31,6 +36,7 @@ import {
   openBoardAs,
   type Person,
   SCREENSHOT_DIR,
+  shareLinkOf,
   startE2e,
 } from './helpers/harness.ts';
 
@@ -162,6 +168,37 @@ describe('a board shared with a viewer', () => {
     await editor(anna.page).getByTestId('close-card-editor').click();
     await bengt.page.screenshot({ path: `${SCREENSHOT_DIR}/roles-viewer-board.png` });
     expect(permissionDenied(bengt)).toEqual([]);
+  });
+
+  it('shows a viewer the zones and cards of a board nobody has opened on the canvas, without storing any', async () => {
+    const board = await createBoard(env.origin, { title: 'Importerad plan Heby', templateId: 'hsvo-2024-2026' });
+    const goals = ['A1', 'A1', 'B2', 'C1', 'D1', 'D1'];
+    await seedCards(
+      env.origin,
+      board.id,
+      nsuRows()
+        .slice(0, goals.length)
+        .map((row, index) => ({ ...cardFromRow(row, index), goalId: goals[index] ?? null })),
+    );
+    const page = await bengt.context.newPage();
+    await page.goto(shareLinkOf(env, board, 'viewer'));
+    await expect.poll(() => page.locator(cardSelector).count(), { timeout: 10_000 }).toBe(goals.length);
+    expect(await page.locator('.zone').count()).toBe(10);
+    const inZone = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="activity-card"]')].every((el) => {
+        const zone = document.querySelector(`.zone--goal[data-zone="${el.getAttribute('data-goal')}"]`);
+        const [c, z] = [el.getBoundingClientRect(), zone?.getBoundingClientRect()];
+        const [x, y] = [c.x + c.width / 2, c.y + c.height / 2];
+        return z !== undefined && x > z.x && x < z.x + z.width && y > z.y && y < z.y + z.height;
+      }),
+    );
+    expect(inZone).toBe(true);
+    // Shown from this page's own store: the board's canvas is as empty as before.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, mergeMany((await env.server.store.loadBoard(board.id)).updates));
+    expect(canvasMap(doc).size).toBe(0);
+    expect(permissionDenied(bengt)).toEqual([]);
+    await page.close();
   });
 
   it('lets the facilitator try the viewer link in their own browser and stay facilitator there', async () => {
