@@ -55,7 +55,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const stats = createSyncStats();
   const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, limits, stats, log });
   const plans = createPlanPool();
-  const app = createApp({ store, plans, staticDir: options.staticDir });
+  const app = createApp({ store, plans, staticDir: options.staticDir, maxCardsPerBoard: limits.maxCardsPerBoard });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -53,7 +53,7 @@ async function exportBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
   });
 }
 
-async function importBoard(c: Context, store: BoardStore, pool: PlanPool): Promise<Response> {
+async function importBoard(c: Context, store: BoardStore, pool: PlanPool, maxCards: number): Promise<Response> {
   const formatOrFileName = c.req.query('format') ?? c.req.query('filename');
   if (!formatOrFileName) {
     throw new ApiError(400, 'say what the file is: ?format=json|csv|xlsx or ?filename=plan.xlsx');
@@ -65,18 +65,19 @@ async function importBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength === 0) throw new ApiError(400, 'the file is empty');
 
-  const outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title') });
+  const outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title'), maxCards });
   if (!outcome.ok) {
-    const status = outcome.code === 'too-large' ? 413 : 400;
+    const status = outcome.code === 'too-large' || outcome.code === 'too-many-cards' ? 413 : 400;
     return c.json({ error: outcome.message, code: outcome.code, location: outcome.location }, status);
   }
   const { board, cardCount } = await storeNewBoardState(store, outcome.state);
   return c.json({ ...board, cardCount }, 201);
 }
 
-export function planRoutes(store: BoardStore, pool: PlanPool): Hono {
+/** `maxCardsPerBoard` is the live rooms' limit (server/sync/limits.ts), which imports hold too. */
+export function planRoutes(store: BoardStore, pool: PlanPool, maxCardsPerBoard: number): Hono {
   const app = new Hono();
   app.get('/boards/:id/export', (c) => exportBoard(c, store, pool));
-  app.post('/boards/import', importLimit, (c) => importBoard(c, store, pool));
+  app.post('/boards/import', importLimit, (c) => importBoard(c, store, pool, maxCardsPerBoard));
   return app;
 }

@@ -1,3 +1,5 @@
+import { MAX_CARDS_PER_BOARD } from '../../shared/limits.ts';
+
 /**
  * What one connection and one board may do, and the close codes that say so.
  * Documented in README.md (Limits). startServer takes overrides (tests use small values).
@@ -17,7 +19,7 @@ export interface SyncLimits {
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
-  maxCardsPerBoard: 2_000,
+  maxCardsPerBoard: MAX_CARDS_PER_BOARD,
   // Typing is ≈ 10 updates/s and a tldraw drag ≈ 60/s (one per frame); a burst covers a paste or a reconnect.
   updateBurst: 200,
   updatesPerSecond: 100,

@@ -12,7 +12,6 @@ export {
   type ImportErrorCode,
   type ImportErrorLocation,
   MAX_IMPORT_BYTES,
-  MAX_IMPORT_CARDS,
   MAX_XLSX_ENTRIES,
   MAX_XLSX_UNCOMPRESSED_BYTES,
 } from './errors.ts';
