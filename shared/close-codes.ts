@@ -20,3 +20,9 @@ export const CLOSE_TOO_MANY_MESSAGES = 4029;
 export const CLOSE_LAYOUT_BROKEN = 4422;
 /** The board is full: final, as resending the same cards would be refused again. */
 export const CLOSE_BOARD_FULL = 4413;
+/**
+ * A presence (awareness) state over the size limit, or more states than one
+ * connection may hold: final, as the same client would resend the same state.
+ * The stock client never comes near it (see maxPresenceStateBytes).
+ */
+export const CLOSE_PRESENCE_REFUSED = 4431;

@@ -5,6 +5,7 @@
  */
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
+import type { PresenceLimits } from './presence.ts';
 import { Room } from './room.ts';
 import { StateWorker } from './state-worker-client.ts';
 import { createSyncStats, type SyncStats } from './stats.ts';
@@ -19,7 +20,7 @@ export const STORAGE_COOLDOWN_MS = 1_000;
 
 export interface RoomRegistryOptions {
   compactEvery?: number;
-  limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'awarenessIntervalMs'>;
+  limits: Pick<SyncLimits, 'maxCardsPerBoard'> & PresenceLimits;
   stats?: SyncStats;
   log?: (message: string) => void;
 }
@@ -53,7 +54,7 @@ export class RoomRegistry {
       room = Room.load(boardId, this.store, {
         compactEvery: this.compactEvery,
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
-        awarenessIntervalMs: this.limits.awarenessIntervalMs,
+        presence: this.limits,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
         onStorageRefused: () => this.storageRefusedAt.set(boardId, Date.now()),
         log: this.log,
