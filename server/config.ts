@@ -1,6 +1,7 @@
 /** Server configuration from environment variables, with the defaults README.md lists. */
 import { resolve } from 'node:path';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
+import { DEFAULT_PLAN_JOB_TIMEOUT_MS, defaultPlanThreads } from './plans/plan-pool.ts';
 
 export interface ServerConfig {
   port: number;
@@ -10,6 +11,9 @@ export interface ServerConfig {
   staticDir: string;
   maxMessageBytes: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Plan export/import worker threads and the time limit of one job. */
+  planThreads: number;
+  planJobTimeoutMs: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -34,5 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     staticDir: resolve(env.STATIC_DIR || './dist'),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', MAX_WS_MESSAGE_BYTES, 1024, 256 * 1024 * 1024),
     sqliteSynchronous: synchronous,
+    planThreads: intFrom(env, 'PLAN_THREADS', defaultPlanThreads(), 2, 64),
+    planJobTimeoutMs: intFrom(env, 'PLAN_JOB_TIMEOUT_MS', DEFAULT_PLAN_JOB_TIMEOUT_MS, 1_000, 600_000),
   };
 }

@@ -25,6 +25,10 @@ export interface StartOptions {
   compactEvery?: number;
   /** Overrides of the sync limits (README "Limits"); tests use small values. */
   limits?: Partial<SyncLimits>;
+  /** Plan worker threads (default: the machine's parallelism, at least 2). */
+  planThreads?: number;
+  /** Time limit of one export or import job (default 30 s). */
+  planJobTimeoutMs?: number;
   /**
    * Wraps the storage the server uses: the hook for fault injection in tests
    * (a store that refuses writes the way a full or read-only disk does).
@@ -54,7 +58,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
   const stats = createSyncStats();
   const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, limits, stats, log });
-  const plans = createPlanPool();
+  const plans = createPlanPool({ threads: options.planThreads, jobTimeoutMs: options.planJobTimeoutMs });
   const app = createApp({ store, plans, staticDir: options.staticDir, maxCardsPerBoard: limits.maxCardsPerBoard });
   const host = options.host ?? '127.0.0.1';
 

@@ -12,7 +12,7 @@ import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/pla
 import { getTemplate } from '../../shared/template.ts';
 import { boardTemplate, storeNewBoardState } from '../boards/board-docs.ts';
 import { ApiError } from '../http/errors.ts';
-import type { PlanPool } from '../plans/plan-pool.ts';
+import { isPlanRefusal, PlanBusy, type PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { requireBoard } from './boards.ts';
 
@@ -22,6 +22,17 @@ const importLimit = bodyLimit({
     throw new ApiError(413, `the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the import limit`);
   },
 });
+
+/**
+ * A job the pool refused: its queue was full (429) or it ran past the time
+ * limit (503). Anything else is rethrown for the ordinary error handler.
+ */
+function refusedJob(c: Context, error: unknown): Response {
+  if (!isPlanRefusal(error)) throw error;
+  const status = error instanceof PlanBusy ? 429 : 503;
+  const retryAfter = error instanceof PlanBusy ? error.retryAfterSeconds : 10;
+  return c.json({ error: error.message }, status, { 'Retry-After': String(retryAfter) });
+}
 
 /** RFC 6266 attachment header: an ASCII fallback plus the exact UTF-8 name. */
 function attachment(fileName: string): string {
@@ -47,7 +58,12 @@ async function exportBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
   }
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
   const { updates } = await store.loadBoard(board.id);
-  const result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+  let result: Awaited<ReturnType<PlanPool['export']>>;
+  try {
+    result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+  } catch (error) {
+    return refusedJob(c, error);
+  }
   return new Response(result.body as BodyInit, {
     headers: { 'Content-Type': result.contentType, 'Content-Disposition': attachment(result.fileName) },
   });
@@ -65,7 +81,12 @@ async function importBoard(c: Context, store: BoardStore, pool: PlanPool, maxCar
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength === 0) throw new ApiError(400, 'the file is empty');
 
-  const outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title'), maxCards });
+  let outcome: Awaited<ReturnType<PlanPool['import']>>;
+  try {
+    outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title'), maxCards });
+  } catch (error) {
+    return refusedJob(c, error);
+  }
   if (!outcome.ok) {
     const status = outcome.code === 'too-large' || outcome.code === 'too-many-cards' ? 413 : 400;
     return c.json({ error: outcome.message, code: outcome.code, location: outcome.location }, status);
