@@ -11,6 +11,13 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 /** A workbook has a handful of parts a sheet; thousands of entries mean something else. */
 export const MAX_XLSX_ENTRIES = 1_000;
+/**
+ * The farthest cell the XLSX reader takes a value from: ten times the rows of a
+ * full board, and far more columns than the flat table's (≈ 25, and 3 a follow-up
+ * period). Beyond them the file is refused before a table that large is built.
+ */
+export const MAX_XLSX_ROWS = 20_000;
+export const MAX_XLSX_COLUMNS = 200;
 
 export type ImportErrorCode =
   | 'too-large'
