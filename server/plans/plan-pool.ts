@@ -48,7 +48,7 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
     filename: new URL('./plan-worker.ts', import.meta.url).href,
     minThreads: 0,
     maxThreads: threads,
-    // Loading exceljs and docx costs a few hundred ms: keep a warm worker for a while.
+    // Loading docx (and exceljs, for XLSX exports) costs a few hundred ms: keep a warm worker for a while.
     idleTimeout: 60_000,
   });
   const queues = new PlanQueues(options.maxWaitingPerQueue ?? DEFAULT_PLAN_WAITING_PER_QUEUE);

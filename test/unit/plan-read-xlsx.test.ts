@@ -4,6 +4,9 @@
  * with strict limits on what it builds. Round trips are in plan-roundtrip.test.ts.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -79,14 +82,18 @@ describe('XLSX reader', () => {
   });
 
   it('keeps exceljs and its unzip chain out of the import path', async () => {
-    // A fresh Node process loads the import module; exceljs is CommonJS, so whatever it loads is in require.cache.
+    const file = join(mkdtempSync(join(tmpdir(), 'samtavla-xlsx-')), 'plan.xlsx');
+    writeFileSync(file, (await writePlan(docToPlan(sampleBoard(), HSVO, { now: NOW }), 'xlsx')).body);
+    // A fresh Node process imports the file as the CLI does; exceljs is CommonJS, so whatever it loads is in require.cache.
     const script = `
       import { createRequire } from 'node:module';
-      await import('./shared/plan/import.ts');
+      const plan = await import('./shared/plan/index.ts');
+      await plan.importPlan(new Uint8Array(await (await import('node:fs/promises')).readFile(process.argv[1])), 'plan.xlsx');
       const cache = Object.keys(createRequire(import.meta.url).cache);
       console.log(JSON.stringify(cache.filter((path) => /node_modules\\/(exceljs|unzipper|fstream|rimraf|glob|inflight)\\//.test(path))));
     `;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, file]);
+    rmSync(dirname(file), { recursive: true, force: true });
     expect(JSON.parse(stdout)).toEqual([]);
   });
 });
