@@ -1,6 +1,7 @@
 /** Server configuration from environment variables, with the defaults README.md lists. */
 import { resolve } from 'node:path';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
+import { parseAllowedOrigins } from './auth/origin.ts';
 import { DEFAULT_PLAN_JOB_TIMEOUT_MS, defaultPlanThreads } from './plans/plan-pool.ts';
 
 export interface ServerConfig {
@@ -14,6 +15,8 @@ export interface ServerConfig {
   /** Plan export/import worker threads and the time limit of one job. */
   planThreads: number;
   planJobTimeoutMs: number;
+  allowedOrigins: string[];
+  historyKeepAllHours: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -40,5 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sqliteSynchronous: synchronous,
     planThreads: intFrom(env, 'PLAN_THREADS', defaultPlanThreads(), 2, 64),
     planJobTimeoutMs: intFrom(env, 'PLAN_JOB_TIMEOUT_MS', DEFAULT_PLAN_JOB_TIMEOUT_MS, 1_000, 600_000),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
   };
 }

@@ -23,6 +23,10 @@ export interface StartOptions {
   pingIntervalMs?: number;
   maxBufferedBytes?: number;
   compactEvery?: number;
+  /** Automatic versions: at most one this often while people edit (tests use small values). */
+  autoVersionMs?: number;
+  /** Automatic versions younger than this many hours are all kept (HISTORY_KEEP_ALL_HOURS). */
+  historyKeepAllHours?: number;
   /** Overrides of the sync limits (README "Limits"); tests use small values. */
   limits?: Partial<SyncLimits>;
   /** Plan worker threads (default: the machine's parallelism, at least 2). */
@@ -34,6 +38,8 @@ export interface StartOptions {
    * (a store that refuses writes the way a full or read-only disk does).
    */
   wrapStore?: (store: BoardStore) => BoardStore;
+  /** Origins besides the server's own whose pages may open board sockets (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
   /** Where warnings go; tests pass a silent logger. */
   log?: (message: string) => void;
 }
@@ -57,9 +63,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
   const stats = createSyncStats();
-  const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, limits, stats, log });
+  const rooms = new RoomRegistry(store, {
+    compactEvery: options.compactEvery,
+    autoVersionMs: options.autoVersionMs,
+    retention: options.historyKeepAllHours === undefined ? undefined : { keepAllHours: options.historyKeepAllHours },
+    limits,
+    stats,
+    log,
+  });
   const plans = createPlanPool({ threads: options.planThreads, jobTimeoutMs: options.planJobTimeoutMs });
-  const app = createApp({ store, plans, staticDir: options.staticDir, maxCardsPerBoard: limits.maxCardsPerBoard });
+  const app = createApp({
+    store,
+    plans,
+    rooms,
+    staticDir: options.staticDir,
+    maxCardsPerBoard: limits.maxCardsPerBoard,
+  });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -82,6 +101,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
     stats,
     log,
+    allowedOrigins: options.allowedOrigins ?? [],
   });
 
   const port = (server.address() as AddressInfo).port;

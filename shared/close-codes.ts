@@ -20,6 +20,15 @@ export const CLOSE_TOO_MANY_MESSAGES = 4029;
 export const CLOSE_LAYOUT_BROKEN = 4422;
 /** The board is full: final, as resending the same cards would be refused again. */
 export const CLOSE_BOARD_FULL = 4413;
+/** The link's token was replaced by the facilitator: final, the old link is no longer valid. */
+export const CLOSE_TOKEN_REVOKED = 4401;
+/** The board was deleted by its facilitator: final. */
+export const CLOSE_BOARD_DELETED = 4410;
+/**
+ * The board was unlocked after this connection's edits were refused while it was
+ * locked: the client reconnects, resyncs and sends those edits again.
+ */
+export const CLOSE_RESYNC = 4000;
 /**
  * A presence (awareness) state over the size limit, or more states than one
  * connection may hold: final, as the same client would resend the same state.

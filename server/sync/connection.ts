@@ -3,6 +3,7 @@
  * server against dead, slow, flooding and misbehaving clients.
  */
 import type { WebSocket } from 'ws';
+import type { Role } from '../../shared/roles.ts';
 import {
   CLOSE_INTERNAL_ERROR,
   CLOSE_MALFORMED,
@@ -50,6 +51,7 @@ export function fitCloseReason(reason: string): string {
  */
 export function attachConnection(
   socket: WebSocket,
+  role: Role,
   room: Promise<Room>,
   limits: ConnectionLimits,
   stats: SyncStats,
@@ -63,6 +65,7 @@ export function attachConnection(
   stats.connections++;
 
   const peer: Peer = {
+    role,
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > limits.maxBufferedBytes) {

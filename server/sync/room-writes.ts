@@ -21,6 +21,10 @@ export interface PendingUpdate {
   update: Uint8Array;
   decoded: DecodedUpdate;
   from: Peer;
+  /** Made by the server itself (rename, lock): admitted without the checks for clients' updates. */
+  trusted?: boolean;
+  /** Told when the update is stored, or refused (server edits wait for it). */
+  settled?: { resolve: () => void; reject: (error: Error) => void };
 }
 
 export interface RoomWritesOptions {

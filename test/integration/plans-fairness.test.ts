@@ -9,7 +9,7 @@ import { storeNewBoard } from '../../server/boards/board-docs.ts';
 import type { RunningServer } from '../../server/start.ts';
 import { initBoardDoc } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
-import { removeDir, startTestServer, tempDataDir } from '../helpers/server.ts';
+import { rememberBoard, removeDir, startTestServer, tempDataDir, withToken } from '../helpers/server.ts';
 
 let dataDir: string;
 let server: RunningServer;
@@ -27,7 +27,7 @@ async function storedBoard(target: RunningServer, title: string, cards: number):
       fields: { title: `Aktivitet ${i}`, activity: 'Text som fyller kortet. '.repeat(40), indicator: 'Antal\nAndel' },
     });
   }
-  const board = await storeNewBoard(target.store, doc);
+  const board = rememberBoard(await storeNewBoard(target.store, doc));
   doc.destroy();
   return board.id;
 }
@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 const exportOf = (target: RunningServer, boardId: string, format = 'docx') =>
-  fetch(`${target.url}/api/boards/${boardId}/export?format=${format}`);
+  fetch(withToken(`${target.url}/api/boards/${boardId}/export?format=${format}`, boardId));
 
 describe('plan jobs of different boards', () => {
   it("finishes a small board's export while a large board's Word export is still running", async () => {

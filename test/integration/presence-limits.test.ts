@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { DEFAULT_SYNC_LIMITS } from '../../server/sync/limits.ts';
 import { CLOSE_PRESENCE_REFUSED } from '../../shared/close-codes.ts';
-import { createBoard, type RawSocket, rawSocket, serverPerTest, waitFor, wsUrl } from '../helpers/server.ts';
+import { boardSocketUrl, createBoard, type RawSocket, rawSocket, serverPerTest, waitFor } from '../helpers/server.ts';
 import { presenceClients, presenceMessage } from './presence-messages.ts';
 import { sleep } from './reliability-support.ts';
 
@@ -84,7 +84,7 @@ describe('presence of one board', () => {
     const seen = Array.from({ length: people }, () => new Set<number>());
     const opened = await Promise.all(
       Array.from({ length: people }, async (_, n) => {
-        const socket = new WebSocket(`${wsUrl(ctx.server.url)}/${board.id}`);
+        const socket = new WebSocket(boardSocketUrl(ctx.server.url, board.id));
         sockets.push(socket);
         socket.binaryType = 'nodebuffer';
         socket.on('message', (data: Buffer) => {

@@ -8,6 +8,7 @@ const board = (n: number): BoardInfo => ({
   templateId: 'hsvo-2024-2026',
   templateVersion: '1.0.0',
   createdAt: '2025-01-01T00:00:00.000Z',
+  locked: false,
 });
 
 describe('recent boards', () => {
