@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { MAX_CARDS_PER_BOARD } from '../shared/limits.ts';
 import type { BoardExpiry } from './boards/board-expiry.ts';
 import type { AddressLimits } from './http/address-limits.ts';
 import { onError } from './http/errors.ts';
@@ -27,11 +28,14 @@ export interface AppDeps {
   expiry: BoardExpiry;
   rooms: RoomRegistry;
   staticDir?: string;
+  /** The live card limit, which imports hold too (default MAX_CARDS_PER_BOARD). */
+  maxCardsPerBoard?: number;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, plans, rooms, log, addressLimits, trustProxy, expiry, staticDir } = deps;
+  const maxCardsPerBoard = deps.maxCardsPerBoard ?? MAX_CARDS_PER_BOARD;
   const app = new Hono<AppEnv>();
 
   app.onError(onError(log));
@@ -43,7 +47,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { boardCreation: creations, failedAuth } = addressLimits;
   const api = new Hono<AppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
-  api.route('/', planRoutes({ store, plans, log, creations, failedAuth }));
+  api.route('/', planRoutes({ store, plans, log, creations, failedAuth, maxCardsPerBoard }));
   api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry }));
   api.route('/', historyRoutes(store, rooms, failedAuth, log));
   app.route('/api', api);

@@ -4,6 +4,7 @@ import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
 import { parseAllowedOrigins } from './auth/origin.ts';
 import { type AddressLimitSettings, DEFAULT_ADDRESS_LIMITS } from './http/address-limits.ts';
 import { DEFAULT_HTTP_LIMITS, defaultMaxConnections, type HttpLimits } from './http/http-limits.ts';
+import { DEFAULT_PLAN_JOB_TIMEOUT_MS, defaultPlanThreads } from './plans/plan-pool.ts';
 
 export interface ServerConfig {
   port: number;
@@ -21,6 +22,9 @@ export interface ServerConfig {
   boardRetentionDays: number;
   /** pino level of the log on stdout. */
   logLevel: string;
+  /** Plan export/import worker threads and the time limit of one job. */
+  planThreads: number;
+  planJobTimeoutMs: number;
   allowedOrigins: string[];
   historyKeepAllHours: number;
 }
@@ -84,6 +88,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
     boardRetentionDays: intFrom(env, 'BOARD_RETENTION_DAYS', 0, 0, 36_500),
     logLevel,
+    planThreads: intFrom(env, 'PLAN_THREADS', defaultPlanThreads(), 2, 64),
+    planJobTimeoutMs: intFrom(env, 'PLAN_JOB_TIMEOUT_MS', DEFAULT_PLAN_JOB_TIMEOUT_MS, 1_000, 600_000),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
   };

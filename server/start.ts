@@ -39,6 +39,10 @@ export interface StartOptions {
   historyKeepAllHours?: number;
   /** Overrides of the sync limits (README "Limits"); tests use small values. */
   limits?: Partial<SyncLimits>;
+  /** Plan worker threads (default: the machine's parallelism, at least 2). */
+  planThreads?: number;
+  /** Time limit of one export or import job (default 30 s). */
+  planJobTimeoutMs?: number;
   /**
    * Wraps the storage the server uses: the hook for fault injection in tests
    * (a store that refuses writes the way a full or read-only disk does).
@@ -99,7 +103,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     onUsed: (boardId) => void expiry.touch(boardId),
   });
-  const plans = createPlanPool();
+  const plans = createPlanPool({ threads: options.planThreads, jobTimeoutMs: options.planJobTimeoutMs });
   const addressLimits = createAddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits });
   const trustProxy = options.trustProxy ?? 0;
   const app = createApp({
@@ -111,6 +115,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     trustProxy,
     expiry,
     staticDir: options.staticDir,
+    maxCardsPerBoard: limits.maxCardsPerBoard,
   });
   const host = options.host ?? '127.0.0.1';
   const httpLimits: HttpLimits = {

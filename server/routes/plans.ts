@@ -17,7 +17,7 @@ import { ApiError } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
-import type { PlanPool } from '../plans/plan-pool.ts';
+import { isPlanRefusal, PlanBusy, type PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
 
 const importLimit = bodyLimit({
@@ -26,6 +26,17 @@ const importLimit = bodyLimit({
     throw new ApiError(413, `the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the import limit`);
   },
 });
+
+/**
+ * A job the pool refused: its queue was full (429) or it ran past the time
+ * limit (503). Anything else is rethrown for the ordinary error handler.
+ */
+function refusedJob(c: Context, error: unknown): Response {
+  if (!isPlanRefusal(error)) throw error;
+  const status = error instanceof PlanBusy ? 429 : 503;
+  const retryAfter = error instanceof PlanBusy ? error.retryAfterSeconds : 10;
+  return c.json({ error: error.message }, status, { 'Retry-After': String(retryAfter) });
+}
 
 /** RFC 6266 attachment header: an ASCII fallback plus the exact UTF-8 name. */
 function attachment(fileName: string): string {
@@ -73,7 +84,12 @@ async function exportBoard(
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
   const versionId = c.req.query('version');
   const updates = versionId === undefined ? (await store.loadBoard(board.id)).updates : [await versionState(versionId)];
-  const result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+  let result: Awaited<ReturnType<PlanPool['export']>>;
+  try {
+    result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+  } catch (error) {
+    return refusedJob(c, error);
+  }
   log.info({ event: 'board.exported', board: board.id, format, address: c.get('address') }, 'board exported');
   return new Response(result.body as BodyInit, {
     headers: { 'Content-Type': result.contentType, 'Content-Disposition': attachment(result.fileName) },
@@ -84,6 +100,7 @@ async function importBoard(
   c: Context<AccessEnv & AppEnv>,
   store: BoardStore,
   pool: PlanPool,
+  maxCards: number,
   log: Logger,
 ): Promise<Response> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -101,13 +118,18 @@ async function importBoard(
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength === 0) throw new ApiError(400, 'the file is empty');
 
-  const outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title') });
+  let outcome: Awaited<ReturnType<PlanPool['import']>>;
+  try {
+    outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title'), maxCards });
+  } catch (error) {
+    return refusedJob(c, error);
+  }
   if (!outcome.ok) {
     log.info(
       { event: 'board.import-refused', code: outcome.code, address: c.get('address') },
       `import refused: ${outcome.code}`,
     );
-    const status = outcome.code === 'too-large' ? 413 : 400;
+    const status = outcome.code === 'too-large' || outcome.code === 'too-many-cards' ? 413 : 400;
     return c.json({ error: outcome.message, code: outcome.code, location: outcome.location }, status);
   }
   const { board, cardCount } = await storeNewBoardState(store, outcome.state);
@@ -122,14 +144,17 @@ export interface PlanRouteDeps {
   /** Shared with board creation: an import creates a board. */
   creations: KeyedBuckets;
   failedAuth: FailedAuth;
+  /** The live rooms' card limit (server/sync/limits.ts), which imports hold too. */
+  maxCardsPerBoard: number;
 }
 
-export function planRoutes({ store, plans, log, creations, failedAuth }: PlanRouteDeps): Hono<AccessEnv & AppEnv> {
+export function planRoutes(deps: PlanRouteDeps): Hono<AccessEnv & AppEnv> {
+  const { store, plans, log, creations, failedAuth, maxCardsPerBoard } = deps;
   const app = new Hono<AccessEnv & AppEnv>();
   // Viewers may export: a read-only link is for reading the plan, in any format.
   app.get('/boards/:id/export', boardAccess(store, 'viewer', failedAuth), (c) => exportBoard(c, store, plans, log));
   app.post('/boards/import', rateLimited(creations, 'boards created'), importLimit, (c) =>
-    importBoard(c, store, plans, log),
+    importBoard(c, store, plans, maxCardsPerBoard, log),
   );
   return app;
 }
