@@ -130,7 +130,7 @@ export interface AddressLimitSettings {
 export const DEFAULT_ADDRESS_LIMITS: AddressLimitSettings = {
   boardCreationsPerMinute: 30,
   failedAuthPerMinute: 20,
-  wsPerAddress: 200,
+  wsPerAddress: 500,
   wsPerBoard: 500,
 };
 
