@@ -13,8 +13,9 @@ import { makePerson, personId, storedName, storeName } from '../presence/identit
 import { NameDialog } from '../presence/NameDialog.tsx';
 import { usePeople } from '../presence/usePeople.ts';
 import { useBoardConnection } from '../sync/useBoardConnection.ts';
+import { BoardUndoLayer } from '../undo/BoardUndoLayer.tsx';
 import { BoardHeader } from './BoardHeader.tsx';
-import type { BoardContextValue } from './board-context.ts';
+import { type BoardContextValue, canEditNow } from './board-context.ts';
 import { ConnectionNotice } from './ConnectionNotice.tsx';
 import { useBoardMeta } from './useBoardMeta.ts';
 import './board.css';
@@ -59,7 +60,12 @@ export function BoardSession({ info }: { info: BoardInfo }) {
       writable,
       person,
     };
-    body = <Outlet context={context} />;
+    body = (
+      <>
+        <Outlet context={context} />
+        <BoardUndoLayer doc={connection.doc} enabled={canEditNow(context)} />
+      </>
+    );
   }
 
   return (

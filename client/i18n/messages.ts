@@ -3,6 +3,8 @@
  * the Swedish one, so a key missing in either language fails `tsc`.
  * Placeholders are written `{name}` and filled by `format()`.
  */
+import { historyEn, historySv } from './messages-history.ts';
+
 const sv = {
   'app.name': 'Samtavla',
   'app.tagline': 'En gemensam tavla för att ta fram samverkansplaner tillsammans.',
@@ -106,6 +108,7 @@ const sv = {
   'page.notFound': 'Sidan finns inte',
 
   'table.placeholder': 'Tabellvyn kommer snart: här visas planens aktiviteter som en tabell.',
+  ...historySv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -214,6 +217,7 @@ const en: Messages = {
   'page.notFound': 'Page not found',
 
   'table.placeholder': "The table view is coming soon: it will list the plan's activities as a table.",
+  ...historyEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -11,6 +11,7 @@ import { type BoardContextValue, canEditNow, useBoard } from '../board/board-con
 import { useCards } from '../cards/card-hooks.ts';
 import { useCardText } from '../cards/card-messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { UndoButtons } from '../undo/UndoButtons.tsx';
 import { GoalTable } from './GoalTable.tsx';
 import { groupCards } from './group-cards.ts';
 import './table.css';
@@ -67,6 +68,7 @@ function CardTables({ board }: { board: BoardContextValue }) {
     <main className="plan-tables" data-testid="table-view" data-card-count={cards.length}>
       <p className="plan-tables__summary">
         <strong>{text.t('table.heading')}</strong> · {text.t('table.summary', { count: cards.length, agreed })}
+        {!readOnly && <UndoButtons doc={doc} className="plan-tables__undo" />}
       </p>
       {groups.areas.map(({ area, goals }) => (
         <section

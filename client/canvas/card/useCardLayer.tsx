@@ -11,6 +11,8 @@ import { defaultCardPeriod } from '../../../shared/card-schema.ts';
 import type { BoardContextValue } from '../../board/board-context.ts';
 import { CardEditor } from '../../cards/CardEditor.tsx';
 import { useCardText } from '../../cards/card-messages.ts';
+import { announceDeleted } from '../../undo/deletion-notice.ts';
+import { UndoButtons } from '../../undo/UndoButtons.tsx';
 import type { ZoneLayout } from '../zones/layout.ts';
 import { addCardAt, onZoneDoubleClick } from './add-card.ts';
 import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
@@ -71,6 +73,11 @@ export function useCardLayer(board: BoardContextValue, layout: ZoneLayout, readO
             layout,
             template,
             personName: latest.current.personName,
+            onCardsDeleted: (deleted) =>
+              announceDeleted(
+                doc,
+                deleted.map((card) => card.title),
+              ),
             onResync: (check) => {
               const onSync = (synced: boolean) => synced && check();
               provider.on('sync', onSync);
@@ -110,6 +117,7 @@ export function useCardLayer(board: BoardContextValue, layout: ZoneLayout, readO
           >
             <span aria-hidden="true">+</span> {text.t('card.add')}
           </button>
+          <UndoButtons doc={doc} />
           <span className="card-toolbar__hint">{text.t('card.addHint')}</span>
         </div>
       )}

@@ -1,5 +1,6 @@
 /** Re-creates missing or altered zones from the template when a board opens. */
 import type { Editor, TLShapeId } from 'tldraw';
+import { writeAutomatically } from '../yjs-binding.ts';
 import type { ZoneLayout } from './layout.ts';
 import type { ZoneShape } from './ZoneShape.ts';
 import { withZoneWrites } from './zone-guard.ts';
@@ -13,7 +14,9 @@ export function ensureZones(editor: Editor, layout: ZoneLayout): number {
   const repairs = zonesToRepair(expected, (id: TLShapeId) => editor.store.get(id) as ZoneShape | undefined);
   if (repairs.length > 0) {
     // Outside the undo history: undo must never take a zone away.
-    withZoneWrites(() => editor.run(() => editor.store.put(repairs), { history: 'ignore' }));
+    withZoneWrites(() =>
+      writeAutomatically(editor.store, () => editor.run(() => editor.store.put(repairs), { history: 'ignore' })),
+    );
   }
   return repairs.length;
 }
