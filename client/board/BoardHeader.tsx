@@ -2,6 +2,7 @@
  * The bar above every view of a board: title, connection state, the
  * canvas/table switch, the export menu and who is here. Shared by the canvas and table views.
  */
+import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -19,9 +20,11 @@ export interface BoardHeaderProps {
   people: AwarenessUser[];
   me: Person | null;
   onRename(): void;
+  /** The history and deleted-cards buttons (client/history/HistoryControls.tsx). */
+  history?: ReactNode;
 }
 
-export function BoardHeader({ boardId, title, connection, people, me, onRename }: BoardHeaderProps) {
+export function BoardHeader({ boardId, title, connection, people, me, onRename, history }: BoardHeaderProps) {
   const { t } = useI18n();
   const viewClass = ({ isActive }: { isActive: boolean }) => `view-toggle__link${isActive ? ' is-active' : ''}`;
   return (
@@ -41,6 +44,7 @@ export function BoardHeader({ boardId, title, connection, people, me, onRename }
           {t('view.table')}
         </NavLink>
       </nav>
+      {history}
       <ExportMenu boardId={boardId} />
       <PeopleList people={people} me={me} onRename={onRename} />
       <LanguageToggle />

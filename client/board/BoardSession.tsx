@@ -4,9 +4,12 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet } from 'react-router';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { BoardInfo, BoardView } from '../../shared/api.ts';
 import { canWrite } from '../../shared/board-doc.ts';
 import { getTemplate } from '../../shared/template.ts';
+import type { BoardVersion } from '../api/history.ts';
+import { HistoryControls } from '../history/HistoryControls.tsx';
+import { VersionView } from '../history/VersionView.tsx';
 import { rememberBoard } from '../home/recent-boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { makePerson, personId, storedName, storeName } from '../presence/identity.ts';
@@ -26,10 +29,15 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   const meta = useBoardMeta(connection?.doc ?? null);
   const [name, setName] = useState(storedName);
   const [renaming, setRenaming] = useState(false);
+  // A version opened from the history replaces the live views until the person goes back.
+  const [version, setVersion] = useState<BoardVersion | null>(null);
+  const [historyMessage, setHistoryMessage] = useState('');
   const id = useMemo(personId, []);
   const person = useMemo(() => (name ? makePerson(id, name) : null), [id, name]);
   const people = usePeople(connection?.provider.awareness ?? null, person);
 
+  // The server says which role the token gives (GET /api/boards/:id).
+  const role = (info as Partial<BoardView>).role ?? 'viewer';
   const title = meta?.title || info.title;
   const template = getTemplate(meta?.templateId || info.templateId);
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
@@ -48,6 +56,20 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   let body: React.ReactNode = null;
   if (!template) {
     body = <p className="notice notice--error">{t('board.templateUnknown', { templateId: info.templateId })}</p>;
+  } else if (connection && person && version) {
+    body = (
+      <VersionView
+        boardId={info.id}
+        version={version}
+        template={template}
+        liveDoc={connection.doc}
+        mayRestore={role === 'facilitator'}
+        onBack={(message) => {
+          setVersion(null);
+          setHistoryMessage(message ?? '');
+        }}
+      />
+    );
   } else if (connection && person) {
     const context: BoardContextValue = {
       info,
@@ -77,7 +99,28 @@ export function BoardSession({ info }: { info: BoardInfo }) {
         people={people}
         me={person}
         onRename={() => setRenaming(true)}
+        history={
+          template && (
+            <HistoryControls
+              boardId={info.id}
+              role={role}
+              template={template}
+              onOpenVersion={(opened) => {
+                setHistoryMessage('');
+                setVersion(opened);
+              }}
+            />
+          )
+        }
       />
+      {historyMessage && (
+        <p className="notice history-message" role="status" data-testid="history-message">
+          {historyMessage}
+          <button type="button" className="button button--quiet" onClick={() => setHistoryMessage('')}>
+            {t('history.close')}
+          </button>
+        </p>
+      )}
       {!writable && (
         <p className="notice" role="status">
           {t('board.readOnlyNewer')}

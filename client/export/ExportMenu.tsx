@@ -12,7 +12,8 @@ import { EXPORT_CHOICES, type ExportChoice, exportUrl, fallbackFileName, fileNam
 import { saveFile } from './save-file.ts';
 import './export.css';
 
-export function ExportMenu({ boardId }: { boardId: string }) {
+/** `versionId`: export that version of the board (from the history's version view) instead of the board now. */
+export function ExportMenu({ boardId, versionId }: { boardId: string; versionId?: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   // Which item gets the focus once the menu has rendered open.
@@ -89,7 +90,7 @@ export function ExportMenu({ boardId }: { boardId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice));
+      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice, versionId));
       saveFile(blob, fileNameFrom(disposition) ?? fallbackFileName(choice));
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
@@ -134,7 +135,7 @@ export function ExportMenu({ boardId }: { boardId: string }) {
             }}
             role="menuitem"
             tabIndex={-1}
-            href={exportUrl(boardId, choice)}
+            href={exportUrl(boardId, choice, versionId)}
             download
             className="export-menu__item"
             // The format is the item's name; the hint describes it, so lists of items read short.

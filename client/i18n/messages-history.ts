@@ -29,6 +29,7 @@ export const historySv = {
   'trash.restored': '"{title}" är tillbaka på tavlan.',
   'trash.restoreFailed': 'Aktiviteten kunde inte återställas: {error}',
   'trash.noGoal': 'Ej placerad',
+  'trash.untitled': 'Namnlös aktivitet',
 
   'history.button': 'Historik',
   'history.heading': 'Tavlans historik',
@@ -94,6 +95,13 @@ export const historySv = {
   'compare.after': 'Nu',
   'compare.empty': '(tomt)',
   'compare.loading': 'Jämför…',
+  'compare.moved': 'Flyttad från {from} till {to}',
+  'compare.field.status': 'Status',
+  'compare.field.followUp': 'Uppföljning',
+  'compare.field.votes': 'Röster',
+  'compare.field.authors': 'Skribenter',
+  'compare.field.createdAt': 'Skapad',
+  'compare.field.goal': 'Mål',
 } as const;
 
 export const historyEn: Record<keyof typeof historySv, string> = {
@@ -121,6 +129,7 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   'trash.restored': '"{title}" is back on the board.',
   'trash.restoreFailed': 'The activity could not be restored: {error}',
   'trash.noGoal': 'Unplaced',
+  'trash.untitled': 'Untitled activity',
 
   'history.button': 'History',
   'history.heading': "The board's history",
@@ -186,4 +195,11 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   'compare.after': 'Now',
   'compare.empty': '(empty)',
   'compare.loading': 'Comparing…',
+  'compare.moved': 'Moved from {from} to {to}',
+  'compare.field.status': 'Status',
+  'compare.field.followUp': 'Follow-up',
+  'compare.field.votes': 'Votes',
+  'compare.field.authors': 'Authors',
+  'compare.field.createdAt': 'Created',
+  'compare.field.goal': 'Goal',
 };

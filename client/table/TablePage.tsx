@@ -4,9 +4,11 @@
  * `cards` and `meta` only; it needs no tldraw.
  */
 import { type CSSProperties, useId, useLayoutEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { readPlanPeriod } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
 import { defaultCardPeriod } from '../../shared/card-schema.ts';
+import type { Template } from '../../shared/template.ts';
 import { type BoardContextValue, canEditNow, useBoard } from '../board/board-context.ts';
 import { useCards } from '../cards/card-hooks.ts';
 import { useCardText } from '../cards/card-messages.ts';
@@ -47,8 +49,26 @@ function useRenderMeasure(name: string, hasCards: boolean) {
 }
 
 function CardTables({ board }: { board: BoardContextValue }) {
-  const { doc, template, person } = board;
-  const readOnly = !canEditNow(board);
+  return (
+    <PlanTables
+      doc={board.doc}
+      template={board.template}
+      readOnly={!canEditNow(board)}
+      personName={board.person.name}
+    />
+  );
+}
+
+export interface PlanTablesProps {
+  doc: Y.Doc;
+  template: Template;
+  readOnly: boolean;
+  /** Who creates the cards added here. */
+  personName: string;
+}
+
+/** The tables of one board document: the live board, or a version opened read-only from the history. */
+export function PlanTables({ doc, template, readOnly, personName }: PlanTablesProps) {
   const text = useCardText(template);
   const { pick } = useI18n();
   const cards = useCards(doc);
@@ -60,7 +80,7 @@ function CardTables({ board }: { board: BoardContextValue }) {
 
   const add = (goalId: string | null) => {
     const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
-    setFocusCardId(createCard(doc, { goalId, createdBy: person.name, fields: { period } }));
+    setFocusCardId(createCard(doc, { goalId, createdBy: personName, fields: { period } }));
   };
   const shared = { doc, template, text, readOnly, targetGroupList: listId, focusCardId, onAdd: add };
 
