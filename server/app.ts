@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { onError } from './http/errors.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plans.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
@@ -27,6 +28,7 @@ export function createApp({ store, plans, rooms, staticDir }: AppDeps): Hono {
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', planRoutes(store, plans));
   api.route('/', boardRoutes(store, rooms));
+  api.route('/', historyRoutes(store, rooms));
   app.route('/api', api);
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

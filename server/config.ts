@@ -12,6 +12,7 @@ export interface ServerConfig {
   maxMessageBytes: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   allowedOrigins: string[];
+  historyKeepAllHours: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -37,5 +38,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', MAX_WS_MESSAGE_BYTES, 1024, 256 * 1024 * 1024),
     sqliteSynchronous: synchronous,
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
   };
 }

@@ -23,6 +23,10 @@ export interface StartOptions {
   pingIntervalMs?: number;
   maxBufferedBytes?: number;
   compactEvery?: number;
+  /** Automatic versions: at most one this often while people edit (tests use small values). */
+  autoVersionMs?: number;
+  /** Automatic versions younger than this many hours are all kept (HISTORY_KEEP_ALL_HOURS). */
+  historyKeepAllHours?: number;
   /** Overrides of the sync limits (README "Limits"); tests use small values. */
   limits?: Partial<SyncLimits>;
   /**
@@ -55,7 +59,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
   const stats = createSyncStats();
-  const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, limits, stats, log });
+  const rooms = new RoomRegistry(store, {
+    compactEvery: options.compactEvery,
+    autoVersionMs: options.autoVersionMs,
+    retention: options.historyKeepAllHours === undefined ? undefined : { keepAllHours: options.historyKeepAllHours },
+    limits,
+    stats,
+    log,
+  });
   const plans = createPlanPool();
   const app = createApp({ store, plans, rooms, staticDir: options.staticDir });
   const host = options.host ?? '127.0.0.1';

@@ -60,3 +60,10 @@ export interface ApiError {
 
 /** The y-websocket room path: `WebsocketProvider(origin + WS_PATH, boardId, doc)`. */
 export const WS_PATH = '/ws';
+
+/** `POST /api/boards/:id/versions` (facilitator): a named version. */
+export const SaveVersionBody = z.object({
+  name: z
+    .string({ error: 'name must be a string' })
+    .check(z.trim(), z.minLength(1, 'name must not be empty'), z.maxLength(100, 'name must be at most 100 characters')),
+});

@@ -17,9 +17,11 @@ import { fieldLabel, fieldValue, placeName } from './compare-text.ts';
 interface Changed {
   before: PlanCard;
   after: PlanCard;
+  /** Plan-data keys that differ; "place" when the card moved to another goal. */
   fields: string[];
-  from?: string;
-  to?: string;
+  /** Where the card sat in the version and sits now. */
+  from: string;
+  to: string;
 }
 
 interface Result {
@@ -49,36 +51,27 @@ export function CompareView({
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = async () => {
-      const [{ docToPlan }, { comparePlans, cardPlaces, planCards }] = await Promise.all([
+      const [{ docToPlan }, { comparePlans, placedCards }] = await Promise.all([
         import('../../shared/plan/to-plan.ts'),
         import('../../shared/plan/compare.ts'),
       ]);
       const before = docToPlan(versionDoc, template);
       const after = docToPlan(liveDoc, template);
       const diff = comparePlans(before, after);
-      const placesBefore = cardPlaces(before);
-      const placesAfter = cardPlaces(after);
+      const placesOf = (plan: typeof before) =>
+        new Map(placedCards(plan).map((placed) => [placed.card.id, placed.place]));
+      const placesBefore = placesOf(before);
+      const placesAfter = placesOf(after);
       const name = (place: string | null | undefined) => placeName(place, template, pick, unplaced);
-      const beforeById = new Map(planCards(before).map((card) => [card.id, card]));
-      const afterById = new Map(planCards(after).map((card) => [card.id, card]));
-      const changed = new Map<string, Changed>(diff.changed.map((entry) => [entry.after.id, { ...entry }]));
-      for (const [id, place] of placesAfter) {
-        if (!placesBefore.has(id) || placesBefore.get(id) === place) continue;
-        const beforeCard = beforeById.get(id);
-        const afterCard = afterById.get(id);
-        const entry =
-          changed.get(id) ??
-          (beforeCard && afterCard ? { before: beforeCard, after: afterCard, fields: [] } : undefined);
-        if (!entry) continue;
-        entry.from = name(placesBefore.get(id));
-        entry.to = name(place);
-        changed.set(id, entry);
-      }
       if (!live) return;
       setResult({
         added: diff.added.map((card) => ({ card, place: name(placesAfter.get(card.id)) })),
         removed: diff.removed.map((card) => ({ card, place: name(placesBefore.get(card.id)) })),
-        changed: [...changed.values()],
+        changed: diff.changed.map((entry) => ({
+          ...entry,
+          from: name(placesBefore.get(entry.before.id)),
+          to: name(placesAfter.get(entry.after.id)),
+        })),
       });
     };
     void run();
@@ -132,32 +125,29 @@ export function CompareView({
                 <span className="compare__title">{title(entry.after)}</span>
                 <span className="compare__fields">
                   {t('compare.fields', {
-                    fields: [
-                      ...entry.fields.map((key) => fieldLabel(key, t, text.field)),
-                      ...(entry.from ? [t('compare.field.goal')] : []),
-                    ].join(', '),
+                    fields: entry.fields.map((key) => fieldLabel(key, t, text.field)).join(', '),
                   })}
                 </span>
-                {entry.from && (
-                  <span className="compare__moved">{t('compare.moved', { from: entry.from, to: entry.to ?? '' })}</span>
-                )}
-                {entry.fields.length > 0 && (
-                  <dl className="compare__diff">
-                    {entry.fields.map((key) => (
-                      <div key={key} className="compare__field" data-field-key={key}>
-                        <dt>{fieldLabel(key, t, text.field)}</dt>
-                        <dd className="compare__before">
-                          <span className="sr-only">{t('compare.before')}: </span>
-                          <del>{fieldValue(entry.before, key, status) || t('compare.empty')}</del>
-                        </dd>
-                        <dd className="compare__after">
-                          <span className="sr-only">{t('compare.after')}: </span>
-                          <ins>{fieldValue(entry.after, key, status) || t('compare.empty')}</ins>
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                )}
+                <span className="compare__place">{entry.to}</span>
+                <dl className="compare__diff">
+                  {entry.fields.map((key) => (
+                    <div key={key} className="compare__field" data-field-key={key}>
+                      <dt>{fieldLabel(key, t, text.field)}</dt>
+                      <dd className="compare__before">
+                        <span className="sr-only">{t('compare.before')}: </span>
+                        <del>
+                          {(key === 'place' ? entry.from : fieldValue(entry.before, key, status)) || t('compare.empty')}
+                        </del>
+                      </dd>
+                      <dd className="compare__after">
+                        <span className="sr-only">{t('compare.after')}: </span>
+                        <ins>
+                          {(key === 'place' ? entry.to : fieldValue(entry.after, key, status)) || t('compare.empty')}
+                        </ins>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
               </li>
             ))}
           </ul>

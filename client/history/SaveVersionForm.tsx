@@ -4,8 +4,8 @@ import { type BoardVersion, saveVersion } from '../api/history.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { errorText } from './TrashPanel.tsx';
 
-/** The longest name the form takes; the server checks its own limit too. */
-const NAME_MAX = 120;
+/** The server's limit (shared/api.ts SaveVersionBody). */
+const NAME_MAX = 100;
 
 export function SaveVersionForm({ boardId, onSaved }: { boardId: string; onSaved(version: BoardVersion): void }) {
   const { t } = useI18n();

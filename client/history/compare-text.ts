@@ -27,6 +27,7 @@ const OWN_LABEL: Partial<Record<string, MessageKey>> = {
   votes: 'compare.field.votes',
   authors: 'compare.field.authors',
   createdAt: 'compare.field.createdAt',
+  place: 'compare.field.goal',
 };
 
 /** A plan key's name for people: "Indikator för uppföljning" for `indicators`. */

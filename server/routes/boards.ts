@@ -52,7 +52,7 @@ export function boardRoutes(store: BoardStore, rooms: RoomRegistry): Hono<Access
     if (patch.locked !== undefined) await rooms.setLocked(board.id, patch.locked);
     await store.updateBoard(board.id, patch);
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [string, string | boolean][];
-    if (entries.length > 0) await rooms.withRoom(board.id, (room) => room.setMeta(entries));
+    if (entries.length > 0) await rooms.withRoom(board.id, (room) => room.edits.setMeta(entries));
     const updated = { ...board, ...patch };
     return c.json({ ...updated, role: 'facilitator' } satisfies BoardView);
   });

@@ -1,6 +1,6 @@
 /**
  * Plan export and import:
- *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,]
+ *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,][&version=<id>]
  *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…)[&templateId=…][&title=…]
  *        body: the file's bytes, at most MAX_IMPORT_BYTES
  * The work itself runs in the plan worker pool (see plans/plan-pool.ts).
@@ -45,6 +45,11 @@ const IMPORT_MEDIA_TYPES = [
 
 async function exportBoard(c: Context<AccessEnv>, store: BoardStore, pool: PlanPool): Promise<Response> {
   const { board } = c.var.access;
+  const versionState = async (versionId: string) => {
+    const state = await store.versionState(board.id, versionId);
+    if (!state) throw new ApiError(404, 'version: no version with this id on this board');
+    return state;
+  };
   const format = c.req.query('format') ?? 'json';
   if (!isPlanFormat(format)) {
     throw new ApiError(400, `format: expected one of ${EXPORT_FORMATS.join(', ')}`);
@@ -57,7 +62,8 @@ async function exportBoard(c: Context<AccessEnv>, store: BoardStore, pool: PlanP
     throw new ApiError(409, `the board's template "${board.templateId}" is not installed here`);
   }
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
-  const { updates } = await store.loadBoard(board.id);
+  const versionId = c.req.query('version');
+  const updates = versionId === undefined ? (await store.loadBoard(board.id)).updates : [await versionState(versionId)];
   const result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
   return new Response(result.body as BodyInit, {
     headers: { 'Content-Type': result.contentType, 'Content-Disposition': attachment(result.fileName) },

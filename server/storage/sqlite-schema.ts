@@ -51,8 +51,33 @@ function addRoles(db: Db): void {
   }
 }
 
+/** History: saved versions (whole states, deflated) and the cards people deleted. */
+const HISTORY = `
+CREATE TABLE board_versions (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  auto INTEGER NOT NULL,
+  card_count INTEGER NOT NULL,
+  editors TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX board_versions_by_board ON board_versions(board_id, created_at);
+CREATE TABLE deleted_cards (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  card_id TEXT NOT NULL,
+  deleted_at TEXT NOT NULL,
+  deleted_by TEXT NOT NULL,
+  card TEXT NOT NULL
+);
+CREATE INDEX deleted_cards_by_board ON deleted_cards(board_id, card_id);
+`;
+
 /** Append-only: never edit a migration that has shipped, add the next one. */
-const MIGRATIONS: ((db: Db) => void)[] = [(db) => db.exec(BASE), addRoles];
+const MIGRATIONS: ((db: Db) => void)[] = [(db) => db.exec(BASE), addRoles, (db) => db.exec(HISTORY)];
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;

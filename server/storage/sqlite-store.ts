@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardInfo } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
+import { sqliteHistory } from './sqlite-history.ts';
 import { migrate } from './sqlite-schema.ts';
 import { type BoardPatch, type BoardStore, StorageError, type StoredBoard, type TokenHashes } from './store.ts';
 
@@ -83,7 +84,7 @@ export function openSqliteStore({
   const renameBoard = db.prepare('UPDATE boards SET title = ? WHERE id = ?');
   const lockBoard = db.prepare('UPDATE boards SET locked = ? WHERE id = ?');
   const removeBoard = db.transaction((id: string) => {
-    for (const table of ['board_updates', 'board_states', 'board_tokens']) {
+    for (const table of ['board_updates', 'board_states', 'board_tokens', 'board_versions', 'deleted_cards']) {
       db.prepare(`DELETE FROM ${table} WHERE board_id = ?`).run(id);
     }
     db.prepare('DELETE FROM boards WHERE id = ?').run(id);
@@ -129,6 +130,7 @@ export function openSqliteStore({
   };
 
   return {
+    ...sqliteHistory(db, guard),
     async createBoard(info, initialState, tokens) {
       guard('create', () => create(info, initialState, tokens));
     },

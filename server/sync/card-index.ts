@@ -150,8 +150,8 @@ export class CardIndex {
     return { added, deleted };
   }
 
-  /** How many cards the board would have after `change`. */
-  countAfter(change: CardChange): number {
+  /** The live items of every key `change` touches, as they would be after it. */
+  private touchedBy(change: CardChange): Map<string, Set<string>> {
     const touched = new Map<string, Set<string>>();
     const entry = (key: string) => setIn(touched, key, this.live.get(key));
     for (const { id, key } of change.added) entry(key).add(id);
@@ -159,9 +159,20 @@ export class CardIndex {
       const key = this.keyOf.get(id) ?? change.added.find((a) => a.id === id)?.key;
       if (key !== undefined) entry(key).delete(id);
     }
+    return touched;
+  }
+
+  /** How many cards the board would have after `change`. */
+  countAfter(change: CardChange): number {
     let count = this.live.size;
-    for (const [key, ids] of touched) count += (ids.size > 0 ? 1 : 0) - (this.live.has(key) ? 1 : 0);
+    for (const [key, ids] of this.touchedBy(change)) count += (ids.size > 0 ? 1 : 0) - (this.live.has(key) ? 1 : 0);
     return count;
+  }
+
+  /** The cards (keys) that exist now and would not after `change`: what it deletes. */
+  removedBy(change: CardChange): string[] {
+    if (change.deleted.length === 0) return [];
+    return [...this.touchedBy(change)].filter(([key, ids]) => ids.size === 0 && this.live.has(key)).map(([key]) => key);
   }
 
   commit(change: CardChange): void {

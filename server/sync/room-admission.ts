@@ -8,7 +8,7 @@
  * admitted once it is.
  */
 import * as Y from 'yjs';
-import { CardIndex } from './card-index.ts';
+import { type CardChange, CardIndex } from './card-index.ts';
 import type { DocState } from './doc-state.ts';
 import { layoutViolation } from './layout-guard.ts';
 import { CLOSE_BOARD_FULL, CLOSE_LAYOUT_BROKEN, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
@@ -19,6 +19,11 @@ import type { SyncStats } from './stats.ts';
 
 export interface AdmissionOptions {
   maxCardsPerBoard: number;
+  /**
+   * An admitted update deletes these cards; `before` is the state just before it
+   * (what is stored and what is admitted ahead of it), to keep their content.
+   */
+  onCardsDeleted?: (ids: string[], before: Uint8Array[], entry: PendingUpdate) => void;
   log: (message: string) => void;
   stats: SyncStats;
   worker: StateWorker;
@@ -113,20 +118,18 @@ export class RoomAdmission {
     const cards = this.cards;
     if (!cards) {
       // The analysis failed: without a count the update cannot be checked; the sender resends later.
-      entry.settled?.reject(new Error('board state unavailable'));
-      this.refuse(peer, CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
+      this.refuse(entry, CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
       return;
     }
     const change = cards.plan(decoded);
     if (entry.trusted) {
-      cards.commit(change);
-      this.writes.enqueue(entry);
+      this.accept(entry, cards, change);
       return;
     }
     const violation = layoutViolation(decoded, change);
     if (violation) {
       this.options.stats.refused++;
-      this.refuse(peer, CLOSE_LAYOUT_BROKEN, violation);
+      this.refuse(entry, CLOSE_LAYOUT_BROKEN, violation);
       return;
     }
     if (change.added.length > 0 || change.deleted.length > 0) {
@@ -134,16 +137,27 @@ export class RoomAdmission {
       // Over the limit is refused only when it grows: a board already over it (an import) can still shrink.
       if (after > this.options.maxCardsPerBoard && after > cards.count) {
         this.options.stats.refused++;
-        this.refuse(peer, CLOSE_BOARD_FULL, `the board is full (at most ${this.options.maxCardsPerBoard} cards)`);
+        this.refuse(entry, CLOSE_BOARD_FULL, `the board is full (at most ${this.options.maxCardsPerBoard} cards)`);
         return;
       }
-      cards.commit(change);
     }
+    this.accept(entry, cards, change);
+  }
+
+  private accept(entry: PendingUpdate, cards: CardIndex, change: CardChange): void {
+    const deleted = cards.removedBy(change);
+    if (deleted.length > 0 && this.options.onCardsDeleted) {
+      const before = [...this.content.parts(), ...this.writes.unstored().map((e) => e.update)];
+      this.options.onCardsDeleted(deleted, before, entry);
+    }
+    cards.commit(change);
     this.writes.enqueue(entry);
   }
 
-  private refuse(peer: Peer, code: number, reason: string): void {
-    this.refusedPeers.add(peer);
-    peer.close(code, reason);
+  private refuse(entry: PendingUpdate, code: number, reason: string): void {
+    entry.settled?.reject(new Error(reason));
+    // The server's own edits (they wait on `settled`) must not stop its later ones.
+    if (!entry.settled) this.refusedPeers.add(entry.from);
+    entry.from.close(code, reason);
   }
 }

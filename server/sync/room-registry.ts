@@ -6,6 +6,7 @@
 import type { Role } from '../../shared/roles.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
+import { DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 import { Room } from './room.ts';
 import { StateWorker } from './state-worker-client.ts';
 import { createSyncStats, type SyncStats } from './stats.ts';
@@ -18,8 +19,13 @@ import { createSyncStats, type SyncStats } from './stats.ts';
  */
 export const STORAGE_COOLDOWN_MS = 1_000;
 
+/** Automatic versions while people edit: at most one this often (README "History"). */
+export const AUTO_VERSION_MS = 10 * 60_000;
+
 export interface RoomRegistryOptions {
   compactEvery?: number;
+  autoVersionMs?: number;
+  retention?: RetentionRule;
   limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'awarenessIntervalMs'>;
   stats?: SyncStats;
   log?: (message: string) => void;
@@ -33,6 +39,7 @@ export class RoomRegistry {
   private readonly storageRefusedAt = new Map<string, number>();
   private readonly worker = new StateWorker();
   private readonly compactEvery: number;
+  private readonly history: { autoVersionMs: number; retention: RetentionRule };
   private readonly log: (message: string) => void;
   readonly stats: SyncStats;
 
@@ -42,6 +49,10 @@ export class RoomRegistry {
   constructor(store: BoardStore, options: RoomRegistryOptions) {
     this.store = store;
     this.compactEvery = options.compactEvery ?? 500;
+    this.history = {
+      autoVersionMs: options.autoVersionMs ?? AUTO_VERSION_MS,
+      retention: options.retention ?? DEFAULT_RETENTION,
+    };
     this.limits = options.limits;
     this.stats = options.stats ?? createSyncStats();
     this.log = options.log ?? console.warn;
@@ -57,6 +68,7 @@ export class RoomRegistry {
     if (!room) {
       room = Room.load(boardId, this.store, {
         compactEvery: this.compactEvery,
+        ...this.history,
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
         awarenessIntervalMs: this.limits.awarenessIntervalMs,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),

@@ -9,9 +9,8 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
-import * as Y from 'yjs';
 import type { Role } from '../../shared/roles.ts';
-import type { BoardStore } from '../storage/store.ts';
+import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import { DocState } from './doc-state.ts';
 import { CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
@@ -26,7 +25,9 @@ import {
 } from './protocol.ts';
 import { RoomAdmission } from './room-admission.ts';
 import { RoomGate } from './room-gate.ts';
+import { type HistoryOptions, RoomHistory } from './room-history.ts';
 import { mergeStored, type PendingUpdate, RoomWrites } from './room-writes.ts';
+import { SERVER_PEER, ServerEdits } from './server-edits.ts';
 import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
 import { SyncAnswers } from './sync-answers.ts';
@@ -39,10 +40,7 @@ export interface Peer {
   close(code: number, reason: string): void;
 }
 
-/** The server itself as the author of its own edits (rename, lock): nothing to send or close. */
-const SERVER_PEER: Peer = { role: 'facilitator', send() {}, close() {} };
-
-export interface RoomOptions {
+export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'retention'> {
   /** Fold the update log into one state after about this many appended updates (see shouldCompact). */
   compactEvery: number;
   maxCardsPerBoard: number;
@@ -64,6 +62,9 @@ export class Room {
   private readonly writes: RoomWrites;
   private readonly admission: RoomAdmission;
   private readonly gate: RoomGate;
+  readonly history: RoomHistory;
+  /** The server's own edits of the document: rename, lock, restores. */
+  readonly edits: ServerEdits;
 
   readonly boardId: string;
   private readonly content: DocState;
@@ -74,7 +75,7 @@ export class Room {
     content: DocState,
     store: BoardStore,
     options: RoomOptions,
-    loaded: { lastSeq: number; updates: number; locked: boolean },
+    loaded: { lastSeq: number; updates: number; locked: boolean; templateId: string; latest?: VersionInfo },
   ) {
     this.boardId = boardId;
     this.content = content;
@@ -84,8 +85,22 @@ export class Room {
       stored: (batch) => this.stored(batch),
       refused: (batch, error) => this.refused(batch, error),
     });
-    this.admission = new RoomAdmission(boardId, content, this.writes, options);
+    this.history = new RoomHistory(boardId, { store, content, writes: this.writes }, loaded.latest, {
+      ...options,
+      templateId: loaded.templateId,
+    });
+    this.admission = new RoomAdmission(boardId, content, this.writes, {
+      ...options,
+      onCardsDeleted: (ids, before, entry) => this.history.cardsDeleted(ids, before, this.nameOf(entry.from)),
+    });
     this.gate = new RoomGate(loaded.locked);
+    this.edits = new ServerEdits({
+      content,
+      writes: this.writes,
+      admission: this.admission,
+      history: this.history,
+      worker: options.worker,
+    });
     this.presence = new Presence(
       options.awarenessIntervalMs,
       (message) => {
@@ -105,7 +120,11 @@ export class Room {
 
   /** Loads the board's stored state and log into a new room (merged in the worker). */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<Room> {
-    const [info, stored] = await Promise.all([store.getBoard(boardId), store.loadBoard(boardId)]);
+    const [info, stored, versions] = await Promise.all([
+      store.getBoard(boardId),
+      store.loadBoard(boardId),
+      store.listVersions(boardId),
+    ]);
     if (!info) throw new Error('no board with this id');
     const state = await mergeStored(stored.updates, options.worker, (error) =>
       options.log(`board ${boardId}: skipped an unreadable stored update: ${error.message}`),
@@ -114,6 +133,8 @@ export class Room {
       lastSeq: stored.lastSeq,
       updates: stored.updates.length,
       locked: info.locked,
+      templateId: info.templateId,
+      latest: versions[0],
     });
     void room.admission.ensureAnalysis();
     return room;
@@ -198,24 +219,15 @@ export class Room {
     for (const peer of [...this.peers.keys()]) if (roles.includes(peer.role)) peer.close(code, reason);
   }
 
-  /**
-   * Sets server-owned `meta` keys (title, locked) as an update of the server's
-   * own, made from the whole state in the worker and stored and relayed like
-   * any other: resolves once it is stored.
-   */
-  async setMeta(entries: [string, string | boolean][]): Promise<void> {
-    const update = await this.writes.inBackground(() =>
-      this.options.worker.run({ op: 'set-meta', updates: this.content.parts(), entries }),
-    );
-    await new Promise<void>((resolve, reject) =>
-      this.admission.submit({
-        from: SERVER_PEER,
-        update,
-        decoded: Y.decodeUpdate(update),
-        trusted: true,
-        settled: { resolve, reject },
-      }),
-    );
+  /** The name a peer shows in presence (the tldraw presence record), else its role. */
+  private nameOf(peer: Peer): string {
+    if (peer === SERVER_PEER) return 'Samtavla';
+    const states = this.presence.awareness.getStates();
+    for (const id of this.peers.get(peer) ?? []) {
+      const name = (states.get(id) as { presence?: { userName?: unknown } } | undefined)?.presence?.userName;
+      if (typeof name === 'string' && name.trim()) return name.trim().slice(0, 100);
+    }
+    return peer.role;
   }
 
   /** Sync step 2: a new client gets the state as it is; a returning one what it lacks, worked out in the worker. */
@@ -238,6 +250,7 @@ export class Room {
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();
     this.relay(batch);
     for (const entry of batch) entry.settled?.resolve();
+    this.history.noteEdits(batch.filter((e) => e.from !== SERVER_PEER).map((e) => this.nameOf(e.from)));
   }
 
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
@@ -274,9 +287,10 @@ export class Room {
     }
   }
 
-  /** Waits for every queued write and a final compaction; used before the room is dropped. */
-  settle(): Promise<void> {
-    return this.writes.settle();
+  /** Waits for every queued write, the last version and a final compaction; before the room is dropped. */
+  async settle(): Promise<void> {
+    await this.writes.settle();
+    await this.history.finish();
   }
 
   destroy(): void {

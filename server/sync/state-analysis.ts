@@ -5,7 +5,9 @@
  */
 import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
+import type { Card } from '../../shared/card-schema.ts';
 import { CardIndex, type CardIndexData } from './card-index.ts';
+import { type HistoryTask, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
 
 export interface StateAnalysis {
@@ -50,16 +52,28 @@ export function setMeta(state: Uint8Array, entries: [string, string | boolean][]
 }
 
 export type StateTask =
+  | HistoryTask
   | { op: 'merge'; updates: Uint8Array[] }
   | { op: 'compact'; updates: Uint8Array[] }
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
   | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] };
 
-export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' } ? StateAnalysis : Uint8Array;
+export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
+  ? StateAnalysis
+  : T extends { op: 'snapshot' }
+    ? Snapshot
+    : T extends { op: 'read-cards' }
+      ? Card[]
+      : Uint8Array;
 
-export function runStateTask(task: StateTask): Uint8Array | StateAnalysis {
+export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snapshot | Card[] {
   switch (task.op) {
+    case 'snapshot':
+    case 'read-cards':
+    case 'restore':
+    case 'put-card':
+      return runHistoryTask(task);
     case 'merge':
       return mergeMany(task.updates);
     case 'compact':

@@ -32,7 +32,7 @@ describe('version wording', () => {
   it('lists the focus areas that changed in template order, cards under no area last', () => {
     const lines = areaLines(
       {
-        none: { added: 1, removed: 0, changed: 0 },
+        unplaced: { added: 1, removed: 0, changed: 0 },
         C: { added: 0, removed: 0, changed: 2 },
         A: { added: 2, removed: 1, changed: 0 },
         B: { added: 0, removed: 0, changed: 0 },

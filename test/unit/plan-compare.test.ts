@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCard, deleteCard, moveCard, setCardParty, setCardStatus, setCardText } from '../../shared/card.ts';
-import { cardPlaces, comparePlans } from '../../shared/plan/compare.ts';
+import { comparePlans, placedCards } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { emptyBoard, HSVO, NOW } from './plan-helpers.ts';
 
@@ -46,7 +46,7 @@ describe('comparePlans', () => {
     expect(comparePlans(before, plan(doc)).changed.map((c) => c.fields)).toEqual([['status']]);
   });
 
-  it('does not count a move as a field change; cardPlaces tells where each card sits', () => {
+  it('counts a move to another goal as the field "place", and placedCards tells where each card sits', () => {
     const doc = emptyBoard();
     createCard(doc, { id: 'm', goalId: 'A1', createdBy: 'Anna' });
     createCard(doc, { id: 'u', goalId: null, createdBy: 'Anna' });
@@ -54,10 +54,10 @@ describe('comparePlans', () => {
     const before = plan(doc);
     moveCard(doc, 'm', 'D1');
     const after = plan(doc);
-    expect(comparePlans(before, after).changed).toEqual([]);
-    expect(cardPlaces(before).get('m')).toBe('A1');
-    expect(cardPlaces(after).get('m')).toBe('D1');
-    expect(cardPlaces(after).get('u')).toBeNull();
-    expect(cardPlaces(after).get('area')).toBe('B');
+    expect(comparePlans(before, after).changed.map((c) => [c.after.id, c.fields])).toEqual([['m', ['place']]]);
+    const places = new Map(placedCards(after).map((p) => [p.card.id, p.place]));
+    expect(places.get('m')).toBe('D1');
+    expect(places.get('u')).toBeNull();
+    expect(places.get('area')).toBe('B');
   });
 });
