@@ -1,7 +1,8 @@
 /**
  * The board's history and deleted cards on the server (README, "History and
  * undo"): list and save versions, fetch one version's document, restore it;
- * list and restore deleted cards. Every call carries the board's token.
+ * list and restore deleted cards. Every call carries the board's token
+ * (`Authorization: Bearer`), the one the page opened the board with.
  */
 
 import { storedBoardToken } from './board-token.ts';
@@ -41,8 +42,13 @@ export interface DeletedCard {
 
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 
-async function call(boardId: string, path: string, init: RequestInit = {}): Promise<Response> {
-  const token = storedBoardToken(boardId);
+/** Which board, and the token the page opened it with (null: none, the server answers 401). */
+export interface BoardAccess {
+  boardId: string;
+  token: string | null;
+}
+
+async function call({ boardId, token }: BoardAccess, path: string, init: RequestInit = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...(init.headers as Record<string, string>) };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
@@ -70,34 +76,34 @@ const postJson = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-export async function listVersions(boardId: string): Promise<BoardVersion[]> {
-  return (await (await call(boardId, '/versions')).json()) as BoardVersion[];
+export async function listVersions(board: BoardAccess): Promise<BoardVersion[]> {
+  return (await (await call(board, '/versions')).json()) as BoardVersion[];
 }
 
-export async function saveVersion(boardId: string, name: string): Promise<BoardVersion> {
-  return (await (await call(boardId, '/versions', postJson({ name }))).json()) as BoardVersion;
+export async function saveVersion(board: BoardAccess, name: string): Promise<BoardVersion> {
+  return (await (await call(board, '/versions', postJson({ name }))).json()) as BoardVersion;
 }
 
 /** The version's whole board document as one Yjs update. */
-export async function fetchVersionState(boardId: string, versionId: string): Promise<Uint8Array> {
-  const response = await call(boardId, `/versions/${encodeURIComponent(versionId)}/state`, {
+export async function fetchVersionState(board: BoardAccess, versionId: string): Promise<Uint8Array> {
+  const response = await call(board, `/versions/${encodeURIComponent(versionId)}/state`, {
     headers: { accept: 'application/octet-stream' },
   });
   return new Uint8Array(await response.arrayBuffer());
 }
 
 export async function restoreVersion(
-  boardId: string,
+  board: BoardAccess,
   versionId: string,
 ): Promise<{ restored: BoardVersion; backup: BoardVersion }> {
-  const response = await call(boardId, `/versions/${encodeURIComponent(versionId)}/restore`, postJson({}));
+  const response = await call(board, `/versions/${encodeURIComponent(versionId)}/restore`, postJson({}));
   return (await response.json()) as { restored: BoardVersion; backup: BoardVersion };
 }
 
-export async function listDeletedCards(boardId: string): Promise<DeletedCard[]> {
-  return (await (await call(boardId, '/deleted-cards')).json()) as DeletedCard[];
+export async function listDeletedCards(board: BoardAccess): Promise<DeletedCard[]> {
+  return (await (await call(board, '/deleted-cards')).json()) as DeletedCard[];
 }
 
-export async function restoreDeletedCard(boardId: string, cardId: string): Promise<void> {
-  await call(boardId, `/deleted-cards/${encodeURIComponent(cardId)}/restore`, postJson({}));
+export async function restoreDeletedCard(board: BoardAccess, cardId: string): Promise<void> {
+  await call(board, `/deleted-cards/${encodeURIComponent(cardId)}/restore`, postJson({}));
 }

@@ -7,6 +7,7 @@ import { Outlet } from 'react-router';
 import type { BoardInfo, BoardView } from '../../shared/api.ts';
 import { canWrite } from '../../shared/board-doc.ts';
 import { getTemplate } from '../../shared/template.ts';
+import { storedBoardToken } from '../api/board-token.ts';
 import type { BoardVersion } from '../api/history.ts';
 import { HistoryControls } from '../history/HistoryControls.tsx';
 import { VersionView } from '../history/VersionView.tsx';
@@ -38,6 +39,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
 
   // The server says which role the token gives (GET /api/boards/:id).
   const role = (info as Partial<BoardView>).role ?? 'viewer';
+  const access = useMemo(() => ({ boardId: info.id, token: storedBoardToken(info.id) }), [info.id]);
   const title = meta?.title || info.title;
   const template = getTemplate(meta?.templateId || info.templateId);
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
@@ -59,7 +61,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   } else if (connection && person && version) {
     body = (
       <VersionView
-        boardId={info.id}
+        board={access}
         version={version}
         template={template}
         liveDoc={connection.doc}
@@ -102,7 +104,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
         history={
           template && (
             <HistoryControls
-              boardId={info.id}
+              board={access}
               role={role}
               template={template}
               onOpenVersion={(opened) => {

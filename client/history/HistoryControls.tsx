@@ -6,19 +6,19 @@
 import { useState } from 'react';
 import type { Role } from '../../shared/roles.ts';
 import type { Template } from '../../shared/template.ts';
-import type { BoardVersion } from '../api/history.ts';
+import type { BoardAccess, BoardVersion } from '../api/history.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { TrashPanel } from './TrashPanel.tsx';
 
 export interface HistoryControlsProps {
-  boardId: string;
+  board: BoardAccess;
   role: Role;
   template: Template;
   onOpenVersion(version: BoardVersion): void;
 }
 
-export function HistoryControls({ boardId, role, template, onOpenVersion }: HistoryControlsProps) {
+export function HistoryControls({ board, role, template, onOpenVersion }: HistoryControlsProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState<'history' | 'trash' | null>(null);
   const close = () => setOpen(null);
@@ -34,7 +34,7 @@ export function HistoryControls({ boardId, role, template, onOpenVersion }: Hist
       )}
       {open === 'history' && (
         <HistoryPanel
-          boardId={boardId}
+          board={board}
           template={template}
           mayRestore={role === 'facilitator'}
           onClose={close}
@@ -44,7 +44,7 @@ export function HistoryControls({ boardId, role, template, onOpenVersion }: Hist
           }}
         />
       )}
-      {open === 'trash' && <TrashPanel boardId={boardId} template={template} onClose={close} />}
+      {open === 'trash' && <TrashPanel board={board} template={template} onClose={close} />}
     </>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Template } from '../../shared/template.ts';
-import { type BoardVersion, listVersions } from '../api/history.ts';
+import { type BoardAccess, type BoardVersion, listVersions } from '../api/history.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { PanelDialog } from './PanelDialog.tsx';
 import { SaveVersionForm } from './SaveVersionForm.tsx';
@@ -15,28 +15,28 @@ import { areaLines, countsText, formatWhen, versionTitle } from './version-forma
 type Load = { kind: 'loading' } | { kind: 'failed'; error: string } | { kind: 'loaded'; versions: BoardVersion[] };
 
 export interface HistoryPanelProps {
-  boardId: string;
+  board: BoardAccess;
   template: Template;
   mayRestore: boolean;
   onOpen(version: BoardVersion): void;
   onClose(): void;
 }
 
-export function HistoryPanel({ boardId, template, mayRestore, onOpen, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ board, template, mayRestore, onOpen, onClose }: HistoryPanelProps) {
   const { t, lang, pick } = useI18n();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [status, setStatus] = useState('');
 
   const refresh = useCallback(() => {
     let live = true;
-    listVersions(boardId).then(
+    listVersions(board).then(
       (versions) => live && setLoad({ kind: 'loaded', versions }),
       (error) => live && setLoad({ kind: 'failed', error: errorText(error, t('api.unreachable')) }),
     );
     return () => {
       live = false;
     };
-  }, [boardId, t]);
+  }, [board, t]);
   useEffect(refresh, [refresh]);
 
   return (
@@ -44,7 +44,7 @@ export function HistoryPanel({ boardId, template, mayRestore, onOpen, onClose }:
       <p className="muted">{t('history.intro')}</p>
       {mayRestore && (
         <SaveVersionForm
-          boardId={boardId}
+          board={board}
           onSaved={(version) => {
             setStatus(t('history.saved', { name: version.name }));
             setLoad((prev) =>

@@ -1,13 +1,13 @@
 /** "Spara version…": the facilitator names the board as it is now ("Efter workshop 12 mars"). */
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { type BoardVersion, saveVersion } from '../api/history.ts';
+import { type BoardAccess, type BoardVersion, saveVersion } from '../api/history.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { errorText } from './TrashPanel.tsx';
 
 /** The server's limit (shared/api.ts SaveVersionBody). */
 const NAME_MAX = 100;
 
-export function SaveVersionForm({ boardId, onSaved }: { boardId: string; onSaved(version: BoardVersion): void }) {
+export function SaveVersionForm({ board, onSaved }: { board: BoardAccess; onSaved(version: BoardVersion): void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -34,7 +34,7 @@ export function SaveVersionForm({ boardId, onSaved }: { boardId: string; onSaved
     setBusy(true);
     setError('');
     try {
-      const version = await saveVersion(boardId, trimmed);
+      const version = await saveVersion(board, trimmed);
       onSaved(version);
       close();
     } catch (err) {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { findGoal, type Template } from '../../shared/template.ts';
 import { ApiError } from '../api/boards.ts';
-import { type DeletedCard, listDeletedCards, restoreDeletedCard } from '../api/history.ts';
+import { type BoardAccess, type DeletedCard, listDeletedCards, restoreDeletedCard } from '../api/history.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { PanelDialog } from './PanelDialog.tsx';
 import { formatWhen } from './version-format.ts';
@@ -17,7 +17,7 @@ export function errorText(error: unknown, unreachable: string): string {
   return error instanceof ApiError && error.status === 0 ? unreachable : (error as Error).message;
 }
 
-export function TrashPanel({ boardId, template, onClose }: { boardId: string; template: Template; onClose(): void }) {
+export function TrashPanel({ board, template, onClose }: { board: BoardAccess; template: Template; onClose(): void }) {
   const { t, lang, pick } = useI18n();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [busy, setBusy] = useState<string | null>(null);
@@ -25,21 +25,21 @@ export function TrashPanel({ boardId, template, onClose }: { boardId: string; te
 
   useEffect(() => {
     let live = true;
-    listDeletedCards(boardId).then(
+    listDeletedCards(board).then(
       (cards) => live && setLoad({ kind: 'loaded', cards }),
       (error) => live && setLoad({ kind: 'failed', error: errorText(error, t('api.unreachable')) }),
     );
     return () => {
       live = false;
     };
-  }, [boardId, t]);
+  }, [board, t]);
 
   const untitled = t('trash.untitled');
   const restore = async (card: DeletedCard) => {
     setBusy(card.cardId);
     setMessage(null);
     try {
-      await restoreDeletedCard(boardId, card.cardId);
+      await restoreDeletedCard(board, card.cardId);
       setLoad((prev) =>
         prev.kind === 'loaded' ? { kind: 'loaded', cards: prev.cards.filter((c) => c.cardId !== card.cardId) } : prev,
       );

@@ -7,7 +7,7 @@
 import { useEffect, useId, useState } from 'react';
 import * as Y from 'yjs';
 import type { Template } from '../../shared/template.ts';
-import { type BoardVersion, fetchVersionState, restoreVersion } from '../api/history.ts';
+import { type BoardAccess, type BoardVersion, fetchVersionState, restoreVersion } from '../api/history.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { PlanTables } from '../table/TablePage.tsx';
@@ -20,7 +20,7 @@ type Mode = 'table' | 'canvas' | 'compare';
 type Load = { kind: 'loading' } | { kind: 'failed'; error: string } | { kind: 'loaded'; doc: Y.Doc };
 
 export interface VersionViewProps {
-  boardId: string;
+  board: BoardAccess;
   version: BoardVersion;
   template: Template;
   liveDoc: Y.Doc;
@@ -29,7 +29,7 @@ export interface VersionViewProps {
   onBack(message?: string): void;
 }
 
-export function VersionView({ boardId, version, template, liveDoc, mayRestore, onBack }: VersionViewProps) {
+export function VersionView({ board, version, template, liveDoc, mayRestore, onBack }: VersionViewProps) {
   const { t, lang } = useI18n();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [mode, setMode] = useState<Mode>('table');
@@ -41,7 +41,7 @@ export function VersionView({ boardId, version, template, liveDoc, mayRestore, o
   useEffect(() => {
     let live = true;
     const doc = new Y.Doc();
-    fetchVersionState(boardId, version.id).then(
+    fetchVersionState(board, version.id).then(
       (update) => {
         if (!live) return;
         try {
@@ -57,14 +57,14 @@ export function VersionView({ boardId, version, template, liveDoc, mayRestore, o
       live = false;
       doc.destroy();
     };
-  }, [boardId, version.id, t]);
+  }, [board, version.id, t]);
 
   const restore = async () => {
     if (!window.confirm(t('version.restoreConfirm', { when }))) return;
     setRestoring(true);
     setError('');
     try {
-      await restoreVersion(boardId, version.id);
+      await restoreVersion(board, version.id);
       onBack(t('version.restored', { when }));
     } catch (err) {
       setError(t('version.restoreFailed', { error: errorText(err, t('api.unreachable')) }));
@@ -99,7 +99,7 @@ export function VersionView({ boardId, version, template, liveDoc, mayRestore, o
           {tab('canvas', t('version.viewCanvas'))}
           {tab('compare', t('version.viewCompare'))}
         </div>
-        <ExportMenu boardId={boardId} versionId={version.id} />
+        <ExportMenu boardId={board.boardId} versionId={version.id} />
         {mayRestore && (
           <button
             type="button"
