@@ -24,12 +24,26 @@ export function HistoryControls({ board, role, template, onOpenVersion }: Histor
   const close = () => setOpen(null);
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen('history')} data-testid="open-history">
-        {t('history.button')}
+      <button
+        type="button"
+        className="button header-button"
+        onClick={() => setOpen('history')}
+        title={t('history.button')}
+        data-testid="open-history"
+      >
+        <ClockIcon />
+        <span className="header-button__label">{t('history.button')}</span>
       </button>
       {role !== 'viewer' && (
-        <button type="button" className="button" onClick={() => setOpen('trash')} data-testid="open-trash">
-          {t('trash.button')}
+        <button
+          type="button"
+          className="button header-button"
+          onClick={() => setOpen('trash')}
+          title={t('trash.button')}
+          data-testid="open-trash"
+        >
+          <TrashIcon />
+          <span className="header-button__label">{t('trash.button')}</span>
         </button>
       )}
       {open === 'history' && (
@@ -46,5 +60,39 @@ export function HistoryControls({ board, role, template, onOpenVersion }: Histor
       )}
       {open === 'trash' && <TrashPanel board={board} template={template} onClose={close} />}
     </>
+  );
+}
+
+const iconProps = {
+  width: 18,
+  height: 18,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+  focusable: false,
+} as const;
+
+function ClockIcon() {
+  return (
+    <svg {...iconProps}>
+      <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+      <path d="M3 3v5h5" />
+      <path d="M12 7v5l3 2" />
+    </svg>
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg {...iconProps}>
+      <path d="M3 6h18" />
+      <path d="M8 6V4h8v2" />
+      <path d="M19 6l-1 14H6L5 6" />
+      <path d="M10 11v6M14 11v6" />
+    </svg>
   );
 }

@@ -70,7 +70,10 @@ export function TrashPanel({ board, template, onClose }: { board: BoardAccess; t
               <li key={card.cardId} className="panel-list__item" data-testid="trash-item" data-card-id={card.cardId}>
                 <div className="panel-list__main">
                   <span className="panel-list__title">{title}</span>
-                  <span className="panel-list__meta">
+                  <span
+                    className="panel-list__meta panel-list__place"
+                    title={place ? pick(place.goal.title) : undefined}
+                  >
                     {place ? `${place.goal.id} ${pick(place.goal.title)}` : t('trash.noGoal')}
                   </span>
                   <span className="panel-list__meta">
