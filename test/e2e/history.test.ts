@@ -51,7 +51,10 @@ describe('undo, deleted cards and history', () => {
     await openBoardAs(anna.page, shareLinkOf(env, board), 'Anna Andersson');
     await openBoardAs(bengt.page, shareLinkOf(env, board, 'participant'), 'Bengt Berg');
     for (const person of [anna, bengt]) {
-      await person.page.locator('[data-testid="activity-card"]').nth(cards.length - 1).waitFor({ timeout: 15_000 });
+      await person.page
+        .locator('[data-testid="activity-card"]')
+        .nth(cards.length - 1)
+        .waitFor({ timeout: 15_000 });
     }
   });
 
