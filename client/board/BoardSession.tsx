@@ -102,9 +102,11 @@ export function BoardSession({ info }: { info: BoardInfo }) {
         me={person}
         onRename={() => setRenaming(true)}
         history={
-          template && (
+          template &&
+          connection && (
             <HistoryControls
               board={access}
+              doc={connection.doc}
               role={role}
               template={template}
               onOpenVersion={(opened) => {

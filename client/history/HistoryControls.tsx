@@ -4,6 +4,7 @@
  * a version and saving a named one are the facilitator's.
  */
 import { type ReactNode, useState } from 'react';
+import type * as Y from 'yjs';
 import type { Role } from '../../shared/roles.ts';
 import type { Template } from '../../shared/template.ts';
 import type { BoardAccess, BoardVersion } from '../api/history.ts';
@@ -13,12 +14,14 @@ import { TrashPanel } from './TrashPanel.tsx';
 
 export interface HistoryControlsProps {
   board: BoardAccess;
+  /** The live board document (the papperskorg leaves out cards that are back on it). */
+  doc: Y.Doc;
   role: Role;
   template: Template;
   onOpenVersion(version: BoardVersion): void;
 }
 
-export function HistoryControls({ board, role, template, onOpenVersion }: HistoryControlsProps) {
+export function HistoryControls({ board, doc, role, template, onOpenVersion }: HistoryControlsProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState<'history' | 'trash' | null>(null);
   const close = () => setOpen(null);
@@ -58,7 +61,7 @@ export function HistoryControls({ board, role, template, onOpenVersion }: Histor
           }}
         />
       )}
-      {open === 'trash' && <TrashPanel board={board} template={template} onClose={close} />}
+      {open === 'trash' && <TrashPanel board={board} doc={doc} template={template} onClose={close} />}
     </>
   );
 }

@@ -4,9 +4,11 @@
  * everyone (the server writes it into the live board). Not for viewers.
  */
 import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
 import { findGoal, type Template } from '../../shared/template.ts';
 import { ApiError } from '../api/boards.ts';
 import { type BoardAccess, type DeletedCard, listDeletedCards, restoreDeletedCard } from '../api/history.ts';
+import { useCards } from '../cards/card-hooks.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { PanelDialog } from './PanelDialog.tsx';
 import { formatWhen } from './version-format.ts';
@@ -17,11 +19,21 @@ export function errorText(error: unknown, unreachable: string): string {
   return error instanceof ApiError && error.status === 0 ? unreachable : (error as Error).message;
 }
 
-export function TrashPanel({ board, template, onClose }: { board: BoardAccess; template: Template; onClose(): void }) {
+export interface TrashPanelProps {
+  board: BoardAccess;
+  /** The live board: a card that is back on it (undone, restored) is not listed, whatever the server kept. */
+  doc: Y.Doc;
+  template: Template;
+  onClose(): void;
+}
+
+export function TrashPanel({ board, doc, template, onClose }: TrashPanelProps) {
   const { t, lang, pick } = useI18n();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const onBoard = new Set(useCards(doc).map((card) => card.id));
+  const listed = load.kind === 'loaded' ? load.cards.filter((card) => !onBoard.has(card.cardId)) : [];
 
   useEffect(() => {
     let live = true;
@@ -59,10 +71,10 @@ export function TrashPanel({ board, template, onClose }: { board: BoardAccess; t
       </p>
       {load.kind === 'loading' && <p aria-busy="true">{t('trash.loading')}</p>}
       {load.kind === 'failed' && <p className="error">{t('trash.failed', { error: load.error })}</p>}
-      {load.kind === 'loaded' && load.cards.length === 0 && <p data-testid="trash-empty">{t('trash.empty')}</p>}
-      {load.kind === 'loaded' && load.cards.length > 0 && (
+      {load.kind === 'loaded' && listed.length === 0 && <p data-testid="trash-empty">{t('trash.empty')}</p>}
+      {listed.length > 0 && (
         <ul className="panel-list">
-          {load.cards.map((card) => {
+          {listed.map((card) => {
             const title = card.title.trim() || untitled;
             const place = card.goalId ? findGoal(template, card.goalId) : undefined;
             const when = formatWhen(card.deletedAt, lang);
