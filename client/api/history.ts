@@ -5,7 +5,6 @@
  * (`Authorization: Bearer`), the one the page opened the board with.
  */
 
-import { storedBoardToken } from './board-token.ts';
 import { ApiError } from './boards.ts';
 
 export interface ChangeCounts {

@@ -134,13 +134,13 @@ export function CompareView({
                     <div key={key} className="compare__field" data-field-key={key}>
                       <dt>{fieldLabel(key, t, text.field)}</dt>
                       <dd className="compare__before">
-                        <span className="sr-only">{t('compare.before')}: </span>
+                        <span className="compare__label">{t('compare.before')}</span>
                         <del>
                           {(key === 'place' ? entry.from : fieldValue(entry.before, key, status)) || t('compare.empty')}
                         </del>
                       </dd>
                       <dd className="compare__after">
-                        <span className="sr-only">{t('compare.after')}: </span>
+                        <span className="compare__label">{t('compare.after')}</span>
                         <ins>
                           {(key === 'place' ? entry.to : fieldValue(entry.after, key, status)) || t('compare.empty')}
                         </ins>

@@ -1,7 +1,8 @@
 /**
  * A version's canvas, read-only: the same tldraw shapes (zones, activity
  * cards) on the version's own document, with no connection, no presence and
- * no writes. Double-clicking a card opens it in the card editor, read-only.
+ * no writes (its store is tidied, never the document: version-canvas-tidy.ts).
+ * Double-clicking a card opens it in the card editor, read-only.
  */
 import { useMemo, useState } from 'react';
 import { atom, type Editor, type TLUser, Tldraw } from 'tldraw';
@@ -21,6 +22,7 @@ import { useYjsStore } from '../canvas/useYjsStore.ts';
 import { layoutZones } from '../canvas/zones/layout.ts';
 import { TemplateContext } from '../canvas/zones/TemplateContext.tsx';
 import { CardEditor } from '../cards/CardEditor.tsx';
+import { tidyVersionCanvas } from './version-canvas-tidy.ts';
 
 export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Template }) {
   const layout = useMemo(() => layoutZones(template), [template]);
@@ -38,6 +40,7 @@ export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Templat
   const context = useMemo<CardCanvasContextValue>(() => ({ doc, template, openCard: setOpenCardId }), [doc, template]);
 
   const onMount = (editor: Editor) => {
+    tidyVersionCanvas(editor, doc, layout, template);
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
     return registerCardOpener(editor, setOpenCardId);

@@ -148,11 +148,14 @@ describe('undo, deleted cards and history', () => {
     await rowTitle(page, changedId).fill('Ny rubrik efter workshoppen');
     await saveVersion('Efter workshop 12 mars');
 
-    // Changes after the named version: one card deleted, one title edited.
+    // Changes after the named version: one card deleted, one card's title and responsible edited, one card added.
     const goneId = ids[7] ?? '';
     acceptNextDialog(page);
     await row(page, goneId).getByRole('button', { name: 'Ta bort' }).click();
     await rowTitle(page, changedId).fill('Rubrik som ska bort igen');
+    await row(page, changedId).locator('[data-field="responsible"]').fill('Ledningsgruppen för närvård i Uppsala län');
+    await page.getByRole('button', { name: /Lägg till aktivitet i 1\.1/ }).click();
+    await page.keyboard.type('Gemensam övning i krisberedskap för alla kommuner');
     await expect.poll(() => rowTitle(bengt.page, changedId).inputValue()).toBe('Rubrik som ska bort igen');
 
     await page.getByTestId('open-history').click();
@@ -182,9 +185,9 @@ describe('undo, deleted cards and history', () => {
     await page.getByTestId('version-mode-compare').click();
     const compare = page.getByTestId('compare-view');
     await compare.waitFor();
-    // In the version, not on the board now: removed since; nothing was added.
+    // In the version, not on the board now: removed since; the new card: added.
     await compare.locator(`[data-testid="compare-removed"][data-card-id="${goneId}"]`).waitFor();
-    expect(await compare.locator('[data-testid="compare-added"]').count()).toBe(0);
+    await compare.locator('[data-testid="compare-added"]').filter({ hasText: 'Gemensam övning' }).waitFor();
     const changed = compare.locator(`[data-testid="compare-changed"][data-card-id="${changedId}"]`);
     await changed.waitFor();
     expect(await changed.textContent()).toContain('Ny rubrik efter workshoppen');
@@ -197,6 +200,13 @@ describe('undo, deleted cards and history', () => {
     // Bengt, who did nothing, sees the board as it was at the named version.
     await expect.poll(() => rowTitle(bengt.page, changedId).inputValue()).toBe('Ny rubrik efter workshoppen');
     await expect.poll(() => row(bengt.page, goneId).count()).toBe(1);
+    await expect
+      .poll(() =>
+        bengt.page
+          .locator('[data-field="title"]')
+          .evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value)),
+      )
+      .not.toContain('Gemensam övning i krisberedskap för alla kommuner');
     await expect.poll(() => rowTitle(page, changedId).inputValue()).toBe('Ny rubrik efter workshoppen');
 
     // The history now holds the backup made just before the restore, newest first.
