@@ -1,13 +1,17 @@
 /**
  * An open board: one connection, the shared header, and the current view
- * (canvas or table) below it. Asks for the person's name first.
+ * (canvas or table) below it. Asks for the person's name first. What the
+ * person may do follows the token's role and, for participants, the lock.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet } from 'react-router';
-import type { BoardInfo, BoardView } from '../../shared/api.ts';
+import type { BoardView } from '../../shared/api.ts';
 import { canWrite } from '../../shared/board-doc.ts';
+import type { Role } from '../../shared/roles.ts';
 import { getTemplate } from '../../shared/template.ts';
-import { storedBoardToken } from '../api/board-token.ts';
+import { rememberRotated } from '../access/access-store.ts';
+import { lockedOut, writesDocument } from '../access/permissions.ts';
+import { rotateToken } from '../api/board-admin.ts';
 import type { BoardVersion } from '../api/history.ts';
 import { HistoryControls } from '../history/HistoryControls.tsx';
 import { VersionView } from '../history/VersionView.tsx';
@@ -21,12 +25,17 @@ import { BoardUndoLayer } from '../undo/BoardUndoLayer.tsx';
 import { BoardHeader } from './BoardHeader.tsx';
 import { type BoardContextValue, canEditNow } from './board-context.ts';
 import { ConnectionNotice } from './ConnectionNotice.tsx';
+import { BoardDeletedPage, LinkNotValidPage } from './EndPages.tsx';
+import { RoleNotice } from './RoleNotice.tsx';
 import { useBoardMeta } from './useBoardMeta.ts';
 import './board.css';
 
-export function BoardSession({ info }: { info: BoardInfo }) {
+export function BoardSession({ info, token: linkToken }: { info: BoardView; token: string }) {
   const { t } = useI18n();
-  const connection = useBoardConnection(info.id);
+  const [token, setToken] = useState(linkToken);
+  // While the facilitator rotates their own link, the server's close of the old one (4401) is expected.
+  const [rotatingOwn, setRotatingOwn] = useState(false);
+  const connection = useBoardConnection(info.id, token);
   const meta = useBoardMeta(connection?.doc ?? null);
   const [name, setName] = useState(storedName);
   const [renaming, setRenaming] = useState(false);
@@ -37,17 +46,35 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   const person = useMemo(() => (name ? makePerson(id, name) : null), [id, name]);
   const people = usePeople(connection?.provider.awareness ?? null, person);
 
-  // The server says which role the token gives (GET /api/boards/:id).
-  const role = (info as Partial<BoardView>).role ?? 'viewer';
-  const access = useMemo(() => ({ boardId: info.id, token: storedBoardToken(info.id) }), [info.id]);
+  const { role } = info;
+  // The history calls carry the token this page opened the board with (it changes when the facilitator rotates it).
+  const access = useMemo(() => ({ boardId: info.id, token }), [info.id, token]);
   const title = meta?.title || info.title;
   const template = getTemplate(meta?.templateId || info.templateId);
+  const locked = meta ? meta.locked : info.locked;
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
-  const writable = meta === null || canWrite(meta);
+  const writable = writesDocument(role) && (meta === null || canWrite(meta));
 
   useEffect(() => {
-    rememberBoard({ ...info, title });
-  }, [info, title]);
+    rememberBoard({ ...info, title }, role);
+  }, [info, title, role]);
+
+  const rotate = async (rotated: Role) => {
+    const own = rotated === role;
+    if (own) setRotatingOwn(true);
+    try {
+      const answer = await rotateToken(info.id, token, rotated);
+      rememberRotated(info.id, rotated, answer.token);
+      // A new token means a new connection (and document): the old one is closed by the server.
+      if (own) setToken(answer.token);
+      return answer.token;
+    } finally {
+      if (own) setRotatingOwn(false);
+    }
+  };
+
+  if (connection?.ended === 'revoked' && !rotatingOwn) return <LinkNotValidPage boardId={info.id} token={token} />;
+  if (connection?.ended === 'deleted') return <BoardDeletedPage boardId={info.id} />;
 
   const chooseName = (chosen: string) => {
     storeName(chosen);
@@ -75,6 +102,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   } else if (connection && person) {
     const context: BoardContextValue = {
       info,
+      role,
       template,
       doc: connection.doc,
       provider: connection.provider,
@@ -82,6 +110,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
       hasSynced: connection.hasSynced,
       meta,
       writable,
+      lockedOut: lockedOut(role, locked),
       person,
     };
     body = (
@@ -95,12 +124,12 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   return (
     <div className="board-page">
       <BoardHeader
-        boardId={info.id}
-        title={title}
+        board={{ id: info.id, title, role, token, locked }}
         connection={connection?.state ?? 'connecting'}
         people={people}
         me={person}
         onRename={() => setRenaming(true)}
+        rotate={rotate}
         history={
           template &&
           connection && (
@@ -125,11 +154,12 @@ export function BoardSession({ info }: { info: BoardInfo }) {
           </button>
         </p>
       )}
-      {!writable && (
+      {meta && !canWrite(meta) && (
         <p className="notice" role="status">
           {t('board.readOnlyNewer')}
         </p>
       )}
+      <RoleNotice role={role} locked={locked} />
       {connection && <ConnectionNotice problem={connection.problem} state={connection.state} />}
       <div className="board-page__body">{body}</div>
       {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}

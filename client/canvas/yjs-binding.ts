@@ -121,15 +121,39 @@ export function applyToStore(store: TLStore, ops: StoreOps): void {
   });
 }
 
+export interface BindOptions {
+  /** Only the Yjs → store direction runs, so this client never writes (a viewer, an incompatible canvas). */
+  readOnly?: boolean;
+  /**
+   * Asked before each local change is written; false drops the change (a
+   * participant while the board is locked: the server would refuse it, and a
+   * change kept in the document would be resent, and accepted, after unlocking).
+   */
+  mayWrite?: () => boolean;
+  /** Runs inside each write's transaction, before the records: records the canvas schema with the first write. */
+  alongside?: () => void;
+}
+
 /**
  * Starts the two-way binding. With `readOnly` only the Yjs → store direction
  * runs, so a read-only client never writes. Returns the function that stops it.
  */
-export function bindStoreToCanvas(store: TLStore, doc: Y.Doc, { readOnly = false } = {}): () => void {
+export function bindStoreToCanvas(
+  store: TLStore,
+  doc: Y.Doc,
+  { readOnly = false, mayWrite = () => true, alongside }: BindOptions = {},
+): () => void {
   const canvas = canvasMap(doc);
+  const write = (writes: CanvasWrites, origin: Origin) => {
+    if ((writes.set.length === 0 && writes.remove.length === 0) || !mayWrite()) return;
+    doc.transact(() => {
+      alongside?.();
+      writeCanvas(doc, writes, origin);
+    }, origin);
+  };
   const stopListening = readOnly
     ? () => {}
-    : store.listen(({ changes }) => writeCanvas(doc, canvasWritesFromDiff(changes), originOfStoreChange(store)), {
+    : store.listen(({ changes }) => write(canvasWritesFromDiff(changes), originOfStoreChange(store)), {
         source: 'user',
         scope: 'document',
       });

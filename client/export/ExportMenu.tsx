@@ -1,9 +1,10 @@
 /**
  * "Exportera": a menu button (WAI-ARIA menu button pattern) in the board
- * header, so it serves the canvas and the table view alike. Every entry is a
- * real link to the export URL, but a click fetches the file first: a failed
- * export (storage down, template not installed, network gone) then shows the
- * server's `{ error }` here instead of a browser "download failed" with no reason.
+ * header, so it serves the canvas and the table view alike. Every entry
+ * fetches the file with the board token's header and then saves it: a plain
+ * link could not carry the token, and a failed export (storage down, template
+ * not installed, network gone) shows the server's `{ error }` here instead of
+ * a browser "download failed" with no reason.
  */
 import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, fetchExport } from '../api/boards.ts';
@@ -13,7 +14,7 @@ import { saveFile } from './save-file.ts';
 import './export.css';
 
 /** `versionId`: export that version of the board (from the history's version view) instead of the board now. */
-export function ExportMenu({ boardId, versionId }: { boardId: string; versionId?: string }) {
+export function ExportMenu({ boardId, token, versionId }: { boardId: string; token: string; versionId?: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   // Which item gets the focus once the menu has rendered open.
@@ -22,7 +23,7 @@ export function ExportMenu({ boardId, versionId }: { boardId: string; versionId?
   const [error, setError] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const itemRefs = useRef<(HTMLAnchorElement | null)[]>([]);
+  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const menuId = useId();
 
   useEffect(() => {
@@ -59,7 +60,7 @@ export function ExportMenu({ boardId, versionId }: { boardId: string; versionId?
 
   const onMenuKeyDown = (event: KeyboardEvent) => {
     const last = EXPORT_CHOICES.length - 1;
-    const current = itemRefs.current.indexOf(document.activeElement as HTMLAnchorElement);
+    const current = itemRefs.current.indexOf(document.activeElement as HTMLButtonElement);
     const moves: Record<string, number> = {
       ArrowDown: current >= last ? 0 : current + 1,
       ArrowUp: current <= 0 ? last : current - 1,
@@ -76,10 +77,6 @@ export function ExportMenu({ boardId, versionId }: { boardId: string; versionId?
       close(true);
     } else if (event.key === 'Tab') {
       close(false);
-    } else if (event.key === ' ') {
-      // Links activate on Enter only; menu items also on Space.
-      event.preventDefault();
-      (event.target as HTMLElement).click();
     }
   };
 
@@ -90,7 +87,7 @@ export function ExportMenu({ boardId, versionId }: { boardId: string; versionId?
     setBusy(true);
     setError(null);
     try {
-      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice, versionId));
+      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice, versionId), token);
       saveFile(blob, fileNameFrom(disposition) ?? fallbackFileName(choice));
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
@@ -128,15 +125,14 @@ export function ExportMenu({ boardId, versionId }: { boardId: string; versionId?
         onKeyDown={onMenuKeyDown}
       >
         {EXPORT_CHOICES.map((choice, index) => (
-          <a
+          <button
+            type="button"
             key={choice.id}
             ref={(el) => {
               itemRefs.current[index] = el;
             }}
             role="menuitem"
             tabIndex={-1}
-            href={exportUrl(boardId, choice, versionId)}
-            download
             className="export-menu__item"
             // The format is the item's name; the hint describes it, so lists of items read short.
             aria-labelledby={`${menuId}${choice.id}`}
@@ -150,7 +146,7 @@ export function ExportMenu({ boardId, versionId }: { boardId: string; versionId?
             <span id={`${menuId}${choice.id}-hint`} className="export-menu__hint">
               {t(choice.hint)}
             </span>
-          </a>
+          </button>
         ))}
       </div>
       {error && (

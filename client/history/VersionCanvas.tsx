@@ -34,7 +34,8 @@ export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Templat
     // Not connected, but nothing here is waiting to be sent: tldraw's offline badge would mislead.
     online: true,
     writable: false,
-    closed: true,
+    mayUpgradeCanvas: false,
+    paused: true,
     currentUser: $user,
   });
   const context = useMemo<CardCanvasContextValue>(() => ({ doc, template, openCard: setOpenCardId }), [doc, template]);

@@ -99,7 +99,7 @@ export function VersionView({ board, version, template, liveDoc, mayRestore, onB
           {tab('canvas', t('version.viewCanvas'))}
           {tab('compare', t('version.viewCompare'))}
         </div>
-        <ExportMenu boardId={board.boardId} versionId={version.id} />
+        <ExportMenu boardId={board.boardId} token={board.token ?? ''} versionId={version.id} />
         {mayRestore && (
           <button
             type="button"

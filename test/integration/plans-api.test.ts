@@ -145,6 +145,10 @@ describe('export off the event loop', () => {
     const a = connectClient(server.url, big.id);
     const b = connectClient(server.url, big.id);
     await Promise.all([a.synced, b.synced]);
+    // The room checks edits once it has analysed the loaded board (in the state worker); on a busy
+    // machine that can outlast the export, so wait for it before the export starts.
+    a.doc.getMap('canvas').set('shape:before-export', { x: 0 });
+    await waitFor('the room ready', () => b.doc.getMap('canvas').has('shape:before-export'), 20_000);
 
     let exportDone = false;
     const exported = fetch(withToken(`${server.url}/api/boards/${big.id}/export?format=docx`, big.id)).then(

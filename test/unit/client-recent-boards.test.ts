@@ -28,6 +28,12 @@ describe('recent boards', () => {
     expect(withoutRecent(list, 'board-1').map((b) => b.id)).toEqual(['board-2']);
   });
 
+  it('keeps the role the board was opened with, and drops entries with a role it does not know', () => {
+    const list = withRecent([], board(1), 'x', 'viewer');
+    expect(list[0]?.role).toBe('viewer');
+    expect(parseRecent(JSON.stringify([...list, { ...list[0], id: 'b2', role: 'admin' }]))).toEqual(list);
+  });
+
   it('survives damaged storage', () => {
     expect(parseRecent(null)).toEqual([]);
     expect(parseRecent('not json')).toEqual([]);
