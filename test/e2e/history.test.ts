@@ -214,6 +214,26 @@ describe('undo, deleted cards and history', () => {
     await expect.poll(() => list.getByTestId('version-item').count()).toBeGreaterThanOrEqual(3);
     expect(await list.getByTestId('version-item').first().textContent()).toContain('Före återställning');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/history-panel.png` });
-    await page.getByTestId('close-panel').click();
+    // Escape closes the panel and gives the focus back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('history-panel').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-history');
+  });
+
+  it('lets a viewer open the history and a version, with no papperskorg, no restore and no undo', async () => {
+    const carl = await newPerson(env);
+    await openBoardAs(carl.page, shareLinkOf(env, board, 'viewer', 'table'), 'Carl Carlsson');
+    await carl.page.getByTestId('open-history').waitFor();
+    expect(await carl.page.getByTestId('open-trash').count()).toBe(0);
+    expect(await carl.page.getByTestId('undo').count()).toBe(0);
+    await carl.page.getByTestId('open-history').click();
+    await carl.page.getByTestId('open-version').first().click();
+    await carl.page.getByTestId('version-banner').waitFor();
+    expect(await carl.page.getByTestId('restore-version').count()).toBe(0);
+    expect(await carl.page.getByTestId('save-version').count()).toBe(0);
+    await carl.page.getByTestId('version-back').click();
+    await carl.page.getByTestId('table-view').waitFor();
+    expect(carl.errors).toEqual([]);
+    await carl.context.close();
   });
 });
