@@ -9,8 +9,11 @@
  * Screenshots of the history panel, the version view, the compare view and
  * the papperskorg go to test-results/e2e/.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placedCards } from '../../shared/plan/compare.ts';
+import type { PlanData } from '../../shared/plan/schema.ts';
 import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import {
@@ -193,6 +196,19 @@ describe('undo, deleted cards and history', () => {
     expect(await changed.textContent()).toContain('Ny rubrik efter workshoppen');
     expect(await changed.textContent()).toContain('Rubrik som ska bort igen');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/history-compare.png` });
+
+    // The version view's export menu exports the version, not the board now.
+    const versionView = page.getByTestId('version-view');
+    await versionView.getByTestId('export-button').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      versionView.getByRole('menuitem', { name: 'JSON (plandata)', exact: true }).click(),
+    ]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as PlanData;
+    const titles = placedCards(exported).map((placed) => placed.card.title);
+    expect(titles).toHaveLength(cards.length - 2);
+    expect(titles).toContain('Ny rubrik efter workshoppen');
+    expect(titles).not.toContain('Gemensam övning i krisberedskap för alla kommuner');
 
     acceptNextDialog(page);
     await page.getByTestId('restore-version').click();

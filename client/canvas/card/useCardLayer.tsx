@@ -108,7 +108,8 @@ export function useCardLayer(
   const gone = useCallback(
     (byMe: boolean) => {
       setOpen(null);
-      setNotice(text.t(byMe ? 'card.deletedByMe' : 'card.deleted'));
+      // A deletion here is announced by the undo toast, which also offers to take it back.
+      setNotice(byMe ? '' : text.t('card.deleted'));
     },
     [text],
   );
