@@ -4,7 +4,7 @@
  * no connection, and shown by the same table and canvas components. A banner
  * says which version this is and leads back; the facilitator can restore it.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import type { Template } from '../../shared/template.ts';
 import { type BoardAccess, type BoardVersion, fetchVersionState, restoreVersion } from '../api/history.ts';
@@ -36,6 +36,9 @@ export function VersionView({ board, version, template, liveDoc, mayRestore, onB
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState('');
   const bannerId = useId();
+  const bannerRef = useRef<HTMLHeadingElement>(null);
+  // The view replaced the board under the person: say where they are now.
+  useEffect(() => bannerRef.current?.focus(), []);
   const when = formatWhen(version.createdAt, lang);
 
   useEffect(() => {
@@ -90,7 +93,7 @@ export function VersionView({ board, version, template, liveDoc, mayRestore, onB
   return (
     <section className="version-view" aria-labelledby={bannerId} data-testid="version-view">
       <div className="version-banner">
-        <h2 id={bannerId} className="version-banner__title" data-testid="version-banner">
+        <h2 id={bannerId} ref={bannerRef} tabIndex={-1} className="version-banner__title" data-testid="version-banner">
           {banner}
         </h2>
         {/* biome-ignore lint/a11y/useSemanticElements: a switch of views, like the header's. */}

@@ -170,6 +170,9 @@ describe('undo, deleted cards and history', () => {
 
     const banner = page.getByTestId('version-banner');
     await banner.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('version-banner');
     expect(await banner.textContent()).toMatch(
       /^"Efter workshop 12 mars", version från \d+ \S+ \d\d:\d\d — skrivskyddad$/,
     );
