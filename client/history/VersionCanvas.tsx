@@ -1,7 +1,8 @@
 /**
  * A version's canvas, read-only: the same tldraw shapes (zones, activity
  * cards) on the version's own document, with no connection, no presence and
- * no writes (its store is tidied, never the document: version-canvas-tidy.ts).
+ * no writes: what it adds or hides (zones, shapes for shapeless cards, shapes
+ * of cards gone) changes its own store only, as on a viewer's page.
  * Double-clicking a card opens it in the card editor, read-only.
  */
 import { useMemo, useState } from 'react';
@@ -16,13 +17,15 @@ import {
   type CardCanvasContextValue,
   registerCardOpener,
 } from '../canvas/card/card-canvas-context.ts';
+import { showShapelessCards } from '../canvas/card/local-card-shapes.ts';
 import { customShapeUtils } from '../canvas/shape-utils.ts';
 import { assetUrls, components, licenseKey } from '../canvas/tldraw-config.ts';
 import { useYjsStore } from '../canvas/useYjsStore.ts';
+import { ensureZones } from '../canvas/zones/ensure-zones.ts';
 import { layoutZones } from '../canvas/zones/layout.ts';
 import { TemplateContext } from '../canvas/zones/TemplateContext.tsx';
 import { CardEditor } from '../cards/CardEditor.tsx';
-import { tidyVersionCanvas } from './version-canvas-tidy.ts';
+import { hideOrphanCardShapes } from './version-canvas-tidy.ts';
 
 export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Template }) {
   const layout = useMemo(() => layoutZones(template), [template]);
@@ -41,10 +44,17 @@ export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Templat
   const context = useMemo<CardCanvasContextValue>(() => ({ doc, template, openCard: setOpenCardId }), [doc, template]);
 
   const onMount = (editor: Editor) => {
-    tidyVersionCanvas(editor, doc, layout, template);
+    // As a viewer's page does: zones and shapeless cards drawn in this store only.
+    ensureZones(editor, layout, { repair: false, localOnly: true });
+    hideOrphanCardShapes(editor, doc);
+    const stopCards = showShapelessCards(editor, { doc, layout, template });
+    const stopOpener = registerCardOpener(editor, setOpenCardId);
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
-    return registerCardOpener(editor, setOpenCardId);
+    return () => {
+      stopCards();
+      stopOpener();
+    };
   };
 
   return (
