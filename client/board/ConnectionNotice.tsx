@@ -10,7 +10,8 @@ export function ConnectionNotice({ problem, state }: { problem: ConnectionProble
   const { t } = useI18n();
   if (state === 'closed') {
     // A final close for another reason (a proxy, a newer server) still stops the app: say so plainly.
-    const message = problem === 'board-full' || problem === 'edit-refused' ? problem : 'closed';
+    const message =
+      problem === 'board-full' || problem === 'edit-refused' || problem === 'presence-refused' ? problem : 'closed';
     return (
       <div className="notice notice--alert" role="alert" data-testid="connection-notice" data-problem={message}>
         <span>{t(`connection.problem.${message}`)}</span>

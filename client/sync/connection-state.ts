@@ -7,6 +7,7 @@ import {
   CLOSE_BOARD_DELETED,
   CLOSE_BOARD_FULL,
   CLOSE_LAYOUT_BROKEN,
+  CLOSE_PRESENCE_REFUSED,
   CLOSE_STORAGE_UNAVAILABLE,
   CLOSE_TOKEN_REVOKED,
   CLOSE_TOO_MANY_MESSAGES,
@@ -17,13 +18,20 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'clo
 
 /**
  * Why the server closed the connection, when the person should know: the
- * first two are final (the app stops retrying), the others pass on their own.
+ * first three are final (the app stops retrying), the others pass on their own.
  */
-export type ConnectionProblem = 'board-full' | 'edit-refused' | 'storage' | 'rate-limited' | 'too-slow';
+export type ConnectionProblem =
+  | 'board-full'
+  | 'edit-refused'
+  | 'presence-refused'
+  | 'storage'
+  | 'rate-limited'
+  | 'too-slow';
 
 const PROBLEMS: ReadonlyMap<number, ConnectionProblem> = new Map([
   [CLOSE_BOARD_FULL, 'board-full'],
   [CLOSE_LAYOUT_BROKEN, 'edit-refused'],
+  [CLOSE_PRESENCE_REFUSED, 'presence-refused'],
   [CLOSE_STORAGE_UNAVAILABLE, 'storage'],
   [CLOSE_TOO_MANY_MESSAGES, 'rate-limited'],
   [CLOSE_TOO_SLOW, 'too-slow'],

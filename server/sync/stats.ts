@@ -9,7 +9,11 @@ export interface SyncStats {
   deliveries: number;
   awarenessIn: number;
   awarenessMessages: number;
-  /** Connections closed for a limit: rate, card count, backlog. */
+  /** Presence bytes sent, summed over the peers each message went to (bounded per board, see presence.ts). */
+  awarenessBytes: number;
+  /** Presence states dropped because their board held as many (or as many bytes) as it may. */
+  presenceDropped: number;
+  /** Connections closed for a limit: rate, card count, backlog, presence. */
   refused: number;
 }
 
@@ -21,5 +25,7 @@ export const createSyncStats = (): SyncStats => ({
   deliveries: 0,
   awarenessIn: 0,
   awarenessMessages: 0,
+  awarenessBytes: 0,
+  presenceDropped: 0,
   refused: 0,
 });
