@@ -22,6 +22,7 @@ import { NameDialog } from '../presence/NameDialog.tsx';
 import { usePeople } from '../presence/usePeople.ts';
 import { useBoardConnection } from '../sync/useBoardConnection.ts';
 import { BoardUndoLayer } from '../undo/BoardUndoLayer.tsx';
+import { dismissDeleted } from '../undo/deletion-notice.ts';
 import { BoardHeader } from './BoardHeader.tsx';
 import { type BoardContextValue, canEditNow } from './board-context.ts';
 import { ConnectionNotice } from './ConnectionNotice.tsx';
@@ -140,6 +141,8 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
               template={template}
               onOpenVersion={(opened) => {
                 setHistoryMessage('');
+                // An offer to undo a deletion means nothing any more once the person looks at (or restores) a version.
+                dismissDeleted(connection.doc);
                 setVersion(opened);
               }}
             />
