@@ -9,26 +9,24 @@ import { isFacilitator } from '../access/permissions.ts';
 import type { BoardContextValue } from '../board/board-context.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { bindPresence } from '../presence/presence-binding.ts';
+import { boardUndoFor } from '../undo/board-undo.ts';
+import { undoOverrides } from '../undo/tldraw-undo.ts';
 import { fitCamera, panelInsets } from './camera-fit.ts';
-import { cardTldrawOptions } from './card/add-card.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
-import { cspNonce } from './csp-nonce.ts';
 import { customShapeUtils } from './shape-utils.ts';
-import { assetUrls, components, licenseKey } from './tldraw-config.ts';
+import { assetUrls, components, licenseKey, tldrawOptions } from './tldraw-config.ts';
 import { useYjsStore } from './useYjsStore.ts';
 import { ensureZones } from './zones/ensure-zones.ts';
 import { layoutZones } from './zones/layout.ts';
 import { TemplateContext } from './zones/TemplateContext.tsx';
 import { guardZones } from './zones/zone-guard.ts';
 
-/** The page's CSP nonce goes on the <style> elements tldraw renders (see csp-nonce.ts). */
-const tldrawOptions = { ...cardTldrawOptions, nonce: cspNonce() };
-
 export function BoardCanvas({ board }: { board: BoardContextValue }) {
   const { lang, t } = useI18n();
   const { doc, provider, person, template } = board;
   const layout = useMemo(() => layoutZones(template), [template]);
+  const overrides = useMemo(() => undoOverrides(boardUndoFor(doc)), [doc]);
 
   // Attribution user for the store; its id must equal the <Tldraw user> id or cursors vanish.
   const $user = useMemo(() => atom<TLUser | null>('current user', null), []);
@@ -100,6 +98,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
             components={components}
             onMount={onMount}
             options={tldrawOptions}
+            overrides={overrides}
           />
           {cards.overlay}
         </CardCanvasContext.Provider>

@@ -6,6 +6,9 @@
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import type { TLComponents } from 'tldraw';
+import { QuickActionsWithoutUndo } from '../undo/QuickActions.tsx';
+import { cardTldrawOptions } from './card/add-card.ts';
+import { cspNonce } from './csp-nonce.ts';
 
 export const assetUrls = getAssetUrlsByImport();
 
@@ -15,7 +18,11 @@ export const assetUrls = getAssetUrlsByImport();
  */
 export const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
 
-/** One page per board: the zones live on it, so the page menu is hidden. */
+/** One page per board: the zones live on it, so the page menu is hidden; undo is the board's own. */
 export const components: TLComponents = {
   PageMenu: null,
+  QuickActions: QuickActionsWithoutUndo,
 };
+
+/** Options of every <Tldraw> on a board page: the page's CSP nonce goes on the <style> elements tldraw renders. */
+export const tldrawOptions = { ...cardTldrawOptions, nonce: cspNonce() };
