@@ -1,8 +1,10 @@
 /** Every error the API returns is JSON `{ error }` with a 4xx/5xx status, handled here once. */
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
+import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
 import type { Logger } from '../log/logger.ts';
 import { StorageError } from '../storage/store.ts';
 
@@ -51,3 +53,11 @@ export async function readJsonBody<T>(c: Context, schema: z.core.$ZodType<T>): P
   }
   return result.data;
 }
+
+/** The body limit of every JSON route: a larger body is refused with 413 before it is read. */
+export const jsonLimit = bodyLimit({
+  maxSize: MAX_JSON_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, `the body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+  },
+});

@@ -4,9 +4,7 @@
  * Creation is limited per address; reading a board counts as its use (expiry).
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { type BoardView, CreateBoardBody, PatchBoardBody } from '../../shared/api.ts';
-import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
 import { isRole } from '../../shared/roles.ts';
 import { getTemplate, listTemplates } from '../../shared/template.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
@@ -14,20 +12,13 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import { createEmptyBoard } from '../boards/board-docs.ts';
 import type { BoardExpiry } from '../boards/board-expiry.ts';
 import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
-import { ApiError, readJsonBody } from '../http/errors.ts';
+import { ApiError, jsonLimit, readJsonBody } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { CLOSE_BOARD_DELETED, CLOSE_TOKEN_REVOKED } from '../sync/limits.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
-
-const jsonLimit = bodyLimit({
-  maxSize: MAX_JSON_BODY_BYTES,
-  onError: () => {
-    throw new ApiError(413, `the body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
-  },
-});
 
 export interface BoardRouteDeps {
   store: BoardStore;
@@ -80,8 +71,9 @@ export function boardRoutes({
   app.patch('/boards/:id', facilitator, jsonLimit, async (c) => {
     const patch = await readJsonBody(c, PatchBoardBody);
     const { board } = c.var.access;
-    if (patch.locked !== undefined) await rooms.setLocked(board.id, patch.locked);
+    // Storage first: if it refuses, the open room has not changed either.
     await store.updateBoard(board.id, patch);
+    if (patch.locked !== undefined) await rooms.setLocked(board.id, patch.locked);
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [string, string | boolean][];
     if (entries.length > 0) await rooms.withRoom(board.id, (room) => room.edits.setMeta(entries));
     const updated = { ...board, ...patch };

@@ -9,7 +9,7 @@ import type { Card } from '../../shared/card-schema.ts';
 import { mayEdit } from '../../shared/roles.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import type { FailedAuth } from '../http/address-limits.ts';
-import { ApiError, readJsonBody } from '../http/errors.ts';
+import { ApiError, jsonLimit, readJsonBody } from '../http/errors.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
@@ -34,7 +34,7 @@ export function historyRoutes(
 
   app.get('/boards/:id/versions', anyRole, async (c) => c.json(await store.listVersions(c.var.access.board.id)));
 
-  app.post('/boards/:id/versions', facilitator, async (c) => {
+  app.post('/boards/:id/versions', facilitator, jsonLimit, async (c) => {
     const { name } = await readJsonBody(c, SaveVersionBody);
     const boardId = c.var.access.board.id;
     const version = await rooms.withRoom(boardId, (room) => room.history.saveVersion({ name, auto: false }));

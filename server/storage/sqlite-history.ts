@@ -7,6 +7,9 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { DeletedCard, HistoryStore, VersionInfo } from './store.ts';
 
+/** How many deleted cards a board's trash keeps (the newest). */
+export const MAX_DELETED_CARDS = 500;
+
 interface VersionRow {
   id: string;
   name: string;
@@ -47,8 +50,19 @@ export function sqliteHistory(db: Database.Database, guard: <T>(what: string, ru
   const insertDeleted = db.prepare(
     'INSERT INTO deleted_cards (board_id, card_id, deleted_at, deleted_by, card) VALUES (?, ?, ?, ?, ?)',
   );
+  const forgetDeleted = db.prepare('DELETE FROM deleted_cards WHERE board_id = ? AND card_id = ?');
+  // A board's trash holds its newest deletions only, so it stays bounded however much is deleted.
+  const trimDeleted = db.prepare(
+    `DELETE FROM deleted_cards WHERE board_id = ? AND seq NOT IN
+       (SELECT seq FROM deleted_cards WHERE board_id = ? ORDER BY seq DESC LIMIT ${MAX_DELETED_CARDS})`,
+  );
   const insertDeletedMany = db.transaction((boardId: string, cards: DeletedCard[]) => {
-    for (const c of cards) insertDeleted.run(boardId, c.cardId, c.deletedAt, c.deletedBy, JSON.stringify(c.card));
+    for (const c of cards) {
+      // One entry a card: a card deleted again replaces its earlier deletion.
+      forgetDeleted.run(boardId, c.cardId);
+      insertDeleted.run(boardId, c.cardId, c.deletedAt, c.deletedBy, JSON.stringify(c.card));
+    }
+    trimDeleted.run(boardId, boardId);
   });
   // The newest deletion of each card id (a card can be deleted, restored and deleted again).
   const selectDeleted = db.prepare<[string], { card_id: string; deleted_at: string; deleted_by: string; card: string }>(
@@ -56,7 +70,6 @@ export function sqliteHistory(db: Database.Database, guard: <T>(what: string, ru
      WHERE board_id = ? AND seq = (SELECT MAX(seq) FROM deleted_cards WHERE board_id = d.board_id AND card_id = d.card_id)
      ORDER BY seq DESC`,
   );
-  const forgetDeleted = db.prepare('DELETE FROM deleted_cards WHERE board_id = ? AND card_id = ?');
 
   return {
     async addVersion(boardId, v, state) {

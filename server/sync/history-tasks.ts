@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { Origin } from '../../shared/board-doc.ts';
 import { readCard } from '../../shared/card.ts';
-import type { Card } from '../../shared/card-schema.ts';
+import { CARD_TEXT_FIELDS, type Card, fieldMax, PARTIES_MAX, TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
 import { type ChangeSummary, summarizeChanges } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { putCard, restoreContent } from '../../shared/restore.ts';
@@ -77,13 +77,31 @@ export interface RestoreResult {
   update: Uint8Array;
 }
 
+/** A card cut to the field limits, as the trash keeps it (a forged card may hold more). */
+function withinLimits(card: Card): Card {
+  const cut: Card = { ...card, parties: card.parties.slice(0, PARTIES_MAX) };
+  for (const field of CARD_TEXT_FIELDS) cut[field] = card[field].slice(0, fieldMax(field));
+  cut.followUp = Object.fromEntries(
+    Object.entries(card.followUp)
+      .slice(0, 20)
+      .map(([label, e]) => [
+        label.slice(0, 32),
+        { ...e, comment: e.comment.slice(0, TEXT_FIELD_MAX), effect: e.effect.slice(0, TEXT_FIELD_MAX) },
+      ]),
+  );
+  return cut;
+}
+
 export function runHistoryTask(task: HistoryTask): Uint8Array | Snapshot | Card[] | RestoreResult {
   switch (task.op) {
     case 'snapshot':
       return withDoc(mergeMany(task.updates), (doc) => snapshotOf(doc, task.previous, task.templateId));
     case 'read-cards':
       return withDoc(mergeMany(task.updates), (doc) =>
-        task.ids.map((id) => readCard(doc, id)).filter((card): card is Card => card !== undefined),
+        task.ids
+          .map((id) => readCard(doc, id))
+          .filter((card): card is Card => card !== undefined)
+          .map(withinLimits),
       );
     case 'restore':
       return restore(task);
