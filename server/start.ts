@@ -1,9 +1,10 @@
 /** Starts the whole server: store, rooms, HTTP app and WebSocket endpoint on one port. */
 
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
+import type { Role } from '../shared/roles.ts';
 import { createApp } from './app.ts';
 import { createPlanPool } from './plans/plan-pool.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
@@ -30,6 +31,8 @@ export interface StartOptions {
    * (a store that refuses writes the way a full or read-only disk does).
    */
   wrapStore?: (store: BoardStore) => BoardStore;
+  /** The role of a connection (see WsEndpointDeps.roleOf); tests choose one per socket. */
+  peerRole?: (request: IncomingMessage) => Role;
   /** Where warnings go; tests pass a silent logger. */
   log?: (message: string) => void;
 }
@@ -78,6 +81,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
     stats,
     log,
+    roleOf: options.peerRole,
   });
 
   const port = (server.address() as AddressInfo).port;

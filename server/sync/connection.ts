@@ -3,6 +3,7 @@
  * server against dead, slow, flooding and misbehaving clients.
  */
 import type { WebSocket } from 'ws';
+import type { Role } from '../../shared/roles.ts';
 import {
   CLOSE_INTERNAL_ERROR,
   CLOSE_MALFORMED,
@@ -54,6 +55,7 @@ export function attachConnection(
   limits: ConnectionLimits,
   stats: SyncStats,
   log: (message: string) => void,
+  role: Role,
 ): void {
   const early: Uint8Array[] = [];
   let joined: Room | undefined;
@@ -63,6 +65,7 @@ export function attachConnection(
   stats.connections++;
 
   const peer: Peer = {
+    role,
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > limits.maxBufferedBytes) {

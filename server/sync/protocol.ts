@@ -14,6 +14,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -26,6 +27,8 @@ export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
+  /** An update over MAX_UPDATE_BYTES: refused unparsed, so its size costs no decoding. */
+  | { kind: 'oversized-update'; bytes: number }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
   | { kind: 'ignored' };
@@ -70,6 +73,7 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
     return { kind: 'sync-step1', stateVector: payload };
   }
   if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+    if (payload.byteLength > MAX_UPDATE_BYTES) return { kind: 'oversized-update', bytes: payload.byteLength };
     // Throws on truncated or garbled updates; nothing is applied yet. The parse is
     // kept: the room reads the card changes from it instead of parsing again.
     return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };

@@ -19,7 +19,7 @@ export const STORAGE_COOLDOWN_MS = 1_000;
 
 export interface RoomRegistryOptions {
   compactEvery?: number;
-  limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'awarenessIntervalMs'>;
+  limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'maxDocumentBytes' | 'awarenessIntervalMs'>;
   stats?: SyncStats;
   log?: (message: string) => void;
 }
@@ -53,6 +53,7 @@ export class RoomRegistry {
       room = Room.load(boardId, this.store, {
         compactEvery: this.compactEvery,
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
+        maxDocumentBytes: this.limits.maxDocumentBytes,
         awarenessIntervalMs: this.limits.awarenessIntervalMs,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
         onStorageRefused: () => this.storageRefusedAt.set(boardId, Date.now()),

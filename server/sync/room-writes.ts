@@ -87,6 +87,14 @@ export class RoomWrites {
     return [...[...this.inFlight].flat(), ...this.pending];
   }
 
+  /** Bytes of what is admitted but not yet in the state. */
+  unstoredBytes(): number {
+    let bytes = 0;
+    for (const batch of this.inFlight) for (const entry of batch) bytes += entry.update.byteLength;
+    for (const entry of this.pending) bytes += entry.update.byteLength;
+    return bytes;
+  }
+
   /** Runs whole-state work one task at a time: each snapshots the state and may replace it. */
   inBackground<T>(task: () => Promise<T>): Promise<T> {
     const run = this.background.then(task);

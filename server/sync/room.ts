@@ -9,9 +9,13 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
+
+import * as Y from 'yjs';
+import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
+import type { Role } from '../../shared/roles.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { DocState } from './doc-state.ts';
-import { CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
 import { Presence } from './presence.ts';
 import {
@@ -30,14 +34,20 @@ import { SyncAnswers } from './sync-answers.ts';
 
 /** The room's view of a connection; the socket details live in connection.ts. */
 export interface Peer {
+  /** What the person may change (update-rules.ts); viewers never reach admission. */
+  readonly role: Role;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
+
+/** The sender of the server's own writes: not a connection, so everyone in the room gets them. */
+const SERVER_WRITER: Peer = { role: 'facilitator', send() {}, close() {} };
 
 export interface RoomOptions {
   /** Fold the update log into one state after about this many appended updates (see shouldCompact). */
   compactEvery: number;
   maxCardsPerBoard: number;
+  maxDocumentBytes: number;
   awarenessIntervalMs: number;
   /** Called when the last peer has left. */
   onEmpty: (room: Room) => void;
@@ -116,6 +126,14 @@ export class Room {
     return this.options.worker.run({ op: 'merge', updates: this.content.parts() });
   }
 
+  /**
+   * Stores and relays an update the server writes itself (a facilitator's REST
+   * call: rename, lock), past the checks that guard against clients.
+   */
+  writeAsServer(update: Uint8Array): void {
+    this.admission.submitTrusted({ from: SERVER_WRITER, update, decoded: Y.decodeUpdate(update) });
+  }
+
   /** Adds a peer and starts the sync handshake with it (server's step 1 and the awareness states). */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
@@ -156,6 +174,13 @@ export class Room {
         if (isEmptyUpdate(message.decoded)) return;
         this.options.stats.updatesIn++;
         this.admission.submit({ from: peer, update: message.update, decoded: message.decoded });
+        return;
+      case 'oversized-update':
+        this.admission.refuseUnread(
+          peer,
+          CLOSE_DOCUMENT_TOO_LARGE,
+          `update of ${message.bytes} bytes; at most ${MAX_UPDATE_BYTES} are accepted`,
+        );
         return;
       case 'awareness':
         this.options.stats.awarenessIn++;

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { WS_PATH } from '../../shared/api.ts';
 import { BOARD_ID_PATTERN } from '../../shared/ids.ts';
+import type { Role } from '../../shared/roles.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { attachConnection, type ConnectionLimits } from './connection.ts';
 import type { RoomRegistry } from './room-registry.ts';
@@ -21,6 +22,11 @@ export interface WsEndpointDeps {
   connection: ConnectionLimits;
   stats: SyncStats;
   log: (message: string) => void;
+  /**
+   * The role a connection writes with. Until boards have role tokens (README "Sync"),
+   * whoever has the link is the board's facilitator; tests pass their own.
+   */
+  roleOf?: (request: IncomingMessage) => Role;
 }
 
 /** Answers a refused upgrade with a plain HTTP error and a JSON `{ error }` body. */
@@ -55,7 +61,14 @@ export function attachWsEndpoint(server: Server, deps: WsEndpointDeps): WebSocke
           return;
         }
         wss.handleUpgrade(request, socket, head, (ws) =>
-          attachConnection(ws, deps.rooms.open(boardId), deps.connection, deps.stats, deps.log),
+          attachConnection(
+            ws,
+            deps.rooms.open(boardId),
+            deps.connection,
+            deps.stats,
+            deps.log,
+            deps.roleOf?.(request) ?? 'facilitator',
+          ),
         );
       },
       () => refuse(socket, 503, 'Service Unavailable', 'storage is unavailable'),

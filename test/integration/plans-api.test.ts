@@ -13,6 +13,7 @@ import { initBoardDoc } from '../../shared/board-doc.ts';
 import { createCard, setCardParty } from '../../shared/card.ts';
 import type { PlanData } from '../../shared/plan/index.ts';
 import schema from '../../shared/plan/samverkansplan.schema.json' with { type: 'json' };
+import { geoShape } from '../helpers/canvas-records.ts';
 import { connectClient, createBoard, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/server.ts';
 
 let dataDir: string;
@@ -140,7 +141,7 @@ describe('export off the event loop', () => {
       return response.status;
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    a.doc.getMap('canvas').set('shape:during-export', { x: 1 });
+    a.doc.getMap('canvas').set('shape:during-export', geoShape('shape:during-export', 1));
     await waitFor('edit relayed during the export', () => b.doc.getMap('canvas').has('shape:during-export'), 20_000);
     expect(exportDone).toBe(false);
     expect(await exported).toBe(200);

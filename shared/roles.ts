@@ -1,0 +1,1 @@
+export type Role = 'facilitator' | 'participant' | 'viewer';
