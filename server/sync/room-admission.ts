@@ -140,6 +140,12 @@ export class RoomAdmission {
       return;
     }
     const plan = index.plan(decoded);
+    if (plan.missing && !plan.problem && entry.beforeSync) {
+      // A reconnecting client types on top of edits the server lost (or never got) before its
+      // answer to our sync step 1 brings them: dropped, not refused, as that answer carries it too.
+      this.options.stats.dropped++;
+      return;
+    }
     const refusal = refusalOf(index, plan, peer.role, this.options);
     if (refusal) {
       this.refuseUnread(peer, refusal.code, refusal.reason);

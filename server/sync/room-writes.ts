@@ -21,6 +21,8 @@ export interface PendingUpdate {
   update: Uint8Array;
   decoded: DecodedUpdate;
   from: Peer;
+  /** Sent before the sender answered our sync step 1 (see RoomAdmission.admit). */
+  beforeSync?: boolean;
 }
 
 export interface RoomWritesOptions {

@@ -61,6 +61,8 @@ export interface RoomOptions {
 export class Room {
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
+  /** Peers that have not answered our sync step 1 yet (their edits may build on what only that answer brings). */
+  private readonly unsynced = new WeakSet<Peer>();
   private readonly presence: Presence;
   private readonly answers: SyncAnswers;
   private readonly writes: RoomWrites;
@@ -137,6 +139,7 @@ export class Room {
   /** Adds a peer and starts the sync handshake with it (server's step 1 and the awareness states). */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
+    this.unsynced.add(peer);
     // Our step 1 goes out after the peer's own step 1 (usually already buffered) has been
     // answered, which is what syncs a new client; on a room just loaded it waits for the analysis.
     // It must always go out: it is what makes a reconnecting client send the edits it made offline.
@@ -171,9 +174,18 @@ export class Room {
         this.answerSync(peer, message.stateVector);
         return;
       case 'update':
-        if (isEmptyUpdate(message.decoded)) return;
+        if (isEmptyUpdate(message.decoded)) {
+          if (message.step2) this.unsynced.delete(peer);
+          return;
+        }
         this.options.stats.updatesIn++;
-        this.admission.submit({ from: peer, update: message.update, decoded: message.decoded });
+        this.admission.submit({
+          from: peer,
+          update: message.update,
+          decoded: message.decoded,
+          beforeSync: !message.step2 && this.unsynced.has(peer),
+        });
+        if (message.step2) this.unsynced.delete(peer);
         return;
       case 'oversized-update':
         this.admission.refuseUnread(

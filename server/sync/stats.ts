@@ -9,8 +9,10 @@ export interface SyncStats {
   deliveries: number;
   awarenessIn: number;
   awarenessMessages: number;
-  /** Connections closed for a limit: rate, card count, backlog. */
+  /** Connections closed for a limit or a refused update: rate, contract, caps, backlog. */
   refused: number;
+  /** Updates dropped unstored because they build on what the sender's sync answer still has to bring. */
+  dropped: number;
 }
 
 export const createSyncStats = (): SyncStats => ({
@@ -22,4 +24,5 @@ export const createSyncStats = (): SyncStats => ({
   awarenessIn: 0,
   awarenessMessages: 0,
   refused: 0,
+  dropped: 0,
 });

@@ -7,7 +7,7 @@
  * Dependencies inside one update may come in any order (an item whose origin is
  * another client's item later in the same update): items are resolved
  * repeatedly until nothing new resolves. What is left builds on content the
- * server never stored, and the update is refused.
+ * server never stored (see UpdatePlan.missing).
  */
 import * as Y from 'yjs';
 import { CONTAINERS, type Container, slotOf } from '../../shared/board-contract.ts';
@@ -26,6 +26,8 @@ export interface PlannedRange extends RangeInfo {
 export interface UpdatePlan {
   /** Why the update breaks the contract (≤ 120 characters), or null. */
   problem: string | null;
+  /** Some items build on content neither stored nor in the update (they were left out of the plan). */
+  missing: boolean;
   ranges: PlannedRange[];
   newKeys: string[];
   newNodes: { role: number; key: number; limit: number }[];
@@ -50,6 +52,7 @@ const rawParent = (item: Y.Item): unknown => item.parent as unknown;
 class Planner {
   readonly plan: UpdatePlan = {
     problem: null,
+    missing: false,
     ranges: [],
     newKeys: [],
     newNodes: [],
@@ -309,7 +312,7 @@ export function planUpdate(index: DocIndex, update: DecodedUpdate, trusted: bool
     }
     pending = next;
   }
-  if (pending.length > 0 && !trusted) planner.fail('an edit builds on content the server does not have');
+  planner.plan.missing = pending.length > 0;
   planner.deletes(update);
   planner.sumKeys();
   return planner.plan;

@@ -29,6 +29,7 @@ export function refusalOf(
   limits: { maxCardsPerBoard: number },
 ): Refusal | null {
   if (plan.problem) return contract(plan.problem);
+  if (plan.missing) return contract('an edit builds on content the server does not have');
   const roleOf = (node: number) =>
     node < index.nodeCount ? index.roles[node] : plan.newNodes[node - index.nodeCount]?.role;
   const keyName = (key: number) =>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeUpdate } from '../../server/sync/protocol.ts';
+import { encodeSyncStep2Update, encodeUpdate } from '../../server/sync/protocol.ts';
 import { cardsMap } from '../../shared/board-doc.ts';
 import { createCard, getCardText } from '../../shared/card.ts';
 import { MAX_CANVAS_RECORDS } from '../../shared/limits.ts';
@@ -140,6 +140,22 @@ describe('update validation', () => {
     observer.doc.getMap('canvas').set('asset:photo', image('data:image/png;base64,iVBORw0KGgo='));
     const fresh = ctx.client(boardId);
     await waitFor('the inline image to be stored', () => fresh.doc.getMap('canvas').has('asset:photo'));
+  });
+
+  it('drops an edit on content it never stored before the client’s sync answer, and refuses one after it', async () => {
+    const { boardId, forger } = await boardWithCard();
+    const text = () => getCardText(forger, 'c1', 'activity') as Y.Text;
+    forge(forger, () => text().insert(0, 'lost '));
+    const orphan = (marker: string) => forge(forger, () => text().insert(text().length, marker));
+    const { socket, closed } = await rawSocketAs(ctx.server.url, boardId, 'participant');
+    // As a client reconnecting after the server lost its last edits: it types before its answer arrives.
+    socket.send(encodeUpdate(orphan('EARLY')));
+    socket.send(encodeSyncStep2Update(Y.encodeStateAsUpdate(new Y.Doc())));
+    socket.send(encodeUpdate(orphan('LATE')));
+    expect(await closed).toMatchObject({ code: 4422, reason: /builds on content the server does not have/ });
+    expect(ctx.server.stats().dropped).toBe(1);
+    expect(await storedHolds(boardId, 'EARLY')).toBe(false);
+    expect(await storedHolds(boardId, 'LATE')).toBe(false);
   });
 
   it('caps the stored document of a board (4414) and still lets it shrink', async () => {
