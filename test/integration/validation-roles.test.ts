@@ -20,7 +20,7 @@ import { bindStoreToCanvas } from '../../client/canvas/yjs-binding.ts';
 import { layoutZones } from '../../client/canvas/zones/layout.ts';
 import { zoneRecords } from '../../client/canvas/zones/zone-records.ts';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
-import { cardsMap, metaMap, setPlanPeriod } from '../../shared/board-doc.ts';
+import { cardsMap, metaMap, Origin, setPlanPeriod } from '../../shared/board-doc.ts';
 import { readCanvasSchema, writeCanvasSchema } from '../../shared/canvas-schema.ts';
 import {
   createCard,
@@ -99,6 +99,24 @@ describe('meta and zone guard', () => {
     expect(metaMap(fresh.doc).get('schemaVersion')).toBe(1);
     expect(metaMap(fresh.doc).get('templateId')).toBe('hsvo-2024-2026');
     expect(closedFacilitator()).toBeUndefined();
+  });
+
+  it('keeps the server’s own writes in the index: a participant cannot delete what the server wrote', async () => {
+    const board = await createBoard(ctx.server.url);
+    const watcher = ctx.client(board.id);
+    await watcher.synced;
+    const room = await ctx.server.rooms.open(board.id);
+    const serverDoc = new Y.Doc();
+    Y.applyUpdate(serverDoc, await room.encodeState());
+    const updates: Uint8Array[] = [];
+    serverDoc.on('update', (update: Uint8Array) => updates.push(update));
+    setPlanPeriod(serverDoc, { from: '2025-01-01', to: '2027-12-31' }, Origin.server);
+    room.writeAsServer(updates[0] as Uint8Array);
+    await waitFor('the server’s write to be relayed', () => metaMap(watcher.doc).has('planPeriod'));
+    expect(await forgeAs(board.id, watcher.doc, (d) => setPlanPeriod(d, null))).toBe(4422);
+    const fresh = ctx.client(board.id);
+    await fresh.synced;
+    expect(metaMap(fresh.doc).get('planPeriod')).toEqual({ from: '2025-01-01', to: '2027-12-31' });
   });
 
   it('lets a participant’s whole session through: cards, typing, parties, follow-up, votes, a tldraw canvas', async () => {
