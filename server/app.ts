@@ -6,17 +6,20 @@ import { Hono } from 'hono';
 import { onError } from './http/errors.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plans.ts';
 import type { BoardStore } from './storage/store.ts';
+import type { RoomRegistry } from './sync/room-registry.ts';
 
 export interface AppDeps {
   store: BoardStore;
   plans: PlanPool;
+  rooms: RoomRegistry;
   staticDir?: string;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
-export function createApp({ store, plans, staticDir }: AppDeps): Hono {
+export function createApp({ store, plans, rooms, staticDir }: AppDeps): Hono {
   const app = new Hono();
 
   app.onError(onError);
@@ -24,7 +27,8 @@ export function createApp({ store, plans, staticDir }: AppDeps): Hono {
   const api = new Hono();
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', planRoutes(store, plans));
-  api.route('/', boardRoutes(store));
+  api.route('/', boardRoutes(store, rooms));
+  api.route('/', historyRoutes(store, rooms));
   app.route('/api', api);
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

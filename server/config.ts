@@ -1,6 +1,7 @@
 /** Server configuration from environment variables, with the defaults README.md lists. */
 import { resolve } from 'node:path';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
+import { parseAllowedOrigins } from './auth/origin.ts';
 
 export interface ServerConfig {
   port: number;
@@ -10,6 +11,8 @@ export interface ServerConfig {
   staticDir: string;
   maxMessageBytes: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  allowedOrigins: string[];
+  historyKeepAllHours: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -34,5 +37,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     staticDir: resolve(env.STATIC_DIR || './dist'),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', MAX_WS_MESSAGE_BYTES, 1024, 256 * 1024 * 1024),
     sqliteSynchronous: synchronous,
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
   };
 }

@@ -1,10 +1,9 @@
 /** Starts the whole server: store, rooms, HTTP app and WebSocket endpoint on one port. */
 
-import type { IncomingMessage, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
-import type { Role } from '../shared/roles.ts';
 import { createApp } from './app.ts';
 import { createPlanPool } from './plans/plan-pool.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
@@ -24,6 +23,10 @@ export interface StartOptions {
   pingIntervalMs?: number;
   maxBufferedBytes?: number;
   compactEvery?: number;
+  /** Automatic versions: at most one this often while people edit (tests use small values). */
+  autoVersionMs?: number;
+  /** Automatic versions younger than this many hours are all kept (HISTORY_KEEP_ALL_HOURS). */
+  historyKeepAllHours?: number;
   /** Overrides of the sync limits (README "Limits"); tests use small values. */
   limits?: Partial<SyncLimits>;
   /**
@@ -31,8 +34,8 @@ export interface StartOptions {
    * (a store that refuses writes the way a full or read-only disk does).
    */
   wrapStore?: (store: BoardStore) => BoardStore;
-  /** The role of a connection (see WsEndpointDeps.roleOf); tests choose one per socket. */
-  peerRole?: (request: IncomingMessage) => Role;
+  /** Origins besides the server's own whose pages may open board sockets (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
   /** Where warnings go; tests pass a silent logger. */
   log?: (message: string) => void;
 }
@@ -56,9 +59,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
   const stats = createSyncStats();
-  const rooms = new RoomRegistry(store, { compactEvery: options.compactEvery, limits, stats, log });
+  const rooms = new RoomRegistry(store, {
+    compactEvery: options.compactEvery,
+    autoVersionMs: options.autoVersionMs,
+    retention: options.historyKeepAllHours === undefined ? undefined : { keepAllHours: options.historyKeepAllHours },
+    limits,
+    stats,
+    log,
+  });
   const plans = createPlanPool();
-  const app = createApp({ store, plans, staticDir: options.staticDir });
+  const app = createApp({ store, plans, rooms, staticDir: options.staticDir });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -81,7 +91,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
     stats,
     log,
-    roleOf: options.peerRole,
+    allowedOrigins: options.allowedOrigins ?? [],
   });
 
   const port = (server.address() as AddressInfo).port;

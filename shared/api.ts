@@ -1,6 +1,7 @@
 /** REST contracts shared by the server routes and the client. */
 // zod/mini: the home page loads this module, and the mini build is a quarter of the size.
 import * as z from 'zod/mini';
+import type { BoardTokens, Role } from './roles.ts';
 
 export const BOARD_TITLE_MAX = 200;
 
@@ -23,7 +24,34 @@ export interface BoardInfo {
   templateId: string;
   templateVersion: string;
   createdAt: string;
+  /** Locked by the facilitator: participants are read-only too. */
+  locked: boolean;
 }
+
+/** A board as its creator receives it: with the secret token of each role (only this once). */
+export interface CreatedBoard extends BoardInfo {
+  tokens: BoardTokens;
+}
+
+/** A board as a link holder sees it: with the role their token gives them. */
+export interface BoardView extends BoardInfo {
+  role: Role;
+}
+
+/** `PATCH /api/boards/:id` (facilitator): rename and/or lock. */
+export const PatchBoardBody = z.object({
+  title: z.optional(
+    z
+      .string({ error: 'title must be a string' })
+      .check(
+        z.trim(),
+        z.minLength(1, 'title must not be empty'),
+        z.maxLength(BOARD_TITLE_MAX, `title must be at most ${BOARD_TITLE_MAX} characters`),
+      ),
+  ),
+  locked: z.optional(z.boolean({ error: 'locked must be true or false' })),
+});
+export type PatchBoardBody = z.infer<typeof PatchBoardBody>;
 
 /** Every 4xx/5xx answer of the API has this body. */
 export interface ApiError {
@@ -32,3 +60,10 @@ export interface ApiError {
 
 /** The y-websocket room path: `WebsocketProvider(origin + WS_PATH, boardId, doc)`. */
 export const WS_PATH = '/ws';
+
+/** `POST /api/boards/:id/versions` (facilitator): a named version. */
+export const SaveVersionBody = z.object({
+  name: z
+    .string({ error: 'name must be a string' })
+    .check(z.trim(), z.minLength(1, 'name must not be empty'), z.maxLength(100, 'name must be at most 100 characters')),
+});

@@ -29,3 +29,12 @@ export const CLOSE_BOARD_FULL = 4413;
  * document past its cap: final, as resending it would be refused again.
  */
 export const CLOSE_DOCUMENT_TOO_LARGE = 4414;
+/** The link's token was replaced by the facilitator: final, the old link is no longer valid. */
+export const CLOSE_TOKEN_REVOKED = 4401;
+/** The board was deleted by its facilitator: final. */
+export const CLOSE_BOARD_DELETED = 4410;
+/**
+ * The board was unlocked after this connection's edits were refused while it was
+ * locked: the client reconnects, resyncs and sends those edits again.
+ */
+export const CLOSE_RESYNC = 4000;

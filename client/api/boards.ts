@@ -1,5 +1,9 @@
-/** The REST calls the client makes. Every failure becomes an ApiError carrying the server's own words. */
-import type { BoardInfo, CreateBoardBody } from '../../shared/api.ts';
+/**
+ * The REST calls the client makes. Every failure becomes an ApiError carrying
+ * the server's own words. Calls on one board carry its token as
+ * `Authorization: Bearer …` (see client/access/).
+ */
+import type { BoardView, CreateBoardBody, CreatedBoard } from '../../shared/api.ts';
 
 export class ApiError extends Error {
   /** HTTP status, or 0 when the server could not be reached at all. */
@@ -23,7 +27,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
-async function request(path: string, init?: RequestInit): Promise<Response> {
+export function authorization(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+export async function request(path: string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -34,34 +42,47 @@ async function request(path: string, init?: RequestInit): Promise<Response> {
   return response;
 }
 
-export async function createBoard(body: CreateBoardBody): Promise<BoardInfo> {
+export async function createBoard(body: CreateBoardBody): Promise<CreatedBoard> {
   const response = await request('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return (await response.json()) as BoardInfo;
+  return (await response.json()) as CreatedBoard;
 }
 
-/** The board's info, or null when the server does not know the board (404). */
-export async function fetchBoard(boardId: string): Promise<BoardInfo | null> {
+export type FetchedBoard =
+  | { kind: 'found'; info: BoardView }
+  | { kind: 'not-found' }
+  /** 401 (no token) or 403 (a wrong or rotated one): the link does not open this board. */
+  | { kind: 'denied' };
+
+/** The board's info as this token sees it. Other failures throw. */
+export async function fetchBoard(boardId: string, token: string | null): Promise<FetchedBoard> {
   try {
-    const response = await request(`/api/boards/${encodeURIComponent(boardId)}`);
-    return (await response.json()) as BoardInfo;
+    const response = await request(`/api/boards/${encodeURIComponent(boardId)}`, {
+      headers: token ? authorization(token) : {},
+    });
+    return { kind: 'found', info: (await response.json()) as BoardView };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
+    if (error instanceof ApiError && error.status === 404) return { kind: 'not-found' };
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return { kind: 'denied' };
     throw error;
   }
 }
 
-/** An export file as the server sent it (`GET /api/boards/:id/export?…`), with its Content-Disposition. */
-export async function fetchExport(url: string): Promise<{ blob: Blob; disposition: string | null }> {
-  const response = await request(url, { headers: { accept: '*/*' } });
+/**
+ * An export file as the server sent it (`GET /api/boards/:id/export?…`), with
+ * its Content-Disposition. Fetched rather than linked: a plain link cannot
+ * carry the token's header.
+ */
+export async function fetchExport(url: string, token: string): Promise<{ blob: Blob; disposition: string | null }> {
+  const response = await request(url, { headers: { accept: '*/*', ...authorization(token) } });
   return { blob: await response.blob(), disposition: response.headers.get('content-disposition') };
 }
 
-/** What `POST /api/boards/import` answers: the new board and how many cards the file gave it. */
-export interface ImportedBoard extends BoardInfo {
+/** What `POST /api/boards/import` answers: the new board, its tokens and how many cards the file gave it. */
+export interface ImportedBoard extends CreatedBoard {
   cardCount: number;
 }
 

@@ -1,14 +1,33 @@
-/** `/b/:boardId`: asks the server whether the board exists, then opens it or says it does not. */
+/**
+ * `/b/:boardId` (and `/table`): takes the share token from the link, asks the
+ * server what it opens, then opens the board or says why it cannot.
+ */
+import { useEffect } from 'react';
 import { useParams } from 'react-router';
+import { rememberRole } from '../access/access-store.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { BoardSession } from './BoardSession.tsx';
+import { LinkNotValidPage } from './EndPages.tsx';
 import { MessagePage } from './MessagePage.tsx';
 import { useBoardInfo } from './useBoardInfo.ts';
+import { useBoardToken } from './useBoardToken.ts';
 
 export function BoardRoute() {
   const { boardId = '' } = useParams();
+  const found = useBoardToken(boardId);
+  if (found.kind === 'invalid') return <LinkNotValidPage boardId={boardId} token={null} />;
+  // Without a token the server still says whether the board exists, so a mistyped address reads as one.
+  return <BoardGate key={boardId} boardId={boardId} token={found.kind === 'token' ? found.token : null} />;
+}
+
+function BoardGate({ boardId, token }: { boardId: string; token: string | null }) {
   const { t } = useI18n();
-  const state = useBoardInfo(boardId);
+  const state = useBoardInfo(boardId, token);
+  const role = state.kind === 'found' ? state.info.role : null;
+
+  useEffect(() => {
+    if (token && role) rememberRole(boardId, token, role);
+  }, [boardId, token, role]);
 
   switch (state.kind) {
     case 'loading':
@@ -19,12 +38,16 @@ export function BoardRoute() {
           {t('board.notFound.body')}
         </MessagePage>
       );
+    case 'denied':
+      return <LinkNotValidPage boardId={boardId} token={token} />;
     case 'failed': {
       const reason = state.error.status === 0 ? t('api.unreachable') : state.error.message;
       return <MessagePage heading={t('board.loadFailed', { error: reason })} />;
     }
     case 'found':
-      // Keyed by id: a different board gets a fresh document and connection.
-      return <BoardSession key={state.info.id} info={state.info} />;
+      // The server opens boards to token holders only; an answer without one is no access either.
+      if (!token) return <LinkNotValidPage boardId={boardId} token={null} />;
+      // Keyed by board and token: another board, or another link to it, gets a fresh document and connection.
+      return <BoardSession key={`${state.info.id}:${token}`} info={state.info} token={token} />;
   }
 }

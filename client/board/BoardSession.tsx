@@ -1,12 +1,17 @@
 /**
  * An open board: one connection, the shared header, and the current view
- * (canvas or table) below it. Asks for the person's name first.
+ * (canvas or table) below it. Asks for the person's name first. What the
+ * person may do follows the token's role and, for participants, the lock.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet } from 'react-router';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { BoardView } from '../../shared/api.ts';
 import { canWrite } from '../../shared/board-doc.ts';
+import type { Role } from '../../shared/roles.ts';
 import { getTemplate } from '../../shared/template.ts';
+import { rememberRotated } from '../access/access-store.ts';
+import { lockedOut, writesDocument } from '../access/permissions.ts';
+import { rotateToken } from '../api/board-admin.ts';
 import { rememberBoard } from '../home/recent-boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { makePerson, personId, storedName, storeName } from '../presence/identity.ts';
@@ -16,12 +21,17 @@ import { useBoardConnection } from '../sync/useBoardConnection.ts';
 import { BoardHeader } from './BoardHeader.tsx';
 import type { BoardContextValue } from './board-context.ts';
 import { ConnectionNotice } from './ConnectionNotice.tsx';
+import { BoardDeletedPage, LinkNotValidPage } from './EndPages.tsx';
+import { RoleNotice } from './RoleNotice.tsx';
 import { useBoardMeta } from './useBoardMeta.ts';
 import './board.css';
 
-export function BoardSession({ info }: { info: BoardInfo }) {
+export function BoardSession({ info, token: linkToken }: { info: BoardView; token: string }) {
   const { t } = useI18n();
-  const connection = useBoardConnection(info.id);
+  const [token, setToken] = useState(linkToken);
+  // While the facilitator rotates their own link, the server's close of the old one (4401) is expected.
+  const [rotatingOwn, setRotatingOwn] = useState(false);
+  const connection = useBoardConnection(info.id, token);
   const meta = useBoardMeta(connection?.doc ?? null);
   const [name, setName] = useState(storedName);
   const [renaming, setRenaming] = useState(false);
@@ -29,14 +39,33 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   const person = useMemo(() => (name ? makePerson(id, name) : null), [id, name]);
   const people = usePeople(connection?.provider.awareness ?? null, person);
 
+  const { role } = info;
   const title = meta?.title || info.title;
   const template = getTemplate(meta?.templateId || info.templateId);
+  const locked = meta ? meta.locked : info.locked;
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
-  const writable = meta === null || canWrite(meta);
+  const writable = writesDocument(role) && (meta === null || canWrite(meta));
 
   useEffect(() => {
-    rememberBoard({ ...info, title });
-  }, [info, title]);
+    rememberBoard({ ...info, title }, role);
+  }, [info, title, role]);
+
+  const rotate = async (rotated: Role) => {
+    const own = rotated === role;
+    if (own) setRotatingOwn(true);
+    try {
+      const answer = await rotateToken(info.id, token, rotated);
+      rememberRotated(info.id, rotated, answer.token);
+      // A new token means a new connection (and document): the old one is closed by the server.
+      if (own) setToken(answer.token);
+      return answer.token;
+    } finally {
+      if (own) setRotatingOwn(false);
+    }
+  };
+
+  if (connection?.ended === 'revoked' && !rotatingOwn) return <LinkNotValidPage boardId={info.id} token={token} />;
+  if (connection?.ended === 'deleted') return <BoardDeletedPage boardId={info.id} />;
 
   const chooseName = (chosen: string) => {
     storeName(chosen);
@@ -50,6 +79,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   } else if (connection && person) {
     const context: BoardContextValue = {
       info,
+      role,
       template,
       doc: connection.doc,
       provider: connection.provider,
@@ -57,6 +87,7 @@ export function BoardSession({ info }: { info: BoardInfo }) {
       hasSynced: connection.hasSynced,
       meta,
       writable,
+      lockedOut: lockedOut(role, locked),
       person,
     };
     body = <Outlet context={context} />;
@@ -65,18 +96,19 @@ export function BoardSession({ info }: { info: BoardInfo }) {
   return (
     <div className="board-page">
       <BoardHeader
-        boardId={info.id}
-        title={title}
+        board={{ id: info.id, title, role, token, locked }}
         connection={connection?.state ?? 'connecting'}
         people={people}
         me={person}
         onRename={() => setRenaming(true)}
+        rotate={rotate}
       />
-      {!writable && (
+      {meta && !canWrite(meta) && (
         <p className="notice" role="status">
           {t('board.readOnlyNewer')}
         </p>
       )}
+      <RoleNotice role={role} locked={locked} />
       {connection && <ConnectionNotice problem={connection.problem} state={connection.state} />}
       <div className="board-page__body">{body}</div>
       {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}

@@ -6,14 +6,17 @@
 import { useOutletContext } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { BoardView } from '../../shared/api.ts';
 import type { BoardMeta } from '../../shared/board-doc.ts';
+import type { Role } from '../../shared/roles.ts';
 import type { Template } from '../../shared/template.ts';
 import type { Person } from '../presence/identity.ts';
 import type { ConnectionState } from '../sync/connection-state.ts';
 
 export interface BoardContextValue {
-  info: BoardInfo;
+  info: BoardView;
+  /** What this browser's token makes the person on this board. */
+  role: Role;
   template: Template;
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -21,14 +24,19 @@ export interface BoardContextValue {
   hasSynced: boolean;
   /** Null until the document's meta has synced. */
   meta: BoardMeta | null;
-  /** False when this client must not write the document (a newer schemaVersion). */
+  /**
+   * False when this client must never write the document: a viewer, or a newer
+   * schemaVersion. Fixed for the session (the canvas is built on it).
+   */
   writable: boolean;
+  /** A participant while the facilitator has locked the board: read-only, live, until unlocked. */
+  lockedOut: boolean;
   person: Person;
 }
 
-/** Whether this person may edit right now: not after the server closed the connection for good. */
-export function canEditNow(board: Pick<BoardContextValue, 'writable' | 'connection'>): boolean {
-  return board.writable && board.connection !== 'closed';
+/** Whether this person may edit right now: not locked out, and not after the server closed the connection for good. */
+export function canEditNow(board: Pick<BoardContextValue, 'writable' | 'lockedOut' | 'connection'>): boolean {
+  return board.writable && !board.lockedOut && board.connection !== 'closed';
 }
 
 export function useBoard(): BoardContextValue {

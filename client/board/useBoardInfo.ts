@@ -1,21 +1,23 @@
-/** Asks the server about a board once per board id: found, not found, or failed. */
+/** Asks the server about a board once per board id and token: found, not found, link not valid, or failed. */
 import { useEffect, useState } from 'react';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { BoardView } from '../../shared/api.ts';
 import { ApiError, fetchBoard } from '../api/boards.ts';
 
 export type BoardInfoState =
   | { kind: 'loading' }
-  | { kind: 'found'; info: BoardInfo }
+  | { kind: 'found'; info: BoardView }
   | { kind: 'not-found' }
+  /** The server refused the token (401/403). */
+  | { kind: 'denied' }
   | { kind: 'failed'; error: ApiError };
 
-export function useBoardInfo(boardId: string): BoardInfoState {
+export function useBoardInfo(boardId: string, token: string | null): BoardInfoState {
   const [state, setState] = useState<BoardInfoState>({ kind: 'loading' });
   useEffect(() => {
     let current = true;
     setState({ kind: 'loading' });
-    fetchBoard(boardId).then(
-      (info) => current && setState(info ? { kind: 'found', info } : { kind: 'not-found' }),
+    fetchBoard(boardId, token).then(
+      (answer) => current && setState(answer),
       (error: unknown) =>
         current &&
         setState({
@@ -26,6 +28,6 @@ export function useBoardInfo(boardId: string): BoardInfoState {
     return () => {
       current = false;
     };
-  }, [boardId]);
+  }, [boardId, token]);
   return state;
 }

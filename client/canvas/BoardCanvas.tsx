@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { atom, createUserId, type Editor, type TLUser, Tldraw, UserRecordType, useTldrawCurrentUser } from 'tldraw';
 import 'tldraw/tldraw.css';
+import { isFacilitator } from '../access/permissions.ts';
 import type { BoardContextValue } from '../board/board-context.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { bindPresence } from '../presence/presence-binding.ts';
@@ -31,17 +32,18 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
     $user.set(UserRecordType.create({ id: createUserId(person.id), name: person.name, color: person.color }));
   }, [$user, person]);
 
-  const { storeWithStatus, readOnly, canvasSchemaMismatch } = useYjsStore({
+  const { storeWithStatus, readOnly, readOnlyForGood, canvasSchemaProblem } = useYjsStore({
     doc,
     hasSynced: board.hasSynced,
     online: board.connection === 'connected',
     writable: board.writable,
-    // After a final close nothing typed would reach the server again: stop taking edits.
-    closed: board.connection === 'closed',
+    mayUpgradeCanvas: isFacilitator(board.role),
+    // Locked for a participant, or after a final close (nothing typed would reach the server again): no edits.
+    paused: board.lockedOut || board.connection === 'closed',
     currentUser: $user,
   });
   const store = storeWithStatus.store;
-  const cards = useCardLayer(board, layout, readOnly);
+  const cards = useCardLayer(board, layout, { readOnly, readOnlyForGood });
 
   useEffect(() => {
     if (!store) return;
@@ -64,7 +66,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
 
   const onMount = (editor: Editor) => {
     const stopGuard = guardZones(editor);
-    if (!readOnly) ensureZones(editor, layout);
+    if (!readOnly) ensureZones(editor, layout, { repair: isFacilitator(board.role) });
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
     const stopCards = cards.mount(editor);
@@ -76,9 +78,9 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
 
   return (
     <TemplateContext.Provider value={template}>
-      {canvasSchemaMismatch && (
+      {canvasSchemaProblem && (
         <p className="notice" role="status">
-          {t('board.readOnlyCanvas')}
+          {t(canvasSchemaProblem === 'newer' ? 'board.readOnlyCanvas' : 'board.readOnlyCanvasUpgrade')}
         </p>
       )}
       <div className="canvas" data-testid="canvas">

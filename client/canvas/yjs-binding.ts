@@ -98,18 +98,39 @@ export function applyToStore(store: TLStore, ops: StoreOps): void {
   });
 }
 
+export interface BindOptions {
+  /** Only the Yjs → store direction runs, so this client never writes (a viewer, an incompatible canvas). */
+  readOnly?: boolean;
+  /**
+   * Asked before each local change is written; false drops the change (a
+   * participant while the board is locked: the server would refuse it, and a
+   * change kept in the document would be resent, and accepted, after unlocking).
+   */
+  mayWrite?: () => boolean;
+  /** Runs inside each write's transaction, before the records: records the canvas schema with the first write. */
+  alongside?: () => void;
+}
+
 /**
  * Starts the two-way binding. With `readOnly` only the Yjs → store direction
  * runs, so a read-only client never writes. Returns the function that stops it.
  */
-export function bindStoreToCanvas(store: TLStore, doc: Y.Doc, { readOnly = false } = {}): () => void {
+export function bindStoreToCanvas(
+  store: TLStore,
+  doc: Y.Doc,
+  { readOnly = false, mayWrite = () => true, alongside }: BindOptions = {},
+): () => void {
   const canvas = canvasMap(doc);
+  const write = (writes: CanvasWrites) => {
+    if ((writes.set.length === 0 && writes.remove.length === 0) || !mayWrite()) return;
+    doc.transact(() => {
+      alongside?.();
+      writeCanvas(doc, writes);
+    }, Origin.canvas);
+  };
   const stopListening = readOnly
     ? () => {}
-    : store.listen(({ changes }) => writeCanvas(doc, canvasWritesFromDiff(changes)), {
-        source: 'user',
-        scope: 'document',
-      });
+    : store.listen(({ changes }) => write(canvasWritesFromDiff(changes)), { source: 'user', scope: 'document' });
   const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
     // Our own writes are already in the store; applying them again would loop.
     if (transaction.local && transaction.origin === Origin.canvas) return;

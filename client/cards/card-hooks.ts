@@ -23,14 +23,24 @@ export function useCard(doc: Y.Doc, id: string): Card | undefined {
  * it to a card field's Y.Text (see text-binding.ts). Uncontrolled, because
  * React re-setting `value` on a remote change would throw the caret to the end.
  */
-export function useTextBinding<E extends TextElement>(doc: Y.Doc, cardId: string, field: CardTextField) {
+export function useTextBinding<E extends TextElement>(
+  doc: Y.Doc,
+  cardId: string,
+  field: CardTextField,
+  readOnly = false,
+) {
   const ref = useRef<E>(null);
+  // Read at each write: a read-only field never writes, even from an input event it should not get.
+  const readOnlyNow = useRef(readOnly);
+  readOnlyNow.current = readOnly;
   const initialValue = getCardText(doc, cardId, field)?.toString() ?? '';
   useEffect(() => {
     const el = ref.current;
     const ytext = getCardText(doc, cardId, field);
     if (!el || !ytext) return;
-    return bindTextElement(el, ytext, (value) => setCardText(doc, cardId, field, value));
+    return bindTextElement(el, ytext, (value) => {
+      if (!readOnlyNow.current) setCardText(doc, cardId, field, value);
+    });
   }, [doc, cardId, field]);
   return { ref, initialValue };
 }

@@ -1,9 +1,10 @@
 /**
  * "Exportera": a menu button (WAI-ARIA menu button pattern) in the board
- * header, so it serves the canvas and the table view alike. Every entry is a
- * real link to the export URL, but a click fetches the file first: a failed
- * export (storage down, template not installed, network gone) then shows the
- * server's `{ error }` here instead of a browser "download failed" with no reason.
+ * header, so it serves the canvas and the table view alike. Every entry
+ * fetches the file with the board token's header and then saves it: a plain
+ * link could not carry the token, and a failed export (storage down, template
+ * not installed, network gone) shows the server's `{ error }` here instead of
+ * a browser "download failed" with no reason.
  */
 import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, fetchExport } from '../api/boards.ts';
@@ -12,7 +13,7 @@ import { EXPORT_CHOICES, type ExportChoice, exportUrl, fallbackFileName, fileNam
 import { saveFile } from './save-file.ts';
 import './export.css';
 
-export function ExportMenu({ boardId }: { boardId: string }) {
+export function ExportMenu({ boardId, token }: { boardId: string; token: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   // Which item gets the focus once the menu has rendered open.
@@ -21,7 +22,7 @@ export function ExportMenu({ boardId }: { boardId: string }) {
   const [error, setError] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const itemRefs = useRef<(HTMLAnchorElement | null)[]>([]);
+  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const menuId = useId();
 
   useEffect(() => {
@@ -58,7 +59,7 @@ export function ExportMenu({ boardId }: { boardId: string }) {
 
   const onMenuKeyDown = (event: KeyboardEvent) => {
     const last = EXPORT_CHOICES.length - 1;
-    const current = itemRefs.current.indexOf(document.activeElement as HTMLAnchorElement);
+    const current = itemRefs.current.indexOf(document.activeElement as HTMLButtonElement);
     const moves: Record<string, number> = {
       ArrowDown: current >= last ? 0 : current + 1,
       ArrowUp: current <= 0 ? last : current - 1,
@@ -75,10 +76,6 @@ export function ExportMenu({ boardId }: { boardId: string }) {
       close(true);
     } else if (event.key === 'Tab') {
       close(false);
-    } else if (event.key === ' ') {
-      // Links activate on Enter only; menu items also on Space.
-      event.preventDefault();
-      (event.target as HTMLElement).click();
     }
   };
 
@@ -89,7 +86,7 @@ export function ExportMenu({ boardId }: { boardId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice));
+      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice), token);
       saveFile(blob, fileNameFrom(disposition) ?? fallbackFileName(choice));
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
@@ -127,15 +124,14 @@ export function ExportMenu({ boardId }: { boardId: string }) {
         onKeyDown={onMenuKeyDown}
       >
         {EXPORT_CHOICES.map((choice, index) => (
-          <a
+          <button
+            type="button"
             key={choice.id}
             ref={(el) => {
               itemRefs.current[index] = el;
             }}
             role="menuitem"
             tabIndex={-1}
-            href={exportUrl(boardId, choice)}
-            download
             className="export-menu__item"
             // The format is the item's name; the hint describes it, so lists of items read short.
             aria-labelledby={`${menuId}${choice.id}`}
@@ -149,7 +145,7 @@ export function ExportMenu({ boardId }: { boardId: string }) {
             <span id={`${menuId}${choice.id}-hint`} className="export-menu__hint">
               {t(choice.hint)}
             </span>
-          </a>
+          </button>
         ))}
       </div>
       {error && (

@@ -5,7 +5,7 @@ import { DEFAULT_TEMPLATE_ID, listTemplates, templateGoals } from '../../shared/
 import { ApiError, createBoard } from '../api/boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { BoardTitleField } from './BoardTitleField.tsx';
-import { rememberBoard } from './recent-boards.ts';
+import { openCreatedBoard } from './open-created-board.ts';
 
 export function CreateBoardForm() {
   const { t, pick } = useI18n();
@@ -25,8 +25,7 @@ export function CreateBoardForm() {
     setError(null);
     try {
       const board = await createBoard({ title: title.trim(), templateId });
-      rememberBoard(board);
-      navigate(`/b/${board.id}`);
+      navigate(openCreatedBoard(board));
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
       setError(t('home.create.failed', { error: reason }));

@@ -1,14 +1,19 @@
 /**
- * The "recent boards" list, kept per browser in localStorage. Board links are
- * the only key to a board, so this list is how people find their boards again.
+ * The "recent boards" list, kept per browser in localStorage: title, role and
+ * last visit of each board this browser opened. The tokens themselves live in
+ * client/access/access-store.ts, so a board that falls off this short list
+ * still opens from its link without a fragment.
  */
 import type { BoardInfo } from '../../shared/api.ts';
+import { isRole, type Role } from '../../shared/roles.ts';
 
 export interface RecentBoard {
   id: string;
   title: string;
   templateId: string;
   openedAt: string;
+  /** The role this browser opened the board with; absent in entries from before roles. */
+  role?: Role;
 }
 
 const STORAGE_KEY = 'samtavla.recentBoards';
@@ -31,13 +36,20 @@ export function parseRecent(raw: string | null): RecentBoard[] {
       typeof entry.id === 'string' &&
       typeof entry.title === 'string' &&
       typeof entry.templateId === 'string' &&
-      typeof entry.openedAt === 'string',
+      typeof entry.openedAt === 'string' &&
+      (entry.role === undefined || isRole(entry.role)),
   );
 }
 
 /** Puts a board first (replacing an older entry of it) and keeps the list short. */
-export function withRecent(list: readonly RecentBoard[], board: BoardInfo, openedAt: string): RecentBoard[] {
+export function withRecent(
+  list: readonly RecentBoard[],
+  board: BoardInfo,
+  openedAt: string,
+  role?: Role,
+): RecentBoard[] {
   const entry: RecentBoard = { id: board.id, title: board.title, templateId: board.templateId, openedAt };
+  if (role) entry.role = role;
   return [entry, ...list.filter((b) => b.id !== board.id)].slice(0, MAX_RECENT);
 }
 
@@ -61,6 +73,10 @@ export function saveRecent(list: readonly RecentBoard[]): void {
   }
 }
 
-export function rememberBoard(board: BoardInfo): void {
-  saveRecent(withRecent(loadRecent(), board, new Date().toISOString()));
+export function rememberBoard(board: BoardInfo, role?: Role): void {
+  saveRecent(withRecent(loadRecent(), board, new Date().toISOString(), role));
+}
+
+export function forgetRecent(boardId: string): void {
+  saveRecent(withoutRecent(loadRecent(), boardId));
 }

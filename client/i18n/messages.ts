@@ -3,6 +3,8 @@
  * the Swedish one, so a key missing in either language fails `tsc`.
  * Placeholders are written `{name}` and filled by `format()`.
  */
+import { accessEn, accessSv } from './messages-access.ts';
+
 const sv = {
   'app.name': 'Samtavla',
   'app.tagline': 'En gemensam tavla för att ta fram samverkansplaner tillsammans.',
@@ -52,6 +54,8 @@ const sv = {
   'board.templateUnknown': 'Tavlan använder mallen "{templateId}", som den här versionen av Samtavla inte känner till.',
   'board.readOnlyNewer': 'Tavlan är sparad med en nyare version av Samtavla. Den visas skrivskyddad här.',
   'board.readOnlyCanvas': 'Tavlans rityta är sparad med en annan version av Samtavla. Den visas skrivskyddad här.',
+  'board.readOnlyCanvasUpgrade':
+    'Tavlans rityta är sparad med en äldre version av Samtavla och visas skrivskyddad tills facilitatorn har öppnat tavlan. Kort kan ändras i tabellen.',
   'board.waitingForSync': 'Hämtar tavlans innehåll…',
 
   'connection.connecting': 'Ansluter…',
@@ -108,6 +112,7 @@ const sv = {
   'page.notFound': 'Sidan finns inte',
 
   'table.placeholder': 'Tabellvyn kommer snart: här visas planens aktiviteter som en tabell.',
+  ...accessSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -162,6 +167,8 @@ const en: Messages = {
   'board.templateUnknown': 'The board uses the template "{templateId}", which this version of Samtavla does not know.',
   'board.readOnlyNewer': 'The board was saved by a newer version of Samtavla. It is shown read-only here.',
   'board.readOnlyCanvas': "The board's canvas was saved by another version of Samtavla. It is shown read-only here.",
+  'board.readOnlyCanvasUpgrade':
+    "The board's canvas was saved by an older version of Samtavla and is read-only until the facilitator has opened the board. Cards can be edited in the table.",
   'board.waitingForSync': 'Fetching the board…',
 
   'connection.connecting': 'Connecting…',
@@ -218,6 +225,7 @@ const en: Messages = {
   'page.notFound': 'Page not found',
 
   'table.placeholder': "The table view is coming soon: it will list the plan's activities as a table.",
+  ...accessEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -4,10 +4,12 @@
  * edits reaching the others right now, and if not, is the app trying again?
  */
 import {
+  CLOSE_BOARD_DELETED,
   CLOSE_BOARD_FULL,
   CLOSE_DOCUMENT_TOO_LARGE,
   CLOSE_LAYOUT_BROKEN,
   CLOSE_STORAGE_UNAVAILABLE,
+  CLOSE_TOKEN_REVOKED,
   CLOSE_TOO_MANY_MESSAGES,
   CLOSE_TOO_SLOW,
 } from '../../shared/close-codes.ts';
@@ -31,6 +33,19 @@ const PROBLEMS: ReadonlyMap<number, ConnectionProblem> = new Map([
   [CLOSE_TOO_MANY_MESSAGES, 'rate-limited'],
   [CLOSE_TOO_SLOW, 'too-slow'],
 ]);
+
+/**
+ * Why the board cannot be shown any more: the link was rotated (or is not
+ * valid), or the board was deleted. The page then shows a message instead of the board.
+ */
+export type BoardEnding = 'revoked' | 'deleted';
+
+/** The ending a final close code stands for; null for every other close. */
+export function endingForClose(code: number | undefined): BoardEnding | null {
+  if (code === CLOSE_TOKEN_REVOKED) return 'revoked';
+  if (code === CLOSE_BOARD_DELETED) return 'deleted';
+  return null;
+}
 
 /** The problem a close code stands for; null for ordinary drops (network, server restart). */
 export function problemForClose(code: number | undefined): ConnectionProblem | null {

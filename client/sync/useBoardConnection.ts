@@ -1,15 +1,19 @@
 /**
  * One Y.Doc and one WebsocketProvider per open board. Both live exactly as
  * long as the board's page; leaving the board destroys them, so no socket or
- * awareness entry outlives the view.
+ * awareness entry outlives the view. The board token goes to the server as
+ * the query parameter `token` (the stock provider's `params`).
  */
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { WS_PATH } from '../../shared/api.ts';
+import { fetchBoard } from '../api/boards.ts';
 import {
+  type BoardEnding,
   type ConnectionProblem,
   type ConnectionState,
+  endingForClose,
   nextConnectionState,
   problemForClose,
   wsOriginFor,
@@ -21,6 +25,15 @@ import {
  */
 const PROBLEM_CLEARS_AFTER_MS = 3_000;
 
+/**
+ * A refused upgrade (a link rotated while the connection was down, a board
+ * deleted meanwhile) reaches the browser as a bare failed socket, which the
+ * provider retries for ever. After this many failed attempts in a row the
+ * page asks the REST API why, at most once per RECHECK_EVERY_MS.
+ */
+const FAILED_ATTEMPTS_BEFORE_RECHECK = 2;
+const RECHECK_EVERY_MS = 5_000;
+
 export interface BoardConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -29,6 +42,8 @@ export interface BoardConnection {
   hasSynced: boolean;
   /** Why the server last closed the connection, while that still matters to the person. */
   problem: ConnectionProblem | null;
+  /** Set when the link stopped working or the board was deleted: the board is not shown any more. */
+  ended: BoardEnding | null;
 }
 
 interface Session {
@@ -36,27 +51,62 @@ interface Session {
   provider: WebsocketProvider;
 }
 
-export function useBoardConnection(boardId: string): BoardConnection | null {
+export function useBoardConnection(boardId: string, token: string): BoardConnection | null {
   const [session, setSession] = useState<Session | null>(null);
   const [state, setState] = useState<ConnectionState>('connecting');
   const [hasSynced, setHasSynced] = useState(false);
   const [problem, setProblem] = useState<ConnectionProblem | null>(null);
+  // Kept with the token it ended: a new token (the facilitator rotated their own link) starts afresh.
+  const [ended, setEnded] = useState<{ token: string; ending: BoardEnding } | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(wsOriginFor(location.origin) + WS_PATH, boardId, doc);
+    const provider = new WebsocketProvider(wsOriginFor(location.origin) + WS_PATH, boardId, doc, {
+      params: { token },
+    });
     setState('connecting');
     setHasSynced(false);
     setProblem(null);
     let clearProblem: ReturnType<typeof setTimeout> | undefined;
-    const onStatus = (event: { status: 'connected' | 'disconnected' | 'connecting' }) =>
+    let failedAttempts = 0;
+    let lastRecheck = 0;
+    let live = true;
+
+    const end = (ending: BoardEnding) => {
+      if (!live) return;
+      provider.disconnect();
+      setEnded({ token, ending });
+    };
+    const recheck = () => {
+      if (Date.now() - lastRecheck < RECHECK_EVERY_MS) return;
+      lastRecheck = Date.now();
+      fetchBoard(boardId, token).then(
+        (answer) => {
+          if (answer.kind === 'denied') end('revoked');
+          else if (answer.kind === 'not-found') end('deleted');
+        },
+        // The server is away: the provider keeps retrying, and so do we on its next failures.
+        () => {},
+      );
+    };
+
+    const onStatus = (event: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (event.status === 'connected') failedAttempts = 0;
       setState((prev) => nextConnectionState(prev, { type: 'status', status: event.status }));
+    };
     const onClosed = () => setState((prev) => nextConnectionState(prev, { type: 'closed' }));
     const onConnectionClose = (event: CloseEvent | null) => {
       // Any drop means the connection did not hold: a notice still showing stays.
       clearTimeout(clearProblem);
+      const ending = endingForClose(event?.code);
+      if (ending) {
+        end(ending);
+        return;
+      }
       const closedFor = problemForClose(event?.code);
       if (closedFor) setProblem(closedFor);
+      // Emitted before the provider resets its flags: not connected here means the socket never opened.
+      if (!provider.wsconnected && ++failedAttempts >= FAILED_ATTEMPTS_BEFORE_RECHECK) recheck();
     };
     const onSync = (synced: boolean) => {
       if (!synced) return;
@@ -70,6 +120,7 @@ export function useBoardConnection(boardId: string): BoardConnection | null {
     provider.on('sync', onSync);
     setSession({ doc, provider });
     return () => {
+      live = false;
       provider.off('status', onStatus);
       provider.off('closed', onClosed);
       provider.off('connection-close', onConnectionClose);
@@ -79,7 +130,9 @@ export function useBoardConnection(boardId: string): BoardConnection | null {
       doc.destroy();
       setSession(null);
     };
-  }, [boardId]);
+  }, [boardId, token]);
 
-  return session ? { ...session, state, hasSynced, problem } : null;
+  return session
+    ? { ...session, state, hasSynced, problem, ended: ended?.token === token ? ended.ending : null }
+    : null;
 }

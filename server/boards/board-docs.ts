@@ -5,14 +5,18 @@
  * server stores an update before it relays it.
  */
 import * as Y from 'yjs';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { BoardInfo, CreatedBoard } from '../../shared/api.ts';
 import { initBoardDoc, readMeta } from '../../shared/board-doc.ts';
 import { randomId } from '../../shared/ids.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
+import { newBoardTokens } from '../auth/tokens.ts';
 import type { BoardStore } from '../storage/store.ts';
 
-/** Stores a board whose document (meta included) is already built, under a new id. */
-export async function storeNewBoard(store: BoardStore, doc: Y.Doc): Promise<BoardInfo> {
+/**
+ * Stores a board whose document (meta included) is already built, under a new
+ * id, with fresh tokens: the answer is the only time anyone sees them.
+ */
+export async function storeNewBoard(store: BoardStore, doc: Y.Doc): Promise<CreatedBoard> {
   const meta = readMeta(doc);
   if (!meta) throw new Error('a new board document needs its meta');
   const info: BoardInfo = {
@@ -21,16 +25,18 @@ export async function storeNewBoard(store: BoardStore, doc: Y.Doc): Promise<Boar
     templateId: meta.templateId,
     templateVersion: meta.templateVersion,
     createdAt: meta.createdAt,
+    locked: false,
   };
-  await store.createBoard(info, Y.encodeStateAsUpdate(doc));
-  return info;
+  const { tokens, hashes } = newBoardTokens();
+  await store.createBoard(info, Y.encodeStateAsUpdate(doc), hashes);
+  return { ...info, tokens };
 }
 
 /** Stores a board from an encoded document state (an import built in the plan worker). */
 export async function storeNewBoardState(
   store: BoardStore,
   state: Uint8Array,
-): Promise<{ board: BoardInfo; cardCount: number }> {
+): Promise<{ board: CreatedBoard; cardCount: number }> {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
@@ -41,7 +47,7 @@ export async function storeNewBoardState(
 }
 
 /** Creates an empty board laid out on a template. */
-export async function createEmptyBoard(store: BoardStore, title: string, template: Template): Promise<BoardInfo> {
+export async function createEmptyBoard(store: BoardStore, title: string, template: Template): Promise<CreatedBoard> {
   const doc = new Y.Doc();
   initBoardDoc(doc, {
     title,

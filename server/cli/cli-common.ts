@@ -18,3 +18,9 @@ export function runCli(main: () => Promise<void>): void {
     process.exit(1);
   });
 }
+
+/** A board's share link for a role's token; the token rides in the fragment, which browsers never send. */
+export function shareLink(baseUrl: string | undefined, boardId: string, token: string): string {
+  const base = (baseUrl ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
+  return `${base}/b/${boardId}#token=${token}`;
+}

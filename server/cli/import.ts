@@ -1,13 +1,15 @@
 /**
- * `npm run import -- plan.json [--template hsvo-2024-2026] [--title "…"] [--data-dir ./data]`
- * Creates a new board from a plan file (JSON, CSV or XLSX) in the data directory.
+ * `npm run import -- plan.json [--template hsvo-2024-2026] [--title "…"] [--data-dir ./data] [--base-url URL]`
+ * Creates a new board from a plan file (JSON, CSV or XLSX) in the data directory
+ * and prints its three share links.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importPlan, planToDoc } from '../../shared/plan/index.ts';
+import { ROLES } from '../../shared/roles.ts';
 import { getTemplate } from '../../shared/template.ts';
 import { storeNewBoard } from '../boards/board-docs.ts';
-import { openStore, runCli } from './cli-common.ts';
+import { openStore, runCli, shareLink } from './cli-common.ts';
 
 runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -16,6 +18,7 @@ runCli(async () => {
       template: { type: 'string' },
       title: { type: 'string' },
       'data-dir': { type: 'string' },
+      'base-url': { type: 'string' },
     },
   });
   const [file] = positionals;
@@ -31,6 +34,8 @@ runCli(async () => {
   try {
     const board = await storeNewBoard(store, doc);
     console.log(`created board ${board.id} "${board.title}" with ${doc.getMap('cards').size} cards`);
+    for (const role of ROLES)
+      console.log(`${role.padEnd(12)} ${shareLink(values['base-url'], board.id, board.tokens[role])}`);
   } finally {
     doc.destroy();
     await store.close();

@@ -1,6 +1,6 @@
 /**
  * Plan export and import:
- *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,]
+ *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,][&version=<id>]
  *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…)[&templateId=…][&title=…]
  *        body: the file's bytes, at most MAX_IMPORT_BYTES
  * The work itself runs in the plan worker pool (see plans/plan-pool.ts).
@@ -10,11 +10,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/plan/index.ts';
 import { getTemplate } from '../../shared/template.ts';
+import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { boardTemplate, storeNewBoardState } from '../boards/board-docs.ts';
 import { ApiError } from '../http/errors.ts';
 import type { PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
-import { requireBoard } from './boards.ts';
 
 const importLimit = bodyLimit({
   maxSize: MAX_IMPORT_BYTES,
@@ -32,8 +32,24 @@ function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function exportBoard(c: Context, store: BoardStore, pool: PlanPool): Promise<Response> {
-  const board = await requireBoard(store, c.req.param('id') ?? '');
+/**
+ * Media types an import accepts. Anything else — above all the three a cross-site
+ * HTML form can send (text/plain, urlencoded, multipart) — is refused with 415.
+ */
+const IMPORT_MEDIA_TYPES = [
+  'application/json',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+];
+
+async function exportBoard(c: Context<AccessEnv>, store: BoardStore, pool: PlanPool): Promise<Response> {
+  const { board } = c.var.access;
+  const versionState = async (versionId: string) => {
+    const state = await store.versionState(board.id, versionId);
+    if (!state) throw new ApiError(404, 'version: no version with this id on this board');
+    return state;
+  };
   const format = c.req.query('format') ?? 'json';
   if (!isPlanFormat(format)) {
     throw new ApiError(400, `format: expected one of ${EXPORT_FORMATS.join(', ')}`);
@@ -46,7 +62,8 @@ async function exportBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
     throw new ApiError(409, `the board's template "${board.templateId}" is not installed here`);
   }
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
-  const { updates } = await store.loadBoard(board.id);
+  const versionId = c.req.query('version');
+  const updates = versionId === undefined ? (await store.loadBoard(board.id)).updates : [await versionState(versionId)];
   const result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
   return new Response(result.body as BodyInit, {
     headers: { 'Content-Type': result.contentType, 'Content-Disposition': attachment(result.fileName) },
@@ -54,6 +71,10 @@ async function exportBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
 }
 
 async function importBoard(c: Context, store: BoardStore, pool: PlanPool): Promise<Response> {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!IMPORT_MEDIA_TYPES.includes(mediaType)) {
+    throw new ApiError(415, `send the file with Content-Type ${IMPORT_MEDIA_TYPES.join(', ')}`);
+  }
   const formatOrFileName = c.req.query('format') ?? c.req.query('filename');
   if (!formatOrFileName) {
     throw new ApiError(400, 'say what the file is: ?format=json|csv|xlsx or ?filename=plan.xlsx');
@@ -74,9 +95,10 @@ async function importBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
   return c.json({ ...board, cardCount }, 201);
 }
 
-export function planRoutes(store: BoardStore, pool: PlanPool): Hono {
-  const app = new Hono();
-  app.get('/boards/:id/export', (c) => exportBoard(c, store, pool));
+export function planRoutes(store: BoardStore, pool: PlanPool): Hono<AccessEnv> {
+  const app = new Hono<AccessEnv>();
+  // Viewers may export: a read-only link is for reading the plan, in any format.
+  app.get('/boards/:id/export', boardAccess(store, 'viewer'), (c) => exportBoard(c, store, pool));
   app.post('/boards/import', importLimit, (c) => importBoard(c, store, pool));
   return app;
 }

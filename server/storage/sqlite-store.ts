@@ -8,28 +8,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardInfo } from '../../shared/api.ts';
-import { type BoardStore, StorageError, type StoredBoard } from './store.ts';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  template_id TEXT NOT NULL,
-  template_version TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS board_states (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  state BLOB NOT NULL,
-  compacted_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS board_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates(board_id, seq);
-`;
+import { ROLES, type Role } from '../../shared/roles.ts';
+import { sqliteHistory } from './sqlite-history.ts';
+import { migrate } from './sqlite-schema.ts';
+import { type BoardPatch, type BoardStore, StorageError, type StoredBoard, type TokenHashes } from './store.ts';
 
 interface BoardRow {
   id: string;
@@ -37,6 +19,7 @@ interface BoardRow {
   template_id: string;
   template_version: string;
   created_at: string;
+  locked: number;
 }
 
 const toInfo = (row: BoardRow): BoardInfo => ({
@@ -45,6 +28,7 @@ const toInfo = (row: BoardRow): BoardInfo => ({
   templateId: row.template_id,
   templateVersion: row.template_version,
   createdAt: row.created_at,
+  locked: row.locked === 1,
 });
 
 export interface SqliteStoreOptions {
@@ -73,10 +57,10 @@ export function openSqliteStore({
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-  db.exec(SCHEMA);
+  migrate(db);
 
   const insertBoard = db.prepare(
-    'INSERT INTO boards (id, title, template_id, template_version, created_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO boards (id, title, template_id, template_version, created_at, locked) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?');
   const selectBoards = db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at DESC');
@@ -90,6 +74,25 @@ export function openSqliteStore({
      ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, compacted_at = excluded.compacted_at`,
   );
   const deleteUpdates = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?');
+  const selectTokens = db.prepare<[string], { role: Role; token_hash: string }>(
+    'SELECT role, token_hash FROM board_tokens WHERE board_id = ?',
+  );
+  const upsertToken = db.prepare(
+    `INSERT INTO board_tokens (board_id, role, token_hash) VALUES (?, ?, ?)
+     ON CONFLICT(board_id, role) DO UPDATE SET token_hash = excluded.token_hash`,
+  );
+  const renameBoard = db.prepare('UPDATE boards SET title = ? WHERE id = ?');
+  const lockBoard = db.prepare('UPDATE boards SET locked = ? WHERE id = ?');
+  const removeBoard = db.transaction((id: string) => {
+    for (const table of ['board_updates', 'board_states', 'board_tokens', 'board_versions', 'deleted_cards']) {
+      db.prepare(`DELETE FROM ${table} WHERE board_id = ?`).run(id);
+    }
+    db.prepare('DELETE FROM boards WHERE id = ?').run(id);
+  });
+  const patchBoard = db.transaction((id: string, patch: BoardPatch) => {
+    if (patch.title !== undefined) renameBoard.run(patch.title, id);
+    if (patch.locked !== undefined) lockBoard.run(patch.locked ? 1 : 0, id);
+  });
   const countUpdates = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
   );
@@ -111,9 +114,10 @@ export function openSqliteStore({
     upsertState.run(id, state, new Date().toISOString());
     deleteUpdates.run(id, throughSeq);
   });
-  const create = db.transaction((info: BoardInfo, state: Uint8Array) => {
-    insertBoard.run(info.id, info.title, info.templateId, info.templateVersion, info.createdAt);
+  const create = db.transaction((info: BoardInfo, state: Uint8Array, tokens: TokenHashes) => {
+    insertBoard.run(info.id, info.title, info.templateId, info.templateVersion, info.createdAt, info.locked ? 1 : 0);
     upsertState.run(info.id, state, info.createdAt);
+    for (const role of ROLES) upsertToken.run(info.id, role, tokens[role]);
   });
 
   /** Runs a statement, turning SQLite's errors into StorageError so callers can refuse cleanly. */
@@ -126,8 +130,23 @@ export function openSqliteStore({
   };
 
   return {
-    async createBoard(info, initialState) {
-      guard('create', () => create(info, initialState));
+    ...sqliteHistory(db, guard),
+    async createBoard(info, initialState, tokens) {
+      guard('create', () => create(info, initialState, tokens));
+    },
+    async tokenHashes(id) {
+      const rows = guard('read', () => selectTokens.all(id));
+      if (rows.length !== ROLES.length) return undefined;
+      return Object.fromEntries(rows.map((row) => [row.role, row.token_hash])) as TokenHashes;
+    },
+    async setTokenHash(id, role, hash) {
+      guard('write', () => upsertToken.run(id, role, hash));
+    },
+    async updateBoard(id, patch) {
+      guard('write', () => patchBoard(id, patch));
+    },
+    async deleteBoard(id) {
+      guard('write', () => removeBoard(id));
     },
     async getBoard(id) {
       const row = guard('read', () => selectBoard.get(id));

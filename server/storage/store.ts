@@ -4,6 +4,16 @@
  * Methods are async so such an adapter fits without touching the rooms.
  */
 import type { BoardInfo } from '../../shared/api.ts';
+import type { BoardTokens, Role } from '../../shared/roles.ts';
+
+/** SHA-256 hashes (hex) of a board's tokens, one per role; the tokens themselves are never stored. */
+export type TokenHashes = BoardTokens;
+
+/** What the facilitator may change of a board's stored info. */
+export interface BoardPatch {
+  title?: string;
+  locked?: boolean;
+}
 
 export interface StoredBoard {
   /** The compacted state first (if any), then every update appended since, in order. */
@@ -12,9 +22,16 @@ export interface StoredBoard {
   lastSeq: number;
 }
 
-export interface BoardStore {
-  /** Creates a board with its initial document state, in one transaction. */
-  createBoard(info: BoardInfo, initialState: Uint8Array): Promise<void>;
+export interface BoardStore extends HistoryStore {
+  /** Creates a board with its initial document state and token hashes, in one transaction. */
+  createBoard(info: BoardInfo, initialState: Uint8Array, tokens: TokenHashes): Promise<void>;
+  /** The board's token hashes (undefined for an unknown board). */
+  tokenHashes(id: string): Promise<TokenHashes | undefined>;
+  /** Replaces one role's token hash (rotation): the old token stops working at once. */
+  setTokenHash(id: string, role: Role, hash: string): Promise<void>;
+  updateBoard(id: string, patch: BoardPatch): Promise<void>;
+  /** Removes the board with its state, log, tokens and history, atomically. */
+  deleteBoard(id: string): Promise<void>;
   getBoard(id: string): Promise<BoardInfo | undefined>;
   listBoards(): Promise<BoardInfo[]>;
   /** Everything needed to rebuild the board's document. */
@@ -26,6 +43,46 @@ export interface BoardStore {
   /** How many updates wait to be compacted. */
   pendingUpdateCount(id: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** A saved version of a board, without its state (version lists). */
+export interface VersionInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Made by the server (every 10 minutes of editing, when the last person leaves), not named by anyone. */
+  auto: boolean;
+  cardCount: number;
+  /** Who edited since the previous version. */
+  editors: string[];
+  /** Cards added, removed and changed since the previous version (ChangeSummary of shared/plan/compare.ts). */
+  summary: unknown;
+}
+
+/** A card someone deleted, with the card as it was (plain data, shared/card-schema.ts `Card`). */
+export interface DeletedCard {
+  cardId: string;
+  deletedAt: string;
+  deletedBy: string;
+  card: unknown;
+}
+
+/**
+ * History beside the live document: versions keep whole states, so compaction
+ * of the live log never touches them; deleted cards keep their content.
+ */
+export interface HistoryStore {
+  /** Stores a version with its whole document state. */
+  addVersion(boardId: string, version: VersionInfo, state: Uint8Array): Promise<void>;
+  /** Newest first. */
+  listVersions(boardId: string): Promise<VersionInfo[]>;
+  versionState(boardId: string, versionId: string): Promise<Uint8Array | undefined>;
+  deleteVersions(boardId: string, versionIds: string[]): Promise<void>;
+  addDeletedCards(boardId: string, cards: DeletedCard[]): Promise<void>;
+  /** The latest deletion of each card, newest first. */
+  listDeletedCards(boardId: string): Promise<DeletedCard[]>;
+  /** Forgets a card's deletions (it was restored). */
+  forgetDeletedCard(boardId: string, cardId: string): Promise<void>;
 }
 
 /** A storage failure (disk full, read-only, locked): edits are refused, nothing half-written. */

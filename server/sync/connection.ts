@@ -51,11 +51,11 @@ export function fitCloseReason(reason: string): string {
  */
 export function attachConnection(
   socket: WebSocket,
+  role: Role,
   room: Promise<Room>,
   limits: ConnectionLimits,
   stats: SyncStats,
   log: (message: string) => void,
-  role: Role,
 ): void {
   const early: Uint8Array[] = [];
   let joined: Room | undefined;

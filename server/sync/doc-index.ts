@@ -140,6 +140,17 @@ export class DocIndex {
     return this.deleted.get(client)?.has(clock) ?? false;
   }
 
+  /** The cards (keys of `cards`) that are live now and would not be after `plan`: what it deletes. */
+  removedCards(plan: UpdatePlan): string[] {
+    const removed: string[] = [];
+    for (const [slot, delta] of plan.liveDeltas) {
+      if (delta >= 0 || Math.floor(slot / KEY_SPACE) !== 1) continue;
+      const before = this.live.get(slot) ?? 0;
+      if (before > 0 && before + delta <= 0) removed.push(this.keyNames[slot % KEY_SPACE] as string);
+    }
+    return removed;
+  }
+
   /** What `update` would add and delete, and what it breaks (see update-plan.ts); changes nothing. */
   plan(update: DecodedUpdate, options: { trusted?: boolean } = {}): UpdatePlan {
     return planUpdate(this, update, options.trusted ?? false);

@@ -7,10 +7,13 @@
  *                1 step 2: update, 2 update: update)
  *   1 awareness  varUint8Array (an awareness update)
  *   3 query awareness (no payload)
- * (2, auth, is never sent by this server; a client sending it is ignored.)
+ *   2 auth       varUint(0: permission denied) + varString(reason); sent by the server when
+ *                it refuses a viewer's (or a locked board's participant's) update;
+ *                a client sending it is ignored.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -148,4 +151,11 @@ export const encodeAwareness = (awareness: awarenessProtocol.Awareness, clients:
   encode((e) => {
     encoding.writeVarUint(e, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  });
+
+/** The y-websocket auth message "permission denied"; the stock client logs the reason. */
+export const encodePermissionDenied = (reason: string): Uint8Array =>
+  encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_AUTH);
+    authProtocol.writePermissionDenied(e, reason);
   });

@@ -17,12 +17,18 @@ import type { Peer } from './room.ts';
 import type { PendingUpdate, RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
+import type { UpdatePlan } from './update-plan.ts';
 import { refusalOf } from './update-rules.ts';
 
 export interface AdmissionOptions {
   maxCardsPerBoard: number;
   /** The stored document's cap (state plus log). */
   maxDocumentBytes: number;
+  /**
+   * An admitted update deletes these cards; `before` is the state just before it
+   * (what is stored and what is admitted ahead of it), to keep their content.
+   */
+  onCardsDeleted?: (ids: string[], before: Uint8Array[], entry: PendingUpdate) => void;
   log: (message: string) => void;
   stats: SyncStats;
   worker: StateWorker;
@@ -34,7 +40,7 @@ export class RoomAdmission {
   /** The analysis under way; it resolves with the state vector it found (undefined if it failed). */
   private analysis: Promise<Uint8Array | undefined> | null = null;
   /** Updates that arrived while the analysis ran; they are admitted in order once it is done. */
-  private waiting: (PendingUpdate & { trusted?: boolean })[] = [];
+  private waiting: PendingUpdate[] = [];
   /**
    * Peers closed for an update of theirs. Their updates still waiting behind it
    * are dropped: they build on what was refused, so stored they would leave a
@@ -64,10 +70,11 @@ export class RoomAdmission {
     void this.ensureAnalysis();
   }
 
-  /** Refuses an update without looking into it (over the update cap, not even parsed). */
+  /** Refuses a peer's update without looking into it (over the update cap, not even parsed). */
   refuseUnread(peer: Peer, code: number, reason: string): void {
     this.options.stats.refused++;
-    this.refuse(peer, code, reason);
+    this.refusedPeers.add(peer);
+    peer.close(code, reason);
   }
 
   /** Storage refused updates that were already in the index: index again from what is stored. */
@@ -110,10 +117,7 @@ export class RoomAdmission {
         this.analysis = null;
         const waiting = this.waiting;
         this.waiting = [];
-        for (const entry of waiting) {
-          if (entry.trusted) this.storeTrusted(entry);
-          else this.admit(entry);
-        }
+        for (const entry of waiting) this.admit(entry);
       });
     return this.analysis;
   }
@@ -122,7 +126,8 @@ export class RoomAdmission {
    * Queues an update for storage, or refuses it (closes the sender, stores
    * nothing) when it breaks the contract, the sender's role or a cap.
    * Counts over a cap are refused only when they grow: a board already over
-   * one (an import) can still shrink.
+   * one (an import) can still shrink. The server's own trusted edits (rename,
+   * lock) skip the checks but keep the index current.
    */
   private admit(entry: PendingUpdate): void {
     const { from: peer, decoded } = entry;
@@ -130,13 +135,18 @@ export class RoomAdmission {
     const index = this.index;
     if (!index) {
       // The analysis failed: without the index the update cannot be checked; the sender resends later.
-      this.refuse(peer, CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
+      this.refuse(entry, CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
+      return;
+    }
+    if (entry.trusted) {
+      this.accept(entry, index, index.plan(decoded, { trusted: true }));
       return;
     }
     const maxBytes = this.options.maxDocumentBytes;
     // A delete-only update always passes the size cap, so a full board can be cleaned up.
     if (decoded.structs.length > 0 && this.storedBytes() + entry.update.byteLength > maxBytes) {
-      this.refuseUnread(peer, CLOSE_DOCUMENT_TOO_LARGE, `the board's document is full (at most ${maxBytes} bytes)`);
+      this.options.stats.refused++;
+      this.refuse(entry, CLOSE_DOCUMENT_TOO_LARGE, `the board's document is full (at most ${maxBytes} bytes)`);
       return;
     }
     const plan = index.plan(decoded);
@@ -148,29 +158,20 @@ export class RoomAdmission {
     }
     const refusal = refusalOf(index, plan, peer.role, this.options);
     if (refusal) {
-      this.refuseUnread(peer, refusal.code, refusal.reason);
+      this.options.stats.refused++;
+      this.refuse(entry, refusal.code, refusal.reason);
       return;
+    }
+    this.accept(entry, index, plan);
+  }
+
+  private accept(entry: PendingUpdate, index: DocIndex, plan: UpdatePlan): void {
+    const deleted = index.removedCards(plan);
+    if (deleted.length > 0 && this.options.onCardsDeleted) {
+      const before = [...this.content.parts(), ...this.writes.unstored().map((e) => e.update)];
+      this.options.onCardsDeleted(deleted, before, entry);
     }
     index.commit(plan);
-    this.writes.enqueue(entry);
-  }
-
-  /**
-   * Stores an update the server writes itself (rename, lock: a facilitator's
-   * REST call), past the checks that guard against clients, keeping the index current.
-   */
-  submitTrusted(entry: PendingUpdate): void {
-    if (!this.index || this.waiting.length > 0) {
-      this.waiting.push({ ...entry, trusted: true });
-      void this.ensureAnalysis();
-      return;
-    }
-    this.storeTrusted(entry);
-  }
-
-  private storeTrusted(entry: PendingUpdate): void {
-    // Without an index (a failed analysis) the next analysis reads it from the stored state.
-    this.index?.commit(this.index.plan(entry.decoded, { trusted: true }));
     this.writes.enqueue(entry);
   }
 
@@ -179,8 +180,10 @@ export class RoomAdmission {
     return this.content.stateBytes + this.content.bytesInTail + this.writes.unstoredBytes();
   }
 
-  private refuse(peer: Peer, code: number, reason: string): void {
-    this.refusedPeers.add(peer);
-    peer.close(code, reason);
+  private refuse(entry: PendingUpdate, code: number, reason: string): void {
+    entry.settled?.reject(new Error(reason));
+    // The server's own edits (they wait on `settled`) must not stop its later ones.
+    if (!entry.settled) this.refusedPeers.add(entry.from);
+    entry.from.close(code, reason);
   }
 }

@@ -3,8 +3,10 @@
  * joiners share the loading promise) and unloaded, after its writes settle,
  * when its last peer leaves and nothing holds it.
  */
+import type { Role } from '../../shared/roles.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
+import { DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 import { Room } from './room.ts';
 import { StateWorker } from './state-worker-client.ts';
 import { createSyncStats, type SyncStats } from './stats.ts';
@@ -17,8 +19,13 @@ import { createSyncStats, type SyncStats } from './stats.ts';
  */
 export const STORAGE_COOLDOWN_MS = 1_000;
 
+/** Automatic versions while people edit: at most one this often (README "History"). */
+export const AUTO_VERSION_MS = 10 * 60_000;
+
 export interface RoomRegistryOptions {
   compactEvery?: number;
+  autoVersionMs?: number;
+  retention?: RetentionRule;
   limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'maxDocumentBytes' | 'awarenessIntervalMs'>;
   stats?: SyncStats;
   log?: (message: string) => void;
@@ -32,6 +39,7 @@ export class RoomRegistry {
   private readonly storageRefusedAt = new Map<string, number>();
   private readonly worker = new StateWorker();
   private readonly compactEvery: number;
+  private readonly history: { autoVersionMs: number; retention: RetentionRule };
   private readonly log: (message: string) => void;
   readonly stats: SyncStats;
 
@@ -41,17 +49,26 @@ export class RoomRegistry {
   constructor(store: BoardStore, options: RoomRegistryOptions) {
     this.store = store;
     this.compactEvery = options.compactEvery ?? 500;
+    this.history = {
+      autoVersionMs: options.autoVersionMs ?? AUTO_VERSION_MS,
+      retention: options.retention ?? DEFAULT_RETENTION,
+    };
     this.limits = options.limits;
     this.stats = options.stats ?? createSyncStats();
     this.log = options.log ?? console.warn;
   }
 
+  /** Boards being deleted: their rooms must not load again meanwhile. */
+  private readonly deleting = new Set<string>();
+
   /** The room of a board, loading it from storage on first use. */
   open(boardId: string): Promise<Room> {
+    if (this.deleting.has(boardId)) return Promise.reject(new Error('the board is being deleted'));
     let room = this.rooms.get(boardId);
     if (!room) {
       room = Room.load(boardId, this.store, {
         compactEvery: this.compactEvery,
+        ...this.history,
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
         maxDocumentBytes: this.limits.maxDocumentBytes,
         awarenessIntervalMs: this.limits.awarenessIntervalMs,
@@ -95,6 +112,51 @@ export class RoomRegistry {
       },
       () => {},
     );
+  }
+
+  /** Runs `work` on the board's room, loaded for it if nobody is on the board. */
+  async withRoom<T>(boardId: string, work: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.acquire(boardId);
+    try {
+      return await work(room);
+    } finally {
+      this.release(boardId);
+    }
+  }
+
+  /** The room of a board if it is open now (nothing is loaded for it). */
+  private async loaded(boardId: string): Promise<Room | undefined> {
+    return this.rooms.get(boardId)?.catch(() => undefined);
+  }
+
+  /** Locks or unlocks an open room; a room loaded later reads the flag from storage. */
+  async setLocked(boardId: string, locked: boolean): Promise<void> {
+    (await this.loaded(boardId))?.setLocked(locked);
+  }
+
+  /** Closes the connections of these roles on a board (their link was rotated). */
+  async closeRoles(boardId: string, roles: readonly Role[], code: number, reason: string): Promise<void> {
+    (await this.loaded(boardId))?.closePeers(roles, code, reason);
+  }
+
+  /**
+   * Deletes a board: its people are closed with `code`, its room settles and
+   * unloads, then `remove` deletes it from storage. No room loads meanwhile.
+   */
+  async deleteBoard(boardId: string, code: number, remove: () => Promise<void>): Promise<void> {
+    this.deleting.add(boardId);
+    try {
+      const room = await this.loaded(boardId);
+      if (room) {
+        room.closePeers(['facilitator', 'participant', 'viewer'], code, 'the board was deleted');
+        await room.settle();
+        this.rooms.delete(boardId);
+        room.destroy();
+      }
+      await remove();
+    } finally {
+      this.deleting.delete(boardId);
+    }
   }
 
   /** True while a board's storage refused writes moments ago: new connections wait a little. */

@@ -23,6 +23,10 @@ export interface PendingUpdate {
   from: Peer;
   /** Sent before the sender answered our sync step 1 (see RoomAdmission.admit). */
   beforeSync?: boolean;
+  /** Made by the server itself (rename, lock): admitted without the checks for clients' updates. */
+  trusted?: boolean;
+  /** Told when the update is stored, or refused (server edits wait for it). */
+  settled?: { resolve: () => void; reject: (error: Error) => void };
 }
 
 export interface RoomWritesOptions {

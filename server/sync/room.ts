@@ -9,11 +9,9 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
-
-import * as Y from 'yjs';
 import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 import type { Role } from '../../shared/roles.ts';
-import type { BoardStore } from '../storage/store.ts';
+import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import { DocState } from './doc-state.ts';
 import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
@@ -27,23 +25,23 @@ import {
   isEmptyUpdate,
 } from './protocol.ts';
 import { RoomAdmission } from './room-admission.ts';
+import { RoomGate } from './room-gate.ts';
+import { type HistoryOptions, RoomHistory } from './room-history.ts';
 import { mergeStored, type PendingUpdate, RoomWrites } from './room-writes.ts';
+import { SERVER_PEER, ServerEdits } from './server-edits.ts';
 import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
 import { SyncAnswers } from './sync-answers.ts';
 
 /** The room's view of a connection; the socket details live in connection.ts. */
 export interface Peer {
-  /** What the person may change (update-rules.ts); viewers never reach admission. */
+  /** What the connection's token allows (see room-gate.ts; what it may change: update-rules.ts). */
   readonly role: Role;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
 
-/** The sender of the server's own writes: not a connection, so everyone in the room gets them. */
-const SERVER_WRITER: Peer = { role: 'facilitator', send() {}, close() {} };
-
-export interface RoomOptions {
+export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'retention'> {
   /** Fold the update log into one state after about this many appended updates (see shouldCompact). */
   compactEvery: number;
   maxCardsPerBoard: number;
@@ -67,6 +65,10 @@ export class Room {
   private readonly answers: SyncAnswers;
   private readonly writes: RoomWrites;
   private readonly admission: RoomAdmission;
+  private readonly gate: RoomGate;
+  readonly history: RoomHistory;
+  /** The server's own edits of the document: rename, lock, restores. */
+  readonly edits: ServerEdits;
 
   readonly boardId: string;
   private readonly content: DocState;
@@ -77,7 +79,7 @@ export class Room {
     content: DocState,
     store: BoardStore,
     options: RoomOptions,
-    loaded: { lastSeq: number; updates: number },
+    loaded: { lastSeq: number; updates: number; locked: boolean; templateId: string; latest?: VersionInfo },
   ) {
     this.boardId = boardId;
     this.content = content;
@@ -87,7 +89,22 @@ export class Room {
       stored: (batch) => this.stored(batch),
       refused: (batch, error) => this.refused(batch, error),
     });
-    this.admission = new RoomAdmission(boardId, content, this.writes, options);
+    this.history = new RoomHistory(boardId, { store, content, writes: this.writes }, loaded.latest, {
+      ...options,
+      templateId: loaded.templateId,
+    });
+    this.admission = new RoomAdmission(boardId, content, this.writes, {
+      ...options,
+      onCardsDeleted: (ids, before, entry) => this.history.cardsDeleted(ids, before, this.nameOf(entry.from)),
+    });
+    this.gate = new RoomGate(loaded.locked);
+    this.edits = new ServerEdits({
+      content,
+      writes: this.writes,
+      admission: this.admission,
+      history: this.history,
+      worker: options.worker,
+    });
     this.presence = new Presence(
       options.awarenessIntervalMs,
       (message) => {
@@ -107,13 +124,21 @@ export class Room {
 
   /** Loads the board's stored state and log into a new room (merged in the worker). */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<Room> {
-    const stored = await store.loadBoard(boardId);
+    const [info, stored, versions] = await Promise.all([
+      store.getBoard(boardId),
+      store.loadBoard(boardId),
+      store.listVersions(boardId),
+    ]);
+    if (!info) throw new Error('no board with this id');
     const state = await mergeStored(stored.updates, options.worker, (error) =>
       options.log(`board ${boardId}: skipped an unreadable stored update: ${error.message}`),
     );
     const room = new Room(boardId, new DocState(state), store, options, {
       lastSeq: stored.lastSeq,
       updates: stored.updates.length,
+      locked: info.locked,
+      templateId: info.templateId,
+      latest: versions[0],
     });
     void room.admission.ensureAnalysis();
     return room;
@@ -126,14 +151,6 @@ export class Room {
   /** The whole stored document as one Yjs update (for exports of a live board, and tests). */
   encodeState(): Promise<Uint8Array> {
     return this.options.worker.run({ op: 'merge', updates: this.content.parts() });
-  }
-
-  /**
-   * Stores and relays an update the server writes itself (a facilitator's REST
-   * call: rename, lock), past the checks that guard against clients.
-   */
-  writeAsServer(update: Uint8Array): void {
-    this.admission.submitTrusted({ from: SERVER_WRITER, update, decoded: Y.decodeUpdate(update) });
   }
 
   /** Adds a peer and starts the sync handshake with it (server's step 1 and the awareness states). */
@@ -159,6 +176,7 @@ export class Room {
     const controlled = this.peers.get(peer);
     if (!controlled) return;
     this.peers.delete(peer);
+    this.gate.forget(peer);
     this.presence.remove([...controlled]);
     if (this.peers.size === 0) this.options.onEmpty(this);
   }
@@ -179,6 +197,10 @@ export class Room {
           return;
         }
         this.options.stats.updatesIn++;
+        if (!this.gate.admits(peer)) {
+          this.options.stats.refused++;
+          return;
+        }
         this.admission.submit({
           from: peer,
           update: message.update,
@@ -188,6 +210,10 @@ export class Room {
         if (message.step2) this.unsynced.delete(peer);
         return;
       case 'oversized-update':
+        if (!this.gate.admits(peer)) {
+          this.options.stats.refused++;
+          return;
+        }
         this.admission.refuseUnread(
           peer,
           CLOSE_DOCUMENT_TOO_LARGE,
@@ -206,6 +232,27 @@ export class Room {
       case 'ignored':
         return;
     }
+  }
+
+  /** Locks or unlocks the board's document for participants (the facilitator's REST call). */
+  setLocked(locked: boolean): void {
+    this.gate.setLocked(locked);
+  }
+
+  /** Closes every peer whose role is in `roles` (a rotated link, a deleted board). */
+  closePeers(roles: readonly Role[], code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) if (roles.includes(peer.role)) peer.close(code, reason);
+  }
+
+  /** The name a peer shows in presence (the tldraw presence record), else its role. */
+  private nameOf(peer: Peer): string {
+    if (peer === SERVER_PEER) return 'Samtavla';
+    const states = this.presence.awareness.getStates();
+    for (const id of this.peers.get(peer) ?? []) {
+      const name = (states.get(id) as { presence?: { userName?: unknown } } | undefined)?.presence?.userName;
+      if (typeof name === 'string' && name.trim()) return name.trim().slice(0, 100);
+    }
+    return peer.role;
   }
 
   /** Sync step 2: a new client gets the state as it is; a returning one what it lacks, worked out in the worker. */
@@ -227,6 +274,8 @@ export class Room {
   private stored(batch: PendingUpdate[]): void {
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();
     this.relay(batch);
+    for (const entry of batch) entry.settled?.resolve();
+    this.history.noteEdits(batch.filter((e) => e.from !== SERVER_PEER).map((e) => this.nameOf(e.from)));
   }
 
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
@@ -234,6 +283,7 @@ export class Room {
     this.options.log(`board ${this.boardId}: refusing edits: ${error.message}`);
     this.options.onStorageRefused?.(this);
     this.admission.recount();
+    for (const entry of batch) entry.settled?.reject(error);
     for (const peer of new Set(batch.map((entry) => entry.from))) {
       peer.close(CLOSE_STORAGE_UNAVAILABLE, 'storage unavailable, edits kept locally; retrying');
     }
@@ -262,9 +312,10 @@ export class Room {
     }
   }
 
-  /** Waits for every queued write and a final compaction; used before the room is dropped. */
-  settle(): Promise<void> {
-    return this.writes.settle();
+  /** Waits for every queued write, the last version and a final compaction; before the room is dropped. */
+  async settle(): Promise<void> {
+    await this.writes.settle();
+    await this.history.finish();
   }
 
   destroy(): void {

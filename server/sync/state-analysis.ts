@@ -4,7 +4,10 @@
  * holds up the event loop every room shares.
  */
 import * as Y from 'yjs';
+import { metaMap, Origin } from '../../shared/board-doc.ts';
+import type { Card } from '../../shared/card-schema.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
+import { type HistoryTask, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
 
 export interface StateAnalysis {
@@ -34,16 +37,44 @@ export function collectGarbage(state: Uint8Array): Uint8Array {
   }
 }
 
+/** The update that sets `entries` in the document's `meta`, made against the whole state. */
+export function setMeta(state: Uint8Array, entries: [string, string | boolean][]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => {
+      for (const [key, value] of entries) metaMap(doc).set(key, value);
+    }, Origin.server);
+    return Y.encodeStateAsUpdate(doc, before);
+  } finally {
+    doc.destroy();
+  }
+}
+
 export type StateTask =
+  | HistoryTask
   | { op: 'merge'; updates: Uint8Array[] }
   | { op: 'compact'; updates: Uint8Array[] }
   | { op: 'analyze'; updates: Uint8Array[] }
-  | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array };
+  | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
+  | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] };
 
-export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' } ? StateAnalysis : Uint8Array;
+export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
+  ? StateAnalysis
+  : T extends { op: 'snapshot' }
+    ? Snapshot
+    : T extends { op: 'read-cards' }
+      ? Card[]
+      : Uint8Array;
 
-export function runStateTask(task: StateTask): Uint8Array | StateAnalysis {
+export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snapshot | Card[] {
   switch (task.op) {
+    case 'snapshot':
+    case 'read-cards':
+    case 'restore':
+    case 'put-card':
+      return runHistoryTask(task);
     case 'merge':
       return mergeMany(task.updates);
     case 'compact':
@@ -52,5 +83,7 @@ export function runStateTask(task: StateTask): Uint8Array | StateAnalysis {
       return analyzeState(mergeMany(task.updates));
     case 'diff':
       return Y.diffUpdate(mergeMany(task.updates), task.stateVector);
+    case 'set-meta':
+      return setMeta(mergeMany(task.updates), task.entries);
   }
 }

@@ -7,8 +7,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { WS_PATH } from '../../shared/api.ts';
-import { BOARD_ID_PATTERN } from '../../shared/ids.ts';
-import type { Role } from '../../shared/roles.ts';
+import { isRefusal, resolveAccess } from '../auth/board-access.ts';
+import { originAllowed } from '../auth/origin.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { attachConnection, type ConnectionLimits } from './connection.ts';
 import type { RoomRegistry } from './room-registry.ts';
@@ -22,12 +22,11 @@ export interface WsEndpointDeps {
   connection: ConnectionLimits;
   stats: SyncStats;
   log: (message: string) => void;
-  /**
-   * The role a connection writes with. Until boards have role tokens (README "Sync"),
-   * whoever has the link is the board's facilitator; tests pass their own.
-   */
-  roleOf?: (request: IncomingMessage) => Role;
+  /** Origins besides the server's own whose pages may open a board's socket (ALLOWED_ORIGINS). */
+  allowedOrigins: readonly string[];
 }
+
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 
 /** Answers a refused upgrade with a plain HTTP error and a JSON `{ error }` body. */
 function refuse(socket: Duplex, status: number, statusText: string, error: string): void {
@@ -44,31 +43,25 @@ export function attachWsEndpoint(server: Server, deps: WsEndpointDeps): WebSocke
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const boardId = path.startsWith(prefix) ? path.slice(prefix.length) : '';
-    if (!BOARD_ID_PATTERN.test(boardId)) {
-      refuse(socket, 404, 'Not Found', 'no board with this id');
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const boardId = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : '';
+    // A page on another site could otherwise open the board in its visitor's browser and read it.
+    if (!originAllowed(request.headers.origin, request.headers.host, deps.allowedOrigins)) {
+      refuse(socket, 403, 'Forbidden', 'WebSocket connections from this origin are not allowed');
       return;
     }
     if (deps.rooms.coolingDown(boardId)) {
       refuse(socket, 503, 'Service Unavailable', 'storage is unavailable, edits kept locally; try again shortly');
       return;
     }
-    deps.store.getBoard(boardId).then(
-      (board) => {
-        if (!board) {
-          refuse(socket, 404, 'Not Found', 'no board with this id');
+    resolveAccess(deps.store, boardId, url.searchParams.get('token') ?? undefined).then(
+      (access) => {
+        if (isRefusal(access)) {
+          refuse(socket, access.status, STATUS_TEXT[access.status] ?? 'Forbidden', access.error);
           return;
         }
         wss.handleUpgrade(request, socket, head, (ws) =>
-          attachConnection(
-            ws,
-            deps.rooms.open(boardId),
-            deps.connection,
-            deps.stats,
-            deps.log,
-            deps.roleOf?.(request) ?? 'facilitator',
-          ),
+          attachConnection(ws, access.role, deps.rooms.open(boardId), deps.connection, deps.stats, deps.log),
         );
       },
       () => refuse(socket, 503, 'Service Unavailable', 'storage is unavailable'),

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { CreatedBoard } from '../../shared/api.ts';
 import { cardsMap } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
 import type { ClientPool, PoolReport, PoolRun } from './clients/pool.ts';
@@ -35,14 +35,25 @@ export interface Scenario {
 
 export const wsBase = (url: string): string => `${url.replace(/^http/, 'ws')}/ws`;
 
-export async function createBoard(url: string, title = 'Samverkansplan Heby 2025'): Promise<BoardInfo> {
+/**
+ * A board the bench made, with `room`: the y-websocket room name that carries the
+ * facilitator's token (`<id>?token=…`). The stock provider and the protocol client
+ * both put the room name last in the socket's URL, so one string per board is all
+ * the client threads need.
+ */
+export interface BenchBoard extends CreatedBoard {
+  room: string;
+}
+
+export async function createBoard(url: string, title = 'Samverkansplan Heby 2025'): Promise<BenchBoard> {
   const response = await fetch(`${url}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title, templateId: 'hsvo-2024-2026' }),
   });
   if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
-  return (await response.json()) as BoardInfo;
+  const board = (await response.json()) as CreatedBoard;
+  return { ...board, room: `${board.id}?token=${board.tokens.facilitator}` };
 }
 
 const GOALS = ['A1', 'A2', 'B1', 'B2', 'C1', 'D1'];
@@ -91,10 +102,10 @@ export async function waitUntil(what: string, check: () => boolean, timeoutMs = 
 }
 
 /** A board with `cards` cards written through a real client and confirmed stored (relayed to a second client). */
-export async function seedBoard(url: string, cards: number): Promise<BoardInfo> {
+export async function seedBoard(url: string, cards: number): Promise<BenchBoard> {
   const board = await createBoard(url);
-  const writer = connectProvider(url, board.id);
-  const observer = connectProvider(url, board.id);
+  const writer = connectProvider(url, board.room);
+  const observer = connectProvider(url, board.room);
   await Promise.all([writer.synced, observer.synced]);
   addCards(writer.doc, cards);
   await waitUntil('seeded cards to be stored', () => cardsMap(observer.doc).size >= cards);

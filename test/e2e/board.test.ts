@@ -61,7 +61,6 @@ describe('a board shared by two people', () => {
     await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/home.png` });
     await anna.page.getByTestId('create-board').click();
     await anna.page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/);
-    boardUrl = anna.page.url();
 
     await enterName(anna.page, 'Anna Andersson');
     await expect(anna.page.getByTestId('board-title').textContent()).resolves.toBe('Samverkansplan Heby 2025');
@@ -69,6 +68,10 @@ describe('a board shared by two people', () => {
     expect(await areaTitlesOn(anna.page)).toEqual(areaTitles('sv'));
     expect(await anna.page.locator('.zone--goal').count()).toBe(6);
     await anna.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    // The second person joins through the participant link of the facilitator's share dialog.
+    await anna.page.getByTestId('share-button').click();
+    boardUrl = await anna.page.getByTestId('share-link-participant').inputValue();
+    await anna.page.keyboard.press('Escape');
   });
 
   it('shows the second person the same zones and both people in the header', async () => {

@@ -18,6 +18,7 @@ import {
   openBoardAs,
   type Person,
   SCREENSHOT_DIR,
+  shareLinkOf,
   startE2e,
 } from './helpers/harness.ts';
 
@@ -43,7 +44,6 @@ describe('activity cards drafted together', () => {
   let env: E2eEnv;
   let anna: Person;
   let bengt: Person;
-  let boardUrl: string;
   let cardId: string;
 
   beforeAll(async () => {
@@ -51,9 +51,9 @@ describe('activity cards drafted together', () => {
     anna = await newPerson(env);
     bengt = await newPerson(env);
     const board = await createBoard(env.origin, { title: 'Samverkansplan Tierp 2025', templateId: 'hsvo-2024-2026' });
-    boardUrl = `${env.origin}/b/${board.id}`;
-    await openBoard(anna, boardUrl, 'Anna Andersson');
-    await openBoard(bengt, boardUrl, 'Bengt Berg');
+    // Anna facilitates; Bengt joins with the participant link.
+    await openBoard(anna, shareLinkOf(env, board), 'Anna Andersson');
+    await openBoard(bengt, shareLinkOf(env, board, 'participant'), 'Bengt Berg');
   });
 
   afterAll(async () => {
@@ -245,7 +245,7 @@ describe('a board with real plan rows', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${env.origin}/b/${board.id}`);
+    await page.goto(shareLinkOf(env, board));
     await enterName(page, 'Anna Andersson');
     await page.locator(cardSelector).nth(11).waitFor();
     // Every imported card got a shape inside its own goal's zone.

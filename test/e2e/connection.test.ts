@@ -13,7 +13,15 @@ import { readCards } from '../../shared/card.ts';
 import { type Fault, faultyStore } from '../helpers/faulty-store.ts';
 import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
-import { type E2eEnv, newPerson, openBoardAs, type Person, SCREENSHOT_DIR, startE2e } from './helpers/harness.ts';
+import {
+  type E2eEnv,
+  newPerson,
+  openBoardAs,
+  type Person,
+  SCREENSHOT_DIR,
+  shareLinkOf,
+  startE2e,
+} from './helpers/harness.ts';
 
 const BOARD_CARD_LIMIT = 3;
 
@@ -59,7 +67,7 @@ describe('when the server is away or refuses edits', () => {
       [carin, 'Carin Cederlund'],
       [bengt, 'Bengt Berg'],
     ] as const) {
-      await openBoardAs(person.page, `${env.origin}/b/${board.id}/table`, name);
+      await openBoardAs(person.page, shareLinkOf(env, board, 'participant', 'table'), name);
       await field(person).waitFor();
     }
 
@@ -86,7 +94,7 @@ describe('when the server is away or refuses edits', () => {
     const [first] = nsuRows();
     const card = cardFromRow(first!, 0);
     await seedCards(env.origin, board.id, [card]);
-    await openBoardAs(anna.page, `${env.origin}/b/${board.id}/table`, 'Anna Andersson');
+    await openBoardAs(anna.page, shareLinkOf(env, board, 'facilitator', 'table'), 'Anna Andersson');
     const responsible = anna.page.locator(`[data-card-id="${card.id}"] [data-field="responsible"]`);
 
     fault = 'full';
@@ -112,7 +120,7 @@ describe('when the server is away or refuses edits', () => {
       .slice(0, BOARD_CARD_LIMIT)
       .map((row, index) => ({ ...cardFromRow(row, index), goalId: 'A1' }));
     await seedCards(env.origin, board.id, cards);
-    await anna.page.goto(`${env.origin}/b/${board.id}`);
+    await anna.page.goto(shareLinkOf(env, board));
     await anna.page
       .locator('[data-testid="activity-card"]')
       .nth(BOARD_CARD_LIMIT - 1)

@@ -14,9 +14,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { CreatedBoard } from '../../shared/api.ts';
 import type { PlanData } from '../../shared/plan/index.ts';
-import { createBoard } from '../helpers/server.ts';
+import { bearer, createBoard } from '../helpers/server.ts';
 import { seedCards } from './cards-seed.ts';
 import {
   type E2eEnv,
@@ -25,6 +25,7 @@ import {
   newPerson,
   type Person,
   SCREENSHOT_DIR,
+  shareLinkOf,
   startE2e,
 } from './helpers/harness.ts';
 
@@ -57,7 +58,7 @@ async function chooseFile(page: Page, name: string, content: string | Buffer): P
 describe('exporting and importing a plan in the browser', () => {
   let env: E2eEnv;
   let anna: Person;
-  let board: BoardInfo;
+  let board: CreatedBoard;
 
   beforeAll(async () => {
     env = await startE2e();
@@ -73,7 +74,7 @@ describe('exporting and importing a plan in the browser', () => {
           fields: { title: CARD_TITLE, activity: CARD_ACTIVITY },
         },
       ]),
-      anna.page.goto(`${env.origin}/b/${board.id}`).then(() => enterName(anna.page, 'Anna Andersson')),
+      anna.page.goto(shareLinkOf(env, board)).then(() => enterName(anna.page, 'Anna Andersson')),
     ]);
   });
 
@@ -166,7 +167,9 @@ describe('exporting and importing a plan in the browser', () => {
 
   it('imports an exported JSON plan on the start page and lands on a board that shows the card', async () => {
     const { page } = anna;
-    const planJson = await (await fetch(`${env.origin}/api/boards/${board.id}/export?format=json`)).text();
+    const planJson = await (
+      await fetch(`${env.origin}/api/boards/${board.id}/export?format=json`, { headers: bearer(board.id) })
+    ).text();
     await page.goto(`${env.origin}/`);
     await chooseFile(page, 'plan-habo.json', planJson);
     await page.getByText('JSON-filen har med sig sin mall och tavlans namn.').waitFor();
@@ -187,7 +190,9 @@ describe('exporting and importing a plan in the browser', () => {
 
   it('imports a CSV sheet under the chosen template and title', async () => {
     const { page } = anna;
-    const csv = await (await fetch(`${env.origin}/api/boards/${board.id}/export?format=csv`)).arrayBuffer();
+    const csv = await (
+      await fetch(`${env.origin}/api/boards/${board.id}/export?format=csv`, { headers: bearer(board.id) })
+    ).arrayBuffer();
     await chooseFile(page, 'plan-habo.csv', Buffer.from(csv));
     await page.getByTestId('import-template').selectOption('hsvo-2024-2026');
     await page.getByTestId('import-title').fill('Håbo från kalkylblad');

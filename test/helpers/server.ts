@@ -9,7 +9,8 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type RunningServer, type StartOptions, startServer } from '../../server/start.ts';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { CreatedBoard } from '../../shared/api.ts';
+import type { BoardTokens, Role } from '../../shared/roles.ts';
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'samtavla-test-'));
@@ -23,17 +24,42 @@ export function startTestServer(options: Partial<StartOptions> & { dataDir: stri
   return startServer({ port: 0, log: () => {}, ...options });
 }
 
+/**
+ * The tokens of every board the tests created, by board id, so that helpers can
+ * connect and call the API as a role without each test passing tokens around.
+ */
+const knownTokens = new Map<string, BoardTokens>();
+
+/** Remembers a board's tokens (boards made by import or the CLI); returns the board. */
+export function rememberBoard<T extends { id: string; tokens: BoardTokens }>(board: T): T {
+  knownTokens.set(board.id, board.tokens);
+  return board;
+}
+
+/** A remembered board's token for `role` (facilitator by default); '' for a board the tests never made. */
+export const tokenFor = (boardId: string, role: Role = 'facilitator'): string => knownTokens.get(boardId)?.[role] ?? '';
+
+/** `url` with the board's token for `role` as `?token=` (REST accepts it as curl would send it). */
+export function withToken(url: string, boardId: string, role: Role = 'facilitator'): string {
+  return `${url}${url.includes('?') ? '&' : '?'}token=${tokenFor(boardId, role)}`;
+}
+
+/** An `Authorization` header with the board's token for `role`. */
+export const bearer = (boardId: string, role: Role = 'facilitator'): Record<string, string> => ({
+  authorization: `Bearer ${tokenFor(boardId, role)}`,
+});
+
 export async function createBoard(
   baseUrl: string,
   body: { title: string; templateId: string } = { title: 'Samverkansplan Heby 2025', templateId: 'hsvo-2024-2026' },
-): Promise<BoardInfo> {
+): Promise<CreatedBoard> {
   const response = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   if (response.status !== 201) throw new Error(`create board: ${response.status} ${await response.text()}`);
-  return (await response.json()) as BoardInfo;
+  return rememberBoard((await response.json()) as CreatedBoard);
 }
 
 export interface TestClient {
@@ -51,9 +77,17 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string }>;
 }
 
+/** The WebSocket URL of a board with the token of `role` (or an explicit token). */
+export const boardSocketUrl = (baseUrl: string, boardId: string, role: Role | { token: string } = 'facilitator') =>
+  `${wsUrl(baseUrl)}/${boardId}?token=${typeof role === 'string' ? tokenFor(boardId, role) : role.token}`;
+
 /** A raw WebSocket to a board, resolved once open, with how the server closed it. */
-export function rawSocket(baseUrl: string, boardId: string): Promise<RawSocket> {
-  const socket = new WebSocket(`${wsUrl(baseUrl)}/${boardId}`);
+export function rawSocket(
+  baseUrl: string,
+  boardId: string,
+  role: Role | { token: string } = 'facilitator',
+): Promise<RawSocket> {
+  const socket = new WebSocket(boardSocketUrl(baseUrl, boardId, role));
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
@@ -69,10 +103,14 @@ export function rawSocket(baseUrl: string, boardId: string): Promise<RawSocket> 
  * request, because ws reports an aborted handshake as an 'error' event after the
  * test has moved on, which vitest counts as an unhandled error.
  */
-export function upgradeAnswer(url: string): Promise<{ status: number; body: string }> {
+export function upgradeAnswer(
+  url: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const upgrade = request(url.replace(/^ws/, 'http'), {
       headers: {
+        ...extraHeaders,
         Connection: 'Upgrade',
         Upgrade: 'websocket',
         'Sec-WebSocket-Version': '13',
@@ -97,8 +135,15 @@ export function upgradeAnswer(url: string): Promise<{ status: number; body: stri
 }
 
 /** A stock y-websocket client in Node, as a browser would connect (BroadcastChannel off: one process). */
-export function connectClient(baseUrl: string, boardId: string, doc = new Y.Doc()): TestClient {
+export function connectClient(
+  baseUrl: string,
+  boardId: string,
+  doc = new Y.Doc(),
+  role: Role | { token: string } = 'facilitator',
+): TestClient {
+  const token = typeof role === 'string' ? tokenFor(boardId, role) : role.token;
   const provider = new WebsocketProvider(wsUrl(baseUrl), boardId, doc, {
+    params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
@@ -153,9 +198,9 @@ export function serverPerTest(options: Partial<StartOptions> = {}) {
     dataDir: '',
     server: undefined as unknown as RunningServer,
     clients: [] as TestClient[],
-    /** A client on `boardId` that is destroyed after the test. */
-    client(boardId: string): TestClient {
-      const c = connectClient(context.server.url, boardId);
+    /** A client on `boardId` (as `role`, facilitator by default) that is destroyed after the test. */
+    client(boardId: string, role: Role | { token: string } = 'facilitator'): TestClient {
+      const c = connectClient(context.server.url, boardId, new Y.Doc(), role);
       context.clients.push(c);
       return c;
     },

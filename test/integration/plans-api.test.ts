@@ -8,13 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { storeNewBoard } from '../../server/boards/board-docs.ts';
 import type { RunningServer } from '../../server/start.ts';
-import type { BoardInfo } from '../../shared/api.ts';
+import type { BoardInfo, CreatedBoard } from '../../shared/api.ts';
 import { initBoardDoc } from '../../shared/board-doc.ts';
 import { createCard, setCardParty } from '../../shared/card.ts';
 import type { PlanData } from '../../shared/plan/index.ts';
 import schema from '../../shared/plan/samverkansplan.schema.json' with { type: 'json' };
 import { geoShape } from '../helpers/canvas-records.ts';
-import { connectClient, createBoard, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/server.ts';
+import {
+  connectClient,
+  createBoard,
+  rememberBoard,
+  removeDir,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+  withToken,
+} from '../helpers/server.ts';
 
 let dataDir: string;
 let server: RunningServer;
@@ -52,10 +61,14 @@ afterAll(async () => {
 });
 
 const exportUrl = (format: string, extra = '') =>
-  `${server.url}/api/boards/${board.id}/export?format=${format}${extra}`;
+  withToken(`${server.url}/api/boards/${board.id}/export?format=${format}${extra}`, board.id);
 
 async function importFile(body: BodyInit, query: string): Promise<Response> {
-  return fetch(`${server.url}/api/boards/import?${query}`, { method: 'POST', body });
+  return fetch(`${server.url}/api/boards/import?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body,
+  });
 }
 
 /** The plan without what differs between two boards of the same content. */
@@ -129,17 +142,23 @@ describe('export off the event loop', () => {
         fields: { title: `Aktivitet ${i}`, activity: 'Text '.repeat(20) },
       });
     }
-    const big = await storeNewBoard(server.store, doc);
+    const big = rememberBoard(await storeNewBoard(server.store, doc));
     const a = connectClient(server.url, big.id);
     const b = connectClient(server.url, big.id);
     await Promise.all([a.synced, b.synced]);
+    // The room checks edits once it has analysed the loaded board (in the state worker); on a busy
+    // machine that can outlast the export, so wait for it before the export starts.
+    a.doc.getMap('canvas').set('shape:before-export', geoShape('shape:before-export'));
+    await waitFor('the room ready', () => b.doc.getMap('canvas').has('shape:before-export'), 20_000);
 
     let exportDone = false;
-    const exported = fetch(`${server.url}/api/boards/${big.id}/export?format=docx`).then(async (response) => {
-      await response.arrayBuffer();
-      exportDone = true;
-      return response.status;
-    });
+    const exported = fetch(withToken(`${server.url}/api/boards/${big.id}/export?format=docx`, big.id)).then(
+      async (response) => {
+        await response.arrayBuffer();
+        exportDone = true;
+        return response.status;
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     a.doc.getMap('canvas').set('shape:during-export', geoShape('shape:during-export', 1));
     await waitFor('edit relayed during the export', () => b.doc.getMap('canvas').has('shape:during-export'), 20_000);
@@ -157,9 +176,10 @@ describe('import over REST', () => {
       const file = await (await fetch(exportUrl(format))).arrayBuffer();
       const created = await importFile(file, `format=${format}&title=${encodeURIComponent(original.board.title)}`);
       expect(created.status, await created.clone().text()).toBe(201);
-      const imported = (await created.json()) as BoardInfo & { cardCount: number };
+      const imported = (await created.json()) as CreatedBoard & { cardCount: number };
       expect(imported.cardCount).toBe(2);
-      const again = await fetch(`${server.url}/api/boards/${imported.id}/export?format=json`);
+      rememberBoard(imported);
+      const again = await fetch(withToken(`${server.url}/api/boards/${imported.id}/export?format=json`, imported.id));
       expect(comparable((await again.json()) as PlanData)).toEqual(comparable(original));
     }
   });

@@ -12,7 +12,7 @@ import type { RunningServer } from '../../server/start.ts';
 import { mergeMany } from '../../server/sync/merge.ts';
 import { readMeta } from '../../shared/board-doc.ts';
 import { prng, seedFor } from '../helpers/random.ts';
-import { createBoard, removeDir, startTestServer, tempDataDir } from '../helpers/server.ts';
+import { createBoard, removeDir, startTestServer, tempDataDir, withToken } from '../helpers/server.ts';
 
 const REQUESTS = 1_200;
 
@@ -147,7 +147,7 @@ describe('the HTTP API under random input', () => {
     const seed = seedFor('API fuzz', 4_242);
     const random = prng(seed);
     const board = await createBoard(server.url);
-    const planResponse = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`);
+    const planResponse = await fetch(withToken(`${server.url}/api/boards/${board.id}/export?format=json`, board.id));
     const plan = planResponse.status === 200 ? await planResponse.json() : { title: 'plan' };
     const routes = server.routes.filter((r) => r.path.startsWith('/api/'));
     expect(routes.length, 'the server lists its routes').toBeGreaterThanOrEqual(4);

@@ -23,6 +23,7 @@ import { mergeMany } from '../../server/sync/merge.ts';
 import { createCard, getCardText, readCards, setCardText } from '../../shared/card.ts';
 import { type Fault, faultyStore } from '../helpers/faulty-store.ts';
 import {
+  boardSocketUrl,
   connectClient,
   createBoard,
   removeDir,
@@ -31,7 +32,7 @@ import {
   tempDataDir,
   upgradeAnswer,
   waitFor,
-  wsUrl,
+  withToken,
 } from '../helpers/server.ts';
 import { type ChildServer, closeCodes, freePort, sleep, startChildServer } from './reliability-support.ts';
 
@@ -99,7 +100,9 @@ describe.each(['full', 'read-only'] as const)('a %s disk', (kind) => {
     expect(create.status).toBe(503);
     expect(((await create.json()) as { error: string }).error).toMatch(/storage/);
     expect((await server.store.listBoards()).length).toBe(boardsBefore);
-    expect((await fetch(`${server.url}/api/boards/${board.id}`)).status, 'reads still work').toBe(200);
+    expect((await fetch(withToken(`${server.url}/api/boards/${board.id}`, board.id))).status, 'reads still work').toBe(
+      200,
+    );
 
     fault = 'none';
     await waitFor('the kept edit to land once the disk is writable', () => seen() === 'before during ');
@@ -125,7 +128,7 @@ describe('a client refused for a failing disk', () => {
     type('during ');
     await waitFor('the writer to be refused', () => codes.includes(1011));
     // What a refused client meets right after its refusal: a plain 503 with a JSON reason.
-    const answer = await upgradeAnswer(`${wsUrl(server.url)}/${board.id}`);
+    const answer = await upgradeAnswer(boardSocketUrl(server.url, board.id));
     expect(answer.status).toBe(503);
     expect(JSON.parse(answer.body).error).toMatch(/storage is unavailable/);
 

@@ -17,6 +17,7 @@ import { createCard, getCardText, setCardText } from '../../shared/card.ts';
 import { geoShape } from '../helpers/canvas-records.ts';
 import { prng, seedFor } from '../helpers/random.ts';
 import {
+  boardSocketUrl,
   connectClient,
   createBoard,
   docContent,
@@ -25,7 +26,6 @@ import {
   type TestClient,
   tempDataDir,
   waitFor,
-  wsUrl,
 } from '../helpers/server.ts';
 import { collectGarbage } from './reliability-support.ts';
 
@@ -97,7 +97,7 @@ function generateFrames(random: () => number): { malformed: Uint8Array[]; decoda
 /** Opens a socket to `boardId`, sends `frame` and resolves with the close code. */
 function sendOnOwnSocket(boardId: string, frame: Uint8Array, closeAfterMs?: number): Promise<number> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`${wsUrl(server.url)}/${boardId}`);
+    const socket = new WebSocket(boardSocketUrl(server.url, boardId));
     socket.on('open', () => {
       socket.send(frame);
       if (closeAfterMs !== undefined) setTimeout(() => socket.close(), closeAfterMs);

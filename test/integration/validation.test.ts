@@ -10,10 +10,9 @@ import { cardsMap } from '../../shared/board-doc.ts';
 import { createCard, getCardText } from '../../shared/card.ts';
 import { MAX_CANVAS_RECORDS } from '../../shared/limits.ts';
 import { geoShape } from '../helpers/canvas-records.ts';
-import { createBoard, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
-import { rawSocketAs, roleFromHeader } from '../helpers/test-roles.ts';
+import { createBoard, rawSocket, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
 
-const ctx = serverPerTest({ peerRole: roleFromHeader, limits: { updatesPerSecond: 1_000, updateBurst: 1_000 } });
+const ctx = serverPerTest({ limits: { updatesPerSecond: 1_000, updateBurst: 1_000 } });
 
 /** A board with one card, an observer that synced it, and a forger's copy of it. */
 async function boardWithCard(): Promise<{ boardId: string; observer: TestClient; forger: Y.Doc }> {
@@ -40,7 +39,7 @@ function forge(doc: Y.Doc, edit: () => void): Uint8Array {
 
 /** Sends an update as a participant and resolves with how the server closed the socket. */
 async function sendRefused(boardId: string, update: Uint8Array): Promise<{ code: number; reason: string }> {
-  const { socket, closed } = await rawSocketAs(ctx.server.url, boardId, 'participant');
+  const { socket, closed } = await rawSocket(ctx.server.url, boardId, 'participant');
   socket.send(encodeUpdate(update));
   return closed;
 }
@@ -106,7 +105,7 @@ describe('update validation', () => {
 
     const writer = new Y.Doc();
     Y.applyUpdate(writer, Y.encodeStateAsUpdate(forger));
-    const { socket, closed } = await rawSocketAs(ctx.server.url, boardId, 'participant');
+    const { socket, closed } = await rawSocket(ctx.server.url, boardId, 'participant');
     const batch = 2_500;
     for (let first = 0; first < MAX_CANVAS_RECORDS; first += batch) {
       const update = forge(writer, () => {
@@ -147,7 +146,7 @@ describe('update validation', () => {
     const text = () => getCardText(forger, 'c1', 'activity') as Y.Text;
     forge(forger, () => text().insert(0, 'lost '));
     const orphan = (marker: string) => forge(forger, () => text().insert(text().length, marker));
-    const { socket, closed } = await rawSocketAs(ctx.server.url, boardId, 'participant');
+    const { socket, closed } = await rawSocket(ctx.server.url, boardId, 'participant');
     // As a client reconnecting after the server lost its last edits: it types before its answer arrives.
     socket.send(encodeUpdate(orphan('EARLY')));
     socket.send(encodeSyncStep2Update(Y.encodeStateAsUpdate(new Y.Doc())));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ConnectionState,
+  endingForClose,
   nextConnectionState,
   problemForClose,
   wsOriginFor,
@@ -55,5 +56,13 @@ describe('wsOriginFor', () => {
   it('maps http to ws and https to wss, keeping host and port', () => {
     expect(wsOriginFor('http://127.0.0.1:3000')).toBe('ws://127.0.0.1:3000');
     expect(wsOriginFor('https://samtavla.example.se')).toBe('wss://samtavla.example.se');
+  });
+});
+
+describe('endingForClose', () => {
+  it('tells a rotated link (4401) and a deleted board (4410) from every other close', () => {
+    expect(endingForClose(4401)).toBe('revoked');
+    expect(endingForClose(4410)).toBe('deleted');
+    for (const code of [undefined, 1000, 1006, 1011, 4413, 4422, 4029]) expect(endingForClose(code)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ const board = (n: number): BoardInfo => ({
   templateId: 'hsvo-2024-2026',
   templateVersion: '1.0.0',
   createdAt: '2025-01-01T00:00:00.000Z',
+  locked: false,
 });
 
 describe('recent boards', () => {
@@ -25,6 +26,12 @@ describe('recent boards', () => {
   it('forgets a board', () => {
     const list = withRecent(withRecent([], board(1), 'x'), board(2), 'y');
     expect(withoutRecent(list, 'board-1').map((b) => b.id)).toEqual(['board-2']);
+  });
+
+  it('keeps the role the board was opened with, and drops entries with a role it does not know', () => {
+    const list = withRecent([], board(1), 'x', 'viewer');
+    expect(list[0]?.role).toBe('viewer');
+    expect(parseRecent(JSON.stringify([...list, { ...list[0], id: 'b2', role: 'admin' }]))).toEqual(list);
   });
 
   it('survives damaged storage', () => {

@@ -168,6 +168,51 @@ describe('bindStoreToCanvas between two peers', () => {
     expect(writesByB).toBe(0);
   });
 
+  it('writes nothing while paused (a locked board) and writes again once let', async () => {
+    const { docA, docB } = twoPeers();
+    const storeA = newStore();
+    const storeB = newStore();
+    let locked = true;
+    cleanups.push(
+      bindStoreToCanvas(storeA, docA, { mayWrite: () => !locked }),
+      bindStoreToCanvas(storeB, docB),
+      () => storeA.dispose(),
+      () => storeB.dispose(),
+    );
+    let writesByA = 0;
+    docA.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== 'peer') writesByA++;
+    });
+    storeA.put([page, geo('while-locked', 0)]);
+    await nextFlush();
+    expect(writesByA).toBe(0);
+    expect(storeB.get(createShapeId('while-locked'))).toBeUndefined();
+    locked = false;
+    storeA.put([geo('after-unlock', 0)]);
+    await nextFlush();
+    expect(storeB.get(createShapeId('after-unlock'))).toBeDefined();
+  });
+
+  it('runs `alongside` inside each write, so the canvas schema travels in the same update as the first records', async () => {
+    const { docA, docB } = twoPeers();
+    const storeA = newStore();
+    cleanups.push(
+      bindStoreToCanvas(storeA, docA, {
+        alongside: () => {
+          if (!docA.getMap('meta').has('canvasSchema')) docA.getMap('meta').set('canvasSchema', { v: 1 });
+        },
+      }),
+      () => storeA.dispose(),
+    );
+    const updates: Uint8Array[] = [];
+    docA.on('update', (update: Uint8Array, origin: unknown) => origin !== 'peer' && updates.push(update));
+    storeA.put([page, geo('first', 0)]);
+    await nextFlush();
+    expect(updates).toHaveLength(1);
+    expect(docB.getMap('meta').get('canvasSchema')).toEqual({ v: 1 });
+    expect(canvasMap(docB).has(createShapeId('first'))).toBe(true);
+  });
+
   it('skips an invalid record from the document but applies the valid ones beside it', async () => {
     const { docA, storeA } = boundPair();
     const good = geo('good', 0);

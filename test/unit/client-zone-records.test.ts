@@ -2,7 +2,13 @@ import type { TLPageId } from 'tldraw';
 import { describe, expect, it } from 'vitest';
 import { layoutZones } from '../../client/canvas/zones/layout.ts';
 import type { ZoneShape } from '../../client/canvas/zones/ZoneShape.ts';
-import { zoneIndex, zoneRecords, zoneShapeId, zonesToRepair } from '../../client/canvas/zones/zone-records.ts';
+import {
+  missingZones,
+  zoneIndex,
+  zoneRecords,
+  zoneShapeId,
+  zonesToRepair,
+} from '../../client/canvas/zones/zone-records.ts';
 import { getTemplate } from '../../shared/template.ts';
 
 const hsvo = getTemplate('hsvo-2024-2026');
@@ -63,5 +69,17 @@ describe('zonesToRepair', () => {
     const [a, b, c, d, ...rest] = expected as [ZoneShape, ZoneShape, ZoneShape, ZoneShape, ...ZoneShape[]];
     const damaged = [{ ...b, x: b.x + 40 }, { ...c, isLocked: false }, { ...d, props: { ...d.props, w: 10 } }, ...rest];
     expect(zonesToRepair(expected, byId(damaged)).map((r) => r.id)).toEqual([a.id, b.id, c.id, d.id]);
+  });
+});
+
+describe('missingZones', () => {
+  const expected = zoneRecords(layoutZones(hsvo), pageId);
+  const byId = (list: ZoneShape[]) => (id: string) => list.find((r) => r.id === id);
+
+  it('asks only for zones the board lacks, leaving moved or unlocked ones as they are (a participant writes these)', () => {
+    const [a, b, c, ...rest] = expected as [ZoneShape, ZoneShape, ZoneShape, ...ZoneShape[]];
+    const altered = [{ ...b, x: b.x + 40 }, { ...c, isLocked: false }, ...rest];
+    expect(missingZones(expected, byId(altered)).map((r) => r.id)).toEqual([a.id]);
+    expect(missingZones(expected, byId(expected))).toEqual([]);
   });
 });

@@ -27,15 +27,23 @@ interface Open {
   isNew: boolean;
 }
 
-export function useCardLayer(board: BoardContextValue, layout: ZoneLayout, readOnly: boolean): CardLayer {
+/**
+ * `readOnly`: no edits right now (live: a lock, a final close). `readOnlyForGood`:
+ * this client never writes on this board (a viewer), so cards and shapes are not even kept in step.
+ */
+export function useCardLayer(
+  board: BoardContextValue,
+  layout: ZoneLayout,
+  { readOnly, readOnlyForGood }: { readOnly: boolean; readOnlyForGood: boolean },
+): CardLayer {
   const { doc, template, provider } = board;
   const text = useCardText(template);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState('');
   // onMount runs once, so what it needs later is read through refs.
-  const latest = useRef({ personName: board.person.name, readOnly });
-  latest.current = { personName: board.person.name, readOnly };
+  const latest = useRef({ personName: board.person.name, readOnly, readOnlyForGood });
+  latest.current = { personName: board.person.name, readOnly, readOnlyForGood };
 
   const context = useMemo<CardCanvasContextValue>(
     () => ({
@@ -64,7 +72,8 @@ export function useCardLayer(board: BoardContextValue, layout: ZoneLayout, readO
     (target: Editor) => {
       setEditor(target);
       const stops = [registerCardOpener(target, context.openCard)];
-      if (!latest.current.readOnly) {
+      // Bound for anyone who may ever write: while locked, tldraw's read-only mode keeps these handlers from writing.
+      if (!latest.current.readOnlyForGood) {
         stops.push(
           bindCardShapes(target, {
             doc,

@@ -1,19 +1,25 @@
-/** Re-creates missing or altered zones from the template when a board opens. */
+/**
+ * Writes the template's zones when a board opens: the missing ones, and (for
+ * the facilitator) the altered ones back into shape. Only the facilitator
+ * repairs: the server refuses a zone change from anyone else, and a
+ * participant "repairing" a zone the facilitator moved on purpose would undo it.
+ */
 import type { Editor, TLShapeId } from 'tldraw';
 import type { ZoneLayout } from './layout.ts';
 import type { ZoneShape } from './ZoneShape.ts';
 import { withZoneWrites } from './zone-guard.ts';
-import { zoneRecords, zonesToRepair } from './zone-records.ts';
+import { missingZones, zoneRecords, zonesToRepair } from './zone-records.ts';
 
-/** Writes the zones that differ from the template and returns how many it wrote. */
-export function ensureZones(editor: Editor, layout: ZoneLayout): number {
+/** Writes the zones that are missing (and, with `repair`, those that differ from the template); returns how many. */
+export function ensureZones(editor: Editor, layout: ZoneLayout, { repair }: { repair: boolean }): number {
   // Zones live on the board's first page, whichever page the person is looking at.
   const pageId = editor.getPages()[0]?.id ?? editor.getCurrentPageId();
   const expected = zoneRecords(layout, pageId);
-  const repairs = zonesToRepair(expected, (id: TLShapeId) => editor.store.get(id) as ZoneShape | undefined);
-  if (repairs.length > 0) {
+  const get = (id: TLShapeId) => editor.store.get(id) as ZoneShape | undefined;
+  const writes = repair ? zonesToRepair(expected, get) : missingZones(expected, get);
+  if (writes.length > 0) {
     // Outside the undo history: undo must never take a zone away.
-    withZoneWrites(() => editor.run(() => editor.store.put(repairs), { history: 'ignore' }));
+    withZoneWrites(() => editor.run(() => editor.store.put(writes), { history: 'ignore' }));
   }
-  return repairs.length;
+  return writes.length;
 }

@@ -75,3 +75,11 @@ export function zonesToRepair(
 ): ZoneShape[] {
   return expected.filter((zone) => !zoneMatches(get(zone.id), zone));
 }
+
+/** The zones the board does not hold at all: what anyone who may edit writes when opening a board. */
+export function missingZones(
+  expected: readonly ZoneShape[],
+  get: (id: TLShapeId) => ZoneShape | undefined,
+): ZoneShape[] {
+  return expected.filter((zone) => get(zone.id) === undefined);
+}

@@ -29,7 +29,7 @@ export interface BoundFieldProps {
 export function BoundField(props: BoundFieldProps) {
   const { doc, cardId, field, label, hideLabel, multiline, wrap, hint, list, readOnly, autoFocus, className } = props;
   const id = useId();
-  const { ref, initialValue } = useTextBinding<HTMLInputElement & HTMLTextAreaElement>(doc, cardId, field);
+  const { ref, initialValue } = useTextBinding<HTMLInputElement & HTMLTextAreaElement>(doc, cardId, field, readOnly);
   const common = {
     id,
     ref,

@@ -9,7 +9,7 @@ import { listTemplates } from '../../../shared/template.ts';
 import { ApiError, importPlanFile } from '../../api/boards.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { BoardTitleField } from '../BoardTitleField.tsx';
-import { rememberBoard } from '../recent-boards.ts';
+import { openCreatedBoard } from '../open-created-board.ts';
 import { ACCEPT, checkFile, type FileCheck, fileSize, MAX_IMPORT_MB } from './import-file.ts';
 import './import.css';
 
@@ -76,8 +76,7 @@ function ImportPlanForm() {
         file,
         isSheet ? { templateId: templateId || undefined, title: title.trim() || undefined } : {},
       );
-      rememberBoard(board);
-      navigate(`/b/${board.id}`);
+      navigate(openCreatedBoard(board));
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
       setProblem({ fromServer: true, text: reason });

@@ -21,8 +21,8 @@ export const awareness: Scenario = {
         existingCards: BACKGROUND_CARDS,
         durationMs,
       };
-      const quiet = await runLoad(context, server, board.id, { ...base, label: `${clients} clients, no cursors` });
-      const moving = await runLoad(context, server, board.id, {
+      const quiet = await runLoad(context, server, board.room, { ...base, label: `${clients} clients, no cursors` });
+      const moving = await runLoad(context, server, board.room, {
         ...base,
         cursorMovesPerSecond: 10,
         label: `${clients} clients moving cursors`,

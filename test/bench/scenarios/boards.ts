@@ -6,10 +6,9 @@
  * 100-board run is repeated with stock clients for what a browser sees.
  */
 
-import type { BoardInfo } from '../../../shared/api.ts';
 import { ClientPool } from '../clients/pool.ts';
 import type { ClientKind } from '../clients/worker.ts';
-import { createBoard, measure, type Scenario, type ScenarioContext, wsBase } from '../harness.ts';
+import { type BenchBoard, createBoard, measure, type Scenario, type ScenarioContext, wsBase } from '../harness.ts';
 import { type BenchServer, spawnServer } from '../server-control.ts';
 import { check, distribution, ms, round } from '../stats.ts';
 import { type RunFigures, runFigures } from './report.ts';
@@ -26,7 +25,7 @@ interface BoardsRun {
 async function runBoards(
   context: ScenarioContext,
   server: BenchServer,
-  boards: BoardInfo[],
+  boards: BenchBoard[],
   kind: ClientKind,
   durationMs: number,
 ): Promise<BoardsRun> {
@@ -34,10 +33,10 @@ async function runBoards(
   try {
     await pool.connect(
       wsBase(server.url),
-      boards.map((b) => ({ boardId: b.id, clients: CLIENTS_PER_BOARD })),
+      boards.map((b) => ({ boardId: b.room, clients: CLIENTS_PER_BOARD })),
       { kind },
     );
-    await pool.awaitCards(Object.fromEntries(boards.map((b) => [b.id, CLIENTS_PER_BOARD])));
+    await pool.awaitCards(Object.fromEntries(boards.map((b) => [b.room, CLIENTS_PER_BOARD])));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const measured = await measure(server, pool, { durationMs, editsPerSecond: 2 });
     const all = runFigures(context, measured, `${boards.length} board(s), ${kind} clients`);
@@ -74,7 +73,7 @@ export const boards: Scenario = {
         'protocol',
         durationMs,
       );
-      const created: BoardInfo[] = [];
+      const created: BenchBoard[] = [];
       for (let i = 0; i < boardCount; i++) created.push(await createBoard(server.url, `Arbetsgrupp ${i + 1}`));
       const busy = await runBoards(context, server, created, 'protocol', durationMs);
       const stock = await runBoards(context, server, created, 'yjs', durationMs);

@@ -52,7 +52,7 @@ export const coldLoad: Scenario = {
       for (let i = 0; i < iterations + 1; i++) {
         await roomsClosed(server);
         const started = performance.now();
-        const { doc, provider, stateAt } = await loadOnce(server.url, board.id, started);
+        const { doc, provider, stateAt } = await loadOnce(server.url, board.room, started);
         const elapsed = performance.now() - started;
         // The first load warms the JIT on both sides; it is not counted.
         if (i > 0) {

@@ -15,13 +15,13 @@ export const latency: Scenario = {
     try {
       const board = await seedBoard(server.url, BACKGROUND_CARDS);
       const base = { clients: 50, editsPerSecond: 2, existingCards: BACKGROUND_CARDS };
-      const stock = await runLoad(context, server, board.id, {
+      const stock = await runLoad(context, server, board.room, {
         ...base,
         kind: 'yjs',
         durationMs: context.quick ? 10_000 : 30_000,
         label: '50 stock y-websocket clients',
       });
-      const protocol = await runLoad(context, server, board.id, {
+      const protocol = await runLoad(context, server, board.room, {
         ...base,
         kind: 'protocol',
         durationMs: context.quick ? 10_000 : 20_000,

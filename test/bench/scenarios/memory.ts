@@ -73,10 +73,10 @@ export const memory: Scenario = {
     try {
       const board = await createBoard(server.url);
       const generator = new Y.Doc();
-      const seeding = connectProvider(server.url, board.id, generator);
+      const seeding = connectProvider(server.url, board.room, generator);
       await seeding.synced;
       addCards(generator, CARDS);
-      const stored = connectProvider(server.url, board.id);
+      const stored = connectProvider(server.url, board.room);
       await waitUntil('the seeded board to be stored', () => sameState(generator, stored.doc));
       seeding.provider.destroy();
       stored.provider.destroy();
@@ -93,8 +93,8 @@ export const memory: Scenario = {
 
       const queues = generateEdits(generator);
       const sent = queues.reduce((sum, q) => sum + q.length, 0);
-      const sockets = await Promise.all(queues.map((frames) => send(server.url, board.id, frames)));
-      const verifier = connectProvider(server.url, board.id);
+      const sockets = await Promise.all(queues.map((frames) => send(server.url, board.room, frames)));
+      const verifier = connectProvider(server.url, board.room);
       await waitUntil('every edit to be stored', () => sameState(generator, verifier.doc)).catch((error) => {
         const theirs = Y.decodeStateVector(Y.encodeStateVector(verifier.doc));
         for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(generator))) {

@@ -94,7 +94,7 @@ async function climb(context: ScenarioContext, kind: LadderKind, steps: number[]
   try {
     const board = await seedBoard(server.url, BACKGROUND_CARDS);
     const connect = (clients: number, options: { kind: ClientKind; workers?: number[]; nice?: number }) =>
-      pool.connect(wsBase(server.url), [{ boardId: board.id, clients }], options);
+      pool.connect(wsBase(server.url), [{ boardId: board.room, clients }], options);
     for (const clients of steps) {
       if (kind === 'mixed') {
         if (pool.size === 0) await connect(OBSERVERS, { kind: 'yjs', workers: observerWorkers });
@@ -102,7 +102,7 @@ async function climb(context: ScenarioContext, kind: LadderKind, steps: number[]
       } else {
         await connect(clients - pool.size, { kind });
       }
-      await pool.awaitCards({ [board.id]: BACKGROUND_CARDS + clients });
+      await pool.awaitCards({ [board.room]: BACKGROUND_CARDS + clients });
       await new Promise((resolve) => setTimeout(resolve, 500));
       const figures = runFigures(
         context,

@@ -16,7 +16,7 @@ export const throughput: Scenario = {
     const server = await spawnServer({ cpuProfDir: context.cpuProfDir });
     try {
       const board = await seedBoard(server.url, 50);
-      const figures = await runLoad(context, server, board.id, {
+      const figures = await runLoad(context, server, board.room, {
         kind: 'protocol',
         clients,
         editsPerSecond: 10,

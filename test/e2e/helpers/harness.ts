@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type RunningServer, type StartOptions, startServer } from '../../../server/start.ts';
+import type { BoardTokens, Role } from '../../../shared/roles.ts';
 import { CHROMIUM_PATH } from '../setup/global-setup.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,6 +36,8 @@ export interface Person {
   requests: string[];
   /** Uncaught page errors: a test fails when any appear. */
   errors: string[];
+  /** Console warnings (y-websocket logs the server's "permission denied" answers as warnings). */
+  warnings: string[];
 }
 
 /** `options` reach startServer: small limits or a faulty store for the tests of what people see then. */
@@ -88,11 +91,23 @@ export async function newPerson(env: E2eEnv): Promise<Person> {
   const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'sv-SE' });
   const requests: string[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
   page.on('websocket', (socket) => requests.push(socket.url()));
   page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, requests, errors };
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  return { context, page, requests, errors, warnings };
+}
+
+/** A board's share link for a role, as the share dialog builds it: the token in the fragment. */
+export function shareLinkOf(
+  env: E2eEnv,
+  board: { id: string; tokens: BoardTokens },
+  role: Role = 'facilitator',
+  view: 'canvas' | 'table' = 'canvas',
+): string {
+  return `${env.origin}/b/${board.id}${view === 'table' ? '/table' : ''}#token=${board.tokens[role]}`;
 }
 
 /** Requests that left the server's origin; data: and blob: URLs stay in the browser and are allowed. */

@@ -1,0 +1,42 @@
+/**
+ * `npm run boards -- list` and `npm run boards -- links <id> [--base-url URL]`
+ * on the data directory (server running or stopped).
+ * Tokens are stored only as hashes, so `links` cannot show the old links: it
+ * issues new ones for all three roles and prints them; the old links stop
+ * working (a running server checks every new connection against storage).
+ */
+import { parseArgs } from 'node:util';
+import { ROLES } from '../../shared/roles.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { openStore, runCli, shareLink } from './cli-common.ts';
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'data-dir': { type: 'string' }, 'base-url': { type: 'string' } },
+  });
+  const [command, boardId, ...rest] = positionals;
+  const store = openStore(values['data-dir']);
+  try {
+    if (command === 'list' && boardId === undefined) {
+      for (const board of await store.listBoards()) {
+        console.log(`${board.id}  ${board.createdAt}  ${board.locked ? 'locked  ' : ''}${board.title}`);
+      }
+      return;
+    }
+    if (command === 'links' && boardId !== undefined && rest.length === 0) {
+      const board = await store.getBoard(boardId);
+      if (!board) throw new Error(`no board with id "${boardId}"`);
+      console.log(`new links for "${board.title}" (earlier links of this board no longer work):`);
+      for (const role of ROLES) {
+        const token = newToken();
+        await store.setTokenHash(board.id, role, hashToken(token));
+        console.log(`${role.padEnd(12)} ${shareLink(values['base-url'], board.id, token)}`);
+      }
+      return;
+    }
+    throw new Error('usage: npm run boards -- list | links <board id> [--base-url https://…] [--data-dir ./data]');
+  } finally {
+    await store.close();
+  }
+});

@@ -1,0 +1,79 @@
+/**
+ * History routes (README "History"): versions of a board, restoring one, and
+ * the trash of deleted cards. Versions are read by anyone with a link; saving
+ * and restoring one is the facilitator's; the trash is for those who edit.
+ */
+import { Hono } from 'hono';
+import { SaveVersionBody } from '../../shared/api.ts';
+import type { Card } from '../../shared/card-schema.ts';
+import { mayEdit } from '../../shared/roles.ts';
+import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
+import { ApiError, readJsonBody } from '../http/errors.ts';
+import type { BoardStore } from '../storage/store.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
+
+export function historyRoutes(store: BoardStore, rooms: RoomRegistry): Hono<AccessEnv> {
+  const app = new Hono<AccessEnv>();
+  const anyRole = boardAccess(store, 'viewer');
+  const editor = boardAccess(store, 'participant');
+  const facilitator = boardAccess(store, 'facilitator');
+
+  const versionOf = async (boardId: string, versionId: string) => {
+    const version = (await store.listVersions(boardId)).find((v) => v.id === versionId);
+    if (!version) throw new ApiError(404, 'no version with this id on this board');
+    return version;
+  };
+
+  app.get('/boards/:id/versions', anyRole, async (c) => c.json(await store.listVersions(c.var.access.board.id)));
+
+  app.post('/boards/:id/versions', facilitator, async (c) => {
+    const { name } = await readJsonBody(c, SaveVersionBody);
+    const boardId = c.var.access.board.id;
+    const version = await rooms.withRoom(boardId, (room) => room.history.saveVersion({ name, auto: false }));
+    return c.json(version, 201);
+  });
+
+  app.get('/boards/:id/versions/:vid/state', anyRole, async (c) => {
+    const state = await store.versionState(c.var.access.board.id, c.req.param('vid'));
+    if (!state) throw new ApiError(404, 'no version with this id on this board');
+    return new Response(state as BodyInit, { headers: { 'Content-Type': 'application/octet-stream' } });
+  });
+
+  app.post('/boards/:id/versions/:vid/restore', facilitator, async (c) => {
+    const boardId = c.var.access.board.id;
+    const restored = await versionOf(boardId, c.req.param('vid'));
+    const state = await store.versionState(boardId, restored.id);
+    if (!state) throw new ApiError(404, 'no version with this id on this board');
+    const label = restored.name || restored.createdAt;
+    const backup = await rooms.withRoom(boardId, (room) =>
+      room.edits.restoreVersion(state, `Före återställning till ${label}`.slice(0, 100)),
+    );
+    return c.json({ restored, backup });
+  });
+
+  app.get('/boards/:id/deleted-cards', editor, async (c) => {
+    const deleted = await store.listDeletedCards(c.var.access.board.id);
+    return c.json(
+      deleted.map(({ cardId, deletedAt, deletedBy, card }) => ({
+        cardId,
+        title: (card as Card).title,
+        goalId: (card as Card).goalId,
+        deletedAt,
+        deletedBy,
+      })),
+    );
+  });
+
+  app.post('/boards/:id/deleted-cards/:cardId/restore', editor, async (c) => {
+    const { board, role } = c.var.access;
+    if (!mayEdit(role, board.locked)) throw new ApiError(403, 'the board is locked by its facilitator');
+    const cardId = c.req.param('cardId');
+    const entry = (await store.listDeletedCards(board.id)).find((d) => d.cardId === cardId);
+    if (!entry) throw new ApiError(404, 'no deleted card with this id on this board');
+    await rooms.withRoom(board.id, (room) => room.edits.restoreCard(entry.card as Card));
+    await store.forgetDeletedCard(board.id, cardId);
+    return c.json({ cardId });
+  });
+
+  return app;
+}

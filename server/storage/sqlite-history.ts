@@ -1,0 +1,102 @@
+/**
+ * The SQLite side of HistoryStore (see store.ts): versions and deleted cards.
+ * Version states are whole Yjs documents, deflated: a board's state is
+ * mostly text and field names, which deflate to about a third.
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { DeletedCard, HistoryStore, VersionInfo } from './store.ts';
+
+interface VersionRow {
+  id: string;
+  name: string;
+  created_at: string;
+  auto: number;
+  card_count: number;
+  editors: string;
+  summary: string;
+}
+
+const toVersion = (row: VersionRow): VersionInfo => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+  auto: row.auto === 1,
+  cardCount: row.card_count,
+  editors: JSON.parse(row.editors) as string[],
+  summary: JSON.parse(row.summary) as unknown,
+});
+
+/** History statements on an open database; `guard` turns SQLite errors into StorageError. */
+export function sqliteHistory(db: Database.Database, guard: <T>(what: string, run: () => T) => T): HistoryStore {
+  const insertVersion = db.prepare(
+    `INSERT INTO board_versions (id, board_id, name, created_at, auto, card_count, editors, summary, state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectVersions = db.prepare<[string], VersionRow>(
+    `SELECT id, name, created_at, auto, card_count, editors, summary FROM board_versions
+     WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
+  );
+  const selectVersionState = db.prepare<[string, string], { state: Buffer }>(
+    'SELECT state FROM board_versions WHERE board_id = ? AND id = ?',
+  );
+  const deleteVersion = db.prepare('DELETE FROM board_versions WHERE board_id = ? AND id = ?');
+  const deleteVersions = db.transaction((boardId: string, ids: string[]) => {
+    for (const id of ids) deleteVersion.run(boardId, id);
+  });
+  const insertDeleted = db.prepare(
+    'INSERT INTO deleted_cards (board_id, card_id, deleted_at, deleted_by, card) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertDeletedMany = db.transaction((boardId: string, cards: DeletedCard[]) => {
+    for (const c of cards) insertDeleted.run(boardId, c.cardId, c.deletedAt, c.deletedBy, JSON.stringify(c.card));
+  });
+  // The newest deletion of each card id (a card can be deleted, restored and deleted again).
+  const selectDeleted = db.prepare<[string], { card_id: string; deleted_at: string; deleted_by: string; card: string }>(
+    `SELECT card_id, deleted_at, deleted_by, card FROM deleted_cards d
+     WHERE board_id = ? AND seq = (SELECT MAX(seq) FROM deleted_cards WHERE board_id = d.board_id AND card_id = d.card_id)
+     ORDER BY seq DESC`,
+  );
+  const forgetDeleted = db.prepare('DELETE FROM deleted_cards WHERE board_id = ? AND card_id = ?');
+
+  return {
+    async addVersion(boardId, v, state) {
+      guard('write', () =>
+        insertVersion.run(
+          v.id,
+          boardId,
+          v.name,
+          v.createdAt,
+          v.auto ? 1 : 0,
+          v.cardCount,
+          JSON.stringify(v.editors),
+          JSON.stringify(v.summary),
+          deflateRawSync(state),
+        ),
+      );
+    },
+    async listVersions(boardId) {
+      return guard('read', () => selectVersions.all(boardId)).map(toVersion);
+    },
+    async versionState(boardId, versionId) {
+      const row = guard('read', () => selectVersionState.get(boardId, versionId));
+      return row ? new Uint8Array(inflateRawSync(row.state)) : undefined;
+    },
+    async deleteVersions(boardId, ids) {
+      guard('write', () => deleteVersions(boardId, ids));
+    },
+    async addDeletedCards(boardId, cards) {
+      guard('write', () => insertDeletedMany(boardId, cards));
+    },
+    async listDeletedCards(boardId) {
+      return guard('read', () => selectDeleted.all(boardId)).map((row) => ({
+        cardId: row.card_id,
+        deletedAt: row.deleted_at,
+        deletedBy: row.deleted_by,
+        card: JSON.parse(row.card) as unknown,
+      }));
+    },
+    async forgetDeletedCard(boardId, cardId) {
+      guard('write', () => forgetDeleted.run(boardId, cardId));
+    },
+  };
+}

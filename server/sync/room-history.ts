@@ -1,0 +1,132 @@
+/**
+ * A room's history: saved versions and the trash of deleted cards.
+ *
+ * Versions are whole document states (state-analysis `snapshot`), stored
+ * beside the update log, so compacting the log never touches them. The room
+ * saves one automatically at most every `autoVersionMs` while people edit, and
+ * when the last person leaves; the facilitator saves named ones. Automatic
+ * versions are pruned by the retention rule (retention.ts); named ones stay.
+ *
+ * A card deleted by an admitted update is read from the state just before that
+ * update (in the worker) and kept with who deleted it and when.
+ */
+import type { Card } from '../../shared/card-schema.ts';
+import { randomId } from '../../shared/ids.ts';
+import type { BoardStore, VersionInfo } from '../storage/store.ts';
+import type { DocState } from './doc-state.ts';
+import { autoVersionsToPrune, type RetentionRule } from './retention.ts';
+import type { RoomWrites } from './room-writes.ts';
+import type { StateWorker } from './state-worker-client.ts';
+
+export interface HistoryOptions {
+  templateId: string;
+  /** At most one automatic version this often while people edit. */
+  autoVersionMs: number;
+  retention: RetentionRule;
+  log: (message: string) => void;
+  worker: StateWorker;
+}
+
+export class RoomHistory {
+  private readonly editors = new Set<string>();
+  private edited = false;
+  private lastVersion: VersionInfo | undefined;
+  /** When the room loaded: with no version yet, the first automatic one is due this long after it. */
+  private readonly since = Date.now();
+  /** Saves run one at a time, in order, so summaries compare with the version before. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  private readonly boardId: string;
+  private readonly store: BoardStore;
+  private readonly content: DocState;
+  private readonly writes: RoomWrites;
+  private readonly options: HistoryOptions;
+
+  constructor(
+    boardId: string,
+    deps: { store: BoardStore; content: DocState; writes: RoomWrites },
+    latest: VersionInfo | undefined,
+    options: HistoryOptions,
+  ) {
+    this.boardId = boardId;
+    this.store = deps.store;
+    this.content = deps.content;
+    this.writes = deps.writes;
+    this.lastVersion = latest;
+    this.options = options;
+  }
+
+  /** Edits were stored (by these people): an automatic version is due when the last is old enough. */
+  noteEdits(names: Iterable<string>): void {
+    this.edited = true;
+    for (const name of names) this.editors.add(name);
+    const last = this.lastVersion ? Date.parse(this.lastVersion.createdAt) : this.since;
+    if (Date.now() - last >= this.options.autoVersionMs)
+      void this.saveVersion({ name: '', auto: true }).catch(() => {});
+  }
+
+  /** The last person left (or the server stops): keep what was edited since the last version. */
+  async finish(): Promise<void> {
+    if (this.edited) await this.saveVersion({ name: '', auto: true }).catch(() => {});
+    await this.chain.catch(() => {});
+  }
+
+  /** Saves the stored state as a version; resolves with it once it is stored. */
+  saveVersion(kind: { name: string; auto: boolean }): Promise<VersionInfo> {
+    const run = this.chain.then(() => this.save(kind));
+    this.chain = run.catch((error: Error) =>
+      this.options.log(`board ${this.boardId}: saving a version failed: ${error.message}`),
+    );
+    return run;
+  }
+
+  private async save({ name, auto }: { name: string; auto: boolean }): Promise<VersionInfo> {
+    const editors = [...this.editors].sort((a, b) => a.localeCompare(b, 'sv'));
+    this.editors.clear();
+    this.edited = false;
+    const previous = this.lastVersion ? await this.store.versionState(this.boardId, this.lastVersion.id) : undefined;
+    const snapshot = await this.writes.inBackground(() =>
+      this.options.worker.run({
+        op: 'snapshot',
+        updates: this.content.parts(),
+        previous: previous ?? null,
+        templateId: this.options.templateId,
+      }),
+    );
+    const version: VersionInfo = {
+      id: randomId(16),
+      name,
+      createdAt: new Date().toISOString(),
+      auto,
+      cardCount: snapshot.cardCount,
+      editors,
+      summary: snapshot.summary,
+    };
+    await this.store.addVersion(this.boardId, version, snapshot.state);
+    this.lastVersion = version;
+    if (auto) await this.prune();
+    return version;
+  }
+
+  private async prune(): Promise<void> {
+    const versions = await this.store.listVersions(this.boardId);
+    const doomed = autoVersionsToPrune(versions, new Date(), this.options.retention);
+    if (doomed.length > 0) await this.store.deleteVersions(this.boardId, doomed);
+  }
+
+  /** Keeps the cards an update deletes, read from the state before it (`before`). */
+  cardsDeleted(ids: string[], before: Uint8Array[], deletedBy: string): void {
+    const deletedAt = new Date().toISOString();
+    this.options.worker
+      .run({ op: 'read-cards', updates: before, ids })
+      .then((cards: Card[]) =>
+        this.store.addDeletedCards(
+          this.boardId,
+          cards.map((card) => ({ cardId: card.id, deletedAt, deletedBy, card })),
+        ),
+      )
+      .catch((error: Error) =>
+        this.options.log(`board ${this.boardId}: keeping deleted cards failed: ${error.message}`),
+      );
+  }
+}

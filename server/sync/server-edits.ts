@@ -1,0 +1,79 @@
+/**
+ * The server's own edits of a board's document: the facilitator's rename and
+ * lock (server-owned `meta` keys), and restores of a version or a deleted
+ * card. Each is made from the whole state in the state worker and submitted
+ * to the room's admission like any client's update, so it is stored before it
+ * is relayed and reaches everyone live.
+ */
+import * as Y from 'yjs';
+import type { Card } from '../../shared/card-schema.ts';
+import type { VersionInfo } from '../storage/store.ts';
+import type { DocState } from './doc-state.ts';
+import { isEmptyUpdate } from './protocol.ts';
+import type { Peer } from './room.ts';
+import type { RoomAdmission } from './room-admission.ts';
+import type { RoomHistory } from './room-history.ts';
+import type { RoomWrites } from './room-writes.ts';
+import type { StateWorker } from './state-worker-client.ts';
+
+/** The server itself as the author of its own edits: nothing to send or close. */
+export const SERVER_PEER: Peer = { role: 'facilitator', send() {}, close() {} };
+
+export interface ServerEditsDeps {
+  content: DocState;
+  writes: RoomWrites;
+  admission: RoomAdmission;
+  history: RoomHistory;
+  worker: StateWorker;
+}
+
+export class ServerEdits {
+  private readonly deps: ServerEditsDeps;
+
+  constructor(deps: ServerEditsDeps) {
+    this.deps = deps;
+  }
+
+  /**
+   * Sets server-owned `meta` keys (title, locked) as an update of the server's
+   * own, made from the whole state in the worker and stored and relayed like
+   * any other: resolves once it is stored.
+   */
+  async setMeta(entries: [string, string | boolean][]): Promise<void> {
+    const update = await this.deps.writes.inBackground(() =>
+      this.deps.worker.run({ op: 'set-meta', updates: this.deps.content.parts(), entries }),
+    );
+    await this.submit(update, true);
+  }
+
+  /**
+   * Makes the board's cards equal a version's (shared/restore.ts), after saving
+   * the state as it is now as a named version; resolves with that backup.
+   * The restore is one update, checked like any client's: it is stored whole or not at all.
+   */
+  async restoreVersion(source: Uint8Array, backupName: string): Promise<VersionInfo> {
+    const backup = await this.deps.history.saveVersion({ name: backupName, auto: false });
+    const update = await this.deps.writes.inBackground(() =>
+      this.deps.worker.run({ op: 'restore', updates: this.deps.content.parts(), source }),
+    );
+    await this.submit(update, false);
+    return backup;
+  }
+
+  /** Brings a deleted card back with every field (its shape is placed by the canvas). */
+  async restoreCard(card: Card): Promise<void> {
+    const update = await this.deps.writes.inBackground(() =>
+      this.deps.worker.run({ op: 'put-card', updates: this.deps.content.parts(), card }),
+    );
+    await this.submit(update, false);
+  }
+
+  /** Submits an update the server made; resolves once stored, rejects when refused. */
+  private submit(update: Uint8Array, trusted: boolean): Promise<void> {
+    const decoded = Y.decodeUpdate(update);
+    if (isEmptyUpdate(decoded)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) =>
+      this.deps.admission.submit({ from: SERVER_PEER, update, decoded, trusted, settled: { resolve, reject } }),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Restoring plan content: make a board's cards equal those of another
+ * document (a saved version) or bring one deleted card back, through the card
+ * accessors. The result is ordinary edits in one transaction, so it reaches
+ * everyone live and merges with concurrent typing: a text field the restore
+ * changes gets the smallest edit that makes it equal, and what the restore does
+ * not touch stays as the typist left it.
+ */
+import * as Y from 'yjs';
+import { cardsMap, type Origin, readPlanPeriod, setPlanPeriod } from './board-doc.ts';
+import {
+  createCard,
+  deleteCard,
+  getCardMap,
+  moveCard,
+  readCard,
+  readCards,
+  setCardOrder,
+  setCardParty,
+  setCardText,
+  setFollowUp,
+  setVote,
+} from './card.ts';
+import { CARD_TEXT_FIELDS, type Card } from './card-schema.ts';
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Writes `card` over the live card of the same id (which must exist), field by field. */
+function overwriteCard(doc: Y.Doc, card: Card, origin: Origin): void {
+  const current = readCard(doc, card.id);
+  const map = getCardMap(doc, card.id);
+  if (!current || !map) return;
+  for (const field of CARD_TEXT_FIELDS) setCardText(doc, card.id, field, card[field], origin);
+  moveCard(doc, card.id, card.goalId, origin);
+  if (current.order !== card.order) setCardOrder(doc, card.id, card.order, origin);
+  // Status as it was, even "agreed": the version was agreed as it stands.
+  if (current.status !== card.status) map.set('status', card.status);
+  for (const party of current.parties)
+    if (!card.parties.includes(party)) setCardParty(doc, card.id, party, false, origin);
+  for (const party of card.parties)
+    if (!current.parties.includes(party)) setCardParty(doc, card.id, party, true, origin);
+  const followUp = map.get('followUp');
+  if (followUp instanceof Y.Map) {
+    for (const label of Object.keys(current.followUp)) if (!(label in card.followUp)) followUp.delete(label);
+  }
+  for (const [label, entry] of Object.entries(card.followUp)) {
+    if (!sameJson(current.followUp[label], entry)) setFollowUp(doc, card.id, label, entry, origin);
+  }
+  for (const participant of Object.keys(current.votes)) {
+    if (!(participant in card.votes)) setVote(doc, card.id, participant, 0, origin);
+  }
+  for (const [participant, votes] of Object.entries(card.votes)) {
+    if (current.votes[participant] !== votes) setVote(doc, card.id, participant, votes, origin);
+  }
+}
+
+/** Creates `card` with its id and every field, or overwrites the live card of that id. */
+export function putCard(doc: Y.Doc, card: Card, origin: Origin): void {
+  doc.transact(() => {
+    if (!cardsMap(doc).has(card.id)) {
+      createCard(
+        doc,
+        {
+          id: card.id,
+          goalId: card.goalId,
+          createdBy: card.createdBy,
+          createdAt: card.createdAt,
+          order: card.order,
+          status: card.status,
+          fields: Object.fromEntries(CARD_TEXT_FIELDS.map((field) => [field, card[field]])),
+          parties: card.parties,
+        },
+        origin,
+      );
+    }
+    overwriteCard(doc, card, origin);
+  }, origin);
+}
+
+/** Makes the cards (and plan period) of `doc` equal those of `source`, in one transaction. */
+export function restoreContent(doc: Y.Doc, source: Y.Doc, origin: Origin): void {
+  const wanted = readCards(source);
+  const keep = new Set(wanted.map((card) => card.id));
+  doc.transact(() => {
+    for (const id of [...cardsMap(doc).keys()]) if (!keep.has(id)) deleteCard(doc, id, origin);
+    for (const card of wanted) putCard(doc, card, origin);
+    const period = readPlanPeriod(source);
+    if (!sameJson(readPlanPeriod(doc), period)) setPlanPeriod(doc, period, origin);
+  }, origin);
+}

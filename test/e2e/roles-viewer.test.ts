@@ -1,0 +1,157 @@
+/**
+ * A viewer link, in real Chromium against the real server: the creator is
+ * the facilitator and shares the viewer link from an accessible dialog; the
+ * viewer sees a card typed live but can change nothing on the canvas or in
+ * the table, and its page sends no document update at all (the server would
+ * answer "permission denied"); the token never stays in the address bar.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
+import {
+  addCard,
+  barrier,
+  card,
+  cardSelector,
+  createBoardOnStartPage,
+  editor,
+  editorField,
+  inGoal,
+  myRole,
+  permissionDenied,
+  shareLinkFromDialog,
+  storedCards,
+} from './helpers/board-page.ts';
+import {
+  type E2eEnv,
+  foreignRequests,
+  newPerson,
+  openBoardAs,
+  type Person,
+  SCREENSHOT_DIR,
+  startE2e,
+} from './helpers/harness.ts';
+
+const CARD_TITLE = 'Gemensam utbildning i tidiga insatser';
+
+describe('a board shared with a viewer', () => {
+  let env: E2eEnv;
+  let anna: Person; // facilitator, creates the board
+  let bengt: Person; // viewer
+  let boardId: string;
+  let cardId: string;
+
+  beforeAll(async () => {
+    env = await startE2e();
+    [anna, bengt] = [await newPerson(env), await newPerson(env)];
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('makes the creator the facilitator, with the token out of the address bar', async () => {
+    boardId = await createBoardOnStartPage(env, anna, 'Samverkansplan Östhammar 2025', 'Anna Andersson');
+    expect(await myRole(anna.page)).toBe('facilitator');
+    expect(await anna.page.evaluate(() => window.location.href)).toBe(`${env.origin}/b/${boardId}`);
+  });
+
+  it('shows the three links in an accessible share dialog, each saying what the role may do', async () => {
+    await anna.page.getByTestId('share-button').click();
+    const dialog = anna.page.getByRole('dialog', { name: 'Dela tavlan' });
+    await dialog.waitFor();
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+      expect(await shareLinkFromDialog(anna.page, role)).toMatch(
+        new RegExp(`^${env.origin}/b/${boardId}#token=[A-Za-z0-9_-]+$`),
+      );
+    }
+    expect(await dialog.getByTestId('share-viewer').textContent()).toContain('inte ändra något');
+    expect(await dialog.getByTestId('share-participant').textContent()).toContain('Inte när tavlan är låst');
+    await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/roles-share-dialog.png` });
+    // Escape closes it and gives the focus back to the button that opened it.
+    await anna.page.keyboard.press('Escape');
+    expect(await anna.page.getByTestId('share-dialog').count()).toBe(0);
+    expect(await anna.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('share-button');
+  });
+
+  it('lets the viewer watch a card being typed live, and change nothing on the canvas', async () => {
+    const viewerLink = await shareLinkFromDialog(anna.page, 'viewer');
+    await anna.page.keyboard.press('Escape');
+    await openBoardAs(bengt.page, viewerLink, 'Bengt Berg');
+    expect(await bengt.page.evaluate(() => window.location.href)).toBe(`${env.origin}/b/${boardId}`);
+    expect(await myRole(bengt.page)).toBe('viewer');
+    await bengt.page.getByTestId('viewer-notice').waitFor();
+    await bengt.page.locator('.zone--goal').first().waitFor();
+    expect(await bengt.page.getByTestId('add-card').count()).toBe(0);
+
+    cardId = await addCard(anna.page, 'A1', CARD_TITLE);
+    const seen = card(bengt.page, cardId);
+    await expect.poll(() => seen.locator('.activity-card__title').textContent()).toBe(CARD_TITLE);
+
+    // A double-click in a goal makes no card; the card opens read-only and typing into it does nothing.
+    const spot = await inGoal(bengt.page, 'B1');
+    await bengt.page.mouse.dblclick(spot.x, spot.y);
+    await seen.getByTestId('open-card').click();
+    await editor(bengt.page).getByText('Tavlan är skrivskyddad.').waitFor();
+    expect(await editorField(bengt.page, 'title').getAttribute('readonly')).not.toBeNull();
+    await editorField(bengt.page, 'title').click();
+    await bengt.page.keyboard.type('Ändrat av läsaren');
+    expect(await editorField(bengt.page, 'title').inputValue()).toBe(CARD_TITLE);
+    expect(await editor(bengt.page).getByTestId('delete-card').count()).toBe(0);
+    await editor(bengt.page).getByTestId('close-card-editor').click();
+    // Delete does nothing, on the card or on everything.
+    const box = await seen.boundingBox();
+    if (!box) throw new Error('the card is not on the viewer’s screen');
+    await bengt.page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.6);
+    await bengt.page.keyboard.press('Delete');
+    await bengt.page.keyboard.press('Control+a');
+    await bengt.page.keyboard.press('Backspace');
+
+    await barrier(anna.page, bengt.page, cardId, `${CARD_TITLE}.`);
+    expect(await bengt.page.locator(cardSelector).count()).toBe(1);
+    expect(await anna.page.locator(cardSelector).count()).toBe(1);
+    expect((await storedCards(env, boardId)).map((c) => c.title)).toEqual([`${CARD_TITLE}.`]);
+    expect(await bengt.page.locator('.zone').count()).toBe(10);
+    // The viewer's page sent the server no update at all: it would have answered "permission denied".
+    expect(permissionDenied(bengt)).toEqual([]);
+  });
+
+  it('shows the viewer the table read-only: no typing, no new row, no delete', async () => {
+    await bengt.page.getByRole('link', { name: 'Tabell', exact: true }).click();
+    const row = bengt.page.locator(`[data-testid="card-row"][data-card-id="${cardId}"]`);
+    await row.waitFor();
+    const responsible = row.locator('[data-field="responsible"]');
+    expect(await responsible.getAttribute('readonly')).not.toBeNull();
+    await responsible.click();
+    await bengt.page.keyboard.type('Läsaren skriver');
+    expect(await responsible.inputValue()).toBe('');
+    expect(await bengt.page.getByTestId('table-add-card').count()).toBe(0);
+    expect(await row.getByRole('button', { name: /Ta bort/ }).count()).toBe(0);
+    expect(await row.getByTestId('goal-select').isDisabled()).toBe(true);
+    // The barrier, in the table: a change of the facilitator's arrives after anything the viewer sent.
+    await editorField(anna.page, 'title').fill(CARD_TITLE);
+    await expect.poll(() => row.locator('[data-field="title"]').inputValue()).toBe(CARD_TITLE);
+    expect((await storedCards(env, boardId))[0]?.responsible).toBe('');
+    expect(permissionDenied(bengt)).toEqual([]);
+    await bengt.page.getByRole('link', { name: 'Tavla', exact: true }).click();
+  });
+
+  it('shows the viewer a workshop board of 33 cards', async () => {
+    // As many as each goal zone holds in rows (A1 has the facilitator's card already, A2 a tall header).
+    const perGoal: Record<string, number> = { A1: 4, A2: 3, B1: 6, B2: 6, C1: 7, D1: 6 };
+    const goals = Object.entries(perGoal).flatMap(([goal, count]) => Array<string>(count).fill(goal));
+    const cards = nsuRows()
+      .slice(0, goals.length)
+      .map((row, index) => ({ ...cardFromRow(row, index), goalId: goals[index] ?? null }));
+    await seedCards(env.origin, boardId, cards);
+    // The facilitator's open canvas draws the new cards' shapes; the viewer's page only shows them.
+    await expect.poll(() => bengt.page.locator(cardSelector).count(), { timeout: 20_000 }).toBe(33);
+    await editor(anna.page).getByTestId('close-card-editor').click();
+    await bengt.page.screenshot({ path: `${SCREENSHOT_DIR}/roles-viewer-board.png` });
+    expect(permissionDenied(bengt)).toEqual([]);
+  });
+
+  it('raised no page errors and sent no request outside the origin', () => {
+    expect([...anna.errors, ...bengt.errors]).toEqual([]);
+    expect(foreignRequests(env.origin, [...anna.requests, ...bengt.requests])).toEqual([]);
+  });
+});
