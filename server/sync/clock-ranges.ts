@@ -203,9 +203,13 @@ export class DeletedRanges {
 
   /** How many clocks of [start, end) are deleted. */
   overlap(start: number, end: number): number {
-    let missing = 0;
-    for (const [s, e] of this.missing(start, end)) missing += e - s;
-    return end - start - missing;
+    let covered = 0;
+    for (let at = Math.max(0, lastStartAtOrBefore(this.starts, start)); at < this.starts.length; at++) {
+      const s = this.starts.get(at);
+      if (s >= end) break;
+      covered += Math.max(0, Math.min(end, this.ends.get(at)) - Math.max(start, s));
+    }
+    return covered;
   }
 
   add(start: number, end: number): void {

@@ -11,7 +11,7 @@
  */
 import * as Y from 'yjs';
 import { CONTAINERS, type Container, slotOf } from '../../shared/board-contract.ts';
-import { entryOf, ItemRanges, type RangeInfo } from './clock-ranges.ts';
+import { entryOf, type RangeInfo } from './clock-ranges.ts';
 import { COUNTED_ROLES, DEAD, type DocIndex, INVALID_ROLE, NONE, slotId } from './doc-index.ts';
 import type { DecodedUpdate } from './protocol.ts';
 
@@ -64,8 +64,9 @@ class Planner {
     watchedTouched: new Set(),
   };
   /** This update's own items by client, so its items can build on each other. */
-  private readonly local = new Map<number, ItemRanges>();
+  /** This update's own ranges by client, sorted by clock when `sorted` has the client. */
   private readonly localRanges = new Map<number, PlannedRange[]>();
+  private readonly unsorted = new Set<number>();
   private readonly newKeyIds = new Map<string, number>();
 
   private readonly index: DocIndex;
@@ -103,9 +104,20 @@ class Planner {
   locate(id: Y.ID): RangeInfo | undefined {
     const stored = this.index.locate(id.client, id.clock);
     if (stored) return stored;
-    const local = this.local.get(id.client);
-    const at = local ? local.find(id.clock) : -1;
-    return at >= 0 ? (local as ItemRanges).info(at) : undefined;
+    const local = this.localRanges.get(id.client);
+    if (!local) return undefined;
+    // Items of one client come in clock order; only items resolved in a later round are out of it.
+    if (this.unsorted.delete(id.client)) local.sort((a, b) => a.start - b.start);
+    let low = 0;
+    let high = local.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const range = local[middle] as PlannedRange;
+      if (id.clock < range.start) high = middle - 1;
+      else if (id.clock >= range.end) low = middle + 1;
+      else return range;
+    }
+    return undefined;
   }
 
   /** Parent node and key of an item, null when it is not resolvable yet. */
@@ -194,8 +206,9 @@ class Planner {
     const live = item instanceof Y.Item && !(item.content instanceof Y.ContentDeleted) && parent !== DEAD;
     const range: PlannedRange = { client, start, end, parent, key, node, live };
     this.plan.ranges.push(range);
-    entryOf(this.local, client, () => new ItemRanges()).add(start, end, range);
-    entryOf(this.localRanges, client, (): PlannedRange[] => []).push(range);
+    const list = entryOf(this.localRanges, client, (): PlannedRange[] => []);
+    if (list.length > 0 && (list[list.length - 1] as PlannedRange).start > start) this.unsorted.add(client);
+    list.push(range);
     if (!live) return;
     const deletedBefore = this.index.deleted.get(client)?.overlap(start, end) ?? 0;
     this.count(parent, key, end - start - deletedBefore);
