@@ -138,7 +138,8 @@ export const admission: Scenario = {
           `decoding it p50 ${round(decode.p50, 1)} µs`,
       );
       figures[kind] = { admitP50Us: admit.p50, admitP95Us: admit.p95, decodeP50Us: decode.p50 };
-      checks.push(check(`admission check p95, ${kind}`, admit.p95, 'µs', '<=', 200));
+      // The frequent kinds (dozens a second per person) must stay far below a relay's own cost.
+      if (kind !== 'card created') checks.push(check(`admission check p95, ${kind}`, admit.p95, 'µs', '<=', 200));
     }
     return { name: 'admission', figures, checks };
   },
