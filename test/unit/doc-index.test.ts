@@ -5,6 +5,7 @@ import { refusalOf } from '../../server/sync/update-rules.ts';
 import { cardsMap, initBoardDoc } from '../../shared/board-doc.ts';
 import { createCard, deleteCard, getCardText, setCardParty, setCardText, setFollowUp } from '../../shared/card.ts';
 import type { Role } from '../../shared/roles.ts';
+import { prng, seedFor } from '../helpers/random.ts';
 
 /** A board as the server stores it and a client that synced it. */
 function boardPair() {
@@ -33,8 +34,8 @@ function check(server: Y.Doc, update: Uint8Array, role: Role = 'participant'): s
   return refusal?.reason ?? null;
 }
 
-const titleNode = (index: DocIndex, doc: Y.Doc, cardId: string) => {
-  const text = getCardText(doc, cardId, 'title') as Y.Text;
+const titleNode = (index: DocIndex, doc: Y.Doc, cardId: string, field: 'title' | 'activity' = 'title') => {
+  const text = getCardText(doc, cardId, field) as Y.Text;
   const item = text._item as Y.Item;
   return index.locate(item.id.client, item.id.clock)?.node as number;
 };
@@ -181,5 +182,54 @@ describe('document index', () => {
     expect(step((_, canvas) => canvas.delete('shape:zone-A'), 'participant')).toMatch(/zone "shape:zone-A" exists/);
     expect(step((_, canvas) => canvas.set('shape:zone-A', zone(50)), 'facilitator')).toBeNull();
     expect(step((_, canvas) => canvas.delete('shape:zone-A'), 'facilitator')).toBeNull();
+  });
+
+  it('agrees with a Y.Doc on card count and live text lengths through concurrent edits of two people', () => {
+    const seed = seedFor('document index', 20_261_201);
+    const random = prng(seed);
+    const { server } = boardPair();
+    const people = [new Y.Doc(), new Y.Doc()];
+    const index = DocIndex.fromState(Y.encodeStateAsUpdate(server));
+    const outbox: Uint8Array[][] = [[], []];
+    people.forEach((doc, i) => {
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'sync' && outbox[i]?.push(update));
+    });
+    const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
+    for (let step = 0; step < 400; step++) {
+      const me = step % 2;
+      const doc = people[me] as Y.Doc;
+      const ids = [...cardsMap(doc).keys()];
+      const id = pick(ids);
+      const roll = random();
+      if (!id || roll < 0.15) createCard(doc, { goalId: 'A1', createdBy: `p${me}` });
+      else if (roll < 0.2) deleteCard(doc, id);
+      else if (roll < 0.3) setCardParty(doc, id, pick(['Heby', 'Tierp', 'Enköping']) as string, random() < 0.6);
+      else {
+        const text = getCardText(doc, id, pick(['title', 'activity']) as 'title' | 'activity') as Y.Text;
+        if (random() < 0.3 && text.length > 2) text.delete(Math.floor(random() * (text.length - 1)), 2);
+        else if (text.length < 190) text.insert(Math.floor(random() * (text.length + 1)), `w${step} `);
+      }
+      // Now and then one person's edits reach the server and the other person, in the order made.
+      if (random() < 0.3) {
+        for (const update of (outbox[me] as Uint8Array[]).splice(0)) {
+          const plan = index.plan(Y.decodeUpdate(update));
+          expect(refusalOf(index, plan, 'participant', { maxCardsPerBoard: 2_000 }), `seed ${seed}`).toBeNull();
+          index.commit(plan);
+          Y.applyUpdate(server, update);
+          Y.applyUpdate(people[1 - me] as Y.Doc, update, 'sync');
+        }
+      }
+    }
+    expect(index.cardCount, `seed ${seed}`).toBe(cardsMap(server).size);
+    const fresh = DocIndex.fromState(Y.encodeStateAsUpdate(server));
+    for (const built of [index, fresh]) {
+      for (const id of cardsMap(server).keys()) {
+        for (const field of ['title', 'activity'] as const) {
+          const length = getCardText(server, id, field)?.length;
+          expect(built.sizes[titleNode(built, server, id, field)], `seed ${seed}: ${id} ${field}`).toBe(length);
+        }
+      }
+    }
   });
 });
