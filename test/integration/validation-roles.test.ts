@@ -7,7 +7,6 @@ import {
   createShapeId,
   createTLStore,
   defaultBindingUtils,
-  defaultShapeUtils,
   type Editor,
   GeoShapeUtil,
   PageRecordType,
@@ -15,7 +14,7 @@ import {
 } from 'tldraw';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { customShapeUtils } from '../../client/canvas/shape-utils.ts';
+import { boardShapeUtils } from '../../client/canvas/shape-utils.ts';
 import { bindStoreToCanvas } from '../../client/canvas/yjs-binding.ts';
 import { layoutZones } from '../../client/canvas/zones/layout.ts';
 import { zoneRecords } from '../../client/canvas/zones/zone-records.ts';
@@ -120,7 +119,7 @@ describe('meta and zone guard', () => {
     const { doc } = person;
 
     const store = createTLStore({
-      shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
+      shapeUtils: boardShapeUtils,
       bindingUtils: defaultBindingUtils,
     });
     const stopBinding = bindStoreToCanvas(store, doc);

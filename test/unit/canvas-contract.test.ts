@@ -3,14 +3,14 @@ import {
   createShapeId,
   createTLStore,
   defaultBindingUtils,
-  defaultShapeUtils,
   type Editor,
+  EmbedShapeUtil,
   GeoShapeUtil,
   PageRecordType,
   type TLRecord,
 } from 'tldraw';
 import { describe, expect, it } from 'vitest';
-import { customShapeUtils } from '../../client/canvas/shape-utils.ts';
+import { boardShapeUtils } from '../../client/canvas/shape-utils.ts';
 import { layoutZones } from '../../client/canvas/zones/layout.ts';
 import { zoneRecords } from '../../client/canvas/zones/zone-records.ts';
 import {
@@ -23,8 +23,7 @@ import {
 import { getTemplate, type Template } from '../../shared/template.ts';
 
 /** The store the board page builds (client/canvas/useYjsStore.ts). */
-const newStore = () =>
-  createTLStore({ shapeUtils: [...defaultShapeUtils, ...customShapeUtils], bindingUtils: defaultBindingUtils });
+const newStore = () => createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils });
 
 const sorted = (values: Iterable<string>) => [...values].sort();
 
@@ -105,5 +104,16 @@ describe('canvas contract', () => {
     expect(
       canvasRecordProblem('shape:a', { id: 'shape:a', typeName: 'shape', type: 'geo', x: 'x'.repeat(200_000) }),
     ).toMatch(/larger than/);
+  });
+
+  it('offers no embeds: a pasted video link becomes a bookmark, not a frame the server would refuse', () => {
+    const Embed = boardShapeUtils.find((util) => util.type === 'embed') as unknown as new (
+      editor: Editor,
+    ) => EmbedShapeUtil;
+    const embed = new Embed({} as Editor);
+    expect(embed.getEmbedDefinition('https://www.youtube.com/watch?v=dQw4w9WgXcQ')).toBeUndefined();
+    expect(
+      new EmbedShapeUtil({} as Editor).getEmbedDefinition('https://www.youtube.com/watch?v=dQw4w9WgXcQ'),
+    ).toBeDefined();
   });
 });
