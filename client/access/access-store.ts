@@ -1,16 +1,18 @@
 /**
- * The board tokens this browser holds, in localStorage per board id: the
- * token it opens the board with, the role the server gave that token, and
- * every share link it knows (the creator's browser keeps all three from the
+ * The board tokens this browser holds, in localStorage per board id: every
+ * share link it knows by role (the creator's browser keeps all three from the
  * creation answer; the server stores tokens hashed and cannot hand them out
- * again). A damaged entry is dropped, never fatal; without storage (private
- * mode) the tokens live in memory for this page only.
+ * again), and the token of the link last followed until the server has said
+ * its role. The board opens with the strongest link known, so a facilitator
+ * who tries the viewer link in their own browser stays facilitator there.
+ * A damaged entry is dropped, never fatal; without storage (private mode)
+ * the tokens live in memory for this page only.
  */
 import { type BoardTokens, isRole, ROLES, type Role } from '../../shared/roles.ts';
 import { isPlausibleToken } from './url-token.ts';
 
 export interface BoardAccessEntry {
-  /** The token this browser opens the board with; null once the server refused it. */
+  /** The token of the link last followed; null once the server refused it. */
   token: string | null;
   /** The role the server gave `token`; null until it has answered. */
   role: Role | null;
@@ -82,14 +84,21 @@ export function accessFor(boardId: string): BoardAccessEntry | null {
   return load()[boardId] ?? null;
 }
 
-/** The token to open a board with: the current one, else the strongest link this browser knows. */
+/** The token to open a board with: the strongest link this browser knows, else the one last followed. */
 export function tokenFor(boardId: string): string | null {
   const entry = accessFor(boardId);
   if (!entry) return null;
-  return entry.token ?? ROLES.map((role) => entry.links[role]).find((t) => t !== undefined) ?? null;
+  return ROLES.map((role) => entry.links[role]).find((t) => t !== undefined) ?? entry.token;
 }
 
-/** A token from a share link becomes the one this browser opens the board with. */
+/** The role `tokenFor` opens the board with, when known. */
+export function roleFor(boardId: string): Role | null {
+  const entry = accessFor(boardId);
+  if (!entry) return null;
+  return ROLES.find((role) => entry.links[role] !== undefined) ?? entry.role;
+}
+
+/** A token from a share link: kept until the server says its role (then it is a link of that role). */
 export function rememberToken(boardId: string, token: string): void {
   update(boardId, (entry) => {
     const role = ROLES.find((r) => entry.links[r] === token) ?? (entry.token === token ? entry.role : null);

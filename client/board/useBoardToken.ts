@@ -1,8 +1,8 @@
 /**
  * The token a board page opens its board with. A token in the fragment (a
  * share link) is taken from the address bar on the first render, before the
- * canvas mounts (tldraw reads window.location), and stored in this browser;
- * without one the page uses the token stored for this board.
+ * canvas mounts (tldraw reads window.location), stored in this browser and
+ * used by this page; without one the page uses the token stored for this board.
  */
 import { useEffect, useState } from 'react';
 import { rememberToken, tokenFor } from '../access/access-store.ts';
@@ -15,13 +15,23 @@ export type BoardToken =
   /** The link's fragment holds something that cannot be a token (cut short when copied). */
   | { kind: 'invalid' };
 
+/**
+ * Tokens this page took from its address bar, by board, while the board page
+ * is open: read again (React's development mode runs state initialisers
+ * twice) they are the link's token, not the strongest stored one.
+ */
+const takenByThisPage = new Map<string, string>();
+
 function resolveToken(boardId: string): BoardToken {
   const fromLink = takeTokenFromAddressBar();
   if (fromLink.kind === 'token') {
     rememberToken(boardId, fromLink.token);
+    takenByThisPage.set(boardId, fromLink.token);
     return fromLink;
   }
   if (fromLink.kind === 'invalid') return fromLink;
+  const taken = takenByThisPage.get(boardId);
+  if (taken) return { kind: 'token', token: taken };
   const stored = tokenFor(boardId);
   return stored ? { kind: 'token', token: stored } : { kind: 'none' };
 }
@@ -35,7 +45,11 @@ export function useBoardToken(boardId: string): BoardToken {
       if (window.location.hash.includes('token=')) setState({ boardId, token: resolveToken(boardId) });
     };
     window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+      // Leaving the board: opened again from the start page, it uses the strongest stored link.
+      takenByThisPage.delete(boardId);
+    };
   }, [boardId]);
   if (state.boardId !== boardId) {
     const next = { boardId, token: resolveToken(boardId) };

@@ -67,6 +67,8 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
   const onMount = (editor: Editor) => {
     const stopGuard = guardZones(editor);
     if (!readOnly) ensureZones(editor, layout, { repair: isFacilitator(board.role) });
+    // A page that never writes still shows the template's zones on a board no writer has opened yet.
+    else if (readOnlyForGood) ensureZones(editor, layout, { repair: false, localOnly: true });
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
     const stopCards = cards.mount(editor);

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { listTemplates } from '../../shared/template.ts';
-import { forgetBoardAccess } from '../access/access-store.ts';
+import { forgetBoardAccess, roleFor } from '../access/access-store.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { loadRecent, type RecentBoard, saveRecent, withoutRecent } from './recent-boards.ts';
 
@@ -30,30 +30,34 @@ export function RecentBoards() {
   if (recent.length === 0) return <p className="muted">{t('home.recent.empty')}</p>;
   return (
     <ul className="recent" data-testid="recent-boards">
-      {recent.map((board) => (
-        <li key={board.id} className="recent__item" data-board-id={board.id}>
-          <Link to={`/b/${board.id}`} className="recent__link">
-            <span className="recent__title">{board.title}</span>
-            <span className="muted">
-              {board.role && (
-                <span className="role-chip" data-testid="recent-role" data-role={board.role}>
-                  {t(`role.${board.role}`)}
-                </span>
-              )}
-              {templateTitle(board.templateId)} · {t('home.recent.visited', { when: visited(board.openedAt) })}
-            </span>
-          </Link>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => forget(board.id)}
-            aria-label={`${t('home.recent.forget')}: ${board.title}`}
-            title={t('home.recent.forgetHint')}
-          >
-            ×
-          </button>
-        </li>
-      ))}
+      {recent.map((entry) => {
+        // The role the entry opens with (the strongest stored link), else the one of the last visit.
+        const board = { ...entry, role: roleFor(entry.id) ?? entry.role };
+        return (
+          <li key={board.id} className="recent__item" data-board-id={board.id}>
+            <Link to={`/b/${board.id}`} className="recent__link">
+              <span className="recent__title">{board.title}</span>
+              <span className="muted">
+                {board.role && (
+                  <span className="role-chip" data-testid="recent-role" data-role={board.role}>
+                    {t(`role.${board.role}`)}
+                  </span>
+                )}
+                {templateTitle(board.templateId)} · {t('home.recent.visited', { when: visited(board.openedAt) })}
+              </span>
+            </Link>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => forget(board.id)}
+              aria-label={`${t('home.recent.forget')}: ${board.title}`}
+              title={t('home.recent.forgetHint')}
+            >
+              ×
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

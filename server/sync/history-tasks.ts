@@ -18,7 +18,7 @@ import { mergeMany } from './merge.ts';
 export type HistoryTask =
   | { op: 'snapshot'; updates: Uint8Array[]; previous: Uint8Array | null; templateId: string }
   | { op: 'read-cards'; updates: Uint8Array[]; ids: string[] }
-  | { op: 'restore'; updates: Uint8Array[]; source: Uint8Array }
+  | { op: 'restore'; updates: Uint8Array[]; source: Uint8Array; previous: Uint8Array | null; templateId: string }
   | { op: 'put-card'; updates: Uint8Array[]; card: Card };
 
 export interface Snapshot {
@@ -47,32 +47,46 @@ function editOf(updates: Uint8Array[], edit: (doc: Y.Doc) => void): Uint8Array {
   });
 }
 
-function snapshot(updates: Uint8Array[], previous: Uint8Array | null, templateId: string): Snapshot {
+/** The version of `doc` as it is now, summarised against the version before (`previous`). */
+function snapshotOf(doc: Y.Doc, previous: Uint8Array | null, templateId: string): Snapshot {
   const template = getTemplate(templateId);
   if (!template) throw new Error(`template "${templateId}" is not installed`);
-  return withDoc(mergeMany(updates), (doc) => {
-    const now = docToPlan(doc, template);
-    const before = withDoc(previous, (old) => docToPlan(old, template));
-    return {
-      state: Y.encodeStateAsUpdate(doc),
-      cardCount: doc.getMap('cards').size,
-      summary: summarizeChanges(before, now),
-    };
+  const before = withDoc(previous, (old) => docToPlan(old, template));
+  return {
+    state: Y.encodeStateAsUpdate(doc),
+    cardCount: doc.getMap('cards').size,
+    summary: summarizeChanges(before, docToPlan(doc, template)),
+  };
+}
+
+/**
+ * A restore: the state as it is (kept as the backup version) and the update
+ * that makes it equal `source`, from one Y.Doc of the current state.
+ */
+function restore(task: Extract<HistoryTask, { op: 'restore' }>): RestoreResult {
+  return withDoc(mergeMany(task.updates), (doc) => {
+    const backup = snapshotOf(doc, task.previous, task.templateId);
+    const before = Y.encodeStateVector(doc);
+    withDoc(task.source, (source) => restoreContent(doc, source, Origin.server));
+    return { backup, update: Y.encodeStateAsUpdate(doc, before) };
   });
 }
 
-export function runHistoryTask(task: HistoryTask): Uint8Array | Snapshot | Card[] {
+export interface RestoreResult {
+  backup: Snapshot;
+  update: Uint8Array;
+}
+
+export function runHistoryTask(task: HistoryTask): Uint8Array | Snapshot | Card[] | RestoreResult {
   switch (task.op) {
     case 'snapshot':
-      return snapshot(task.updates, task.previous, task.templateId);
+      return withDoc(mergeMany(task.updates), (doc) => snapshotOf(doc, task.previous, task.templateId));
     case 'read-cards':
       return withDoc(mergeMany(task.updates), (doc) =>
         task.ids.map((id) => readCard(doc, id)).filter((card): card is Card => card !== undefined),
       );
     case 'restore':
-      return withDoc(task.source, (source) =>
-        editOf(task.updates, (doc) => restoreContent(doc, source, Origin.server)),
-      );
+      return restore(task);
     case 'put-card':
       return editOf(task.updates, (doc) => putCard(doc, task.card, Origin.server));
   }

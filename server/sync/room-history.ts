@@ -14,6 +14,7 @@ import type { Card } from '../../shared/card-schema.ts';
 import { randomId } from '../../shared/ids.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import type { DocState } from './doc-state.ts';
+import type { Snapshot } from './history-tasks.ts';
 import { autoVersionsToPrune, type RetentionRule } from './retention.ts';
 import type { RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
@@ -73,39 +74,54 @@ export class RoomHistory {
 
   /** Saves the stored state as a version; resolves with it once it is stored. */
   saveVersion(kind: { name: string; auto: boolean }): Promise<VersionInfo> {
-    const run = this.chain.then(() => this.save(kind));
+    return this.record(kind, (previous) =>
+      this.writes.inBackground(() =>
+        this.options.worker.run({
+          op: 'snapshot',
+          updates: this.content.parts(),
+          previous,
+          templateId: this.options.templateId,
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Saves as a version what `take` makes of the version before (its state, or
+   * null): in order with every other save, so summaries compare with the one before.
+   */
+  record(
+    { name, auto }: { name: string; auto: boolean },
+    take: (previous: Uint8Array | null) => Promise<Snapshot>,
+  ): Promise<VersionInfo> {
+    const run = this.chain.then(async () => {
+      const editors = [...this.editors].sort((a, b) => a.localeCompare(b, 'sv'));
+      this.editors.clear();
+      this.edited = false;
+      const previous = this.lastVersion ? await this.store.versionState(this.boardId, this.lastVersion.id) : undefined;
+      const snapshot = await take(previous ?? null);
+      const version: VersionInfo = {
+        id: randomId(16),
+        name,
+        createdAt: new Date().toISOString(),
+        auto,
+        cardCount: snapshot.cardCount,
+        editors,
+        summary: snapshot.summary,
+      };
+      await this.store.addVersion(this.boardId, version, snapshot.state);
+      this.lastVersion = version;
+      if (auto) await this.prune();
+      return version;
+    });
     this.chain = run.catch((error: Error) =>
       this.options.log(`board ${this.boardId}: saving a version failed: ${error.message}`),
     );
     return run;
   }
 
-  private async save({ name, auto }: { name: string; auto: boolean }): Promise<VersionInfo> {
-    const editors = [...this.editors].sort((a, b) => a.localeCompare(b, 'sv'));
-    this.editors.clear();
-    this.edited = false;
-    const previous = this.lastVersion ? await this.store.versionState(this.boardId, this.lastVersion.id) : undefined;
-    const snapshot = await this.writes.inBackground(() =>
-      this.options.worker.run({
-        op: 'snapshot',
-        updates: this.content.parts(),
-        previous: previous ?? null,
-        templateId: this.options.templateId,
-      }),
-    );
-    const version: VersionInfo = {
-      id: randomId(16),
-      name,
-      createdAt: new Date().toISOString(),
-      auto,
-      cardCount: snapshot.cardCount,
-      editors,
-      summary: snapshot.summary,
-    };
-    await this.store.addVersion(this.boardId, version, snapshot.state);
-    this.lastVersion = version;
-    if (auto) await this.prune();
-    return version;
+  get templateId(): string {
+    return this.options.templateId;
   }
 
   private async prune(): Promise<void> {

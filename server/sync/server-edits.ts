@@ -49,14 +49,25 @@ export class ServerEdits {
   /**
    * Makes the board's cards equal a version's (shared/restore.ts), after saving
    * the state as it is now as a named version; resolves with that backup.
-   * The restore is one update, checked like any client's: it is stored whole or not at all.
+   * Backup and restore come from one Y.Doc of the state in the worker. The
+   * restore is one update, checked like any client's: stored whole or not at all.
    */
   async restoreVersion(source: Uint8Array, backupName: string): Promise<VersionInfo> {
-    const backup = await this.deps.history.saveVersion({ name: backupName, auto: false });
-    const update = await this.deps.writes.inBackground(() =>
-      this.deps.worker.run({ op: 'restore', updates: this.deps.content.parts(), source }),
-    );
-    await this.submit(update, false);
+    let update: Uint8Array | undefined;
+    const backup = await this.deps.history.record({ name: backupName, auto: false }, async (previous) => {
+      const result = await this.deps.writes.inBackground(() =>
+        this.deps.worker.run({
+          op: 'restore',
+          updates: this.deps.content.parts(),
+          source,
+          previous,
+          templateId: this.deps.history.templateId,
+        }),
+      );
+      update = result.update;
+      return result.backup;
+    });
+    if (update) await this.submit(update, false);
     return backup;
   }
 

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
 import type { Card } from '../../shared/card-schema.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
-import { type HistoryTask, runHistoryTask, type Snapshot } from './history-tasks.ts';
+import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
 
 export interface StateAnalysis {
@@ -66,9 +66,11 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
     ? Snapshot
     : T extends { op: 'read-cards' }
       ? Card[]
-      : Uint8Array;
+      : T extends { op: 'restore' }
+        ? RestoreResult
+        : Uint8Array;
 
-export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snapshot | Card[] {
+export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snapshot | Card[] | RestoreResult {
   switch (task.op) {
     case 'snapshot':
     case 'read-cards':

@@ -19,6 +19,7 @@ import { bundle } from './scenarios/bundle.ts';
 import { coldLoad } from './scenarios/cold-load.ts';
 import { echo } from './scenarios/echo.ts';
 import { exports } from './scenarios/exports.ts';
+import { history } from './scenarios/history.ts';
 import { latency } from './scenarios/latency.ts';
 import { memory } from './scenarios/memory.ts';
 import { scaling } from './scenarios/scaling.ts';
@@ -34,6 +35,7 @@ const SCENARIOS: Scenario[] = [
   awareness,
   coldLoad,
   memory,
+  history,
   boards,
   admission,
   exports,
@@ -90,7 +92,9 @@ for (const scenario of selected) {
   try {
     results.push(await scenario.run(context));
   } catch (error) {
-    console.log(`  FAILED to run: ${(error as Error).stack ?? error}`);
+    console.log(
+      `  FAILED to run: ${(error as Error).stack ?? error}${(error as Error).cause ? ` (cause: ${(error as Error).cause})` : ''}`,
+    );
     results.push({ name: scenario.name, figures: { error: (error as Error).message }, checks: [] });
   }
   console.log(`  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s, load average ${loadAverage()})`);

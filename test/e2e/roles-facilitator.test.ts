@@ -3,7 +3,8 @@
  * locking turns a participant read-only live (a banner says so) and
  * unlocking gives editing back; a new title reaches everyone; a rotated
  * participant link shows the "no longer valid" page in the participant's
- * browser, and the new link works; the start page lists the board with the
+ * browser, and the new link works; a facilitator rotating their own link
+ * stays on the board with the new one; the start page lists the board with the
  * role it opens with; deleting (after a confirmation naming the board) shows
  * the others that it is gone.
  */
@@ -117,6 +118,22 @@ describe("the facilitator's controls", () => {
     expect(await myRole(carin.page)).toBe('participant');
     // Nobody else was disconnected.
     expect(await bengt.page.getByTestId('board-title').textContent()).toBe(NEW_TITLE);
+  });
+
+  it('keeps the facilitator on the board when they rotate their own link, working with the new one', async () => {
+    const before = await shareLinkFromDialog(anna.page, 'facilitator');
+    await anna.page.getByTestId('share-rotate-facilitator').click();
+    await anna.page.getByTestId('share-rotate-confirm-facilitator').click();
+    await expect.poll(() => shareLinkFromDialog(anna.page, 'facilitator')).not.toBe(before);
+    await anna.page.keyboard.press('Escape');
+    await anna.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    expect(await anna.page.getByTestId('link-not-valid').count()).toBe(0);
+    expect(await myRole(anna.page)).toBe('facilitator');
+    // The REST calls use the new token too: the lock still works.
+    await anna.page.getByTestId('lock-button').click();
+    await carin.page.getByTestId('locked-notice').waitFor();
+    await anna.page.getByTestId('lock-button').click();
+    await expect.poll(() => carin.page.getByTestId('locked-notice').count()).toBe(0);
   });
 
   it('lists the board on the start page with its role, opening it with the stored token', async () => {

@@ -3,9 +3,17 @@
  * the facilitator and shares the viewer link from an accessible dialog; the
  * viewer sees a card typed live but can change nothing on the canvas or in
  * the table, and its page sends no document update at all (the server would
- * answer "permission denied"); the token never stays in the address bar.
+ * answer "permission denied") but exports the plan; the token never stays in the address bar; a
+ * facilitator who tries the viewer link in their own browser stays facilitator;
+ * a board nobody has opened on the canvas shows its zones and cards to a viewer.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { mergeMany } from '../../server/sync/merge.ts';
+import { canvasMap } from '../../shared/board-doc.ts';
+import type { PlanData } from '../../shared/plan/index.ts';
+import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import {
   addCard,
@@ -28,6 +36,7 @@ import {
   openBoardAs,
   type Person,
   SCREENSHOT_DIR,
+  shareLinkOf,
   startE2e,
 } from './helpers/harness.ts';
 
@@ -135,6 +144,17 @@ describe('a board shared with a viewer', () => {
     await bengt.page.getByRole('link', { name: 'Tavla', exact: true }).click();
   });
 
+  it('lets the viewer export the plan', async () => {
+    await bengt.page.getByTestId('export-button').click();
+    const [download] = await Promise.all([
+      bengt.page.waitForEvent('download'),
+      bengt.page.getByRole('menuitem', { name: 'JSON (plandata)', exact: true }).click(),
+    ]);
+    const plan = JSON.parse((await readFile(await download.path())).toString('utf8')) as PlanData;
+    const titles = plan.focusAreas.flatMap((area) => area.goals.flatMap((goal) => goal.cards.map((c) => c.title)));
+    expect(titles).toEqual([CARD_TITLE]);
+  });
+
   it('shows the viewer a workshop board of 33 cards', async () => {
     // As many as each goal zone holds in rows (A1 has the facilitator's card already, A2 a tall header).
     const perGoal: Record<string, number> = { A1: 4, A2: 3, B1: 6, B2: 6, C1: 7, D1: 6 };
@@ -148,6 +168,53 @@ describe('a board shared with a viewer', () => {
     await editor(anna.page).getByTestId('close-card-editor').click();
     await bengt.page.screenshot({ path: `${SCREENSHOT_DIR}/roles-viewer-board.png` });
     expect(permissionDenied(bengt)).toEqual([]);
+  });
+
+  it('shows a viewer the zones and cards of a board nobody has opened on the canvas, without storing any', async () => {
+    const board = await createBoard(env.origin, { title: 'Importerad plan Heby', templateId: 'hsvo-2024-2026' });
+    const goals = ['A1', 'A1', 'B2', 'C1', 'D1', 'D1'];
+    await seedCards(
+      env.origin,
+      board.id,
+      nsuRows()
+        .slice(0, goals.length)
+        .map((row, index) => ({ ...cardFromRow(row, index), goalId: goals[index] ?? null })),
+    );
+    const page = await bengt.context.newPage();
+    await page.goto(shareLinkOf(env, board, 'viewer'));
+    await expect.poll(() => page.locator(cardSelector).count(), { timeout: 10_000 }).toBe(goals.length);
+    expect(await page.locator('.zone').count()).toBe(10);
+    const inZone = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="activity-card"]')].every((el) => {
+        const zone = document.querySelector(`.zone--goal[data-zone="${el.getAttribute('data-goal')}"]`);
+        const [c, z] = [el.getBoundingClientRect(), zone?.getBoundingClientRect()];
+        const [x, y] = [c.x + c.width / 2, c.y + c.height / 2];
+        return z !== undefined && x > z.x && x < z.x + z.width && y > z.y && y < z.y + z.height;
+      }),
+    );
+    expect(inZone).toBe(true);
+    // Shown from this page's own store: the board's canvas is as empty as before.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, mergeMany((await env.server.store.loadBoard(board.id)).updates));
+    expect(canvasMap(doc).size).toBe(0);
+    expect(permissionDenied(bengt)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets the facilitator try the viewer link in their own browser and stay facilitator there', async () => {
+    const viewerLink = await shareLinkFromDialog(anna.page, 'viewer');
+    await anna.page.keyboard.press('Escape');
+    const page = await anna.context.newPage();
+    await page.goto(viewerLink);
+    await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    expect(await myRole(page)).toBe('viewer');
+    await page.getByRole('link', { name: 'Samtavla' }).click();
+    const entry = page.locator(`[data-testid="recent-boards"] [data-board-id="${boardId}"]`);
+    expect(await entry.getByTestId('recent-role').textContent()).toBe('Facilitator');
+    await entry.getByRole('link').click();
+    await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    expect(await myRole(page)).toBe('facilitator');
+    await page.close();
   });
 
   it('raised no page errors and sent no request outside the origin', () => {

@@ -8,6 +8,7 @@ import {
   rememberRole,
   rememberRotated,
   rememberToken,
+  roleFor,
   tokenFor,
 } from '../../client/access/access-store.ts';
 import { lockedOut, writesDocument } from '../../client/access/permissions.ts';
@@ -60,13 +61,21 @@ describe('the tokens a browser keeps', () => {
     expect(accessFor('b1')).toEqual({ token: tokens.facilitator, role: 'facilitator', links: tokens });
   });
 
-  it('opens with the token of the link last followed, knowing its role when the link is known', () => {
+  it('keeps the facilitator a facilitator after they follow their own viewer link in this browser', () => {
     rememberCreatedBoard('b1', tokens);
     rememberToken('b1', tokens.viewer);
     expect(accessFor('b1')).toMatchObject({ token: tokens.viewer, role: 'viewer' });
+    expect(tokenFor('b1')).toBe(tokens.facilitator);
+    expect(roleFor('b1')).toBe('facilitator');
+  });
+
+  it('opens with a followed link before its role is known, and remembers the role the server gives it', () => {
     rememberToken('b2', tokens.participant);
     expect(accessFor('b2')).toEqual({ token: tokens.participant, role: null, links: {} });
+    expect(tokenFor('b2')).toBe(tokens.participant);
+    expect(roleFor('b2')).toBeNull();
     rememberRole('b2', tokens.participant, 'participant');
+    expect(roleFor('b2')).toBe('participant');
     expect(accessFor('b2')).toEqual({
       token: tokens.participant,
       role: 'participant',

@@ -103,7 +103,10 @@ export function ShareLinkRow({ role, link, onRotate }: ShareLinkRowProps) {
           </button>
         )}
       </div>
-      <p className="share-role__status" role="status">
+      <p
+        className={`share-role__status${status.kind === 'copy-failed' ? ' share-role__status--failed' : ''}`}
+        role="status"
+      >
         {status.kind === 'copied' && t('share.copied')}
         {status.kind === 'copy-failed' && t('share.copyFailed')}
       </p>

@@ -3,7 +3,7 @@
  * without tldraw). The zone-membership rule: a card belongs to the goal whose
  * zone holds the card's centre; outside every goal zone it is unplaced.
  */
-import type { Goal } from '../../../shared/template.ts';
+import { findGoal, type Goal, type Template } from '../../../shared/template.ts';
 import { goalAtPoint, type ZoneLayout, type ZoneRect } from '../zones/layout.ts';
 
 export interface Rect {
@@ -83,6 +83,15 @@ export function cardArea(
   // However tall the header, one row of cards fits below it (overlapping the header's last lines if need be).
   const top = Math.max(0, Math.min(headerOf(zone.goalId ?? ''), zone.h - SLOT_METRICS.lowestRow));
   return { x: zone.x + padding, y: zone.y + top, w: zone.w - 2 * padding, h: zone.h - top - padding };
+}
+
+/** `cardArea` for a template's own goal headers: where new cards of each goal go. */
+export function cardAreaOf(layout: ZoneLayout, template: Template): (goalId: string | null) => Rect {
+  const headerOf = (goalId: string) => {
+    const goal = findGoal(template, goalId)?.goal;
+    return goal ? goalHeaderHeight(goal, goalZone(layout, goalId)?.w ?? 760) : 0;
+  };
+  return (goalId) => cardArea(layout, goalId, headerOf);
 }
 
 const overlaps = (a: Rect, b: Rect): boolean =>

@@ -17,18 +17,10 @@ import type * as Y from 'yjs';
 import { Origin } from '../../../shared/board-doc.ts';
 import { createCard, deleteCard, moveCard, observeCards, readCard, readCards } from '../../../shared/card.ts';
 import { CARD_TEXT_FIELDS, type Card } from '../../../shared/card-schema.ts';
-import { findGoal, type Template } from '../../../shared/template.ts';
+import type { Template } from '../../../shared/template.ts';
 import type { ZoneLayout } from '../zones/layout.ts';
 import { type ActivityCardShape, CARD_SIZE, CARD_TYPE, cardShapeId, isActivityCardShape } from './ActivityCardShape.ts';
-import {
-  cardArea,
-  freeSlot,
-  goalForCard,
-  goalHeaderHeight,
-  goalZone,
-  isPlacedConsistently,
-  type Rect,
-} from './card-placement.ts';
+import { cardAreaOf, freeSlot, goalForCard, isPlacedConsistently, type Rect } from './card-placement.ts';
 
 /** How long a client waits for a new card's own shape (drawn by its creator) before drawing one itself. */
 const ENSURE_DELAY_MS = 700;
@@ -47,11 +39,7 @@ const rectOf = (shape: ActivityCardShape): Rect => ({ x: shape.x, y: shape.y, w:
 
 export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): () => void {
   const { doc, layout, template } = options;
-  const headerOf = (goalId: string) => {
-    const goal = findGoal(template, goalId)?.goal;
-    return goal ? goalHeaderHeight(goal, goalZone(layout, goalId)?.w ?? 760) : 0;
-  };
-  const areaFor = (goalId: string | null) => cardArea(layout, goalId, headerOf);
+  const areaFor = cardAreaOf(layout, template);
   /** Cards deleted here from the canvas, kept so that undo can bring them back. */
   const deleted = new Map<string, Card>();
 

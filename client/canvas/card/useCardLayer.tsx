@@ -15,6 +15,7 @@ import type { ZoneLayout } from '../zones/layout.ts';
 import { addCardAt, onZoneDoubleClick } from './add-card.ts';
 import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
 import { bindCardShapes } from './card-shape-sync.ts';
+import { showShapelessCards } from './local-card-shapes.ts';
 
 export interface CardLayer {
   context: CardCanvasContextValue;
@@ -88,6 +89,8 @@ export function useCardLayer(
           }),
           onZoneDoubleClick(target, layout, (point) => add(target, point)),
         );
+      } else {
+        stops.push(showShapelessCards(target, { doc, layout, template }));
       }
       return () => {
         for (const stop of stops) stop();

@@ -25,11 +25,11 @@ const SEND_RATE = 80;
 
 const roomBytes = (s: ServerStats) => s.heapUsed + s.arrayBuffers;
 
-const sameState = (a: Y.Doc, b: Y.Doc) =>
+export const sameState = (a: Y.Doc, b: Y.Doc) =>
   Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
 
 /** 20 edits per card, each by one of 100 people (a client id each), as update frames per socket. */
-function generateEdits(doc: Y.Doc): Uint8Array[][] {
+export function generateEdits(doc: Y.Doc): Uint8Array[][] {
   const queues: Uint8Array[][] = Array.from({ length: SOCKETS }, () => []);
   let target = 0;
   doc.on('update', (update: Uint8Array) => queues[target]?.push(encodeUpdate(update)));
@@ -50,7 +50,7 @@ function generateEdits(doc: Y.Doc): Uint8Array[][] {
 }
 
 /** Sends frames at SEND_RATE; resolves with the open socket (closing early could drop frames the server has not read). */
-async function send(url: string, boardId: string, frames: Uint8Array[]): Promise<WebSocket> {
+export async function send(url: string, boardId: string, frames: Uint8Array[]): Promise<WebSocket> {
   const socket = new WebSocket(`${wsBase(url)}/${boardId}`);
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   let closed: string | undefined;
