@@ -43,7 +43,7 @@ export type MetaOwner = 'server' | 'facilitator' | 'first-writer';
 export type Slot =
   | { kind: 'text'; max: number }
   | { kind: 'map'; holds: Container }
-  | { kind: 'value'; problem: (value: unknown) => string | null; owner?: MetaOwner };
+  | { kind: 'value'; problem: (value: unknown, key: string) => string | null; owner?: MetaOwner };
 
 /** A map container's cap on live entries (refused only when an update grows past it). */
 export const ENTRY_CAPS: Partial<Record<Container, number>> = {
@@ -63,7 +63,7 @@ const oneOf = (values: readonly string[]) => expect(`one of ${values.join(', ')}
 const isoDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && v.length <= ID_MAX;
 
 const text = (max: number): Slot => ({ kind: 'text', max });
-const value = (problem: (value: unknown) => string | null, owner?: MetaOwner): Slot => ({
+const value = (problem: (value: unknown, key: string) => string | null, owner?: MetaOwner): Slot => ({
   kind: 'value',
   problem,
   owner,
@@ -122,10 +122,12 @@ const keyOf =
   (key: string): Slot | null =>
     key.length > 0 && key.length <= max ? slot : null;
 
+const CANVAS_RECORD = value((record, key) => canvasRecordProblem(key, record));
+
 const SLOTS: Record<Container, (key: string) => Slot | null> = {
   meta: (key) => META_SLOTS[key] ?? null,
   cards: keyOf(ID_MAX, { kind: 'map', holds: 'card' }),
-  canvas: (key) => (key.length <= CANVAS_KEY_MAX ? value((v) => canvasRecordProblem(key, v)) : null),
+  canvas: (key) => (key.length <= CANVAS_KEY_MAX ? CANVAS_RECORD : null),
   card: (key) => CARD_SLOTS[key] ?? null,
   // A text holds characters only: no keys (attributes), checked as such by the server.
   text: () => null,
