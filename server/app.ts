@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { MAX_CARDS_PER_BOARD } from '../shared/limits.ts';
 import { onError } from './http/errors.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
@@ -16,17 +17,19 @@ export interface AppDeps {
   plans: PlanPool;
   rooms: RoomRegistry;
   staticDir?: string;
+  /** The live card limit, which imports hold too (default MAX_CARDS_PER_BOARD). */
+  maxCardsPerBoard?: number;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
-export function createApp({ store, plans, rooms, staticDir }: AppDeps): Hono {
+export function createApp({ store, plans, rooms, staticDir, maxCardsPerBoard = MAX_CARDS_PER_BOARD }: AppDeps): Hono {
   const app = new Hono();
 
   app.onError(onError);
 
   const api = new Hono();
   api.get('/health', (c) => c.json({ ok: true }));
-  api.route('/', planRoutes(store, plans));
+  api.route('/', planRoutes(store, plans, maxCardsPerBoard));
   api.route('/', boardRoutes(store, rooms));
   api.route('/', historyRoutes(store, rooms));
   app.route('/api', api);

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
 import { parseAllowedOrigins } from './auth/origin.ts';
+import { DEFAULT_PLAN_JOB_TIMEOUT_MS, defaultPlanThreads } from './plans/plan-pool.ts';
 
 export interface ServerConfig {
   port: number;
@@ -11,6 +12,9 @@ export interface ServerConfig {
   staticDir: string;
   maxMessageBytes: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Plan export/import worker threads and the time limit of one job. */
+  planThreads: number;
+  planJobTimeoutMs: number;
   allowedOrigins: string[];
   historyKeepAllHours: number;
 }
@@ -37,6 +41,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     staticDir: resolve(env.STATIC_DIR || './dist'),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', MAX_WS_MESSAGE_BYTES, 1024, 256 * 1024 * 1024),
     sqliteSynchronous: synchronous,
+    planThreads: intFrom(env, 'PLAN_THREADS', defaultPlanThreads(), 2, 64),
+    planJobTimeoutMs: intFrom(env, 'PLAN_JOB_TIMEOUT_MS', DEFAULT_PLAN_JOB_TIMEOUT_MS, 1_000, 600_000),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
   };

@@ -29,6 +29,10 @@ export interface StartOptions {
   historyKeepAllHours?: number;
   /** Overrides of the sync limits (README "Limits"); tests use small values. */
   limits?: Partial<SyncLimits>;
+  /** Plan worker threads (default: the machine's parallelism, at least 2). */
+  planThreads?: number;
+  /** Time limit of one export or import job (default 30 s). */
+  planJobTimeoutMs?: number;
   /**
    * Wraps the storage the server uses: the hook for fault injection in tests
    * (a store that refuses writes the way a full or read-only disk does).
@@ -67,8 +71,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     stats,
     log,
   });
-  const plans = createPlanPool();
-  const app = createApp({ store, plans, rooms, staticDir: options.staticDir });
+  const plans = createPlanPool({ threads: options.planThreads, jobTimeoutMs: options.planJobTimeoutMs });
+  const app = createApp({
+    store,
+    plans,
+    rooms,
+    staticDir: options.staticDir,
+    maxCardsPerBoard: limits.maxCardsPerBoard,
+  });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<Server>((resolve, reject) => {

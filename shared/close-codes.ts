@@ -38,3 +38,9 @@ export const CLOSE_BOARD_DELETED = 4410;
  * locked: the client reconnects, resyncs and sends those edits again.
  */
 export const CLOSE_RESYNC = 4000;
+/**
+ * A presence (awareness) state over the size limit, or more states than one
+ * connection may hold: final, as the same client would resend the same state.
+ * The stock client never comes near it (see maxPresenceStateBytes).
+ */
+export const CLOSE_PRESENCE_REFUSED = 4431;

@@ -69,6 +69,8 @@ const sv = {
     'En ändring var för stor för att sparas (till exempel en mycket stor bild eller inklistring), eller så har tavlan nått sin största storlek. Anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta med det som är sparat.',
   'connection.problem.edit-refused':
     'En ändring kunde inte sparas eftersom den inte passar tavlans uppbyggnad, och anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta med det som är sparat.',
+  'connection.problem.presence-refused':
+    'Webbläsaren skickade mer information om markör och markering än tavlan tar emot, så anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta; det som redan är sparat finns kvar.',
   'connection.problem.closed':
     'Anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta. Ändringar som inte hunnit sparas kan saknas.',
   'connection.problem.storage':
@@ -182,6 +184,8 @@ const en: Messages = {
     'A change was too large to be saved (a very large image or paste, for example), or the board has reached its largest size. The connection to the board has been closed. Reload the page to continue with what is saved.',
   'connection.problem.edit-refused':
     "A change could not be saved because it does not fit the board's structure, and the connection to the board has been closed. Reload the page to continue with what is saved.",
+  'connection.problem.presence-refused':
+    'This browser sent more cursor and selection information than the board accepts, so the connection to the board has been closed. Reload the page to continue; what is already saved is kept.',
   'connection.problem.closed':
     'The connection to the board has been closed. Reload the page to continue. Changes that were not saved yet may be missing.',
   'connection.problem.storage':

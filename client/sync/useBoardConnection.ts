@@ -5,9 +5,11 @@
  * the query parameter `token` (the stock provider's `params`).
  */
 import { useEffect, useState } from 'react';
+import { readAuthMessage } from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { WS_PATH } from '../../shared/api.ts';
+
 import { fetchBoard } from '../api/boards.ts';
 import {
   type BoardEnding,
@@ -18,6 +20,9 @@ import {
   problemForClose,
   wsOriginFor,
 } from './connection-state.ts';
+
+/** y-websocket's message type for auth messages (y-protocols/auth). */
+const MESSAGE_AUTH_TYPE = 2;
 
 /*
  * A refused edit is resent on reconnect and may be refused again a moment
@@ -64,6 +69,9 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     const provider = new WebsocketProvider(wsOriginFor(location.origin) + WS_PATH, boardId, doc, {
       params: { token },
     });
+    // The stock handler of the server's "permission denied" logs the socket URL, token and all,
+    // to the console; the page already shows read-only boards as such, so read it silently.
+    provider.messageHandlers[MESSAGE_AUTH_TYPE] = (_encoder, decoder) => readAuthMessage(decoder, doc, () => {});
     setState('connecting');
     setHasSynced(false);
     setProblem(null);

@@ -30,6 +30,8 @@ export interface ImportTask {
   formatOrFileName: string;
   templateId?: string;
   title?: string;
+  /** The server's live card limit: an import may not make a board the live room would refuse. */
+  maxCards: number;
 }
 
 export type ExportOutcome = { body: Uint8Array | string; contentType: string; fileName: string };
@@ -63,7 +65,11 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
 async function runImport(task: ImportTask): Promise<ImportOutcome> {
   const chosen = task.templateId === undefined ? undefined : getTemplate(task.templateId);
   try {
-    const plan = await importPlan(task.bytes, task.formatOrFileName, { template: chosen, title: task.title });
+    const plan = await importPlan(task.bytes, task.formatOrFileName, {
+      template: chosen,
+      title: task.title,
+      maxCards: task.maxCards,
+    });
     const template = chosen ?? getTemplate(plan.template.id);
     if (!template) {
       const message = `template.id: unknown template "${plan.template.id.slice(0, 100)}"`;

@@ -13,7 +13,7 @@ import { getTemplate } from '../../shared/template.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { boardTemplate, storeNewBoardState } from '../boards/board-docs.ts';
 import { ApiError } from '../http/errors.ts';
-import type { PlanPool } from '../plans/plan-pool.ts';
+import { isPlanRefusal, PlanBusy, type PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
 
 const importLimit = bodyLimit({
@@ -22,6 +22,17 @@ const importLimit = bodyLimit({
     throw new ApiError(413, `the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the import limit`);
   },
 });
+
+/**
+ * A job the pool refused: its queue was full (429) or it ran past the time
+ * limit (503). Anything else is rethrown for the ordinary error handler.
+ */
+function refusedJob(c: Context, error: unknown): Response {
+  if (!isPlanRefusal(error)) throw error;
+  const status = error instanceof PlanBusy ? 429 : 503;
+  const retryAfter = error instanceof PlanBusy ? error.retryAfterSeconds : 10;
+  return c.json({ error: error.message }, status, { 'Retry-After': String(retryAfter) });
+}
 
 /** RFC 6266 attachment header: an ASCII fallback plus the exact UTF-8 name. */
 function attachment(fileName: string): string {
@@ -64,13 +75,18 @@ async function exportBoard(c: Context<AccessEnv>, store: BoardStore, pool: PlanP
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
   const versionId = c.req.query('version');
   const updates = versionId === undefined ? (await store.loadBoard(board.id)).updates : [await versionState(versionId)];
-  const result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+  let result: Awaited<ReturnType<PlanPool['export']>>;
+  try {
+    result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+  } catch (error) {
+    return refusedJob(c, error);
+  }
   return new Response(result.body as BodyInit, {
     headers: { 'Content-Type': result.contentType, 'Content-Disposition': attachment(result.fileName) },
   });
 }
 
-async function importBoard(c: Context, store: BoardStore, pool: PlanPool): Promise<Response> {
+async function importBoard(c: Context, store: BoardStore, pool: PlanPool, maxCards: number): Promise<Response> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!IMPORT_MEDIA_TYPES.includes(mediaType)) {
     throw new ApiError(415, `send the file with Content-Type ${IMPORT_MEDIA_TYPES.join(', ')}`);
@@ -86,19 +102,25 @@ async function importBoard(c: Context, store: BoardStore, pool: PlanPool): Promi
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength === 0) throw new ApiError(400, 'the file is empty');
 
-  const outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title') });
+  let outcome: Awaited<ReturnType<PlanPool['import']>>;
+  try {
+    outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title'), maxCards });
+  } catch (error) {
+    return refusedJob(c, error);
+  }
   if (!outcome.ok) {
-    const status = outcome.code === 'too-large' ? 413 : 400;
+    const status = outcome.code === 'too-large' || outcome.code === 'too-many-cards' ? 413 : 400;
     return c.json({ error: outcome.message, code: outcome.code, location: outcome.location }, status);
   }
   const { board, cardCount } = await storeNewBoardState(store, outcome.state);
   return c.json({ ...board, cardCount }, 201);
 }
 
-export function planRoutes(store: BoardStore, pool: PlanPool): Hono<AccessEnv> {
+/** `maxCardsPerBoard` is the live rooms' limit (server/sync/limits.ts), which imports hold too. */
+export function planRoutes(store: BoardStore, pool: PlanPool, maxCardsPerBoard: number): Hono<AccessEnv> {
   const app = new Hono<AccessEnv>();
   // Viewers may export: a read-only link is for reading the plan, in any format.
   app.get('/boards/:id/export', boardAccess(store, 'viewer'), (c) => exportBoard(c, store, pool));
-  app.post('/boards/import', importLimit, (c) => importBoard(c, store, pool));
+  app.post('/boards/import', importLimit, (c) => importBoard(c, store, pool, maxCardsPerBoard));
   return app;
 }

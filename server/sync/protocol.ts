@@ -27,13 +27,20 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** A parsed (not applied) Yjs update: its structs and delete set. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
+/** One client's state in an awareness update, as sent: its JSON in UTF-8 ("null" when the client left). */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Uint8Array;
+}
+
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   /** An update; `step2` when it is the client's answer to our sync step 1 (all it has that we lack). */
   | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; step2: boolean }
   /** An update over MAX_UPDATE_BYTES: refused unparsed, so its size costs no decoding. */
   | { kind: 'oversized-update'; bytes: number }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
   | { kind: 'ignored' };
 
@@ -53,8 +60,7 @@ export function decodeClientMessage(bytes: Uint8Array): ClientMessage {
         return decodeSync(decoder);
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
-        checkAwarenessUpdate(update);
-        return { kind: 'awareness', update };
+        return { kind: 'awareness', update, entries: readAwarenessEntries(update) };
       }
       case MESSAGE_QUERY_AWARENESS:
         return { kind: 'query-awareness' };
@@ -90,16 +96,34 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
   throw new ProtocolError(`unknown sync step ${step}`);
 }
 
-/** Walks an awareness update's structure so garbage is refused before it is applied. */
-function checkAwarenessUpdate(update: Uint8Array): void {
+/**
+ * Walks an awareness update's structure so garbage is refused before it is
+ * applied, and returns its entries. The states are not decoded here: the room
+ * refuses oversized ones from their size alone, before paying for a JSON parse
+ * (presence.ts checks that the rest are JSON).
+ */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, state: decoding.readVarUint8Array(decoder) });
   }
+  return entries;
 }
+
+/** An awareness update of the given entries (a filtered copy of a client's update). */
+export const encodeAwarenessEntries = (entries: readonly AwarenessEntry[]): Uint8Array =>
+  encode((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const { clientId, clock, state } of entries) {
+      encoding.writeVarUint(e, clientId);
+      encoding.writeVarUint(e, clock);
+      encoding.writeVarUint8Array(e, state); // what writeVarString writes for the same text
+    }
+  });
 
 const encode = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
   const encoder = encoding.createEncoder();

@@ -6,6 +6,7 @@
 import type { Role } from '../../shared/roles.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
+import type { PresenceLimits } from './presence.ts';
 import { DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 import { Room } from './room.ts';
 import { StateWorker } from './state-worker-client.ts';
@@ -26,7 +27,7 @@ export interface RoomRegistryOptions {
   compactEvery?: number;
   autoVersionMs?: number;
   retention?: RetentionRule;
-  limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'maxDocumentBytes' | 'awarenessIntervalMs'>;
+  limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'maxDocumentBytes'> & PresenceLimits;
   stats?: SyncStats;
   log?: (message: string) => void;
 }
@@ -71,7 +72,7 @@ export class RoomRegistry {
         ...this.history,
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
         maxDocumentBytes: this.limits.maxDocumentBytes,
-        awarenessIntervalMs: this.limits.awarenessIntervalMs,
+        presence: this.limits,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
         onStorageRefused: () => this.storageRefusedAt.set(boardId, Date.now()),
         log: this.log,

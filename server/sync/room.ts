@@ -13,9 +13,9 @@ import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import { DocState } from './doc-state.ts';
-import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_PRESENCE_REFUSED, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
-import { Presence } from './presence.ts';
+import { Presence, type PresenceLimits, PresenceRefused } from './presence.ts';
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -46,7 +46,7 @@ export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'ret
   compactEvery: number;
   maxCardsPerBoard: number;
   maxDocumentBytes: number;
-  awarenessIntervalMs: number;
+  presence: PresenceLimits;
   /** Called when the last peer has left. */
   onEmpty: (room: Room) => void;
   /** Called when storage refused this room's writes. */
@@ -106,13 +106,17 @@ export class Room {
       worker: options.worker,
     });
     this.presence = new Presence(
-      options.awarenessIntervalMs,
-      (message) => {
-        // Sent to the sender too: y-websocket clients drop a connection on which nothing
-        // arrives for 30 s, and a lone client's own awareness renewals are its keep-alive.
-        for (const peer of this.peers.keys()) peer.send(message);
-        options.stats.awarenessMessages += this.peers.size;
+      options.presence,
+      {
+        broadcast: (message) => {
+          // Sent to the sender too: y-websocket clients drop a connection on which nothing
+          // arrives for 30 s, and a lone client's own awareness renewals are its keep-alive.
+          for (const peer of this.peers.keys()) peer.send(message);
+          options.stats.awarenessMessages += this.peers.size;
+        },
+        audience: () => this.peers.size,
       },
+      options.stats,
       ({ added, removed }, origin) => {
         const controlled = this.peers.get(origin as Peer);
         if (!controlled) return;
@@ -222,15 +226,25 @@ export class Room {
         return;
       case 'awareness':
         this.options.stats.awarenessIn++;
-        this.presence.apply(message.update, peer);
+        this.applyPresence(peer, message);
         return;
       case 'query-awareness': {
-        const states = this.presence.snapshot();
+        const states = this.presence.answerQuery();
         if (states) peer.send(states);
         return;
       }
       case 'ignored':
         return;
+    }
+  }
+
+  private applyPresence(peer: Peer, message: Extract<ClientMessage, { kind: 'awareness' }>): void {
+    try {
+      this.presence.apply(message.entries, message.update, peer, this.peers.get(peer) ?? new Set());
+    } catch (error) {
+      if (!(error instanceof PresenceRefused)) throw error;
+      this.options.stats.refused++;
+      peer.close(CLOSE_PRESENCE_REFUSED, `${error.message}; presence refused`);
     }
   }
 

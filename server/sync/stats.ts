@@ -9,7 +9,11 @@ export interface SyncStats {
   deliveries: number;
   awarenessIn: number;
   awarenessMessages: number;
-  /** Connections closed for a limit or a refused update: rate, contract, caps, backlog. */
+  /** Presence bytes sent, summed over the peers each message went to (bounded per board, see presence.ts). */
+  awarenessBytes: number;
+  /** Presence states dropped because their board held as many (or as many bytes) as it may. */
+  presenceDropped: number;
+  /** Connections closed for a limit or a refused update: rate, contract, caps, backlog, presence. */
   refused: number;
   /** Updates dropped unstored because they build on what the sender's sync answer still has to bring. */
   dropped: number;
@@ -23,6 +27,8 @@ export const createSyncStats = (): SyncStats => ({
   deliveries: 0,
   awarenessIn: 0,
   awarenessMessages: 0,
+  awarenessBytes: 0,
+  presenceDropped: 0,
   refused: 0,
   dropped: 0,
 });

@@ -7,15 +7,21 @@
 
 /** Largest file accepted for import (the server also checks it before reading the body). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** Most cards one import may create. */
-export const MAX_IMPORT_CARDS = 10_000;
-/** An XLSX of MAX_IMPORT_CARDS cards unpacks to ≈ 20 MB; anything far beyond that is refused unread. */
+/** An XLSX of 10,000 cards (five times a board's limit) unpacks to ≈ 20 MB; anything far beyond that is refused unread. */
 export const MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 /** A workbook has a handful of parts a sheet; thousands of entries mean something else. */
 export const MAX_XLSX_ENTRIES = 1_000;
+/**
+ * The farthest cell the XLSX reader takes a value from: ten times the rows of a
+ * full board, and far more columns than the flat table's (≈ 25, and 3 a follow-up
+ * period). Beyond them the file is refused before a table that large is built.
+ */
+export const MAX_XLSX_ROWS = 20_000;
+export const MAX_XLSX_COLUMNS = 200;
 
 export type ImportErrorCode =
   | 'too-large'
+  | 'too-many-cards'
   | 'unknown-format'
   | 'not-json'
   | 'not-plan'
@@ -44,3 +50,11 @@ export class ImportError extends Error {
     this.location = location;
   }
 }
+
+/** More cards than a board may hold (the live limit, MAX_CARDS_PER_BOARD in shared/limits.ts). */
+export const tooManyCards = (where: string, limit: number, location: ImportErrorLocation = {}): ImportError =>
+  new ImportError(
+    'too-many-cards',
+    `${where} has more than ${limit} cards, the most a board holds; split the plan over several boards.`,
+    location,
+  );

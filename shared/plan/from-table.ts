@@ -6,7 +6,7 @@
  */
 import { randomId } from '../ids.ts';
 import type { Template } from '../template.ts';
-import { ImportError, MAX_IMPORT_CARDS } from './errors.ts';
+import { ImportError, tooManyCards } from './errors.ts';
 import { COLUMNS, FOLLOW_UP_HEADER, FOLLOW_UP_PARTS } from './flat.ts';
 import { toIndicators } from './indicators.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, fromLabel } from './labels.ts';
@@ -122,7 +122,8 @@ export function tableToPlan(
   table: string[][],
   template: Template,
   source: TableSource,
-  shell: PlanShell = {},
+  shell: PlanShell,
+  maxCards: number,
 ): PlanData {
   const [header, ...body] = table;
   if (!header) throw new ImportError('invalid', `${source.name} is empty.`, { sheet: source.sheet });
@@ -137,11 +138,7 @@ export function tableToPlan(
   let count = 0;
   body.forEach((cellsOfRow, i) => {
     if (cellsOfRow.every((cell) => cell.trim() === '')) return;
-    if (++count > MAX_IMPORT_CARDS) {
-      throw new ImportError('too-large', `${source.name} has more than ${MAX_IMPORT_CARDS} cards.`, {
-        sheet: source.sheet,
-      });
-    }
+    if (++count > maxCards) throw tooManyCards(source.name, maxCards, { sheet: source.sheet });
     const cells: Cells = (key) => {
       const at = index.get(key);
       return at === undefined ? '' : (cellsOfRow[at] ?? '');

@@ -5,6 +5,7 @@
  * knows every goal id in the file, else the default template.
  */
 import { BOARD_TITLE_MAX } from '../api.ts';
+import { MAX_CARDS_PER_BOARD } from '../limits.ts';
 import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, type Template } from '../template.ts';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.ts';
 import { COLUMNS } from './flat.ts';
@@ -25,6 +26,8 @@ export interface ImportOptions {
   /** Board title for CSV files, which carry none. */
   title?: string;
   now?: Date;
+  /** Most cards the plan may have; a server passes its live board limit (default MAX_CARDS_PER_BOARD). */
+  maxCards?: number;
 }
 
 /** "json", "csv" or "xlsx" from a format name or a file name; an ImportError for anything else. */
@@ -69,7 +72,7 @@ export async function importPlan(
     throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   }
   const format = importFormat(formatOrFileName);
-  if (format === 'json') return readJson(bytes);
+  if (format === 'json') return readJson(bytes, options.maxCards ?? MAX_CARDS_PER_BOARD);
   const fallbackTitle = formatOrFileName.includes('.') ? stem(formatOrFileName) : 'Importerad plan';
   const plan =
     format === 'csv' ? readCsv(bytes, options, fallbackTitle) : await readXlsx(bytes, options, fallbackTitle);
@@ -82,7 +85,8 @@ export async function importPlan(
 function readCsv(bytes: Uint8Array, options: ImportOptions, fallbackTitle: string): PlanData {
   const table = readCsvTable(bytes);
   const shell: PlanShell = { title: (options.title ?? fallbackTitle).slice(0, BOARD_TITLE_MAX), now: options.now };
-  return tableToPlan(table, options.template ?? inferTemplate(table, undefined), { name: 'CSV' }, shell);
+  const template = options.template ?? inferTemplate(table, undefined);
+  return tableToPlan(table, template, { name: 'CSV' }, shell, options.maxCards ?? MAX_CARDS_PER_BOARD);
 }
 
 async function readXlsx(bytes: Uint8Array, options: ImportOptions, fallbackTitle: string): Promise<PlanData> {
@@ -95,5 +99,6 @@ async function readXlsx(bytes: Uint8Array, options: ImportOptions, fallbackTitle
     now: options.now,
   };
   const template = options.template ?? inferTemplate(table, info.templateId);
-  return tableToPlan(table, template, { name: 'Excel sheet "Alla"', sheet: 'Alla' }, shell);
+  const source = { name: 'Excel sheet "Alla"', sheet: 'Alla' };
+  return tableToPlan(table, template, source, shell, options.maxCards ?? MAX_CARDS_PER_BOARD);
 }

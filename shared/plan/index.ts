@@ -12,8 +12,9 @@ export {
   type ImportErrorCode,
   type ImportErrorLocation,
   MAX_IMPORT_BYTES,
-  MAX_IMPORT_CARDS,
+  MAX_XLSX_COLUMNS,
   MAX_XLSX_ENTRIES,
+  MAX_XLSX_ROWS,
   MAX_XLSX_UNCOMPRESSED_BYTES,
 } from './errors.ts';
 export { localDate, planFileName, slugify } from './file-name.ts';

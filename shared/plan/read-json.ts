@@ -4,7 +4,7 @@
  * formatVersion, and that it matches the schema — each with its own message.
  */
 import type { z } from 'zod';
-import { ImportError, MAX_IMPORT_CARDS } from './errors.ts';
+import { ImportError, tooManyCards } from './errors.ts';
 import { PLAN_FORMAT, PLAN_FORMAT_VERSION, type PlanData, PlanSchema } from './schema.ts';
 import { decodeText } from './text-decode.ts';
 
@@ -67,7 +67,7 @@ const countCards = (plan: PlanData) =>
   plan.unplaced.length +
   plan.focusAreas.reduce((n, area) => n + area.cards.length + area.goals.reduce((m, g) => m + g.cards.length, 0), 0);
 
-export function readJson(bytes: Uint8Array): PlanData {
+export function readJson(bytes: Uint8Array, maxCards: number): PlanData {
   const text = decodeText(bytes);
   let data: unknown;
   try {
@@ -87,8 +87,6 @@ export function readJson(bytes: Uint8Array): PlanData {
   checkVersion((data as { formatVersion?: unknown }).formatVersion);
   const result = PlanSchema.safeParse(data);
   if (!result.success) throw schemaError(result.error);
-  if (countCards(result.data) > MAX_IMPORT_CARDS) {
-    throw new ImportError('too-large', `The plan has more than ${MAX_IMPORT_CARDS} cards.`);
-  }
+  if (countCards(result.data) > maxCards) throw tooManyCards('The plan', maxCards);
   return result.data;
 }

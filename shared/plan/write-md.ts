@@ -8,9 +8,21 @@ import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
 import { type CardCells, cellLines, numbered, type PlanGroup, planSections } from './sections.ts';
 
-/** Escapes inline Markdown and HTML so text renders literally. */
+/*
+ * Line breaks and other control characters (C0, DEL, C1, the Unicode line and
+ * paragraph separators). Every caller passes one line (paragraphs and cells are
+ * split first), so any left over would end a heading or a table row early and
+ * let the rest of a title or card field start markup of its own: they become spaces.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Escapes inline Markdown and HTML so text renders literally, on one line. */
 export function mdText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/[\\`*_{}[\]<>|#!~]/g, (c) => (c === '<' ? '&lt;' : `\\${c}`));
+  return text
+    .replace(CONTROL, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_{}[\]<>|#!~]/g, (c) => (c === '<' ? '&lt;' : `\\${c}`));
 }
 
 /** A line of a paragraph; one that would start a list item is escaped too. */

@@ -4,7 +4,7 @@
  * "Alla", and "Om planen" with the board's metadata so the workbook can be
  * imported again without losing its title or plan period.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { planToTable } from './flat.ts';
 import { NO_CARDS, TABLE_HEADINGS } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
@@ -123,7 +123,10 @@ function addInfoSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string):
 
 export async function writeXlsx(input: PlanData): Promise<Uint8Array> {
   const plan = xmlSafePlan(input);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at the top: whoever only imports (the CLI, a worker's first job) never loads
+  // exceljs and the unmaintained unzip chain it requires (see read-xlsx.ts).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Samtavla';
   workbook.title = `${plan.board.title} (${formatPlanPeriod(plan.board.planPeriod)})`;
   // Fixed dates keep two exports of one board alike; exceljs would stamp "now".

@@ -1,5 +1,5 @@
 /**
- * Checks an uploaded XLSX before exceljs unpacks it: that it is a zip at all,
+ * Checks an uploaded XLSX before the reader (read-xlsx.ts) unpacks it: that it is a zip at all,
  * that it has a sane number of entries, and that it does not inflate past
  * MAX_XLSX_UNCOMPRESSED_BYTES (a zip bomb). The sizes a zip declares can lie,
  * so after the cheap declared-size check every entry is also inflated as a
@@ -67,7 +67,7 @@ function inflatedSize(entry: LoadedEntry, budget: number, limits: ZipLimits): Pr
   });
 }
 
-/** Throws an ImportError unless `bytes` is a zip that is safe to hand to exceljs. */
+/** Throws an ImportError unless `bytes` is a zip that is safe to unpack. */
 export async function guardZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): Promise<void> {
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new ImportError(

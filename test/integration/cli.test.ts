@@ -1,6 +1,6 @@
 /** The export and import commands work on the data directory, with the server running or stopped. */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start.ts';
 import { createCard } from '../../shared/card.ts';
 import type { PlanData } from '../../shared/plan/index.ts';
+import { csvOfCards } from '../helpers/plan-files.ts';
 import { connectClient, createBoard, removeDir, startTestServer, tempDataDir, waitFor } from '../helpers/server.ts';
 
 const run = promisify(execFile);
@@ -82,5 +83,16 @@ describe('command-line export and import', () => {
         stderr: expect.stringMatching(/^error: .+\n$/),
       });
     }
+  });
+
+  it('refuses to import a plan with more cards than a live board holds, and creates no board', async () => {
+    const csvPath = join(dataDir, 'too-many.csv');
+    await writeFile(csvPath, csvOfCards(2_001));
+    const before = (await server.store.listBoards()).length;
+    await expect(cli('import', [csvPath, '--data-dir', dataDir])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: CSV has more than 2000 cards, the most a board holds/),
+    });
+    expect(await server.store.listBoards()).toHaveLength(before);
   });
 });

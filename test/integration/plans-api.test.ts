@@ -14,6 +14,7 @@ import { createCard, setCardParty } from '../../shared/card.ts';
 import type { PlanData } from '../../shared/plan/index.ts';
 import schema from '../../shared/plan/samverkansplan.schema.json' with { type: 'json' };
 import { geoShape } from '../helpers/canvas-records.ts';
+import { csvOfCards } from '../helpers/plan-files.ts';
 import {
   connectClient,
   createBoard,
@@ -203,5 +204,28 @@ describe('import over REST', () => {
       expect(((await response.json()) as { error: string }).error).toMatch(message);
     }
     expect((await server.store.listBoards()).length).toBe(before);
+  });
+
+  it('refuses a plan with more cards than a live board holds, naming the limit, and creates no board', async () => {
+    const before = (await server.store.listBoards()).length;
+    const csv = await importFile(csvOfCards(2_001), 'format=csv');
+    expect(csv.status).toBe(413);
+    expect(await csv.json()).toMatchObject({
+      code: 'too-many-cards',
+      error: expect.stringMatching(/more than 2000 cards/),
+    });
+
+    const plan = (await (await fetch(exportUrl('json'))).json()) as PlanData;
+    const card = plan.focusAreas.flatMap((area) => area.goals.flatMap((goal) => goal.cards))[0];
+    const cards = Array.from({ length: 2_001 }, (_, i) => ({ ...card, id: `card-${i}` }));
+    const json = await importFile(JSON.stringify({ ...plan, unplaced: cards }), 'format=json');
+    expect(json.status).toBe(413);
+    expect(await json.json()).toMatchObject({ code: 'too-many-cards', error: expect.stringMatching(/2000/) });
+    expect((await server.store.listBoards()).length).toBe(before);
+
+    // The limit itself is allowed: one number for live boards and imports.
+    const full = await importFile(csvOfCards(2_000), 'format=csv');
+    expect(full.status).toBe(201);
+    expect(((await full.json()) as { cardCount: number }).cardCount).toBe(2_000);
   });
 });

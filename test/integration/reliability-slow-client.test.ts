@@ -31,7 +31,12 @@ let server: RunningServer;
 
 beforeAll(async () => {
   dataDir = tempDataDir();
-  server = await startTestServer({ dataDir, maxBufferedBytes: MAX_BUFFERED });
+  // States larger than a real client's limit (128 KB) fill the backlog in fewer rounds.
+  server = await startTestServer({
+    dataDir,
+    maxBufferedBytes: MAX_BUFFERED,
+    limits: { maxPresenceStateBytes: 2 * PRESENCE },
+  });
 });
 afterAll(async () => {
   await server.close();

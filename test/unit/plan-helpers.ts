@@ -1,4 +1,5 @@
 /** Boards for the plan tests: built through the real accessors, with fixed ids and times. */
+import type ExcelJS from 'exceljs';
 import * as Y from 'yjs';
 import { initBoardDoc } from '../../shared/board-doc.ts';
 import { createCard, type NewCard, setFollowUp, setVote } from '../../shared/card.ts';
@@ -135,3 +136,15 @@ export const SEED_PLAN_HEADINGS = [
   'Tidsram',
   'Status',
 ];
+
+/** An exceljs cell value as text (the writer's tests read its output back with exceljs). */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('formula' in value || 'sharedFormula' in value)
+    return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
+  return '';
+}

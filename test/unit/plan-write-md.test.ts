@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createCard } from '../../shared/card.ts';
 import { docToPlan, writePlan } from '../../shared/plan/index.ts';
 import { mdText, writeMarkdown } from '../../shared/plan/write-md.ts';
-import { HSVO, NOW, sampleBoard } from './plan-helpers.ts';
+import { emptyBoard, HSVO, NOW, sampleBoard } from './plan-helpers.ts';
 
 const md = () => writeMarkdown(docToPlan(sampleBoard(), HSVO, { now: NOW }));
 
@@ -67,6 +68,26 @@ describe('Markdown export', () => {
     expect(mdText('*fet* _kursiv_ [länk](x) `kod` #1 & co')).toBe(
       '\\*fet\\* \\_kursiv\\_ \\[länk\\](x) \\`kod\\` \\#1 &amp; co',
     );
+  });
+
+  it('keeps line breaks and control characters in a title or card title from ending the heading or table row', () => {
+    const doc = emptyBoard('Plan\n# Injected heading\r\n<b>x</b>\u2028- item\u0085end');
+    createCard(doc, {
+      id: 'c-1',
+      goalId: 'A1',
+      createdBy: 'Anna',
+      createdAt: '2025-01-20T09:00:00.000Z',
+      fields: { title: 'Kort\n| a | b |\r## rubrik', activity: 'Rad ett' },
+      parties: ['Part\n# ett'],
+    });
+    const out = writeMarkdown(docToPlan(doc, HSVO, { now: NOW }));
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('# Plan \\# Injected heading  &lt;b\\>x&lt;/b\\> - item end');
+    expect(lines.filter((line) => line.startsWith('# '))).toHaveLength(1);
+    expect(lines.some((line) => /^#+ (Injected|rubrik)/.test(line))).toBe(false);
+    const row = lines.find((line) => line.includes('Kort'));
+    expect(cells(row ?? '')[1]).toEqual(['**Kort | a | b | ## rubrik**', 'Rad ett']);
+    expect(cells(row ?? '')[5]).toEqual(['Part # ett']);
   });
 
   it('is served as UTF-8 Markdown', async () => {

@@ -2,10 +2,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planToTable } from '../../shared/plan/flat.ts';
 import { docToPlan, type PlanData } from '../../shared/plan/index.ts';
-import { cellText } from '../../shared/plan/read-xlsx.ts';
 import { writeXlsx } from '../../shared/plan/write-xlsx.ts';
 import { sheetName } from '../../shared/plan/xlsx-layout.ts';
-import { SEED_PLAN_HEADINGS as HEADINGS, HSVO, NOW, sampleBoard } from './plan-helpers.ts';
+import { cellText, SEED_PLAN_HEADINGS as HEADINGS, HSVO, NOW, sampleBoard } from './plan-helpers.ts';
 
 let plan: PlanData;
 let workbook: ExcelJS.Workbook;
