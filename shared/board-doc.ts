@@ -16,6 +16,11 @@ export const Origin = {
   user: 'samtavla:user',
   /** The canvas binding mirroring tldraw's store into the document. */
   canvas: 'samtavla:canvas',
+  /**
+   * The canvas keeping itself in step (a shape for another person's card, zones
+   * repaired): written like Origin.canvas, but no one's own edit, so undo skips it.
+   */
+  canvasSync: 'samtavla:canvas-sync',
   /** The server creating or importing a board. */
   server: 'samtavla:server',
   /** Plan import. */

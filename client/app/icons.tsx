@@ -32,3 +32,24 @@ export function GearIcon() {
     </svg>
   );
 }
+
+export function HistoryIcon() {
+  return (
+    <svg {...common} className="icon" aria-hidden="true">
+      <path d="M2.5 8a5.5 5.5 0 1 0 1.8-4.1L2.5 5.5" />
+      <path d="M2.5 2.5v3h3" />
+      <path d="M8 5v3l2 1.3" />
+    </svg>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <svg {...common} className="icon" aria-hidden="true">
+      <path d="M2.5 4h11" />
+      <path d="M6 4V2.5h4V4" />
+      <path d="M12.5 4l-.7 9.5H4.2L3.5 4" />
+      <path d="M6.7 6.8v4.2M9.3 6.8v4.2" />
+    </svg>
+  );
+}

@@ -3,6 +3,7 @@
  * state, the canvas/table switch, the facilitator's controls, the export menu
  * and who is here. Shared by the canvas and table views.
  */
+import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import type { Role } from '../../shared/roles.ts';
 import { isFacilitator } from '../access/permissions.ts';
@@ -33,9 +34,11 @@ export interface BoardHeaderProps {
   onRename(): void;
   /** Facilitators: makes a new share link for a role and returns its token. */
   rotate(role: Role): Promise<string>;
+  /** The history and deleted-cards buttons (client/history/HistoryControls.tsx). */
+  history?: ReactNode;
 }
 
-export function BoardHeader({ board, connection, people, me, onRename, rotate }: BoardHeaderProps) {
+export function BoardHeader({ board, connection, people, me, onRename, rotate, history }: BoardHeaderProps) {
   const { t } = useI18n();
   const viewClass = ({ isActive }: { isActive: boolean }) => `view-toggle__link${isActive ? ' is-active' : ''}`;
   return (
@@ -59,6 +62,7 @@ export function BoardHeader({ board, connection, people, me, onRename, rotate }:
         </NavLink>
       </nav>
       {isFacilitator(board.role) && <FacilitatorControls board={board} rotate={rotate} />}
+      {history}
       <ExportMenu boardId={board.id} token={board.token} />
       <PeopleList people={people} me={me} onRename={onRename} />
       <LanguageToggle />

@@ -12,14 +12,19 @@ import { getTemplate } from '../../shared/template.ts';
 import { rememberRotated } from '../access/access-store.ts';
 import { lockedOut, writesDocument } from '../access/permissions.ts';
 import { rotateToken } from '../api/board-admin.ts';
+import type { BoardVersion } from '../api/history.ts';
+import { HistoryControls } from '../history/HistoryControls.tsx';
+import { VersionView } from '../history/VersionView.tsx';
 import { rememberBoard } from '../home/recent-boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { makePerson, personId, storedName, storeName } from '../presence/identity.ts';
 import { NameDialog } from '../presence/NameDialog.tsx';
 import { usePeople } from '../presence/usePeople.ts';
 import { useBoardConnection } from '../sync/useBoardConnection.ts';
+import { BoardUndoLayer } from '../undo/BoardUndoLayer.tsx';
+import { dismissDeleted } from '../undo/deletion-notice.ts';
 import { BoardHeader } from './BoardHeader.tsx';
-import type { BoardContextValue } from './board-context.ts';
+import { type BoardContextValue, canEditNow } from './board-context.ts';
 import { ConnectionNotice } from './ConnectionNotice.tsx';
 import { BoardDeletedPage, LinkNotValidPage } from './EndPages.tsx';
 import { RoleNotice } from './RoleNotice.tsx';
@@ -35,11 +40,16 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   const meta = useBoardMeta(connection?.doc ?? null);
   const [name, setName] = useState(storedName);
   const [renaming, setRenaming] = useState(false);
+  // A version opened from the history replaces the live views until the person goes back.
+  const [version, setVersion] = useState<BoardVersion | null>(null);
+  const [historyMessage, setHistoryMessage] = useState('');
   const id = useMemo(personId, []);
   const person = useMemo(() => (name ? makePerson(id, name) : null), [id, name]);
   const people = usePeople(connection?.provider.awareness ?? null, person);
 
   const { role } = info;
+  // The history calls carry the token this page opened the board with (it changes when the facilitator rotates it).
+  const access = useMemo(() => ({ boardId: info.id, token }), [info.id, token]);
   const title = meta?.title || info.title;
   const template = getTemplate(meta?.templateId || info.templateId);
   const locked = meta ? meta.locked : info.locked;
@@ -76,6 +86,20 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   let body: React.ReactNode = null;
   if (!template) {
     body = <p className="notice notice--error">{t('board.templateUnknown', { templateId: info.templateId })}</p>;
+  } else if (connection && person && version) {
+    body = (
+      <VersionView
+        board={access}
+        version={version}
+        template={template}
+        liveDoc={connection.doc}
+        mayRestore={role === 'facilitator'}
+        onBack={(message) => {
+          setVersion(null);
+          setHistoryMessage(message ?? '');
+        }}
+      />
+    );
   } else if (connection && person) {
     const context: BoardContextValue = {
       info,
@@ -90,7 +114,12 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
       lockedOut: lockedOut(role, locked),
       person,
     };
-    body = <Outlet context={context} />;
+    body = (
+      <>
+        <Outlet context={context} />
+        <BoardUndoLayer doc={connection.doc} enabled={canEditNow(context)} />
+      </>
+    );
   }
 
   return (
@@ -102,7 +131,32 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
         me={person}
         onRename={() => setRenaming(true)}
         rotate={rotate}
+        history={
+          template &&
+          connection && (
+            <HistoryControls
+              board={access}
+              doc={connection.doc}
+              role={role}
+              template={template}
+              onOpenVersion={(opened) => {
+                setHistoryMessage('');
+                // An offer to undo a deletion means nothing any more once the person looks at (or restores) a version.
+                dismissDeleted(connection.doc);
+                setVersion(opened);
+              }}
+            />
+          )
+        }
       />
+      {historyMessage && (
+        <p className="notice history-message" role="status" data-testid="history-message">
+          {historyMessage}
+          <button type="button" className="button button--quiet" onClick={() => setHistoryMessage('')}>
+            {t('history.close')}
+          </button>
+        </p>
+      )}
       {meta && !canWrite(meta) && (
         <p className="notice" role="status">
           {t('board.readOnlyNewer')}

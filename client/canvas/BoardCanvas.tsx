@@ -9,6 +9,8 @@ import { isFacilitator } from '../access/permissions.ts';
 import type { BoardContextValue } from '../board/board-context.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { bindPresence } from '../presence/presence-binding.ts';
+import { boardUndoFor } from '../undo/board-undo.ts';
+import { undoOverrides } from '../undo/tldraw-undo.ts';
 import { fitCamera, panelInsets } from './camera-fit.ts';
 import { cardTldrawOptions } from './card/add-card.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
@@ -25,6 +27,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
   const { lang, t } = useI18n();
   const { doc, provider, person, template } = board;
   const layout = useMemo(() => layoutZones(template), [template]);
+  const overrides = useMemo(() => undoOverrides(boardUndoFor(doc)), [doc]);
 
   // Attribution user for the store; its id must equal the <Tldraw user> id or cursors vanish.
   const $user = useMemo(() => atom<TLUser | null>('current user', null), []);
@@ -96,6 +99,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
             components={components}
             onMount={onMount}
             options={cardTldrawOptions}
+            overrides={overrides}
           />
           {cards.overlay}
         </CardCanvasContext.Provider>

@@ -6,6 +6,7 @@
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import type { TLComponents } from 'tldraw';
+import { QuickActionsWithoutUndo } from '../undo/QuickActions.tsx';
 
 export const assetUrls = getAssetUrlsByImport();
 
@@ -15,7 +16,8 @@ export const assetUrls = getAssetUrlsByImport();
  */
 export const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
 
-/** One page per board: the zones live on it, so the page menu is hidden. */
+/** One page per board: the zones live on it, so the page menu is hidden; undo is the board's own. */
 export const components: TLComponents = {
   PageMenu: null,
+  QuickActions: QuickActionsWithoutUndo,
 };

@@ -67,14 +67,37 @@ export function canvasRecords(doc: Y.Doc): TLRecord[] {
 }
 
 /** Writes records into `canvas` in one transaction, so others receive them as one update. */
-export function writeCanvas(doc: Y.Doc, writes: CanvasWrites): void {
+export function writeCanvas(doc: Y.Doc, writes: CanvasWrites, origin: Origin = Origin.canvas): void {
   if (writes.set.length === 0 && writes.remove.length === 0) return;
   const canvas = canvasMap(doc);
   doc.transact(() => {
     for (const record of writes.set) canvas.set(record.id, record);
     for (const id of writes.remove) canvas.delete(id);
-  }, Origin.canvas);
+  }, origin);
 }
+
+/** How many writeAutomatically calls are running, per store. */
+const automaticDepth = new WeakMap<TLStore, number>();
+
+/**
+ * Runs store changes the canvas makes by itself, not the person: they reach
+ * `canvas` with Origin.canvasSync, so the person's undo never takes them back.
+ * The store tells its listeners on the next frame; flushing before and after
+ * hands exactly these changes to the binding while the flag is up.
+ */
+export function writeAutomatically(store: TLStore, fn: () => void): void {
+  store._flushHistory();
+  automaticDepth.set(store, (automaticDepth.get(store) ?? 0) + 1);
+  try {
+    fn();
+    store._flushHistory();
+  } finally {
+    automaticDepth.set(store, (automaticDepth.get(store) ?? 1) - 1);
+  }
+}
+
+const originOfStoreChange = (store: TLStore): Origin =>
+  (automaticDepth.get(store) ?? 0) > 0 ? Origin.canvasSync : Origin.canvas;
 
 /** Applies store ops as remote changes; a record tldraw rejects is logged and skipped, not fatal. */
 export function applyToStore(store: TLStore, ops: StoreOps): void {
@@ -121,19 +144,22 @@ export function bindStoreToCanvas(
   { readOnly = false, mayWrite = () => true, alongside }: BindOptions = {},
 ): () => void {
   const canvas = canvasMap(doc);
-  const write = (writes: CanvasWrites) => {
+  const write = (writes: CanvasWrites, origin: Origin) => {
     if ((writes.set.length === 0 && writes.remove.length === 0) || !mayWrite()) return;
     doc.transact(() => {
       alongside?.();
-      writeCanvas(doc, writes);
-    }, Origin.canvas);
+      writeCanvas(doc, writes, origin);
+    }, origin);
   };
   const stopListening = readOnly
     ? () => {}
-    : store.listen(({ changes }) => write(canvasWritesFromDiff(changes)), { source: 'user', scope: 'document' });
+    : store.listen(({ changes }) => write(canvasWritesFromDiff(changes), originOfStoreChange(store)), {
+        source: 'user',
+        scope: 'document',
+      });
   const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
     // Our own writes are already in the store; applying them again would loop.
-    if (transaction.local && transaction.origin === Origin.canvas) return;
+    if (transaction.local && (transaction.origin === Origin.canvas || transaction.origin === Origin.canvasSync)) return;
     applyToStore(
       store,
       storeOpsFromCanvasChange(event.changes.keys, (key) => canvas.get(key)),

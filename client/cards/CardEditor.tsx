@@ -8,6 +8,9 @@ import { useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import { deleteCard } from '../../shared/card.ts';
 import type { Template } from '../../shared/template.ts';
+import { boardUndoFor } from '../undo/board-undo.ts';
+import { announceDeleted } from '../undo/deletion-notice.ts';
+import { UndoButtons } from '../undo/UndoButtons.tsx';
 import { useCard } from './card-hooks.ts';
 import { useCardText } from './card-messages.ts';
 import { BoundField } from './fields/BoundField.tsx';
@@ -43,7 +46,10 @@ export function CardEditor({ doc, cardId, template, readOnly, focusTitle, onClos
   const remove = () => {
     if (!window.confirm(t('card.deleteConfirm', { title: card.title.trim() || t('card.untitled') }))) return;
     deletingHere.current = true;
+    // Its own undo step, and the toast offers it at once (the confirmation alone could not be taken back).
+    boardUndoFor(doc).stopCapturing();
     deleteCard(doc, cardId);
+    announceDeleted(doc, [card.title]);
   };
   const bound = { doc, cardId, readOnly };
 
@@ -62,6 +68,7 @@ export function CardEditor({ doc, cardId, template, readOnly, focusTitle, onClos
     >
       <header className="card-editor__header">
         <h2 id={headingId}>{t('card.editorHeading')}</h2>
+        {!readOnly && <UndoButtons doc={doc} className="card-editor__undo" />}
         <button type="button" className="button button--quiet" onClick={onClose} data-testid="close-card-editor">
           {t('card.close')}
         </button>

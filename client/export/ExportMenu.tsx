@@ -13,7 +13,8 @@ import { EXPORT_CHOICES, type ExportChoice, exportUrl, fallbackFileName, fileNam
 import { saveFile } from './save-file.ts';
 import './export.css';
 
-export function ExportMenu({ boardId, token }: { boardId: string; token: string }) {
+/** `versionId`: export that version of the board (from the history's version view) instead of the board now. */
+export function ExportMenu({ boardId, token, versionId }: { boardId: string; token: string; versionId?: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   // Which item gets the focus once the menu has rendered open.
@@ -86,7 +87,7 @@ export function ExportMenu({ boardId, token }: { boardId: string; token: string 
     setBusy(true);
     setError(null);
     try {
-      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice), token);
+      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice, versionId), token);
       saveFile(blob, fileNameFrom(disposition) ?? fallbackFileName(choice));
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;

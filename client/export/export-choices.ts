@@ -25,10 +25,11 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { id: 'md', format: 'md', label: 'export.md', hint: 'export.md.hint' },
 ];
 
-/** The download URL of one export of a board. */
-export function exportUrl(boardId: string, choice: ExportChoice): string {
+/** The download URL of one export of a board, or of one of its versions. */
+export function exportUrl(boardId: string, choice: ExportChoice, versionId?: string): string {
   const params = new URLSearchParams({ format: choice.format });
   if (choice.delimiter) params.set('delimiter', choice.delimiter);
+  if (versionId) params.set('version', versionId);
   return `/api/boards/${encodeURIComponent(boardId)}/export?${params}`;
 }
 

@@ -3,7 +3,9 @@
  * the Swedish one, so a key missing in either language fails `tsc`.
  * Placeholders are written `{name}` and filled by `format()`.
  */
+
 import { accessEn, accessSv } from './messages-access.ts';
+import { historyEn, historySv } from './messages-history.ts';
 
 const sv = {
   'app.name': 'Samtavla',
@@ -114,6 +116,7 @@ const sv = {
   'page.notFound': 'Sidan finns inte',
 
   'table.placeholder': 'Tabellvyn kommer snart: här visas planens aktiviteter som en tabell.',
+  ...historySv,
   ...accessSv,
 } as const;
 
@@ -229,6 +232,7 @@ const en: Messages = {
   'page.notFound': 'Page not found',
 
   'table.placeholder': "The table view is coming soon: it will list the plan's activities as a table.",
+  ...historyEn,
   ...accessEn,
 };
 

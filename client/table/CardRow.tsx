@@ -14,6 +14,8 @@ import { BoundField } from '../cards/fields/BoundField.tsx';
 import { GoalSelect } from '../cards/fields/GoalSelect.tsx';
 import { PartiesField } from '../cards/fields/PartiesField.tsx';
 import { StatusField } from '../cards/fields/StatusField.tsx';
+import { boardUndoFor } from '../undo/board-undo.ts';
+import { announceDeleted } from '../undo/deletion-notice.ts';
 
 export interface CardRowProps {
   doc: Y.Doc;
@@ -44,7 +46,10 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
   );
 
   const remove = () => {
-    if (window.confirm(t('card.deleteConfirm', { title: context }))) deleteCard(doc, card.id);
+    if (!window.confirm(t('card.deleteConfirm', { title: context }))) return;
+    boardUndoFor(doc).stopCapturing();
+    deleteCard(doc, card.id);
+    announceDeleted(doc, [card.title]);
   };
 
   return (

@@ -4,13 +4,16 @@
  * `cards` and `meta` only; it needs no tldraw.
  */
 import { type CSSProperties, useId, useLayoutEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { readPlanPeriod } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
 import { defaultCardPeriod } from '../../shared/card-schema.ts';
+import type { Template } from '../../shared/template.ts';
 import { type BoardContextValue, canEditNow, useBoard } from '../board/board-context.ts';
 import { useCards } from '../cards/card-hooks.ts';
 import { useCardText } from '../cards/card-messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { UndoButtons } from '../undo/UndoButtons.tsx';
 import { GoalTable } from './GoalTable.tsx';
 import { groupCards } from './group-cards.ts';
 import './table.css';
@@ -46,8 +49,26 @@ function useRenderMeasure(name: string, hasCards: boolean) {
 }
 
 function CardTables({ board }: { board: BoardContextValue }) {
-  const { doc, template, person } = board;
-  const readOnly = !canEditNow(board);
+  return (
+    <PlanTables
+      doc={board.doc}
+      template={board.template}
+      readOnly={!canEditNow(board)}
+      personName={board.person.name}
+    />
+  );
+}
+
+export interface PlanTablesProps {
+  doc: Y.Doc;
+  template: Template;
+  readOnly: boolean;
+  /** Who creates the cards added here. */
+  personName: string;
+}
+
+/** The tables of one board document: the live board, or a version opened read-only from the history. */
+export function PlanTables({ doc, template, readOnly, personName }: PlanTablesProps) {
   const text = useCardText(template);
   const { pick } = useI18n();
   const cards = useCards(doc);
@@ -59,7 +80,7 @@ function CardTables({ board }: { board: BoardContextValue }) {
 
   const add = (goalId: string | null) => {
     const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
-    setFocusCardId(createCard(doc, { goalId, createdBy: person.name, fields: { period } }));
+    setFocusCardId(createCard(doc, { goalId, createdBy: personName, fields: { period } }));
   };
   const shared = { doc, template, text, readOnly, targetGroupList: listId, focusCardId, onAdd: add };
 
@@ -67,6 +88,7 @@ function CardTables({ board }: { board: BoardContextValue }) {
     <main className="plan-tables" data-testid="table-view" data-card-count={cards.length}>
       <p className="plan-tables__summary">
         <strong>{text.t('table.heading')}</strong> · {text.t('table.summary', { count: cards.length, agreed })}
+        {!readOnly && <UndoButtons doc={doc} className="plan-tables__undo" />}
       </p>
       {groups.areas.map(({ area, goals }) => (
         <section

@@ -263,8 +263,11 @@ export class Room {
     if (peer === SERVER_PEER) return 'Samtavla';
     const states = this.presence.awareness.getStates();
     for (const id of this.peers.get(peer) ?? []) {
-      const name = (states.get(id) as { presence?: { userName?: unknown } } | undefined)?.presence?.userName;
-      if (typeof name === 'string' && name.trim()) return name.trim().slice(0, 100);
+      // The page always sets `user.name`; tldraw's presence record has it too while the canvas is open.
+      const state = states.get(id) as { user?: { name?: unknown }; presence?: { userName?: unknown } } | undefined;
+      for (const name of [state?.user?.name, state?.presence?.userName]) {
+        if (typeof name === 'string' && name.trim()) return name.trim().slice(0, 100);
+      }
     }
     return peer.role;
   }

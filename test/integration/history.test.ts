@@ -47,12 +47,11 @@ function seed(doc: Y.Doc, count: number): void {
   });
 }
 
-/** Shows a name in presence, as the board page does (tldraw's presence record). */
+/** Shows a name in presence, as the board page does (`user`, set in client/presence/usePeople.ts). */
 const showName = (
   client: { provider: { awareness: { setLocalStateField(k: string, v: unknown): void } } },
   name: string,
-) => client.provider.awareness.setLocalStateField('presence', { userName: name });
-
+) => client.provider.awareness.setLocalStateField('user', { id: 'u1', name, color: '#123456' });
 describe('versions and restore', () => {
   it('restores a named version as live edits: plan data equal to the version, a backup saved first', async () => {
     const board = await createBoard(ctx.server.url);

@@ -18,6 +18,7 @@ import { Origin } from '../../../shared/board-doc.ts';
 import { createCard, deleteCard, moveCard, observeCards, readCard, readCards } from '../../../shared/card.ts';
 import { CARD_TEXT_FIELDS, type Card } from '../../../shared/card-schema.ts';
 import type { Template } from '../../../shared/template.ts';
+import { writeAutomatically } from '../yjs-binding.ts';
 import type { ZoneLayout } from '../zones/layout.ts';
 import { type ActivityCardShape, CARD_SIZE, CARD_TYPE, cardShapeId, isActivityCardShape } from './ActivityCardShape.ts';
 import { cardAreaOf, freeSlot, goalForCard, isPlacedConsistently, type Rect } from './card-placement.ts';
@@ -31,6 +32,8 @@ export interface CardShapeSyncOptions {
   template: Template;
   /** Who copies a card when a card shape is duplicated. */
   personName: string;
+  /** The person deleted these cards' shapes on the canvas (the Delete key): offer to undo it. */
+  onCardsDeleted?: (cards: Card[]) => void;
   /** Subscribes to "the document re-synced" (reconnects): the whole board is checked again. */
   onResync?: (check: () => void) => () => void;
 }
@@ -49,8 +52,8 @@ export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): (
     cardShapes()
       .filter((shape) => shape.id !== except)
       .map(rectOf);
-  // Sync writes stay out of the undo history: undo must only take back what the person did.
-  const quietly = (fn: () => void) => editor.run(fn, { history: 'ignore' });
+  // Sync writes stay out of both undo histories: undo must only take back what the person did.
+  const quietly = (fn: () => void) => writeAutomatically(editor.store, () => editor.run(fn, { history: 'ignore' }));
 
   const placeNew = (card: Card, occupied: Rect[]) => {
     const at = freeSlot(areaFor(card.goalId), CARD_SIZE, occupied);
@@ -172,6 +175,7 @@ export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): (
           moveCard(doc, card.id, goalForCard(layout, rectOf(shape)));
         }
       }
+      const removedCards: Card[] = [];
       for (const record of Object.values(changes.removed)) {
         if (!isActivityCardShape(record as TLShape)) continue;
         const { cardId } = (record as ActivityCardShape).props;
@@ -179,7 +183,9 @@ export function bindCardShapes(editor: Editor, options: CardShapeSyncOptions): (
         if (!card || record.id !== cardShapeId(cardId)) continue;
         deleted.set(cardId, card);
         deleteCard(doc, cardId);
+        removedCards.push(card);
       }
+      if (removedCards.length > 0) options.onCardsDeleted?.(removedCards);
     },
     { source: 'user', scope: 'document' },
   );

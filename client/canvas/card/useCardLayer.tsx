@@ -11,6 +11,8 @@ import { defaultCardPeriod } from '../../../shared/card-schema.ts';
 import type { BoardContextValue } from '../../board/board-context.ts';
 import { CardEditor } from '../../cards/CardEditor.tsx';
 import { useCardText } from '../../cards/card-messages.ts';
+import { announceDeleted } from '../../undo/deletion-notice.ts';
+import { UndoButtons } from '../../undo/UndoButtons.tsx';
 import type { ZoneLayout } from '../zones/layout.ts';
 import { addCardAt, onZoneDoubleClick } from './add-card.ts';
 import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
@@ -81,6 +83,11 @@ export function useCardLayer(
             layout,
             template,
             personName: latest.current.personName,
+            onCardsDeleted: (deleted) =>
+              announceDeleted(
+                doc,
+                deleted.map((card) => card.title),
+              ),
             onResync: (check) => {
               const onSync = (synced: boolean) => synced && check();
               provider.on('sync', onSync);
@@ -104,7 +111,8 @@ export function useCardLayer(
   const gone = useCallback(
     (byMe: boolean) => {
       setOpen(null);
-      setNotice(text.t(byMe ? 'card.deletedByMe' : 'card.deleted'));
+      // A deletion here is announced by the undo toast, which also offers to take it back.
+      setNotice(byMe ? '' : text.t('card.deleted'));
     },
     [text],
   );
@@ -122,6 +130,7 @@ export function useCardLayer(
           >
             <span aria-hidden="true">+</span> {text.t('card.add')}
           </button>
+          <UndoButtons doc={doc} />
           <span className="card-toolbar__hint">{text.t('card.addHint')}</span>
         </div>
       )}

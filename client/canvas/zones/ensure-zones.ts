@@ -5,6 +5,7 @@
  * participant "repairing" a zone the facilitator moved on purpose would undo it.
  */
 import type { Editor, TLShapeId } from 'tldraw';
+import { writeAutomatically } from '../yjs-binding.ts';
 import type { ZoneLayout } from './layout.ts';
 import type { ZoneShape } from './ZoneShape.ts';
 import { withZoneWrites } from './zone-guard.ts';
@@ -30,7 +31,9 @@ export function ensureZones(
     editor.store.mergeRemoteChanges(() => editor.store.put(writes));
   } else if (writes.length > 0) {
     // Outside the undo history: undo must never take a zone away.
-    withZoneWrites(() => editor.run(() => editor.store.put(writes), { history: 'ignore' }));
+    withZoneWrites(() =>
+      writeAutomatically(editor.store, () => editor.run(() => editor.store.put(writes), { history: 'ignore' })),
+    );
   }
   return writes.length;
 }

@@ -1,0 +1,88 @@
+/**
+ * A version's canvas, read-only: the same tldraw shapes (zones, activity
+ * cards) on the version's own document, with no connection, no presence and
+ * no writes: what it adds or hides (zones, shapes for shapeless cards, shapes
+ * of cards gone) changes its own store only, as on a viewer's page.
+ * Double-clicking a card opens it in the card editor, read-only.
+ */
+import { useMemo, useState } from 'react';
+import { atom, type Editor, type TLUser, Tldraw } from 'tldraw';
+import 'tldraw/tldraw.css';
+import type * as Y from 'yjs';
+import type { Template } from '../../shared/template.ts';
+import { fitCamera, panelInsets } from '../canvas/camera-fit.ts';
+import { cardTldrawOptions } from '../canvas/card/add-card.ts';
+import {
+  CardCanvasContext,
+  type CardCanvasContextValue,
+  registerCardOpener,
+} from '../canvas/card/card-canvas-context.ts';
+import { showShapelessCards } from '../canvas/card/local-card-shapes.ts';
+import { customShapeUtils } from '../canvas/shape-utils.ts';
+import { assetUrls, components, licenseKey } from '../canvas/tldraw-config.ts';
+import { useYjsStore } from '../canvas/useYjsStore.ts';
+import { ensureZones } from '../canvas/zones/ensure-zones.ts';
+import { layoutZones } from '../canvas/zones/layout.ts';
+import { TemplateContext } from '../canvas/zones/TemplateContext.tsx';
+import { CardEditor } from '../cards/CardEditor.tsx';
+import { hideOrphanCardShapes } from './version-canvas-tidy.ts';
+
+export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Template }) {
+  const layout = useMemo(() => layoutZones(template), [template]);
+  const $user = useMemo(() => atom<TLUser | null>('current user', null), []);
+  const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const { storeWithStatus } = useYjsStore({
+    doc,
+    hasSynced: true,
+    // Not connected, but nothing here is waiting to be sent: tldraw's offline badge would mislead.
+    online: true,
+    writable: false,
+    mayUpgradeCanvas: false,
+    paused: true,
+    currentUser: $user,
+  });
+  const context = useMemo<CardCanvasContextValue>(() => ({ doc, template, openCard: setOpenCardId }), [doc, template]);
+
+  const onMount = (editor: Editor) => {
+    // As a viewer's page does: zones and shapeless cards drawn in this store only.
+    ensureZones(editor, layout, { repair: false, localOnly: true });
+    hideOrphanCardShapes(editor, doc);
+    const stopCards = showShapelessCards(editor, { doc, layout, template });
+    const stopOpener = registerCardOpener(editor, setOpenCardId);
+    const viewport = editor.getViewportScreenBounds();
+    editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
+    return () => {
+      stopCards();
+      stopOpener();
+    };
+  };
+
+  return (
+    <TemplateContext.Provider value={template}>
+      <div className="canvas" data-testid="version-canvas">
+        <CardCanvasContext.Provider value={context}>
+          <Tldraw
+            store={storeWithStatus}
+            shapeUtils={customShapeUtils}
+            assetUrls={assetUrls}
+            licenseKey={licenseKey}
+            components={components}
+            onMount={onMount}
+            options={cardTldrawOptions}
+          />
+          {openCardId && (
+            <CardEditor
+              key={openCardId}
+              doc={doc}
+              cardId={openCardId}
+              template={template}
+              readOnly
+              onClose={() => setOpenCardId(null)}
+              onGone={() => setOpenCardId(null)}
+            />
+          )}
+        </CardCanvasContext.Provider>
+      </div>
+    </TemplateContext.Provider>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * How the compare view names and shows plan-data fields: the template's own
+ * field labels where a plan key is a card field, and each value as one short
+ * text. Pure, so it is tested without a browser.
+ */
+import type { PlanCard } from '../../shared/plan/schema.ts';
+import { findGoal, type LocalizedText, type Template } from '../../shared/template.ts';
+import type { MessageKey, MessageParams } from '../i18n/messages.ts';
+
+type T = (key: MessageKey, params?: MessageParams) => string;
+
+/** Plan keys that are a card field under another name (the card's one text field, split into a list). */
+const CARD_FIELD_OF: Partial<Record<keyof PlanCard, string>> = {
+  title: 'title',
+  priorityArea: 'priorityArea',
+  activity: 'activity',
+  indicators: 'indicator',
+  responsible: 'responsible',
+  targetGroups: 'targetGroup',
+  parties: 'parties',
+  period: 'period',
+};
+
+const OWN_LABEL: Partial<Record<string, MessageKey>> = {
+  status: 'compare.field.status',
+  followUp: 'compare.field.followUp',
+  votes: 'compare.field.votes',
+  authors: 'compare.field.authors',
+  createdAt: 'compare.field.createdAt',
+  place: 'compare.field.goal',
+};
+
+/** A plan key's name for people: "Indikator för uppföljning" for `indicators`. */
+export function fieldLabel(key: string, t: T, cardField: (field: string) => string): string {
+  const field = CARD_FIELD_OF[key as keyof PlanCard];
+  if (field) return cardField(field);
+  const own = OWN_LABEL[key];
+  return own ? t(own) : key;
+}
+
+/** One field's value as text; lists one item a line. */
+export function fieldValue(card: PlanCard, key: string, statusLabel: (status: string) => string): string {
+  switch (key) {
+    case 'indicators':
+      return card.indicators.map((indicator) => indicator.text).join('\n');
+    case 'targetGroups':
+      return card.targetGroups.join('\n');
+    case 'parties':
+    case 'authors':
+      return card[key].join(', ');
+    case 'period':
+      return card.period.label;
+    case 'status':
+      return statusLabel(card.status);
+    case 'followUp':
+      return card.followUp
+        .map((entry) => `${entry.period}: ${entry.status}${entry.comment ? ` – ${entry.comment}` : ''}`)
+        .join('\n');
+    default: {
+      const value = card[key as keyof PlanCard];
+      return value === null || value === undefined ? '' : String(value);
+    }
+  }
+}
+
+/** A place from cardPlaces as people read it: "A1 Goal title", the area, or unplaced. */
+export function placeName(
+  place: string | null | undefined,
+  template: Template,
+  pick: (text: LocalizedText) => string,
+  unplaced: string,
+): string {
+  if (!place) return unplaced;
+  const goal = findGoal(template, place);
+  if (goal) return `${goal.goal.id} ${pick(goal.goal.title)}`;
+  const area = template.focusAreas.find((a) => a.id === place);
+  return area ? `${area.id} ${pick(area.title)}` : place;
+}
