@@ -4,7 +4,13 @@ import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { MAX_CARDS_PER_BOARD } from '../shared/limits.ts';
+import type { BoardExpiry } from './boards/board-expiry.ts';
+import type { AddressLimits } from './http/address-limits.ts';
 import { onError } from './http/errors.ts';
+import { pageHandler } from './http/page.ts';
+import { type AppEnv, requestContext } from './http/request-context.ts';
+import { cacheControl, securityHeaders } from './http/security-headers.ts';
+import type { Logger } from './log/logger.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { historyRoutes } from './routes/history.ts';
@@ -15,6 +21,11 @@ import type { RoomRegistry } from './sync/room-registry.ts';
 export interface AppDeps {
   store: BoardStore;
   plans: PlanPool;
+  log: Logger;
+  addressLimits: AddressLimits;
+  /** See TRUST_PROXY: how many proxies in front append to X-Forwarded-For. */
+  trustProxy: number;
+  expiry: BoardExpiry;
   rooms: RoomRegistry;
   staticDir?: string;
   /** The live card limit, which imports hold too (default MAX_CARDS_PER_BOARD). */
@@ -22,22 +33,36 @@ export interface AppDeps {
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
-export function createApp({ store, plans, rooms, staticDir, maxCardsPerBoard = MAX_CARDS_PER_BOARD }: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { store, plans, rooms, log, addressLimits, trustProxy, expiry, staticDir } = deps;
+  const maxCardsPerBoard = deps.maxCardsPerBoard ?? MAX_CARDS_PER_BOARD;
+  const app = new Hono<AppEnv>();
 
-  app.onError(onError);
+  app.onError(onError(log));
+  // Outermost first: the request line is logged with the final status and every answer gets the headers.
+  app.use('*', requestContext(log, trustProxy));
+  app.use('*', securityHeaders);
+  app.use('*', cacheControl);
 
-  const api = new Hono();
+  const { boardCreation: creations, failedAuth } = addressLimits;
+  const api = new Hono<AppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
-  api.route('/', planRoutes(store, plans, maxCardsPerBoard));
-  api.route('/', boardRoutes(store, rooms));
-  api.route('/', historyRoutes(store, rooms));
+  api.route('/', planRoutes({ store, plans, log, creations, failedAuth, maxCardsPerBoard }));
+  api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry }));
+  api.route('/', historyRoutes(store, rooms, failedAuth, log));
   app.route('/api', api);
+  // An unknown API path is an API error, not the web page the fallback below would serve.
+  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     const root = relative(process.cwd(), staticDir) || '.';
+    const page = pageHandler(staticDir);
+    app.get('/', page);
+    app.get('/index.html', page);
     app.use('/*', serveStatic({ root }));
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    // A missing build file is a 404, never the page (which would then be cached as that file).
+    app.all('/assets/*', (c) => c.json({ error: 'not found' }, 404));
+    app.get('*', page);
   }
   app.notFound((c) => c.json({ error: 'not found' }, 404));
 

@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
 import { parseAllowedOrigins } from './auth/origin.ts';
+import { type AddressLimitSettings, DEFAULT_ADDRESS_LIMITS } from './http/address-limits.ts';
+import { DEFAULT_HTTP_LIMITS, defaultMaxConnections, type HttpLimits } from './http/http-limits.ts';
 import { DEFAULT_PLAN_JOB_TIMEOUT_MS, defaultPlanThreads } from './plans/plan-pool.ts';
 
 export interface ServerConfig {
@@ -12,6 +14,14 @@ export interface ServerConfig {
   staticDir: string;
   maxMessageBytes: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** How many reverse proxies in front append to X-Forwarded-For; 0: the header is ignored. */
+  trustProxy: number;
+  addressLimits: AddressLimitSettings;
+  http: HttpLimits;
+  /** Boards neither opened nor edited for this many days are deleted; 0: never. */
+  boardRetentionDays: number;
+  /** pino level of the log on stdout. */
+  logLevel: string;
   /** Plan export/import worker threads and the time limit of one job. */
   planThreads: number;
   planJobTimeoutMs: number;
@@ -29,11 +39,27 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/** TRUST_PROXY: off (default), on (one proxy) or the number of proxies in front. */
+function trustProxyFrom(env: NodeJS.ProcessEnv): number {
+  const raw = (env.TRUST_PROXY ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'off' || raw === 'false' || raw === 'no') return 0;
+  if (raw === 'on' || raw === 'true' || raw === 'yes') return 1;
+  return intFrom(env, 'TRUST_PROXY', 0, 0, 10);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
     throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${env.SQLITE_SYNCHRONOUS}"`);
   }
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const limits = DEFAULT_ADDRESS_LIMITS;
+  const headersTimeoutMs = intFrom(env, 'HEADERS_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.headersTimeoutMs, 100, 600_000);
   return {
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -41,6 +67,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     staticDir: resolve(env.STATIC_DIR || './dist'),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', MAX_WS_MESSAGE_BYTES, 1024, 256 * 1024 * 1024),
     sqliteSynchronous: synchronous,
+    trustProxy: trustProxyFrom(env),
+    addressLimits: {
+      boardCreationsPerMinute: intFrom(env, 'BOARD_CREATIONS_PER_MINUTE', limits.boardCreationsPerMinute, 1, 1e6),
+      failedAuthPerMinute: intFrom(env, 'FAILED_AUTH_PER_MINUTE', limits.failedAuthPerMinute, 1, 1e6),
+      wsPerAddress: intFrom(env, 'WS_CONNECTIONS_PER_ADDRESS', limits.wsPerAddress, 1, 1e6),
+      wsPerBoard: intFrom(env, 'WS_CONNECTIONS_PER_BOARD', limits.wsPerBoard, 1, 1e6),
+    },
+    http: {
+      headersTimeoutMs,
+      requestTimeoutMs: intFrom(
+        env,
+        'REQUEST_TIMEOUT_MS',
+        Math.max(DEFAULT_HTTP_LIMITS.requestTimeoutMs, headersTimeoutMs),
+        headersTimeoutMs,
+        3_600_000,
+      ),
+      keepAliveTimeoutMs: intFrom(env, 'KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs, 100, 600_000),
+      maxConnections: intFrom(env, 'MAX_CONNECTIONS', defaultMaxConnections(), 16, 10_000_000),
+    },
+    boardRetentionDays: intFrom(env, 'BOARD_RETENTION_DAYS', 0, 0, 36_500),
+    logLevel,
     planThreads: intFrom(env, 'PLAN_THREADS', defaultPlanThreads(), 2, 64),
     planJobTimeoutMs: intFrom(env, 'PLAN_JOB_TIMEOUT_MS', DEFAULT_PLAN_JOB_TIMEOUT_MS, 1_000, 600_000),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),

@@ -5,6 +5,16 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
 import { createApp } from './app.ts';
+import { BoardExpiry, DEFAULT_SWEEP_INTERVAL_MS } from './boards/board-expiry.ts';
+import { type AddressLimitSettings, createAddressLimits, DEFAULT_ADDRESS_LIMITS } from './http/address-limits.ts';
+import {
+  applyConnectionCap,
+  DEFAULT_HTTP_LIMITS,
+  defaultMaxConnections,
+  type HttpLimits,
+  httpServerOptions,
+} from './http/http-limits.ts';
+import { createLogger, type Logger } from './log/logger.ts';
 import { createPlanPool } from './plans/plan-pool.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
@@ -40,8 +50,18 @@ export interface StartOptions {
   wrapStore?: (store: BoardStore) => BoardStore;
   /** Origins besides the server's own whose pages may open board sockets (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
-  /** Where warnings go; tests pass a silent logger. */
-  log?: (message: string) => void;
+  /** The structured log (README "Logging"); stdout at info when absent. Tests pass a silent or capturing one. */
+  log?: Logger;
+  /** How many reverse proxies in front append to X-Forwarded-For (TRUST_PROXY); 0 (default): ignored. */
+  trustProxy?: number;
+  /** Per-address and per-board caps (README "Limits"); the bench raises them. */
+  addressLimits?: Partial<AddressLimitSettings>;
+  /** HTTP timeouts and the connection cap (README "Limits"). */
+  http?: Partial<HttpLimits>;
+  /** Boards unused for this many days are deleted (0 or absent: never); fractions for tests. */
+  boardRetentionDays?: number;
+  /** How often expired boards are looked for (default hourly; and once at start). */
+  retentionSweepMs?: number;
 }
 
 export interface RunningServer {
@@ -49,6 +69,9 @@ export interface RunningServer {
   port: number;
   store: BoardStore;
   rooms: RoomRegistry;
+  /** Board expiry: `sweep()` deletes what has expired now. */
+  expiry: BoardExpiry;
+  log: Logger;
   /** Live counters of the sync traffic (connections, updates in, deliveries out …). */
   stats(): SyncStats;
   /** The routes the HTTP app answers, e.g. `GET /api/boards/:id` (API fuzzing reads them). */
@@ -58,35 +81,58 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? createLogger();
   const sqlite = openSqliteStore({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous });
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
   const stats = createSyncStats();
-  const rooms = new RoomRegistry(store, {
+  // The expiry asks the rooms whether a board is open, and the rooms tell it of use: wired both ways here.
+  let rooms: RoomRegistry | undefined;
+  const expiry = new BoardExpiry({
+    store,
+    retentionDays: options.boardRetentionDays ?? 0,
+    log,
+    isOpen: (boardId) => rooms?.isOpen(boardId) ?? false,
+  });
+  rooms = new RoomRegistry(store, {
     compactEvery: options.compactEvery,
     autoVersionMs: options.autoVersionMs,
     retention: options.historyKeepAllHours === undefined ? undefined : { keepAllHours: options.historyKeepAllHours },
     limits,
     stats,
     log,
+    onUsed: (boardId) => void expiry.touch(boardId),
   });
   const plans = createPlanPool({ threads: options.planThreads, jobTimeoutMs: options.planJobTimeoutMs });
+  const addressLimits = createAddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits });
+  const trustProxy = options.trustProxy ?? 0;
   const app = createApp({
     store,
     plans,
     rooms,
+    log,
+    addressLimits,
+    trustProxy,
+    expiry,
     staticDir: options.staticDir,
     maxCardsPerBoard: limits.maxCardsPerBoard,
   });
   const host = options.host ?? '127.0.0.1';
+  const httpLimits: HttpLimits = {
+    ...DEFAULT_HTTP_LIMITS,
+    maxConnections: defaultMaxConnections(),
+    ...options.http,
+  };
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () =>
-      resolve(created as Server),
+    const created = serve(
+      { fetch: app.fetch, port: options.port ?? 0, hostname: host, serverOptions: httpServerOptions(httpLimits) },
+      () => resolve(created as Server),
     ) as Server;
     created.once('error', reject);
   });
+  applyConnectionCap(server, httpLimits);
+  expiry.start(options.retentionSweepMs ?? DEFAULT_SWEEP_INTERVAL_MS);
   const wss = attachWsEndpoint(server, {
     store,
     rooms,
@@ -101,8 +147,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
     stats,
     log,
+    addressLimits,
+    trustProxy,
     allowedOrigins: options.allowedOrigins ?? [],
   });
+  log.info({ event: 'server.started', port: (server.address() as AddressInfo).port }, 'server started');
 
   const port = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -111,6 +160,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port,
     store,
     rooms,
+    expiry,
+    log,
     stats: () => ({ ...stats }),
     routes: [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))].map(
       (route) => {
@@ -122,6 +173,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await expiry.stop();
       await rooms.closeAll();
       await plans.close();
       await store.close();

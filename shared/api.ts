@@ -24,6 +24,8 @@ export interface BoardInfo {
   templateId: string;
   templateVersion: string;
   createdAt: string;
+  /** When the server deletes the board if nobody uses it before then (only when boards expire, BOARD_RETENTION_DAYS). */
+  expiresAt?: string;
   /** Locked by the facilitator: participants are read-only too. */
   locked: boolean;
 }

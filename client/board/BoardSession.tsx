@@ -27,6 +27,7 @@ import { BoardHeader } from './BoardHeader.tsx';
 import { type BoardContextValue, canEditNow } from './board-context.ts';
 import { ConnectionNotice } from './ConnectionNotice.tsx';
 import { BoardDeletedPage, LinkNotValidPage } from './EndPages.tsx';
+import { ExpiryNotice } from './ExpiryNotice.tsx';
 import { RoleNotice } from './RoleNotice.tsx';
 import { useBoardMeta } from './useBoardMeta.ts';
 import './board.css';
@@ -149,6 +150,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
           )
         }
       />
+      <ExpiryNotice expiresAt={info.expiresAt} />
       {historyMessage && (
         <p className="notice history-message" role="status" data-testid="history-message">
           {historyMessage}

@@ -12,11 +12,10 @@ import { bindPresence } from '../presence/presence-binding.ts';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { undoOverrides } from '../undo/tldraw-undo.ts';
 import { fitCamera, panelInsets } from './camera-fit.ts';
-import { cardTldrawOptions } from './card/add-card.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
 import { customShapeUtils } from './shape-utils.ts';
-import { assetUrls, components, licenseKey } from './tldraw-config.ts';
+import { assetUrls, components, licenseKey, tldrawOptions } from './tldraw-config.ts';
 import { useYjsStore } from './useYjsStore.ts';
 import { ensureZones } from './zones/ensure-zones.ts';
 import { layoutZones } from './zones/layout.ts';
@@ -98,7 +97,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
             user={user}
             components={components}
             onMount={onMount}
-            options={cardTldrawOptions}
+            options={tldrawOptions}
             overrides={overrides}
           />
           {cards.overlay}

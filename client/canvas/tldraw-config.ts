@@ -7,6 +7,8 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import type { TLComponents } from 'tldraw';
 import { QuickActionsWithoutUndo } from '../undo/QuickActions.tsx';
+import { cardTldrawOptions } from './card/add-card.ts';
+import { cspNonce } from './csp-nonce.ts';
 
 export const assetUrls = getAssetUrlsByImport();
 
@@ -21,3 +23,6 @@ export const components: TLComponents = {
   PageMenu: null,
   QuickActions: QuickActionsWithoutUndo,
 };
+
+/** Options of every <Tldraw> on a board page: the page's CSP nonce goes on the <style> elements tldraw renders. */
+export const tldrawOptions = { ...cardTldrawOptions, nonce: cspNonce() };

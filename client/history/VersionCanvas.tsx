@@ -11,7 +11,6 @@ import 'tldraw/tldraw.css';
 import type * as Y from 'yjs';
 import type { Template } from '../../shared/template.ts';
 import { fitCamera, panelInsets } from '../canvas/camera-fit.ts';
-import { cardTldrawOptions } from '../canvas/card/add-card.ts';
 import {
   CardCanvasContext,
   type CardCanvasContextValue,
@@ -19,7 +18,7 @@ import {
 } from '../canvas/card/card-canvas-context.ts';
 import { showShapelessCards } from '../canvas/card/local-card-shapes.ts';
 import { customShapeUtils } from '../canvas/shape-utils.ts';
-import { assetUrls, components, licenseKey } from '../canvas/tldraw-config.ts';
+import { assetUrls, components, licenseKey, tldrawOptions } from '../canvas/tldraw-config.ts';
 import { useYjsStore } from '../canvas/useYjsStore.ts';
 import { ensureZones } from '../canvas/zones/ensure-zones.ts';
 import { layoutZones } from '../canvas/zones/layout.ts';
@@ -68,7 +67,7 @@ export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Templat
             licenseKey={licenseKey}
             components={components}
             onMount={onMount}
-            options={cardTldrawOptions}
+            options={tldrawOptions}
           />
           {openCardId && (
             <CardEditor

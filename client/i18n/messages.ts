@@ -54,6 +54,8 @@ const sv = {
   'board.loadFailed': 'Tavlan kunde inte öppnas: {error}',
   'board.backHome': 'Till startsidan',
   'board.templateUnknown': 'Tavlan använder mallen "{templateId}", som den här versionen av Samtavla inte känner till.',
+  'board.expiry':
+    'Tavlan raderas automatiskt {date} om ingen öppnar eller ändrar den innan dess. Exportera planen om du vill spara en kopia.',
   'board.readOnlyNewer': 'Tavlan är sparad med en nyare version av Samtavla. Den visas skrivskyddad här.',
   'board.readOnlyCanvas': 'Tavlans rityta är sparad med en annan version av Samtavla. Den visas skrivskyddad här.',
   'board.readOnlyCanvasUpgrade':
@@ -170,6 +172,8 @@ const en: Messages = {
   'board.loadFailed': 'The board could not be opened: {error}',
   'board.backHome': 'To the start page',
   'board.templateUnknown': 'The board uses the template "{templateId}", which this version of Samtavla does not know.',
+  'board.expiry':
+    'This board will be deleted automatically on {date} unless someone opens or edits it before then. Export the plan to keep a copy.',
   'board.readOnlyNewer': 'The board was saved by a newer version of Samtavla. It is shown read-only here.',
   'board.readOnlyCanvas': "The board's canvas was saved by another version of Samtavla. It is shown read-only here.",
   'board.readOnlyCanvasUpgrade':

@@ -8,7 +8,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { BoardInfo } from '../../shared/api.ts';
 import { BOARD_ID_PATTERN } from '../../shared/ids.ts';
 import type { Role } from '../../shared/roles.ts';
+import type { FailedAuth } from '../http/address-limits.ts';
 import { ApiError } from '../http/errors.ts';
+import type { AppEnv } from '../http/request-context.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { roleOfToken } from './tokens.ts';
 
@@ -56,10 +58,24 @@ export type AccessEnv = { Variables: { access: BoardAccess } };
 /**
  * Middleware for `/boards/:id/*`: answers 404/401/403 `{ error }`, or lets the
  * request through with `c.var.access` when the token's role is at least `least`.
+ * With `failedAuth`, an address that sent too many wrong tokens gets 429 before
+ * its token is checked, and every wrong token counts against it.
  */
-export function boardAccess(store: BoardStore, least: Role): MiddlewareHandler<AccessEnv> {
+export function boardAccess(
+  store: BoardStore,
+  least: Role,
+  failedAuth?: FailedAuth,
+): MiddlewareHandler<AccessEnv & AppEnv> {
   return async (c, next) => {
+    const address = c.get('address');
+    const wait = failedAuth?.blocked(address) ?? 0;
+    if (wait > 0) {
+      return c.json({ error: `too many wrong tokens from this address; try again in ${wait} s` }, 429, {
+        'Retry-After': String(wait),
+      });
+    }
     const access = await resolveAccess(store, c.req.param('id') ?? '', requestToken(c));
+    if (access === REFUSED.badToken) failedAuth?.note(address);
     if (isRefusal(access)) throw new ApiError(access.status, access.error);
     if (RANK[access.role] < RANK[least]) {
       throw new ApiError(403, `only a ${least} of this board may do this (your link is a ${access.role} link)`);

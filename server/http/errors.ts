@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
+import type { Logger } from '../log/logger.ts';
 import { StorageError } from '../storage/store.ts';
 
 // zod/mini ships without messages ("Invalid input"); the API answers in readable English.
@@ -15,16 +16,19 @@ export class ApiError extends HTTPException {
   }
 }
 
-export function onError(error: Error, c: Context): Response {
-  if (error instanceof HTTPException) {
-    return c.json({ error: error.message || 'request failed' }, error.status);
-  }
-  if (error instanceof StorageError) {
-    console.error(error.message);
-    return c.json({ error: 'storage is unavailable, nothing was changed; try again shortly' }, 503);
-  }
-  console.error(error);
-  return c.json({ error: 'internal server error' }, 500);
+/** The app's error handler; unexpected errors are logged with their stack (the request line follows). */
+export function onError(log: Logger): (error: Error, c: Context) => Response {
+  return (error, c) => {
+    if (error instanceof HTTPException) {
+      return c.json({ error: error.message || 'request failed' }, error.status);
+    }
+    if (error instanceof StorageError) {
+      log.error({ event: 'http.storage-error', path: c.req.path, err: error }, 'storage refused a request');
+      return c.json({ error: 'storage is unavailable, nothing was changed; try again shortly' }, 503);
+    }
+    log.error({ event: 'http.internal-error', path: c.req.path, err: error }, 'internal error');
+    return c.json({ error: 'internal server error' }, 500);
+  };
 }
 
 /** Parses a JSON body and validates it, answering 400/415 with what is wrong. */

@@ -1,6 +1,7 @@
 /**
  * Board routes: create a board from a template; read, rename, lock, delete a
  * board and rotate its links. The role each needs is in README ("HTTP API").
+ * Creation is limited per address; reading a board counts as its use (expiry).
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -11,7 +12,12 @@ import { getTemplate, listTemplates } from '../../shared/template.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { createEmptyBoard } from '../boards/board-docs.ts';
+import type { BoardExpiry } from '../boards/board-expiry.ts';
+import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
 import { ApiError, readJsonBody } from '../http/errors.ts';
+import { rateLimited } from '../http/rate-limited.ts';
+import type { AppEnv } from '../http/request-context.ts';
+import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { CLOSE_BOARD_DELETED, CLOSE_TOKEN_REVOKED } from '../sync/limits.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -23,25 +29,50 @@ const jsonLimit = bodyLimit({
   },
 });
 
-export function boardRoutes(store: BoardStore, rooms: RoomRegistry): Hono<AccessEnv> {
-  const app = new Hono<AccessEnv>();
-  const anyRole = boardAccess(store, 'viewer');
-  const facilitator = boardAccess(store, 'facilitator');
+export interface BoardRouteDeps {
+  store: BoardStore;
+  rooms: RoomRegistry;
+  log: Logger;
+  /** Board creation and plan import share this per-address budget. */
+  creations: KeyedBuckets;
+  failedAuth: FailedAuth;
+  expiry: BoardExpiry;
+}
+
+export function boardRoutes({
+  store,
+  rooms,
+  log,
+  creations,
+  failedAuth,
+  expiry,
+}: BoardRouteDeps): Hono<AccessEnv & AppEnv> {
+  const app = new Hono<AccessEnv & AppEnv>();
+  const anyRole = boardAccess(store, 'viewer', failedAuth);
+  const facilitator = boardAccess(store, 'facilitator', failedAuth);
 
   app.get('/templates', (c) =>
     c.json(listTemplates().map((t) => ({ id: t.id, version: t.version, title: t.title, shortTitle: t.shortTitle }))),
   );
 
-  app.post('/boards', jsonLimit, async (c) => {
+  app.post('/boards', rateLimited(creations, 'boards created'), jsonLimit, async (c) => {
     const body = await readJsonBody(c, CreateBoardBody);
     const template = getTemplate(body.templateId);
     if (!template) throw new ApiError(400, `templateId: unknown template "${body.templateId.slice(0, 100)}"`);
-    return c.json(await createEmptyBoard(store, body.title, template), 201);
+    const board = await createEmptyBoard(store, body.title, template);
+    log.info(
+      { event: 'board.created', board: board.id, templateId: board.templateId, address: c.get('address') },
+      'board created',
+    );
+    return c.json(board, 201);
   });
 
-  app.get('/boards/:id', anyRole, (c) => {
+  // The page reads this when it opens a board: that counts as use, so expiresAt is counted from now.
+  app.get('/boards/:id', anyRole, async (c) => {
     const { board, role } = c.var.access;
-    return c.json({ ...board, role } satisfies BoardView);
+    await expiry.touch(board.id);
+    const expiresAt = await expiry.expiresAt(board.id);
+    return c.json({ ...board, role, ...(expiresAt ? { expiresAt } : {}) } satisfies BoardView);
   });
 
   // Title and lock live in storage (what the server enforces) and in the document's meta (what
@@ -69,7 +100,10 @@ export function boardRoutes(store: BoardStore, rooms: RoomRegistry): Hono<Access
 
   app.delete('/boards/:id', facilitator, async (c) => {
     const { board } = c.var.access;
-    await rooms.deleteBoard(board.id, CLOSE_BOARD_DELETED, () => store.deleteBoard(board.id));
+    await rooms.deleteBoard(board.id, CLOSE_BOARD_DELETED, async () => {
+      await store.deleteBoard(board.id);
+    });
+    log.info({ event: 'board.deleted', board: board.id, address: c.get('address') }, 'board deleted');
     return c.body(null, 204);
   });
 

@@ -8,15 +8,23 @@ import { SaveVersionBody } from '../../shared/api.ts';
 import type { Card } from '../../shared/card-schema.ts';
 import { mayEdit } from '../../shared/roles.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
+import type { FailedAuth } from '../http/address-limits.ts';
 import { ApiError, readJsonBody } from '../http/errors.ts';
+import type { AppEnv } from '../http/request-context.ts';
+import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 
-export function historyRoutes(store: BoardStore, rooms: RoomRegistry): Hono<AccessEnv> {
-  const app = new Hono<AccessEnv>();
-  const anyRole = boardAccess(store, 'viewer');
-  const editor = boardAccess(store, 'participant');
-  const facilitator = boardAccess(store, 'facilitator');
+export function historyRoutes(
+  store: BoardStore,
+  rooms: RoomRegistry,
+  failedAuth: FailedAuth,
+  log: Logger,
+): Hono<AccessEnv & AppEnv> {
+  const app = new Hono<AccessEnv & AppEnv>();
+  const anyRole = boardAccess(store, 'viewer', failedAuth);
+  const editor = boardAccess(store, 'participant', failedAuth);
+  const facilitator = boardAccess(store, 'facilitator', failedAuth);
 
   const versionOf = async (boardId: string, versionId: string) => {
     const version = (await store.listVersions(boardId)).find((v) => v.id === versionId);
@@ -47,6 +55,10 @@ export function historyRoutes(store: BoardStore, rooms: RoomRegistry): Hono<Acce
     const label = restored.name || restored.createdAt;
     const backup = await rooms.withRoom(boardId, (room) =>
       room.edits.restoreVersion(state, `Före återställning till ${label}`.slice(0, 100)),
+    );
+    log.info(
+      { event: 'board.restored', board: boardId, version: restored.id, backup: backup.id, address: c.get('address') },
+      'board restored to a version',
     );
     return c.json({ restored, backup });
   });

@@ -12,7 +12,11 @@ import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/pla
 import { getTemplate } from '../../shared/template.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { boardTemplate, storeNewBoardState } from '../boards/board-docs.ts';
+import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
 import { ApiError } from '../http/errors.ts';
+import { rateLimited } from '../http/rate-limited.ts';
+import type { AppEnv } from '../http/request-context.ts';
+import type { Logger } from '../log/logger.ts';
 import { isPlanRefusal, PlanBusy, type PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
 
@@ -54,7 +58,12 @@ const IMPORT_MEDIA_TYPES = [
   'application/octet-stream',
 ];
 
-async function exportBoard(c: Context<AccessEnv>, store: BoardStore, pool: PlanPool): Promise<Response> {
+async function exportBoard(
+  c: Context<AccessEnv & AppEnv>,
+  store: BoardStore,
+  pool: PlanPool,
+  log: Logger,
+): Promise<Response> {
   const { board } = c.var.access;
   const versionState = async (versionId: string) => {
     const state = await store.versionState(board.id, versionId);
@@ -81,12 +90,19 @@ async function exportBoard(c: Context<AccessEnv>, store: BoardStore, pool: PlanP
   } catch (error) {
     return refusedJob(c, error);
   }
+  log.info({ event: 'board.exported', board: board.id, format, address: c.get('address') }, 'board exported');
   return new Response(result.body as BodyInit, {
     headers: { 'Content-Type': result.contentType, 'Content-Disposition': attachment(result.fileName) },
   });
 }
 
-async function importBoard(c: Context, store: BoardStore, pool: PlanPool, maxCards: number): Promise<Response> {
+async function importBoard(
+  c: Context<AccessEnv & AppEnv>,
+  store: BoardStore,
+  pool: PlanPool,
+  maxCards: number,
+  log: Logger,
+): Promise<Response> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!IMPORT_MEDIA_TYPES.includes(mediaType)) {
     throw new ApiError(415, `send the file with Content-Type ${IMPORT_MEDIA_TYPES.join(', ')}`);
@@ -109,18 +125,36 @@ async function importBoard(c: Context, store: BoardStore, pool: PlanPool, maxCar
     return refusedJob(c, error);
   }
   if (!outcome.ok) {
+    log.info(
+      { event: 'board.import-refused', code: outcome.code, address: c.get('address') },
+      `import refused: ${outcome.code}`,
+    );
     const status = outcome.code === 'too-large' || outcome.code === 'too-many-cards' ? 413 : 400;
     return c.json({ error: outcome.message, code: outcome.code, location: outcome.location }, status);
   }
   const { board, cardCount } = await storeNewBoardState(store, outcome.state);
+  log.info({ event: 'board.imported', board: board.id, cardCount, address: c.get('address') }, 'board imported');
   return c.json({ ...board, cardCount }, 201);
 }
 
-/** `maxCardsPerBoard` is the live rooms' limit (server/sync/limits.ts), which imports hold too. */
-export function planRoutes(store: BoardStore, pool: PlanPool, maxCardsPerBoard: number): Hono<AccessEnv> {
-  const app = new Hono<AccessEnv>();
+export interface PlanRouteDeps {
+  store: BoardStore;
+  plans: PlanPool;
+  log: Logger;
+  /** Shared with board creation: an import creates a board. */
+  creations: KeyedBuckets;
+  failedAuth: FailedAuth;
+  /** The live rooms' card limit (server/sync/limits.ts), which imports hold too. */
+  maxCardsPerBoard: number;
+}
+
+export function planRoutes(deps: PlanRouteDeps): Hono<AccessEnv & AppEnv> {
+  const { store, plans, log, creations, failedAuth, maxCardsPerBoard } = deps;
+  const app = new Hono<AccessEnv & AppEnv>();
   // Viewers may export: a read-only link is for reading the plan, in any format.
-  app.get('/boards/:id/export', boardAccess(store, 'viewer'), (c) => exportBoard(c, store, pool));
-  app.post('/boards/import', importLimit, (c) => importBoard(c, store, pool, maxCardsPerBoard));
+  app.get('/boards/:id/export', boardAccess(store, 'viewer', failedAuth), (c) => exportBoard(c, store, plans, log));
+  app.post('/boards/import', rateLimited(creations, 'boards created'), importLimit, (c) =>
+    importBoard(c, store, plans, maxCardsPerBoard, log),
+  );
   return app;
 }

@@ -76,8 +76,21 @@ CREATE TABLE deleted_cards (
 CREATE INDEX deleted_cards_by_board ON deleted_cards(board_id, card_id);
 `;
 
+/**
+ * Board expiry (BOARD_RETENTION_DAYS): when a board was last opened or edited.
+ * Existing boards count as used at the upgrade, so turning expiry on later
+ * never deletes a board the moment the server starts.
+ */
+function addLastUsed(db: Db): void {
+  db.exec(`
+    ALTER TABLE boards ADD COLUMN last_used_at TEXT;
+    CREATE INDEX boards_by_last_use ON boards(last_used_at);
+  `);
+  db.prepare('UPDATE boards SET last_used_at = ?').run(new Date().toISOString());
+}
+
 /** Append-only: never edit a migration that has shipped, add the next one. */
-const MIGRATIONS: ((db: Db) => void)[] = [(db) => db.exec(BASE), addRoles, (db) => db.exec(HISTORY)];
+const MIGRATIONS: ((db: Db) => void)[] = [(db) => db.exec(BASE), addRoles, (db) => db.exec(HISTORY), addLastUsed];
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;

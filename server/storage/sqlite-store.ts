@@ -60,8 +60,12 @@ export function openSqliteStore({
   migrate(db);
 
   const insertBoard = db.prepare(
-    'INSERT INTO boards (id, title, template_id, template_version, created_at, locked) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO boards (id, title, template_id, template_version, created_at, locked, last_used_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const selectLastUsed = db.prepare<[string], { last_used_at: string }>('SELECT last_used_at FROM boards WHERE id = ?');
+  const updateLastUsed = db.prepare('UPDATE boards SET last_used_at = ? WHERE id = ?');
+  const selectUnused = db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE last_used_at < ?');
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?');
   const selectBoards = db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at DESC');
   const selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM board_states WHERE board_id = ?');
@@ -83,11 +87,12 @@ export function openSqliteStore({
   );
   const renameBoard = db.prepare('UPDATE boards SET title = ? WHERE id = ?');
   const lockBoard = db.prepare('UPDATE boards SET locked = ? WHERE id = ?');
-  const removeBoard = db.transaction((id: string) => {
+  const removeBoard = db.transaction((id: string, unusedBefore: string | undefined): boolean => {
+    if (unusedBefore !== undefined && !((selectLastUsed.get(id)?.last_used_at ?? '') < unusedBefore)) return false;
     for (const table of ['board_updates', 'board_states', 'board_tokens', 'board_versions', 'deleted_cards']) {
       db.prepare(`DELETE FROM ${table} WHERE board_id = ?`).run(id);
     }
-    db.prepare('DELETE FROM boards WHERE id = ?').run(id);
+    return db.prepare('DELETE FROM boards WHERE id = ?').run(id).changes > 0;
   });
   const patchBoard = db.transaction((id: string, patch: BoardPatch) => {
     if (patch.title !== undefined) renameBoard.run(patch.title, id);
@@ -115,7 +120,17 @@ export function openSqliteStore({
     deleteUpdates.run(id, throughSeq);
   });
   const create = db.transaction((info: BoardInfo, state: Uint8Array, tokens: TokenHashes) => {
-    insertBoard.run(info.id, info.title, info.templateId, info.templateVersion, info.createdAt, info.locked ? 1 : 0);
+    // Used now, not at createdAt: an imported plan keeps its original, possibly years-old, date.
+    const now = new Date().toISOString();
+    insertBoard.run(
+      info.id,
+      info.title,
+      info.templateId,
+      info.templateVersion,
+      info.createdAt,
+      info.locked ? 1 : 0,
+      now,
+    );
     upsertState.run(info.id, state, info.createdAt);
     for (const role of ROLES) upsertToken.run(info.id, role, tokens[role]);
   });
@@ -145,8 +160,17 @@ export function openSqliteStore({
     async updateBoard(id, patch) {
       guard('write', () => patchBoard(id, patch));
     },
-    async deleteBoard(id) {
-      guard('write', () => removeBoard(id));
+    async deleteBoard(id, unusedBefore) {
+      return guard('write', () => removeBoard(id, unusedBefore));
+    },
+    async touchBoard(id, at) {
+      guard('write', () => updateLastUsed.run(at, id));
+    },
+    async boardLastUsed(id) {
+      return guard('read', () => selectLastUsed.get(id)?.last_used_at ?? undefined);
+    },
+    async unusedBoards(before) {
+      return guard('read', () => selectUnused.all(before)).map((row) => row.id);
     },
     async getBoard(id) {
       const row = guard('read', () => selectBoard.get(id));

@@ -30,8 +30,12 @@ export interface BoardStore extends HistoryStore {
   /** Replaces one role's token hash (rotation): the old token stops working at once. */
   setTokenHash(id: string, role: Role, hash: string): Promise<void>;
   updateBoard(id: string, patch: BoardPatch): Promise<void>;
-  /** Removes the board with its state, log, tokens and history, atomically. */
-  deleteBoard(id: string): Promise<void>;
+  /**
+   * Removes the board with its state, log, tokens and history, atomically; with `unusedBefore`,
+   * only if it is still unused since then (a visit between listing and deleting keeps
+   * it). True when a board was deleted.
+   */
+  deleteBoard(id: string, unusedBefore?: string): Promise<boolean>;
   getBoard(id: string): Promise<BoardInfo | undefined>;
   listBoards(): Promise<BoardInfo[]>;
   /** Everything needed to rebuild the board's document. */
@@ -42,6 +46,12 @@ export interface BoardStore extends HistoryStore {
   compact(id: string, state: Uint8Array, throughSeq: number): Promise<void>;
   /** How many updates wait to be compacted. */
   pendingUpdateCount(id: string): Promise<number>;
+  /** Records that the board was opened or edited at `at` (ISO time; board expiry). */
+  touchBoard(id: string, at: string): Promise<void>;
+  /** When the board was last opened or edited (ISO time), undefined for an unknown board. */
+  boardLastUsed(id: string): Promise<string | undefined>;
+  /** Ids of the boards last used before `before` (ISO time). */
+  unusedBoards(before: string): Promise<string[]>;
   close(): Promise<void>;
 }
 

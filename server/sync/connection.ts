@@ -4,6 +4,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/roles.ts';
+import type { Logger } from '../log/logger.ts';
 import {
   CLOSE_INTERNAL_ERROR,
   CLOSE_MALFORMED,
@@ -55,7 +56,8 @@ export function attachConnection(
   room: Promise<Room>,
   limits: ConnectionLimits,
   stats: SyncStats,
-  log: (message: string) => void,
+  /** Bound to the board and the client address (see ws-endpoint.ts): every close we make is logged. */
+  log: Logger,
 ): void {
   const early: Uint8Array[] = [];
   let joined: Room | undefined;
@@ -63,6 +65,14 @@ export function attachConnection(
   const documentBudget = new TokenBucket(limits.updateBurst, limits.updatesPerSecond);
   const presenceBudget = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
   stats.connections++;
+  let refusals = 0;
+
+  /** Closes the connection for a reason of ours, with one log line (code and reason, never client bytes beyond it). */
+  const closeWith = (code: number, reason: string) => {
+    const fitted = fitCloseReason(reason);
+    log.warn({ event: 'ws.closed', code, reason: fitted }, `closed a connection: ${code} ${fitted}`);
+    socket.close(code, fitted);
+  };
 
   const peer: Peer = {
     role,
@@ -70,7 +80,7 @@ export function attachConnection(
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > limits.maxBufferedBytes) {
         stats.refused++;
-        socket.close(CLOSE_TOO_SLOW, 'client too slow, reconnect to resync');
+        closeWith(CLOSE_TOO_SLOW, 'client too slow, reconnect to resync');
         // A client that does not read will not read the close frame either: cut it so its
         // backlog is freed now rather than after ws's 30 s closing timeout.
         setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
@@ -79,7 +89,12 @@ export function attachConnection(
       socket.send(message);
     },
     close(code, reason) {
-      socket.close(code, fitCloseReason(reason));
+      closeWith(code, reason);
+    },
+    refused(reason) {
+      // The first refusal of a connection is logged; a client that keeps sending would flood the log.
+      refusals++;
+      if (refusals === 1) log.warn({ event: 'ws.update-refused', reason }, `refused an update: ${reason}`);
     },
   };
 
@@ -97,7 +112,7 @@ export function attachConnection(
         return;
       }
       // A fault of ours must cost this client its connection, never the process every board runs in.
-      log(`board ${joined.boardId}: closing a connection after an internal error: ${(error as Error).stack}`);
+      log.error({ event: 'ws.internal-error', err: error }, 'closing a connection after an internal error');
       peer.close(CLOSE_INTERNAL_ERROR, 'internal error; reconnect to resync');
     }
   };
@@ -112,13 +127,13 @@ export function attachConnection(
   socket.on('message', (data: Buffer, isBinary: boolean) => {
     if (socket.readyState !== socket.OPEN) return;
     if (!isBinary) {
-      socket.close(CLOSE_MALFORMED, 'expected binary y-websocket messages');
+      closeWith(CLOSE_MALFORMED, 'expected binary y-websocket messages');
       return;
     }
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (!withinBudget(bytes)) {
       stats.refused++;
-      socket.close(CLOSE_TOO_MANY_MESSAGES, 'too many messages, slow down; reconnect to resync');
+      closeWith(CLOSE_TOO_MANY_MESSAGES, 'too many messages, slow down; reconnect to resync');
       return;
     }
     handle(bytes);
@@ -138,6 +153,12 @@ export function attachConnection(
   socket.on('close', () => {
     clearInterval(ping);
     stats.connections--;
+    if (refusals > 1) {
+      log.warn(
+        { event: 'ws.update-refused', count: refusals },
+        `refused ${refusals} updates in all on this connection`,
+      );
+    }
     joined?.leave(peer);
     joined = undefined;
   });

@@ -10,6 +10,7 @@
  * admitted once it is.
  */
 import * as Y from 'yjs';
+import type { Logger } from '../log/logger.ts';
 import { DocIndex } from './doc-index.ts';
 import type { DocState } from './doc-state.ts';
 import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
@@ -29,7 +30,7 @@ export interface AdmissionOptions {
    * (what is stored and what is admitted ahead of it), to keep their content.
    */
   onCardsDeleted?: (ids: string[], before: Uint8Array[], entry: PendingUpdate) => void;
-  log: (message: string) => void;
+  log: Logger;
   stats: SyncStats;
   worker: StateWorker;
 }
@@ -109,7 +110,10 @@ export class RoomAdmission {
           this.index = index;
           return Y.encodeStateVector(new Map(analysis.vector));
         } catch (error) {
-          this.options.log(`board ${this.boardId}: analysis failed: ${(error as Error).message}`);
+          this.options.log.error(
+            { event: 'room.analysis-failed', board: this.boardId, err: error },
+            'board analysis failed',
+          );
           return undefined;
         }
       })

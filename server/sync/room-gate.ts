@@ -32,7 +32,9 @@ export class RoomGate {
   admits(peer: Peer): boolean {
     if (mayEdit(peer.role, this.isLocked)) return true;
     if (peer.role === 'participant') this.refusedWhileLocked.add(peer);
-    peer.send(DENIED[peer.role === 'viewer' ? 'viewer' : 'locked']);
+    const why = peer.role === 'viewer' ? 'viewer' : 'locked';
+    peer.refused?.(why === 'viewer' ? 'a viewer link cannot change the board' : 'the board is locked');
+    peer.send(DENIED[why]);
     return false;
   }
 

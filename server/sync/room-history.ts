@@ -10,8 +10,10 @@
  * A card deleted by an admitted update is read from the state just before that
  * update (in the worker) and kept with who deleted it and when.
  */
+
 import type { Card } from '../../shared/card-schema.ts';
 import { randomId } from '../../shared/ids.ts';
+import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import type { DocState } from './doc-state.ts';
 import type { Snapshot } from './history-tasks.ts';
@@ -24,7 +26,7 @@ export interface HistoryOptions {
   /** At most one automatic version this often while people edit. */
   autoVersionMs: number;
   retention: RetentionRule;
-  log: (message: string) => void;
+  log: Logger;
   worker: StateWorker;
 }
 
@@ -115,7 +117,10 @@ export class RoomHistory {
       return version;
     });
     this.chain = run.catch((error: Error) =>
-      this.options.log(`board ${this.boardId}: saving a version failed: ${error.message}`),
+      this.options.log.error(
+        { event: 'room.version-failed', board: this.boardId, err: error },
+        'saving a version failed',
+      ),
     );
     return run;
   }
@@ -142,7 +147,10 @@ export class RoomHistory {
         ),
       )
       .catch((error: Error) =>
-        this.options.log(`board ${this.boardId}: keeping deleted cards failed: ${error.message}`),
+        this.options.log.error(
+          { event: 'room.deleted-cards-failed', board: this.boardId, err: error },
+          'keeping deleted cards failed',
+        ),
       );
   }
 }

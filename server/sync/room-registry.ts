@@ -4,6 +4,7 @@
  * when its last peer leaves and nothing holds it.
  */
 import type { Role } from '../../shared/roles.ts';
+import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
 import type { PresenceLimits } from './presence.ts';
@@ -29,7 +30,9 @@ export interface RoomRegistryOptions {
   retention?: RetentionRule;
   limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'maxDocumentBytes'> & PresenceLimits;
   stats?: SyncStats;
-  log?: (message: string) => void;
+  log: Logger;
+  /** Called when a board's room loads and when an edit of it is stored (board expiry counts both as use). */
+  onUsed?: (boardId: string) => void;
 }
 
 export class RoomRegistry {
@@ -40,8 +43,9 @@ export class RoomRegistry {
   private readonly storageRefusedAt = new Map<string, number>();
   private readonly worker = new StateWorker();
   private readonly compactEvery: number;
+  private readonly log: Logger;
+  private readonly onUsed: (boardId: string) => void;
   private readonly history: { autoVersionMs: number; retention: RetentionRule };
-  private readonly log: (message: string) => void;
   readonly stats: SyncStats;
 
   private readonly store: BoardStore;
@@ -56,7 +60,8 @@ export class RoomRegistry {
     };
     this.limits = options.limits;
     this.stats = options.stats ?? createSyncStats();
-    this.log = options.log ?? console.warn;
+    this.log = options.log;
+    this.onUsed = options.onUsed ?? (() => {});
   }
 
   /** Boards being deleted: their rooms must not load again meanwhile. */
@@ -75,13 +80,17 @@ export class RoomRegistry {
         presence: this.limits,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
         onStorageRefused: () => this.storageRefusedAt.set(boardId, Date.now()),
+        onEdited: () => this.onUsed(boardId),
         log: this.log,
         stats: this.stats,
         worker: this.worker,
       });
       this.rooms.set(boardId, room);
-      // A failed load must not stay cached: the next join tries again.
-      room.catch(() => this.rooms.delete(boardId));
+      room.then(
+        () => this.onUsed(boardId),
+        // A failed load must not stay cached: the next join tries again.
+        () => this.rooms.delete(boardId),
+      );
     }
     return room;
   }
@@ -167,6 +176,11 @@ export class RoomRegistry {
     if (Date.now() - refusedAt < STORAGE_COOLDOWN_MS) return true;
     this.storageRefusedAt.delete(boardId);
     return false;
+  }
+
+  /** True while a board's room is open or loading. */
+  isOpen(boardId: string): boolean {
+    return this.rooms.has(boardId);
   }
 
   get openCount(): number {

@@ -10,6 +10,7 @@
  * state under each other.
  */
 import * as Y from 'yjs';
+import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { DocState } from './doc-state.ts';
 import type { DecodedUpdate } from './protocol.ts';
@@ -32,7 +33,7 @@ export interface PendingUpdate {
 export interface RoomWritesOptions {
   /** Fold the log into the state after about this many appended updates (see shouldCompact). */
   compactEvery: number;
-  log: (message: string) => void;
+  log: Logger;
   stats: SyncStats;
   worker: StateWorker;
 }
@@ -127,7 +128,9 @@ export class RoomWrites {
     this.chain = this.chain
       .then(() => this.write(batch))
       // The chain must survive anything, or every later write of the board would wait forever.
-      .catch((error: Error) => this.options.log(`board ${this.boardId}: ${error.stack ?? error.message}`));
+      .catch((error: Error) =>
+        this.options.log.error({ event: 'room.write-failed', board: this.boardId, err: error }, 'board write failed'),
+      );
   }
 
   private async write(batch: PendingUpdate[]): Promise<void> {
@@ -176,7 +179,10 @@ export class RoomWrites {
         this.appendedSinceCompaction -= appended;
       } catch (error) {
         // The log stays as it was; compaction is tried again after later writes.
-        this.options.log(`board ${this.boardId}: compaction failed: ${(error as Error).message}`);
+        this.options.log.warn(
+          { event: 'room.compaction-failed', board: this.boardId, err: error },
+          'compaction failed',
+        );
       }
     }).finally(() => {
       this.compaction = null;

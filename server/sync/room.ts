@@ -11,6 +11,7 @@
  */
 import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 import type { Role } from '../../shared/roles.ts';
+import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import { DocState } from './doc-state.ts';
 import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_PRESENCE_REFUSED, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
@@ -39,6 +40,8 @@ export interface Peer {
   readonly role: Role;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** An update of this peer was refused without closing it (the log's audit trail). */
+  refused?(reason: string): void;
 }
 
 export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'retention'> {
@@ -51,7 +54,9 @@ export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'ret
   onEmpty: (room: Room) => void;
   /** Called when storage refused this room's writes. */
   onStorageRefused?: (room: Room) => void;
-  log: (message: string) => void;
+  log: Logger;
+  /** Called when an edit of this board is stored (board expiry counts it as use). */
+  onEdited?: (room: Room) => void;
   stats: SyncStats;
   worker: StateWorker;
 }
@@ -135,7 +140,10 @@ export class Room {
     ]);
     if (!info) throw new Error('no board with this id');
     const state = await mergeStored(stored.updates, options.worker, (error) =>
-      options.log(`board ${boardId}: skipped an unreadable stored update: ${error.message}`),
+      options.log.error(
+        { event: 'room.unreadable-update', board: boardId, err: error },
+        'skipped an unreadable stored update',
+      ),
     );
     const room = new Room(boardId, new DocState(state), store, options, {
       lastSeq: stored.lastSeq,
@@ -283,7 +291,8 @@ export class Room {
     }
     answer.then(
       (update) => this.peers.has(peer) && peer.send(encodeSyncStep2Update(update)),
-      (error: Error) => this.options.log(`board ${this.boardId}: sync answer failed: ${error.message}`),
+      (error: Error) =>
+        this.options.log.error({ event: 'room.sync-failed', board: this.boardId, err: error }, 'sync answer failed'),
     );
   }
 
@@ -292,12 +301,13 @@ export class Room {
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();
     this.relay(batch);
     for (const entry of batch) entry.settled?.resolve();
+    this.options.onEdited?.(this);
     this.history.noteEdits(batch.filter((e) => e.from !== SERVER_PEER).map((e) => this.nameOf(e.from)));
   }
 
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
   private refused(batch: PendingUpdate[], error: Error): void {
-    this.options.log(`board ${this.boardId}: refusing edits: ${error.message}`);
+    this.options.log.error({ event: 'room.storage-refused', board: this.boardId, err: error }, 'storage refused edits');
     this.options.onStorageRefused?.(this);
     this.admission.recount();
     for (const entry of batch) entry.settled?.reject(error);

@@ -1,13 +1,14 @@
 /** Test harness: a real server on a free port with a temp DATA_DIR, and real y-websocket clients. */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { silentLogger } from '../../server/log/logger.ts';
 import { type RunningServer, type StartOptions, startServer } from '../../server/start.ts';
 import type { CreatedBoard } from '../../shared/api.ts';
 import type { BoardTokens, Role } from '../../shared/roles.ts';
@@ -21,7 +22,7 @@ export function removeDir(dir: string): void {
 }
 
 export function startTestServer(options: Partial<StartOptions> & { dataDir: string }): Promise<RunningServer> {
-  return startServer({ port: 0, log: () => {}, ...options });
+  return startServer({ port: 0, log: silentLogger(), ...options });
 }
 
 /**
@@ -106,7 +107,7 @@ export function rawSocket(
 export function upgradeAnswer(
   url: string,
   extraHeaders: Record<string, string> = {},
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const upgrade = request(url.replace(/^ws/, 'http'), {
       headers: {
@@ -117,9 +118,9 @@ export function upgradeAnswer(
         'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
       },
     });
-    upgrade.on('upgrade', (_response, socket) => {
+    upgrade.on('upgrade', (response, socket) => {
       socket.destroy();
-      resolve({ status: 101, body: '' });
+      resolve({ status: 101, body: '', headers: response.headers });
     });
     upgrade.on('response', (response) => {
       let body = '';
@@ -127,7 +128,7 @@ export function upgradeAnswer(
       response.on('data', (chunk: string) => {
         body += chunk;
       });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
     });
     upgrade.on('error', reject);
     upgrade.end();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { silentLogger } from '../../../server/log/logger.ts';
 import { type RunningServer, type StartOptions, startServer } from '../../../server/start.ts';
 import type { BoardTokens, Role } from '../../../shared/roles.ts';
 import { CHROMIUM_PATH } from '../setup/global-setup.ts';
@@ -47,7 +48,7 @@ export async function startE2e(options: Partial<StartOptions> = {}): Promise<E2e
     port: 0,
     dataDir,
     staticDir: join(repoRoot, 'dist'),
-    log: () => {},
+    log: silentLogger(),
     ...options,
   };
   let stopped = false;
