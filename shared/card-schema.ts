@@ -27,6 +27,13 @@ export const TITLE_MAX = 200;
 export const TEXT_FIELD_MAX = 5_000;
 export const PARTIES_MAX = 50;
 export const PARTY_NAME_MAX = 200;
+/** Card ids, goal ids, participant ids (vote keys) and timestamps. */
+export const ID_MAX = 64;
+/** Follow-up periods on one card ("2025", "2025 H1" …) and the length of their labels. */
+export const FOLLOW_UP_PERIODS_MAX = 50;
+export const FOLLOW_UP_LABEL_MAX = 32;
+/** People who may vote on one card. */
+export const VOTERS_MAX = 1_000;
 
 export const fieldMax = (field: CardTextField): number => (field === 'title' ? TITLE_MAX : TEXT_FIELD_MAX);
 
@@ -44,8 +51,8 @@ export type FollowUpEntry = z.infer<typeof FollowUpEntrySchema>;
 
 /** A card as plain data: what `readCard` returns and what exports start from. */
 export const CardSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
-  goalId: z.nullable(shortText(64)),
+  id: z.string().check(z.minLength(1), z.maxLength(ID_MAX)),
+  goalId: z.nullable(shortText(ID_MAX)),
   status: z.enum(CARD_STATUSES),
   order: z.number(),
   createdAt: z.string(),
@@ -58,7 +65,7 @@ export const CardSchema = z.object({
   targetGroup: text(TEXT_FIELD_MAX),
   period: text(TEXT_FIELD_MAX),
   parties: z.array(z.string().check(z.minLength(1), z.maxLength(PARTY_NAME_MAX))).check(z.maxLength(PARTIES_MAX)),
-  followUp: z.record(shortText(32), FollowUpEntrySchema),
+  followUp: z.record(shortText(FOLLOW_UP_LABEL_MAX), FollowUpEntrySchema),
   votes: z.record(z.string(), z.int()),
 });
 export type Card = z.infer<typeof CardSchema>;

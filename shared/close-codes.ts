@@ -16,10 +16,19 @@ export const CLOSE_STORAGE_UNAVAILABLE = 1011;
 export const CLOSE_TOO_SLOW = 4008;
 /** Over the message rate: the client reconnects (after y-websocket's back-off) and resends what was refused. */
 export const CLOSE_TOO_MANY_MESSAGES = 4029;
-/** The update breaks the board-document layout: final, as the same client would resend it. */
+/**
+ * The update breaks the board-document contract (layout, a card key's type, a
+ * text's length, a canvas record, a meta key or zone the sender may not change):
+ * final, as the same client would resend it.
+ */
 export const CLOSE_LAYOUT_BROKEN = 4422;
 /** The board is full: final, as resending the same cards would be refused again. */
 export const CLOSE_BOARD_FULL = 4413;
+/**
+ * An update over the per-update cap, or one that would take the board's stored
+ * document past its cap: final, as resending it would be refused again.
+ */
+export const CLOSE_DOCUMENT_TOO_LARGE = 4414;
 /** The link's token was replaced by the facilitator: final, the old link is no longer valid. */
 export const CLOSE_TOKEN_REVOKED = 4401;
 /** The board was deleted by its facilitator: final. */

@@ -4,14 +4,13 @@
  * ones say that their edits are kept and resent.
  */
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { ConnectionProblem, ConnectionState } from '../sync/connection-state.ts';
+import { type ConnectionProblem, type ConnectionState, FINAL_PROBLEMS } from '../sync/connection-state.ts';
 
 export function ConnectionNotice({ problem, state }: { problem: ConnectionProblem | null; state: ConnectionState }) {
   const { t } = useI18n();
   if (state === 'closed') {
     // A final close for another reason (a proxy, a newer server) still stops the app: say so plainly.
-    const message =
-      problem === 'board-full' || problem === 'edit-refused' || problem === 'presence-refused' ? problem : 'closed';
+    const message = problem && FINAL_PROBLEMS.includes(problem) ? problem : 'closed';
     return (
       <div className="notice notice--alert" role="alert" data-testid="connection-notice" data-problem={message}>
         <span>{t(`connection.problem.${message}`)}</span>

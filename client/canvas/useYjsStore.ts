@@ -14,7 +14,6 @@ import {
   atom,
   createTLStore,
   defaultBindingUtils,
-  defaultShapeUtils,
   type Signal,
   type TLStore,
   type TLStoreWithStatus,
@@ -24,7 +23,7 @@ import type * as Y from 'yjs';
 import { Origin } from '../../shared/board-doc.ts';
 import { readCanvasSchema, writeCanvasSchema } from '../../shared/canvas-schema.ts';
 import { checkCanvasSchema, migrateRecords } from './canvas-schema.ts';
-import { customShapeUtils } from './shape-utils.ts';
+import { boardShapeUtils } from './shape-utils.ts';
 import { applyToStore, bindStoreToCanvas, canvasRecords, writeCanvas } from './yjs-binding.ts';
 
 export interface YjsStoreOptions {
@@ -114,7 +113,7 @@ export function useYjsStore(options: YjsStoreOptions): YjsStore {
       { writable, mayUpgrade: mayUpgradeCanvas },
       {
         // <Tldraw> adds the default shapes to its own list, but a store made here needs them spelled out.
-        shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
+        shapeUtils: boardShapeUtils,
         bindingUtils: defaultBindingUtils,
         users: { currentUser },
         collaboration: { status: $status, mode: $mode },

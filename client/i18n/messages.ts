@@ -68,7 +68,9 @@ const sv = {
   'connection.closed': 'Frånkopplad',
   'connection.reload': 'Ladda om sidan',
   'connection.problem.board-full':
-    'Tavlan är full och rymmer inte fler kort. Dina senaste ändringar sparades inte, och anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta. Ta bort kort som inte behövs innan du lägger till nya.',
+    'Tavlan är full och rymmer inte fler kort eller former. Dina senaste ändringar sparades inte, och anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta. Ta bort kort och former som inte behövs innan du lägger till nya.',
+  'connection.problem.too-large':
+    'En ändring var för stor för att sparas (till exempel en mycket stor bild eller inklistring), eller så har tavlan nått sin största storlek. Anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta med det som är sparat.',
   'connection.problem.edit-refused':
     'En ändring kunde inte sparas eftersom den inte passar tavlans uppbyggnad, och anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta med det som är sparat.',
   'connection.problem.presence-refused':
@@ -184,7 +186,9 @@ const en: Messages = {
   'connection.closed': 'Disconnected',
   'connection.reload': 'Reload the page',
   'connection.problem.board-full':
-    'The board is full and holds no more cards. Your latest changes were not saved, and the connection to the board has been closed. Reload the page to continue. Remove cards that are not needed before adding new ones.',
+    'The board is full and holds no more cards or shapes. Your latest changes were not saved, and the connection to the board has been closed. Reload the page to continue. Remove cards and shapes that are not needed before adding new ones.',
+  'connection.problem.too-large':
+    'A change was too large to be saved (a very large image or paste, for example), or the board has reached its largest size. The connection to the board has been closed. Reload the page to continue with what is saved.',
   'connection.problem.edit-refused':
     "A change could not be saved because it does not fit the board's structure, and the connection to the board has been closed. Reload the page to continue with what is saved.",
   'connection.problem.presence-refused':

@@ -6,6 +6,7 @@
 import {
   CLOSE_BOARD_DELETED,
   CLOSE_BOARD_FULL,
+  CLOSE_DOCUMENT_TOO_LARGE,
   CLOSE_LAYOUT_BROKEN,
   CLOSE_PRESENCE_REFUSED,
   CLOSE_STORAGE_UNAVAILABLE,
@@ -18,19 +19,29 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'clo
 
 /**
  * Why the server closed the connection, when the person should know: the
- * first three are final (the app stops retrying), the others pass on their own.
+ * first four are final (the app stops retrying), the others pass on their own.
  */
 export type ConnectionProblem =
   | 'board-full'
   | 'edit-refused'
+  | 'too-large'
   | 'presence-refused'
   | 'storage'
   | 'rate-limited'
   | 'too-slow';
 
+/** The problems after which the app has stopped retrying. */
+export const FINAL_PROBLEMS: readonly ConnectionProblem[] = [
+  'board-full',
+  'edit-refused',
+  'too-large',
+  'presence-refused',
+];
+
 const PROBLEMS: ReadonlyMap<number, ConnectionProblem> = new Map([
   [CLOSE_BOARD_FULL, 'board-full'],
   [CLOSE_LAYOUT_BROKEN, 'edit-refused'],
+  [CLOSE_DOCUMENT_TOO_LARGE, 'too-large'],
   [CLOSE_PRESENCE_REFUSED, 'presence-refused'],
   [CLOSE_STORAGE_UNAVAILABLE, 'storage'],
   [CLOSE_TOO_MANY_MESSAGES, 'rate-limited'],

@@ -1,11 +1,13 @@
-import { MAX_CARDS_PER_BOARD } from '../../shared/limits.ts';
-
 /**
  * What one connection and one board may do, and the close codes that say so.
  * Documented in README.md (Limits). startServer takes overrides (tests use small values).
  */
 
+import { MAX_BOARD_DOCUMENT_BYTES, MAX_CARDS_PER_BOARD } from '../../shared/limits.ts';
+
 export interface SyncLimits {
+  /** A board's stored document (state plus log) may not grow past this; closes with 4414. */
+  maxDocumentBytes: number;
   /** A board may hold at most this many cards; an update that would exceed it is refused, not stored. */
   maxCardsPerBoard: number;
   /** Document messages (sync steps and updates) a connection may send at once, and per second after that. */
@@ -28,6 +30,7 @@ export interface SyncLimits {
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+  maxDocumentBytes: MAX_BOARD_DOCUMENT_BYTES,
   maxCardsPerBoard: MAX_CARDS_PER_BOARD,
   // Typing is ≈ 10 updates/s and a tldraw drag ≈ 60/s (one per frame); a burst covers a paste or a reconnect.
   updateBurst: 200,

@@ -17,6 +17,7 @@ import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -35,7 +36,10 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
+  /** An update; `step2` when it is the client's answer to our sync step 1 (all it has that we lack). */
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; step2: boolean }
+  /** An update over MAX_UPDATE_BYTES: refused unparsed, so its size costs no decoding. */
+  | { kind: 'oversized-update'; bytes: number }
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
   | { kind: 'ignored' };
@@ -79,9 +83,15 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
     return { kind: 'sync-step1', stateVector: payload };
   }
   if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+    if (payload.byteLength > MAX_UPDATE_BYTES) return { kind: 'oversized-update', bytes: payload.byteLength };
     // Throws on truncated or garbled updates; nothing is applied yet. The parse is
     // kept: the room reads the card changes from it instead of parsing again.
-    return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
+    return {
+      kind: 'update',
+      update: payload,
+      decoded: Y.decodeUpdate(payload),
+      step2: step === syncProtocol.messageYjsSyncStep2,
+    };
   }
   throw new ProtocolError(`unknown sync step ${step}`);
 }

@@ -1,25 +1,30 @@
 /**
  * A room's admission checks: whether an incoming update may be stored at all.
- * An update that would break the board layout or pass the card limit is
- * refused (its sender closed, nothing stored); the rest go on to the write side.
+ * Every update is checked against the board contract and the sender's role
+ * (update-plan.ts, update-rules.ts) on the document index (doc-index.ts), and
+ * against the size caps; a refused one closes its sender and is neither stored
+ * nor relayed; the rest go on to the write side.
  *
- * The card count needs an analysis of the whole state, which runs in the state
+ * The index needs an analysis of the whole state, which runs in the state
  * worker. Updates that arrive before it is known wait, in order, and are
  * admitted once it is.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log/logger.ts';
-import { type CardChange, CardIndex } from './card-index.ts';
+import { DocIndex } from './doc-index.ts';
 import type { DocState } from './doc-state.ts';
-import { layoutViolation } from './layout-guard.ts';
-import { CLOSE_BOARD_FULL, CLOSE_LAYOUT_BROKEN, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import type { Peer } from './room.ts';
 import type { PendingUpdate, RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
+import type { UpdatePlan } from './update-plan.ts';
+import { refusalOf } from './update-rules.ts';
 
 export interface AdmissionOptions {
   maxCardsPerBoard: number;
+  /** The stored document's cap (state plus log). */
+  maxDocumentBytes: number;
   /**
    * An admitted update deletes these cards; `before` is the state just before it
    * (what is stored and what is admitted ahead of it), to keep their content.
@@ -31,8 +36,8 @@ export interface AdmissionOptions {
 }
 
 export class RoomAdmission {
-  /** Known once the state has been analysed; updates wait for it (their card count is checked against it). */
-  private cards: CardIndex | null = null;
+  /** Known once the state has been analysed; updates wait for it (they are checked against it). */
+  private index: DocIndex | null = null;
   /** The analysis under way; it resolves with the state vector it found (undefined if it failed). */
   private analysis: Promise<Uint8Array | undefined> | null = null;
   /** Updates that arrived while the analysis ran; they are admitted in order once it is done. */
@@ -56,9 +61,9 @@ export class RoomAdmission {
     this.options = options;
   }
 
-  /** Admits an update now, or queues it behind the analysis when the card count is not known yet. */
+  /** Admits an update now, or queues it behind the analysis when the index is not known yet. */
   submit(entry: PendingUpdate): void {
-    if (this.cards && this.waiting.length === 0) {
+    if (this.index && this.waiting.length === 0) {
       this.admit(entry);
       return;
     }
@@ -66,14 +71,21 @@ export class RoomAdmission {
     void this.ensureAnalysis();
   }
 
-  /** Storage refused updates that were already counted as cards: count again from what is stored. */
+  /** Refuses a peer's update without looking into it (over the update cap, not even parsed). */
+  refuseUnread(peer: Peer, code: number, reason: string): void {
+    this.options.stats.refused++;
+    this.refusedPeers.add(peer);
+    peer.close(code, reason);
+  }
+
+  /** Storage refused updates that were already in the index: index again from what is stored. */
   recount(): void {
-    this.cards = null;
+    this.index = null;
     void this.ensureAnalysis();
   }
 
   /**
-   * Analyses the state (vector, card index) in the worker when either is
+   * Analyses the state (vector, document index) in the worker when either is
    * unknown, then replays what was stored or admitted meanwhile and lets
    * waiting updates through. Runs in the write side's background chain, so a
    * compaction never replaces the state under it.
@@ -81,20 +93,22 @@ export class RoomAdmission {
   ensureAnalysis(): Promise<Uint8Array | undefined> {
     if (this.analysis) return this.analysis;
     const known = this.content.stateVector();
-    if (this.cards && known) return Promise.resolve(known);
+    if (this.index && known) return Promise.resolve(known);
     this.analysis = this.writes
       .inBackground(async () => {
         const parts = this.content.parts();
         const covered = this.content.tailLength;
         try {
-          const { vector, cards } = await this.options.worker.run({ op: 'analyze', updates: parts });
+          const analysis = await this.options.worker.run({ op: 'analyze', updates: parts });
           // Replay, in order of arrival, what was stored, is being stored or was admitted meanwhile.
-          const index = CardIndex.fromData(cards);
-          for (const update of this.content.tailSince(covered)) index.commit(index.plan(Y.decodeUpdate(update)));
-          for (const { decoded } of this.writes.unstored()) index.commit(index.plan(decoded));
-          this.content.setVector(new Map(vector), covered);
-          this.cards = index;
-          return Y.encodeStateVector(new Map(vector));
+          const index = DocIndex.fromData(analysis.index);
+          const replay = (decoded: ReturnType<typeof Y.decodeUpdate>) =>
+            index.commit(index.plan(decoded, { trusted: true }));
+          for (const update of this.content.tailSince(covered)) replay(Y.decodeUpdate(update));
+          for (const { decoded } of this.writes.unstored()) replay(decoded);
+          this.content.setVector(new Map(analysis.vector), covered);
+          this.index = index;
+          return Y.encodeStateVector(new Map(analysis.vector));
         } catch (error) {
           this.options.log.error(
             { event: 'room.analysis-failed', board: this.boardId, err: error },
@@ -114,48 +128,60 @@ export class RoomAdmission {
 
   /**
    * Queues an update for storage, or refuses it (closes the sender, stores
-   * nothing) when it would break the board layout or pass the card limit.
+   * nothing) when it breaks the contract, the sender's role or a cap.
+   * Counts over a cap are refused only when they grow: a board already over
+   * one (an import) can still shrink. The server's own trusted edits (rename,
+   * lock) skip the checks but keep the index current.
    */
   private admit(entry: PendingUpdate): void {
     const { from: peer, decoded } = entry;
     if (this.refusedPeers.has(peer)) return;
-    const cards = this.cards;
-    if (!cards) {
-      // The analysis failed: without a count the update cannot be checked; the sender resends later.
+    const index = this.index;
+    if (!index) {
+      // The analysis failed: without the index the update cannot be checked; the sender resends later.
       this.refuse(entry, CLOSE_STORAGE_UNAVAILABLE, 'board state unavailable, edits kept locally; retrying');
       return;
     }
-    const change = cards.plan(decoded);
     if (entry.trusted) {
-      this.accept(entry, cards, change);
+      this.accept(entry, index, index.plan(decoded, { trusted: true }));
       return;
     }
-    const violation = layoutViolation(decoded, change);
-    if (violation) {
+    const maxBytes = this.options.maxDocumentBytes;
+    // A delete-only update always passes the size cap, so a full board can be cleaned up.
+    if (decoded.structs.length > 0 && this.storedBytes() + entry.update.byteLength > maxBytes) {
       this.options.stats.refused++;
-      this.refuse(entry, CLOSE_LAYOUT_BROKEN, violation);
+      this.refuse(entry, CLOSE_DOCUMENT_TOO_LARGE, `the board's document is full (at most ${maxBytes} bytes)`);
       return;
     }
-    if (change.added.length > 0 || change.deleted.length > 0) {
-      const after = cards.countAfter(change);
-      // Over the limit is refused only when it grows: a board already over it (an import) can still shrink.
-      if (after > this.options.maxCardsPerBoard && after > cards.count) {
-        this.options.stats.refused++;
-        this.refuse(entry, CLOSE_BOARD_FULL, `the board is full (at most ${this.options.maxCardsPerBoard} cards)`);
-        return;
-      }
+    const plan = index.plan(decoded);
+    if (plan.missing && !plan.problem && entry.beforeSync) {
+      // A reconnecting client types on top of edits the server lost (or never got) before its
+      // answer to our sync step 1 brings them: dropped, not refused, as that answer carries it too.
+      this.options.stats.dropped++;
+      return;
     }
-    this.accept(entry, cards, change);
+    const refusal = refusalOf(index, plan, peer.role, this.options);
+    if (refusal) {
+      this.options.stats.refused++;
+      this.refuse(entry, refusal.code, refusal.reason);
+      return;
+    }
+    this.accept(entry, index, plan);
   }
 
-  private accept(entry: PendingUpdate, cards: CardIndex, change: CardChange): void {
-    const deleted = cards.removedBy(change);
+  private accept(entry: PendingUpdate, index: DocIndex, plan: UpdatePlan): void {
+    const deleted = index.removedCards(plan);
     if (deleted.length > 0 && this.options.onCardsDeleted) {
       const before = [...this.content.parts(), ...this.writes.unstored().map((e) => e.update)];
       this.options.onCardsDeleted(deleted, before, entry);
     }
-    cards.commit(change);
+    index.commit(plan);
     this.writes.enqueue(entry);
+  }
+
+  /** Bytes of the stored document, the log not compacted yet and what waits to be stored. */
+  private storedBytes(): number {
+    return this.content.stateBytes + this.content.bytesInTail + this.writes.unstoredBytes();
   }
 
   private refuse(entry: PendingUpdate, code: number, reason: string): void {

@@ -28,7 +28,7 @@ export interface RoomRegistryOptions {
   compactEvery?: number;
   autoVersionMs?: number;
   retention?: RetentionRule;
-  limits: Pick<SyncLimits, 'maxCardsPerBoard'> & PresenceLimits;
+  limits: Pick<SyncLimits, 'maxCardsPerBoard' | 'maxDocumentBytes'> & PresenceLimits;
   stats?: SyncStats;
   log: Logger;
   /** Called when a board's room loads and when an edit of it is stored (board expiry counts both as use). */
@@ -76,6 +76,7 @@ export class RoomRegistry {
         compactEvery: this.compactEvery,
         ...this.history,
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
+        maxDocumentBytes: this.limits.maxDocumentBytes,
         presence: this.limits,
         onEmpty: (empty) => void this.unloadIfEmpty(empty),
         onStorageRefused: () => this.storageRefusedAt.set(boardId, Date.now()),

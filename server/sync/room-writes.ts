@@ -22,6 +22,8 @@ export interface PendingUpdate {
   update: Uint8Array;
   decoded: DecodedUpdate;
   from: Peer;
+  /** Sent before the sender answered our sync step 1 (see RoomAdmission.admit). */
+  beforeSync?: boolean;
   /** Made by the server itself (rename, lock): admitted without the checks for clients' updates. */
   trusted?: boolean;
   /** Told when the update is stored, or refused (server edits wait for it). */
@@ -90,6 +92,14 @@ export class RoomWrites {
   /** What is admitted but not yet in the state (being written, then waiting), in order of arrival. */
   unstored(): PendingUpdate[] {
     return [...[...this.inFlight].flat(), ...this.pending];
+  }
+
+  /** Bytes of what is admitted but not yet in the state. */
+  unstoredBytes(): number {
+    let bytes = 0;
+    for (const batch of this.inFlight) for (const entry of batch) bytes += entry.update.byteLength;
+    for (const entry of this.pending) bytes += entry.update.byteLength;
+    return bytes;
   }
 
   /** Runs whole-state work one task at a time: each snapshots the state and may replace it. */

@@ -9,11 +9,12 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
+import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import { DocState } from './doc-state.ts';
-import { CLOSE_PRESENCE_REFUSED, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_PRESENCE_REFUSED, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
 import { Presence, type PresenceLimits, PresenceRefused } from './presence.ts';
 import {
@@ -35,7 +36,7 @@ import { SyncAnswers } from './sync-answers.ts';
 
 /** The room's view of a connection; the socket details live in connection.ts. */
 export interface Peer {
-  /** What the connection's token allows (see room-gate.ts). */
+  /** What the connection's token allows (see room-gate.ts; what it may change: update-rules.ts). */
   readonly role: Role;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
@@ -47,6 +48,7 @@ export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'ret
   /** Fold the update log into one state after about this many appended updates (see shouldCompact). */
   compactEvery: number;
   maxCardsPerBoard: number;
+  maxDocumentBytes: number;
   presence: PresenceLimits;
   /** Called when the last peer has left. */
   onEmpty: (room: Room) => void;
@@ -62,6 +64,8 @@ export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'ret
 export class Room {
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
+  /** Peers that have not answered our sync step 1 yet (their edits may build on what only that answer brings). */
+  private readonly unsynced = new WeakSet<Peer>();
   private readonly presence: Presence;
   private readonly answers: SyncAnswers;
   private readonly writes: RoomWrites;
@@ -164,6 +168,7 @@ export class Room {
   /** Adds a peer and starts the sync handshake with it (server's step 1 and the awareness states). */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
+    this.unsynced.add(peer);
     // Our step 1 goes out after the peer's own step 1 (usually already buffered) has been
     // answered, which is what syncs a new client; on a room just loaded it waits for the analysis.
     // It must always go out: it is what makes a reconnecting client send the edits it made offline.
@@ -199,13 +204,33 @@ export class Room {
         this.answerSync(peer, message.stateVector);
         return;
       case 'update':
-        if (isEmptyUpdate(message.decoded)) return;
+        if (isEmptyUpdate(message.decoded)) {
+          if (message.step2) this.unsynced.delete(peer);
+          return;
+        }
         this.options.stats.updatesIn++;
         if (!this.gate.admits(peer)) {
           this.options.stats.refused++;
           return;
         }
-        this.admission.submit({ from: peer, update: message.update, decoded: message.decoded });
+        this.admission.submit({
+          from: peer,
+          update: message.update,
+          decoded: message.decoded,
+          beforeSync: !message.step2 && this.unsynced.has(peer),
+        });
+        if (message.step2) this.unsynced.delete(peer);
+        return;
+      case 'oversized-update':
+        if (!this.gate.admits(peer)) {
+          this.options.stats.refused++;
+          return;
+        }
+        this.admission.refuseUnread(
+          peer,
+          CLOSE_DOCUMENT_TOO_LARGE,
+          `update of ${message.bytes} bytes; at most ${MAX_UPDATE_BYTES} are accepted`,
+        );
         return;
       case 'awareness':
         this.options.stats.awarenessIn++;

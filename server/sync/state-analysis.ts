@@ -6,19 +6,20 @@
 import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
 import type { Card } from '../../shared/card-schema.ts';
-import { CardIndex, type CardIndexData } from './card-index.ts';
+import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
 
 export interface StateAnalysis {
   /** The state vector (client → next clock), as Yjs computes it from an update. */
   vector: [number, number][];
-  cards: CardIndexData;
+  /** The document index (doc-index.ts), as plain data for the trip to the main thread. */
+  index: DocIndexData;
 }
 
 export function analyzeState(state: Uint8Array): StateAnalysis {
   const vector = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
-  return { vector: [...vector], cards: CardIndex.fromState(state).toData() };
+  return { vector: [...vector], index: DocIndex.fromState(state).toData() };
 }
 
 /**

@@ -13,8 +13,10 @@ export interface SyncStats {
   awarenessBytes: number;
   /** Presence states dropped because their board held as many (or as many bytes) as it may. */
   presenceDropped: number;
-  /** Connections closed for a limit: rate, card count, backlog, presence. */
+  /** Connections closed for a limit or a refused update: rate, contract, caps, backlog, presence. */
   refused: number;
+  /** Updates dropped unstored because they build on what the sender's sync answer still has to bring. */
+  dropped: number;
 }
 
 export const createSyncStats = (): SyncStats => ({
@@ -28,4 +30,5 @@ export const createSyncStats = (): SyncStats => ({
   awarenessBytes: 0,
   presenceDropped: 0,
   refused: 0,
+  dropped: 0,
 });

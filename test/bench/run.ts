@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Scenario, ScenarioContext, ScenarioResult } from './harness.ts';
+import { admission } from './scenarios/admission.ts';
 import { awareness } from './scenarios/awareness.ts';
 import { boards } from './scenarios/boards.ts';
 import { bundle } from './scenarios/bundle.ts';
@@ -36,6 +37,7 @@ const SCENARIOS: Scenario[] = [
   memory,
   history,
   boards,
+  admission,
   exports,
   bundle,
   tableRender,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
 import { cardsMap } from '../../shared/board-doc.ts';
+import { geoShape } from '../helpers/canvas-records.ts';
 import {
   connectClient,
   createBoard,
@@ -85,7 +86,7 @@ describe('WebSocket bad input', () => {
     const board = await createBoard(server.url);
     const good = connectClient(server.url, board.id);
     await good.synced;
-    good.doc.getMap('canvas').set('shape:before', { x: 1 });
+    good.doc.getMap('canvas').set('shape:before', geoShape('shape:before', 1));
     const other = connectClient(server.url, board.id);
     await waitFor('edit relayed', () => other.doc.getMap('canvas').has('shape:before'));
     const before = docContent(other.doc);
@@ -108,13 +109,13 @@ describe('WebSocket bad input', () => {
     texty.send('hello');
     expect((await textClosed).code).toBe(1007);
 
-    good.doc.getMap('canvas').set('shape:after', { x: 2 });
+    good.doc.getMap('canvas').set('shape:after', geoShape('shape:after', 2));
     await waitFor('others keep syncing', () => other.doc.getMap('canvas').has('shape:after'));
     const reloaded = connectClient(server.url, board.id);
     await reloaded.synced;
     expect(JSON.parse(docContent(reloaded.doc)).canvas).toEqual({
       ...JSON.parse(before).canvas,
-      'shape:after': { x: 2 },
+      'shape:after': geoShape('shape:after', 2),
     });
     for (const c of [good, other, reloaded]) c.destroy();
   });
@@ -130,7 +131,7 @@ describe('WebSocket bad input', () => {
     broken.doc.getText('notes').insert(0, 'not part of any board');
     expect(await closed).toBe(4422);
 
-    other.doc.getMap('canvas').set('shape:still-fine', { x: 1 });
+    other.doc.getMap('canvas').set('shape:still-fine', geoShape('shape:still-fine', 1));
     const fresh = connectClient(server.url, board.id);
     await waitFor('others keep syncing', () => fresh.doc.getMap('canvas').has('shape:still-fine'));
     expect(fresh.doc.share.has('notes')).toBe(false);

@@ -13,6 +13,7 @@ import { initBoardDoc } from '../../shared/board-doc.ts';
 import { createCard, setCardParty } from '../../shared/card.ts';
 import type { PlanData } from '../../shared/plan/index.ts';
 import schema from '../../shared/plan/samverkansplan.schema.json' with { type: 'json' };
+import { geoShape } from '../helpers/canvas-records.ts';
 import { csvOfCards } from '../helpers/plan-files.ts';
 import {
   connectClient,
@@ -148,7 +149,7 @@ describe('export off the event loop', () => {
     await Promise.all([a.synced, b.synced]);
     // The room checks edits once it has analysed the loaded board (in the state worker); on a busy
     // machine that can outlast the export, so wait for it before the export starts.
-    a.doc.getMap('canvas').set('shape:before-export', { x: 0 });
+    a.doc.getMap('canvas').set('shape:before-export', geoShape('shape:before-export'));
     await waitFor('the room ready', () => b.doc.getMap('canvas').has('shape:before-export'), 20_000);
 
     let exportDone = false;
@@ -160,7 +161,7 @@ describe('export off the event loop', () => {
       },
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
-    a.doc.getMap('canvas').set('shape:during-export', { x: 1 });
+    a.doc.getMap('canvas').set('shape:during-export', geoShape('shape:during-export', 1));
     await waitFor('edit relayed during the export', () => b.doc.getMap('canvas').has('shape:during-export'), 20_000);
     expect(exportDone).toBe(false);
     expect(await exported).toBe(200);

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { CLOSE_PRESENCE_REFUSED } from '../../shared/close-codes.ts';
+import { geoShape } from '../helpers/canvas-records.ts';
 import {
   connectClient,
   createBoard,
@@ -64,7 +65,7 @@ describe('presence flood', () => {
     const rounds = 50;
     for (let round = 0; round < rounds; round++) {
       people.forEach((p, i) => {
-        p.doc.getMap('canvas').set(`shape:${i}-${round}`, { x: round });
+        p.doc.getMap('canvas').set(`shape:${i}-${round}`, geoShape(`shape:${i}-${round}`, round));
       });
       await sleep(200);
     }

@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import type { RunningServer } from '../../server/start.ts';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts';
 import { createCard, getCardText, setCardText } from '../../shared/card.ts';
+import { geoShape } from '../helpers/canvas-records.ts';
 import { prng, seedFor } from '../helpers/random.ts';
 import {
   boardSocketUrl,
@@ -53,7 +54,7 @@ function realMessages(): Uint8Array[] {
   doc.on('update', (update: Uint8Array) => updates.push(update));
   const id = createCard(doc, { goalId: 'A1', createdBy: 'fuzz', fields: { title: 'Aktivitet', activity: 'Träffar' } });
   setCardText(doc, id, 'activity', 'Träffar för föräldrar');
-  doc.getMap('canvas').set('shape:x', { x: 1, y: 2 });
+  doc.getMap('canvas').set('shape:x', geoShape('shape:x', 1, 2));
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState({ user: { name: 'Fuzz', color: '#000' }, cursor: { x: 1, y: 2 } });
   return [encodeSyncStep1(doc), ...updates.map(encodeUpdate), encodeAwareness(awareness, [doc.clientID])];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readMeta } from '../../shared/board-doc.ts';
 import { createCard, getCardText } from '../../shared/card.ts';
+import { geoShape } from '../helpers/canvas-records.ts';
 import { createBoard, docContent, rawSocket, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
 
 const ctx = serverPerTest();
@@ -36,8 +37,8 @@ describe('live board sync', () => {
     await Promise.all([a.synced, b.synced]);
 
     await withSharedCard(a, b);
-    a.doc.getMap('canvas').set('shape:a', { id: 'shape:a', x: 1 });
-    b.doc.getMap('canvas').set('shape:b', { id: 'shape:b', x: 2 });
+    a.doc.getMap('canvas').set('shape:a', geoShape('shape:a', 1));
+    b.doc.getMap('canvas').set('shape:b', geoShape('shape:b', 2));
     const textA = sharedText(a.doc);
     const textB = sharedText(b.doc);
     textA.insert(0, 'Hej ');
@@ -58,14 +59,14 @@ describe('live board sync', () => {
     const board = await createBoard(ctx.server.url);
     const a = client(board.id);
     await a.synced;
-    a.doc.getMap('canvas').set('shape:kept', { id: 'shape:kept', x: 42 });
+    a.doc.getMap('canvas').set('shape:kept', geoShape('shape:kept', 42));
     const observer = client(board.id);
     // Relayed means stored: the server writes an update before it relays it.
     await waitFor('the edit to reach a peer', () => observer.doc.getMap('canvas').has('shape:kept'));
     await ctx.restart();
     const fresh = client(board.id);
     await fresh.synced;
-    expect(fresh.doc.getMap('canvas').get('shape:kept')).toEqual({ id: 'shape:kept', x: 42 });
+    expect(fresh.doc.getMap('canvas').get('shape:kept')).toEqual(geoShape('shape:kept', 42));
     expect(readMeta(fresh.doc)?.title).toBe('Samverkansplan Heby 2025');
   });
 
@@ -77,7 +78,7 @@ describe('live board sync', () => {
     await withSharedCard(a, b);
 
     a.provider.disconnect();
-    a.doc.getMap('canvas').set('shape:offline', { id: 'shape:offline' });
+    a.doc.getMap('canvas').set('shape:offline', geoShape('shape:offline'));
     sharedText(a.doc).insert(0, 'offline ');
     sharedText(b.doc).insert(0, 'online ');
     await waitFor('b to have its own edit stored', () => b.provider.synced);

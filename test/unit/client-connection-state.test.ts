@@ -36,6 +36,7 @@ describe('problemForClose', () => {
   it('names the server’s refusals, so the person is told what happened to their edits', () => {
     expect(problemForClose(4413)).toBe('board-full');
     expect(problemForClose(4422)).toBe('edit-refused');
+    expect(problemForClose(4414)).toBe('too-large');
     expect(problemForClose(4431)).toBe('presence-refused');
     expect(problemForClose(1011)).toBe('storage');
     expect(problemForClose(4029)).toBe('rate-limited');

@@ -1,7 +1,6 @@
 /** The room's document without a Y.Doc: merging, the state vector, the card count and message budgets. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CardIndex } from '../../server/sync/card-index.ts';
 import { DocState } from '../../server/sync/doc-state.ts';
 import { mergeMany } from '../../server/sync/merge.ts';
 import { TokenBucket } from '../../server/sync/rate-limit.ts';
@@ -86,37 +85,6 @@ describe('DocState', () => {
     state.replace(merged, 1);
     expect(state.tailLength).toBe(1);
     expect(contentOf(mergeMany(state.parts()))).toEqual(cardsMap(doc).toJSON());
-  });
-});
-
-describe('CardIndex', () => {
-  it('counts cards from updates as a Y.Doc does, and plans without committing', () => {
-    const { doc, updates } = recording();
-    const index = CardIndex.fromState(Y.encodeStateAsUpdate(doc));
-    const ids = Array.from({ length: 6 }, (_, i) => createCard(doc, { goalId: 'A1', createdBy: `p${i}` }));
-    deleteCard(doc, ids[1] as string);
-    setCardText(doc, ids[2] as string, 'title', 'Ny titel');
-    // The same key set again after a delete (an undo, an import) counts once more.
-    cardsMap(doc).set(ids[1] as string, new Y.Map());
-    for (const update of updates) {
-      const change = index.plan(Y.decodeUpdate(update));
-      const predicted = index.countAfter(change);
-      index.commit(change);
-      expect(index.count).toBe(predicted);
-    }
-    expect(index.count).toBe(cardsMap(doc).size);
-    expect(CardIndex.fromState(Y.encodeStateAsUpdate(doc)).count).toBe(cardsMap(doc).size);
-    expect(CardIndex.fromData(index.toData()).count).toBe(cardsMap(doc).size);
-  });
-
-  it('sees an update that adds several cards at once', () => {
-    const { doc, updates } = recording();
-    const index = CardIndex.fromState(Y.encodeStateAsUpdate(new Y.Doc()));
-    doc.transact(() => {
-      for (let i = 0; i < 4; i++) createCard(doc, { goalId: 'A1', createdBy: `p${i}` });
-    });
-    expect(index.countAfter(index.plan(Y.decodeUpdate(updates[0] as Uint8Array)))).toBe(4);
-    expect(index.count, 'a plan changes nothing').toBe(0);
   });
 });
 

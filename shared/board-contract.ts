@@ -1,0 +1,141 @@
+/**
+ * The board-document contract as data (README "The board document"): which
+ * key of which container holds what. The accessors in board-doc.ts, card.ts and
+ * canvas-schema.ts write exactly this; the server checks every incoming update
+ * against it (server/sync/update-rules.ts). The limits are the editor's own, from
+ * card-schema.ts, so the editor and the server read the same numbers.
+ */
+import { CANVAS_KEY_MAX, canvasRecordProblem } from './canvas-contract.ts';
+import {
+  CARD_STATUSES,
+  CARD_TEXT_FIELDS,
+  FOLLOW_UP_LABEL_MAX,
+  FOLLOW_UP_PERIODS_MAX,
+  FOLLOW_UP_STATUSES,
+  fieldMax,
+  ID_MAX,
+  PARTIES_MAX,
+  PARTY_NAME_MAX,
+  TEXT_FIELD_MAX,
+  VOTERS_MAX,
+} from './card-schema.ts';
+import { MAX_CANVAS_RECORDS } from './limits.ts';
+
+/** The kinds of Yjs type in a board document: the three roots and what cards nest. */
+export const CONTAINERS = [
+  'meta',
+  'cards',
+  'canvas',
+  'card',
+  'text',
+  'parties',
+  'followUp',
+  'followUpEntry',
+  'votes',
+] as const;
+export type Container = (typeof CONTAINERS)[number];
+export const ROOTS: readonly Container[] = ['meta', 'cards', 'canvas'];
+
+/** Who may change a meta key from a client. The server's own writes (REST calls) are not checked. */
+export type MetaOwner = 'server' | 'facilitator' | 'first-writer';
+
+/** What a key of a container may hold. `problem` says why a JSON value does not fit, or null. */
+export type Slot =
+  | { kind: 'text'; max: number }
+  | { kind: 'map'; holds: Container }
+  | { kind: 'value'; problem: (value: unknown, key: string) => string | null; owner?: MetaOwner };
+
+/** A map container's cap on live entries (refused only when an update grows past it). */
+export const ENTRY_CAPS: Partial<Record<Container, number>> = {
+  canvas: MAX_CANVAS_RECORDS,
+  parties: PARTIES_MAX,
+  followUp: FOLLOW_UP_PERIODS_MAX,
+  votes: VOTERS_MAX,
+};
+
+const expect =
+  (what: string, ok: (value: unknown) => boolean) =>
+  (value: unknown): string | null =>
+    ok(value) ? null : `must be ${what}`;
+const isString = (max: number) => (v: unknown) => typeof v === 'string' && v.length <= max;
+const string = (max: number) => expect(`a string of at most ${max} characters`, isString(max));
+const oneOf = (values: readonly string[]) => expect(`one of ${values.join(', ')}`, (v) => values.includes(v as string));
+const isoDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && v.length <= ID_MAX;
+
+const text = (max: number): Slot => ({ kind: 'text', max });
+const value = (problem: (value: unknown, key: string) => string | null, owner?: MetaOwner): Slot => ({
+  kind: 'value',
+  problem,
+  owner,
+});
+
+/** Card keys (card.ts createCard). */
+const CARD_SLOTS: Record<string, Slot> = {
+  id: value(expect('a card id', (v) => isString(ID_MAX)(v) && (v as string).length > 0)),
+  goalId: value(expect('a goal id or null', (v) => v === null || isString(ID_MAX)(v))),
+  status: value(oneOf(CARD_STATUSES)),
+  order: value(expect('a finite number', Number.isFinite)),
+  createdAt: value(string(ID_MAX)),
+  createdBy: value(string(PARTY_NAME_MAX)),
+  ...Object.fromEntries(CARD_TEXT_FIELDS.map((field) => [field, text(fieldMax(field))])),
+  parties: { kind: 'map', holds: 'parties' },
+  followUp: { kind: 'map', holds: 'followUp' },
+  votes: { kind: 'map', holds: 'votes' },
+};
+
+/** One year's follow-up entry (card.ts setFollowUp). */
+const FOLLOW_UP_ENTRY_SLOTS: Record<string, Slot> = {
+  status: value(oneOf(FOLLOW_UP_STATUSES)),
+  comment: text(TEXT_FIELD_MAX),
+  effect: text(TEXT_FIELD_MAX),
+  updatedAt: value(string(ID_MAX)),
+  updatedBy: value(string(PARTY_NAME_MAX)),
+};
+
+/** Meta keys (board-doc.ts, canvas-schema.ts) and who may write them from a client. */
+const META_SLOTS: Record<string, Slot> = {
+  schemaVersion: value(expect('an integer', Number.isInteger), 'server'),
+  title: value(string(200), 'server'),
+  templateId: value(string(ID_MAX), 'server'),
+  templateVersion: value(string(ID_MAX), 'server'),
+  createdAt: value(string(ID_MAX), 'server'),
+  locked: value(
+    expect('a boolean', (v) => typeof v === 'boolean'),
+    'server',
+  ),
+  planPeriod: value(
+    expect('{ from, to } ISO dates', (v) => {
+      const period = v as { from?: unknown; to?: unknown } | null;
+      return typeof v === 'object' && v !== null && isoDate(period?.from) && isoDate(period?.to);
+    }),
+    'facilitator',
+  ),
+  // tldraw's serialized schema: { schemaVersion, sequences: { id: version } } (≈ 1 KB).
+  canvasSchema: value(
+    expect('a tldraw schema', (v) => typeof v === 'object' && v !== null && JSON.stringify(v).length <= 16_384),
+    'first-writer',
+  ),
+};
+
+const keyOf =
+  (max: number, slot: Slot) =>
+  (key: string): Slot | null =>
+    key.length > 0 && key.length <= max ? slot : null;
+
+const CANVAS_RECORD = value((record, key) => canvasRecordProblem(key, record));
+
+const SLOTS: Record<Container, (key: string) => Slot | null> = {
+  meta: (key) => META_SLOTS[key] ?? null,
+  cards: keyOf(ID_MAX, { kind: 'map', holds: 'card' }),
+  canvas: (key) => (key.length <= CANVAS_KEY_MAX ? CANVAS_RECORD : null),
+  card: (key) => CARD_SLOTS[key] ?? null,
+  // A text holds characters only: no keys (attributes), checked as such by the server.
+  text: () => null,
+  parties: keyOf(PARTY_NAME_MAX, value(expect('true or false', (v) => typeof v === 'boolean'))),
+  followUp: keyOf(FOLLOW_UP_LABEL_MAX, { kind: 'map', holds: 'followUpEntry' }),
+  followUpEntry: (key) => FOLLOW_UP_ENTRY_SLOTS[key] ?? null,
+  votes: keyOf(ID_MAX, value(expect('an integer', Number.isSafeInteger))),
+};
+
+/** What `key` of a `container` may hold; null when the contract has no such key. */
+export const slotOf = (container: Container, key: string): Slot | null => SLOTS[container](key);
