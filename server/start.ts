@@ -19,6 +19,7 @@ import { createPlanPool } from './plans/plan-pool.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.ts';
+import { DEFAULT_RETENTION } from './sync/retention.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { createSyncStats, type SyncStats } from './sync/stats.ts';
 import { attachWsEndpoint } from './sync/ws-endpoint.ts';
@@ -97,7 +98,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   rooms = new RoomRegistry(store, {
     compactEvery: options.compactEvery,
     autoVersionMs: options.autoVersionMs,
-    retention: options.historyKeepAllHours === undefined ? undefined : { keepAllHours: options.historyKeepAllHours },
+    retention:
+      options.historyKeepAllHours === undefined
+        ? undefined
+        : { ...DEFAULT_RETENTION, keepAllHours: options.historyKeepAllHours },
     limits,
     stats,
     log,

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
 import type { Logger } from '../log/logger.ts';
 import { StorageError } from '../storage/store.ts';
+import { ServerEditRefused } from '../sync/server-edits.ts';
 
 // zod/mini ships without messages ("Invalid input"); the API answers in readable English.
 z.config(z.locales.en());
@@ -23,6 +24,9 @@ export function onError(log: Logger): (error: Error, c: Context) => Response {
   return (error, c) => {
     if (error instanceof HTTPException) {
       return c.json({ error: error.message || 'request failed' }, error.status);
+    }
+    if (error instanceof ServerEditRefused) {
+      return c.json({ error: `the board refused the change: ${error.message}` }, 409);
     }
     if (error instanceof StorageError) {
       log.error({ event: 'http.storage-error', path: c.req.path, err: error }, 'storage refused a request');

@@ -64,7 +64,11 @@ export function historyRoutes(
   });
 
   app.get('/boards/:id/deleted-cards', editor, async (c) => {
-    const deleted = await store.listDeletedCards(c.var.access.board.id);
+    const boardId = c.var.access.board.id;
+    const listed = await store.listDeletedCards(boardId);
+    // A deletion someone undid leaves its entry: cards back on the board are not in the trash.
+    const back = new Set(await rooms.withRoom(boardId, (room) => room.liveCards(listed.map((d) => d.cardId))));
+    const deleted = listed.filter((d) => !back.has(d.cardId));
     return c.json(
       deleted.map(({ cardId, deletedAt, deletedBy, card }) => ({
         cardId,
@@ -82,7 +86,10 @@ export function historyRoutes(
     const cardId = c.req.param('cardId');
     const entry = (await store.listDeletedCards(board.id)).find((d) => d.cardId === cardId);
     if (!entry) throw new ApiError(404, 'no deleted card with this id on this board');
-    await rooms.withRoom(board.id, (room) => room.edits.restoreCard(entry.card as Card));
+    await rooms.withRoom(board.id, async (room) => {
+      if ((await room.liveCards([cardId])).length > 0) throw new ApiError(409, 'this card is on the board already');
+      await room.edits.restoreCard(entry.card as Card);
+    });
     await store.forgetDeletedCard(board.id, cardId);
     return c.json({ cardId });
   });

@@ -140,6 +140,12 @@ export class DocIndex {
     return this.deleted.get(client)?.has(clock) ?? false;
   }
 
+  /** Whether a card with this id is on the board now. */
+  hasCard(id: string): boolean {
+    const key = this.keyIds.get(id);
+    return key !== undefined && (this.live.get(slotId(1, key)) ?? 0) > 0;
+  }
+
   /** The cards (keys of `cards`) that are live now and would not be after `plan`: what it deletes. */
   removedCards(plan: UpdatePlan): string[] {
     const removed: string[] = [];

@@ -13,11 +13,12 @@ import { type ChangeSummary, summarizeChanges } from '../../shared/plan/compare.
 import { docToPlan } from '../../shared/plan/index.ts';
 import { putCard, restoreContent } from '../../shared/restore.ts';
 import { getTemplate } from '../../shared/template.ts';
+import type { DeletionStep } from './deleted-cards.ts';
 import { mergeMany } from './merge.ts';
 
 export type HistoryTask =
   | { op: 'snapshot'; updates: Uint8Array[]; previous: Uint8Array | null; templateId: string }
-  | { op: 'read-cards'; updates: Uint8Array[]; ids: string[] }
+  | { op: 'read-deleted'; steps: DeletionStep[] }
   | { op: 'restore'; updates: Uint8Array[]; source: Uint8Array; previous: Uint8Array | null; templateId: string }
   | { op: 'put-card'; updates: Uint8Array[]; card: Card };
 
@@ -77,6 +78,32 @@ export interface RestoreResult {
   update: Uint8Array;
 }
 
+/** The cards each step deletes, read from the state just before it (see deleted-cards.ts). */
+function readDeleted(steps: DeletionStep[]): Card[][] {
+  let doc: Y.Doc | null = null;
+  try {
+    return steps.map((step) => {
+      if (step.reset || !doc) {
+        doc?.destroy();
+        doc = new Y.Doc();
+        Y.applyUpdate(doc, mergeMany(step.updates));
+      } else {
+        const current = doc;
+        current.transact(() => {
+          for (const update of step.updates) Y.applyUpdate(current, update);
+        });
+      }
+      const current = doc;
+      return step.ids
+        .map((id) => readCard(current, id))
+        .filter((card): card is Card => card !== undefined)
+        .map(withinLimits);
+    });
+  } finally {
+    (doc as Y.Doc | null)?.destroy();
+  }
+}
+
 /** A card cut to the field limits, as the trash keeps it (a forged card may hold more). */
 function withinLimits(card: Card): Card {
   const cut: Card = { ...card, parties: card.parties.slice(0, PARTIES_MAX) };
@@ -92,17 +119,12 @@ function withinLimits(card: Card): Card {
   return cut;
 }
 
-export function runHistoryTask(task: HistoryTask): Uint8Array | Snapshot | Card[] | RestoreResult {
+export function runHistoryTask(task: HistoryTask): Uint8Array | Snapshot | Card[][] | RestoreResult {
   switch (task.op) {
     case 'snapshot':
       return withDoc(mergeMany(task.updates), (doc) => snapshotOf(doc, task.previous, task.templateId));
-    case 'read-cards':
-      return withDoc(mergeMany(task.updates), (doc) =>
-        task.ids
-          .map((id) => readCard(doc, id))
-          .filter((card): card is Card => card !== undefined)
-          .map(withinLimits),
-      );
+    case 'read-deleted':
+      return readDeleted(task.steps);
     case 'restore':
       return restore(task);
     case 'put-card':

@@ -78,6 +78,14 @@ export class RoomAdmission {
     peer.close(code, reason);
   }
 
+  /** Which of these card ids are on the board now (waits for the analysis of a room just loaded). */
+  async liveCards(ids: readonly string[]): Promise<string[]> {
+    await this.ensureAnalysis();
+    const index = this.index;
+    if (!index) throw new Error('board state unavailable');
+    return ids.filter((id) => index.hasCard(id));
+  }
+
   /** Storage refused updates that were already in the index: index again from what is stored. */
   recount(): void {
     this.index = null;

@@ -11,7 +11,6 @@
  * update (in the worker) and kept with who deleted it and when.
  */
 
-import type { Card } from '../../shared/card-schema.ts';
 import { randomId } from '../../shared/ids.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
@@ -29,6 +28,9 @@ export interface HistoryOptions {
   log: Logger;
   worker: StateWorker;
 }
+
+/** The least time between the last version and the one saved when the last person leaves. */
+const ON_LEAVE_MIN_MS = 60_000;
 
 export class RoomHistory {
   private readonly editors = new Set<string>();
@@ -70,7 +72,11 @@ export class RoomHistory {
 
   /** The last person left (or the server stops): keep what was edited since the last version. */
   async finish(): Promise<void> {
-    if (this.edited) await this.saveVersion({ name: '', auto: true }).catch(() => {});
+    // Not again within a minute of the last one: connecting, editing and leaving in a loop
+    // would otherwise store a whole board each time (the live board keeps the edits anyway).
+    const last = this.lastVersion ? Date.parse(this.lastVersion.createdAt) : 0;
+    const due = Date.now() - last >= Math.min(this.options.autoVersionMs, ON_LEAVE_MIN_MS);
+    if (this.edited && due) await this.saveVersion({ name: '', auto: true }).catch(() => {});
     await this.chain.catch(() => {});
   }
 
@@ -133,24 +139,5 @@ export class RoomHistory {
     const versions = await this.store.listVersions(this.boardId);
     const doomed = autoVersionsToPrune(versions, new Date(), this.options.retention);
     if (doomed.length > 0) await this.store.deleteVersions(this.boardId, doomed);
-  }
-
-  /** Keeps the cards an update deletes, read from the state before it (`before`). */
-  cardsDeleted(ids: string[], before: Uint8Array[], deletedBy: string): void {
-    const deletedAt = new Date().toISOString();
-    this.options.worker
-      .run({ op: 'read-cards', updates: before, ids })
-      .then((cards: Card[]) =>
-        this.store.addDeletedCards(
-          this.boardId,
-          cards.map((card) => ({ cardId: card.id, deletedAt, deletedBy, card })),
-        ),
-      )
-      .catch((error: Error) =>
-        this.options.log.error(
-          { event: 'room.deleted-cards-failed', board: this.boardId, err: error },
-          'keeping deleted cards failed',
-        ),
-      );
   }
 }

@@ -13,6 +13,7 @@ import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
+import { DeletedCardKeeper } from './deleted-cards.ts';
 import { DocState } from './doc-state.ts';
 import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_PRESENCE_REFUSED, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
@@ -72,6 +73,7 @@ export class Room {
   private readonly admission: RoomAdmission;
   private readonly gate: RoomGate;
   readonly history: RoomHistory;
+  private readonly deletedCards: DeletedCardKeeper;
   /** The server's own edits of the document: rename, lock, restores. */
   readonly edits: ServerEdits;
 
@@ -98,9 +100,10 @@ export class Room {
       ...options,
       templateId: loaded.templateId,
     });
+    this.deletedCards = new DeletedCardKeeper(boardId, { store, worker: options.worker, log: options.log });
     this.admission = new RoomAdmission(boardId, content, this.writes, {
       ...options,
-      onCardsDeleted: (ids, before, entry) => this.history.cardsDeleted(ids, before, this.nameOf(entry.from)),
+      onCardsDeleted: (ids, before, entry) => this.deletedCards.note(ids, before, this.nameOf(entry.from)),
     });
     this.gate = new RoomGate(loaded.locked);
     this.edits = new ServerEdits({
@@ -261,6 +264,11 @@ export class Room {
     this.gate.setLocked(locked);
   }
 
+  /** Which of these card ids are on the board now. */
+  liveCards(ids: readonly string[]): Promise<string[]> {
+    return this.admission.liveCards(ids);
+  }
+
   /** Closes every peer whose role is in `roles` (a rotated link, a deleted board). */
   closePeers(roles: readonly Role[], code: number, reason: string): void {
     for (const peer of [...this.peers.keys()]) if (roles.includes(peer.role)) peer.close(code, reason);
@@ -342,6 +350,7 @@ export class Room {
   /** Waits for every queued write, the last version and a final compaction; before the room is dropped. */
   async settle(): Promise<void> {
     await this.writes.settle();
+    await this.deletedCards.settled();
     await this.history.finish();
   }
 

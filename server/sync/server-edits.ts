@@ -27,8 +27,17 @@ export interface ServerEditsDeps {
   worker: StateWorker;
 }
 
+/** The room refused an edit the server made (a restore onto a full board, say): nothing was stored. */
+export class ServerEditRefused extends Error {}
+
+/**
+ * Edits run one at a time per room, each stored before the next is computed:
+ * two restores at once would otherwise both start from the state before
+ * either, and together leave a mix of both versions.
+ */
 export class ServerEdits {
   private readonly deps: ServerEditsDeps;
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(deps: ServerEditsDeps) {
     this.deps = deps;
@@ -39,11 +48,13 @@ export class ServerEdits {
    * own, made from the whole state in the worker and stored and relayed like
    * any other: resolves once it is stored.
    */
-  async setMeta(entries: [string, string | boolean][]): Promise<void> {
-    const update = await this.deps.writes.inBackground(() =>
-      this.deps.worker.run({ op: 'set-meta', updates: this.deps.content.parts(), entries }),
-    );
-    await this.submit(update, true);
+  setMeta(entries: [string, string | boolean][]): Promise<void> {
+    return this.serially(async () => {
+      const update = await this.deps.writes.inBackground(() =>
+        this.deps.worker.run({ op: 'set-meta', updates: this.deps.content.parts(), entries }),
+      );
+      await this.submit(update, true);
+    });
   }
 
   /**
@@ -52,7 +63,11 @@ export class ServerEdits {
    * Backup and restore come from one Y.Doc of the state in the worker. The
    * restore is one update, checked like any client's: stored whole or not at all.
    */
-  async restoreVersion(source: Uint8Array, backupName: string): Promise<VersionInfo> {
+  restoreVersion(source: Uint8Array, backupName: string): Promise<VersionInfo> {
+    return this.serially(() => this.restore(source, backupName));
+  }
+
+  private async restore(source: Uint8Array, backupName: string): Promise<VersionInfo> {
     let update: Uint8Array | undefined;
     const backup = await this.deps.history.record({ name: backupName, auto: false }, async (previous) => {
       const result = await this.deps.writes.inBackground(() =>
@@ -72,11 +87,19 @@ export class ServerEdits {
   }
 
   /** Brings a deleted card back with every field (its shape is placed by the canvas). */
-  async restoreCard(card: Card): Promise<void> {
-    const update = await this.deps.writes.inBackground(() =>
-      this.deps.worker.run({ op: 'put-card', updates: this.deps.content.parts(), card }),
-    );
-    await this.submit(update, false);
+  restoreCard(card: Card): Promise<void> {
+    return this.serially(async () => {
+      const update = await this.deps.writes.inBackground(() =>
+        this.deps.worker.run({ op: 'put-card', updates: this.deps.content.parts(), card }),
+      );
+      await this.submit(update, false);
+    });
+  }
+
+  private serially<T>(edit: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(edit);
+    this.chain = run.catch(() => {});
+    return run;
   }
 
   /** Submits an update the server made; resolves once stored, rejects when refused. */
@@ -84,7 +107,13 @@ export class ServerEdits {
     const decoded = Y.decodeUpdate(update);
     if (isEmptyUpdate(decoded)) return Promise.resolve();
     return new Promise<void>((resolve, reject) =>
-      this.deps.admission.submit({ from: SERVER_PEER, update, decoded, trusted, settled: { resolve, reject } }),
+      this.deps.admission.submit({
+        from: SERVER_PEER,
+        update,
+        decoded,
+        trusted,
+        settled: { resolve, reject: (error) => reject(new ServerEditRefused(error.message)) },
+      }),
     );
   }
 }

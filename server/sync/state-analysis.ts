@@ -64,16 +64,16 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
   : T extends { op: 'snapshot' }
     ? Snapshot
-    : T extends { op: 'read-cards' }
-      ? Card[]
+    : T extends { op: 'read-deleted' }
+      ? Card[][]
       : T extends { op: 'restore' }
         ? RestoreResult
         : Uint8Array;
 
-export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snapshot | Card[] | RestoreResult {
+export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snapshot | Card[][] | RestoreResult {
   switch (task.op) {
     case 'snapshot':
-    case 'read-cards':
+    case 'read-deleted':
     case 'restore':
     case 'put-card':
       return runHistoryTask(task);

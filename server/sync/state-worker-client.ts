@@ -10,7 +10,11 @@ import { runStateTask, type StateTask, type StateTaskResult } from './state-anal
 /** Below this many bytes of input a task is cheaper to run here than to copy to the worker and back. */
 const INLINE_BYTES = 64 * 1024;
 
-const inputBytes = (task: StateTask): number => task.updates.reduce((sum, update) => sum + update.byteLength, 0);
+const inputBytes = (task: StateTask): number =>
+  ('updates' in task ? task.updates : task.steps.flatMap((step) => step.updates)).reduce(
+    (sum, update) => sum + update.byteLength,
+    0,
+  );
 
 export class StateWorker {
   private worker: Worker | undefined;

@@ -164,20 +164,34 @@ describe('versions and restore', () => {
     expect(versions[0]?.summary).toMatchObject({ added: 3, areas: { A: { added: 1 } } });
 
     await ctx.restart({ autoVersionMs: 60 * 60_000 });
-    const later = ctx.client(board.id, 'participant');
-    await later.synced;
-    deleteCard(later.doc, 'card-0');
-    const observer = ctx.client(board.id);
-    await waitFor('delete stored', () => !cardsMap(observer.doc).has('card-0'));
-    const before = ((await (await api('/versions', board.id)).json()) as VersionInfo[]).length;
-    later.destroy();
-    observer.destroy();
-    let after = before;
-    for (let i = 0; i < 100 && after === before; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      after = ((await (await api('/versions', board.id)).json()) as VersionInfo[]).length;
-    }
-    expect(after, 'a version when the last person left').toBe(before + 1);
+    const fresh = await createBoard(ctx.server.url);
+    const count = async () => ((await (await api('/versions', fresh.id)).json()) as VersionInfo[]).length;
+    /** One person comes, deletes a card and leaves; resolves with the number of versions after. */
+    const visit = async (cardId: string) => {
+      const later = ctx.client(fresh.id, 'participant');
+      await later.synced;
+      if (cardId === 'card-0') seed(later.doc, 3);
+      deleteCard(later.doc, cardId);
+      const observer = ctx.client(fresh.id);
+      await waitFor(
+        'delete stored',
+        () => observer.doc.getMap('cards').size > 0 && !cardsMap(observer.doc).has(cardId),
+      );
+      const before = await count();
+      later.destroy();
+      observer.destroy();
+      let after = before;
+      for (let i = 0; i < 60 && after === before; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        after = await count();
+      }
+      return { before, after };
+    };
+    const first = await visit('card-0');
+    expect(first.after, 'a version when the last person left').toBe(first.before + 1);
+    // Coming back within a minute to edit and leave again does not store the whole board once more.
+    const second = await visit('card-1');
+    expect(second.after).toBe(second.before);
   });
 });
 
@@ -237,5 +251,70 @@ describe('history after a restart', () => {
     expect(await planOf(board.id, version.id)).toEqual(plan);
     const docx = await api(`/export?format=docx&version=${version.id}`, board.id, 'viewer');
     expect(docx.status).toBe(200);
+  });
+});
+
+describe('races and repeats', () => {
+  it('runs two restores at once one after the other: the board ends as one of the versions, never a mix', async () => {
+    const board = await createBoard(ctx.server.url);
+    const client = ctx.client(board.id);
+    await client.synced;
+    const observer = ctx.client(board.id, 'viewer');
+    const put = async (ids: string[]) => {
+      client.doc.transact(() => {
+        for (const id of [...cardsMap(client.doc).keys()]) deleteCard(client.doc, id);
+        for (const id of ids) createCard(client.doc, { id, goalId: 'A1', createdBy: 'K', fields: { title: id } });
+      });
+      await waitFor('stored', () => [...cardsMap(observer.doc).keys()].sort().join() === ids.join());
+    };
+    await put(['a', 'b']);
+    const one = await saveVersion(board.id, 'Ett');
+    await put(['c', 'd']);
+    const two = await saveVersion(board.id, 'Två');
+    await put(['e']);
+    const restore = (v: VersionInfo) => api(`/versions/${v.id}/restore`, board.id, 'facilitator', { method: 'POST' });
+    const [first, second] = await Promise.all([restore(one), restore(two)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const plan = await planOf(board.id);
+    const ids = plan.focusAreas.flatMap((a) => a.goals.flatMap((g) => g.cards.map((c) => c.id))).sort();
+    expect([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]).toContainEqual(ids);
+    // The second restore's backup is the state the first one left.
+    const { backup } = (await second.json()) as { backup: VersionInfo };
+    expect(backup.cardCount).toBe(2);
+  });
+
+  it('keeps one trash entry a card, and leaves out a deletion that was undone', async () => {
+    const board = await createBoard(ctx.server.url);
+    const per = ctx.client(board.id, 'participant');
+    await per.synced;
+    seed(per.doc, 2);
+    const observer = ctx.client(board.id);
+    await waitFor('seeded', () => cardsMap(observer.doc).size === 2);
+    const card = readCard(per.doc, 'card-0');
+    const trash = async () =>
+      (await (await api('/deleted-cards', board.id, 'participant')).json()) as { cardId: string }[];
+    for (let round = 0; round < 2; round++) {
+      deleteCard(per.doc, 'card-0');
+      await waitFor('deleted', () => !cardsMap(observer.doc).has('card-0'));
+      for (let i = 0; i < 100 && (await trash()).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      // "Undo": the card comes back under its id, as the page's undo brings it.
+      if (card)
+        createCard(per.doc, {
+          id: card.id,
+          goalId: card.goalId,
+          createdBy: card.createdBy,
+          fields: { title: card.title },
+        });
+      await waitFor('back', () => cardsMap(observer.doc).has('card-0'));
+    }
+    expect(await trash(), 'a card back on the board is not in the trash').toEqual([]);
+    expect((await api('/deleted-cards/card-0/restore', board.id, 'participant', { method: 'POST' })).status).toBe(409);
+    deleteCard(per.doc, 'card-0');
+    await waitFor('deleted again', () => !cardsMap(observer.doc).has('card-0'));
+    for (let i = 0; i < 100 && (await trash()).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await trash()).map((d) => d.cardId)).toEqual(['card-0']);
   });
 });

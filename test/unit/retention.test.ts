@@ -17,13 +17,24 @@ describe('autoVersionsToPrune', () => {
       { id: 'named', createdAt: '2026-03-10T09:00:00Z', auto: false },
       { id: 'old-only', createdAt: '2025-11-01T10:00:00Z', auto: true },
     ];
-    expect(autoVersionsToPrune(versions, now, { keepAllHours: 24 }).sort()).toEqual(['day-early', 'day-mid']);
+    expect(autoVersionsToPrune(versions, now, { keepAllHours: 24, maxAuto: 300 }).sort()).toEqual([
+      'day-early',
+      'day-mid',
+    ]);
   });
 
   it('keeps everything younger than the configured hours', () => {
     const versions = [1, 2, 3].map((h) => ({ id: `v${h}`, createdAt: hoursAgo(h), auto: true }));
-    expect(autoVersionsToPrune(versions, now, { keepAllHours: 24 })).toEqual([]);
+    expect(autoVersionsToPrune(versions, now, { keepAllHours: 24, maxAuto: 300 })).toEqual([]);
     // All three fall on one day once they are older than the hour limit: the newest stays.
-    expect(autoVersionsToPrune(versions, now, { keepAllHours: 0 }).sort()).toEqual(['v2', 'v3']);
+    expect(autoVersionsToPrune(versions, now, { keepAllHours: 0, maxAuto: 300 }).sort()).toEqual(['v2', 'v3']);
+  });
+
+  it('keeps at most maxAuto automatic versions, the newest, and every named one', () => {
+    const versions = [
+      ...Array.from({ length: 5 }, (_, i) => ({ id: `auto-${i}`, createdAt: hoursAgo(i + 1), auto: true })),
+      { id: 'named', createdAt: hoursAgo(10), auto: false },
+    ];
+    expect(autoVersionsToPrune(versions, now, { keepAllHours: 24, maxAuto: 3 }).sort()).toEqual(['auto-3', 'auto-4']);
   });
 });
