@@ -1,6 +1,7 @@
 /** REST contracts shared by the server routes and the client. */
 // zod/mini: the home page loads this module, and the mini build is a quarter of the size.
 import * as z from 'zod/mini';
+import type { ChangeSummary } from './plan/compare.ts';
 import type { BoardTokens, Role } from './roles.ts';
 
 export const BOARD_TITLE_MAX = 200;
@@ -69,3 +70,27 @@ export const SaveVersionBody = z.object({
     .string({ error: 'name must be a string' })
     .check(z.trim(), z.minLength(1, 'name must not be empty'), z.maxLength(100, 'name must be at most 100 characters')),
 });
+
+/** A saved version of a board, as `GET /api/boards/:id/versions` lists it (README "History"). */
+export interface BoardVersion {
+  id: string;
+  /** '' for automatic versions. */
+  name: string;
+  createdAt: string;
+  /** Saved by the server (while people edit, when the last one leaves), not named by anyone. */
+  auto: boolean;
+  cardCount: number;
+  /** Who edited since the previous version. */
+  editors: string[];
+  /** Cards added, removed and changed since the previous version, in total and per focus area. */
+  summary: ChangeSummary;
+}
+
+/** A card in the trash, as `GET /api/boards/:id/deleted-cards` lists it. */
+export interface DeletedCardInfo {
+  cardId: string;
+  title: string;
+  goalId: string | null;
+  deletedAt: string;
+  deletedBy: string;
+}

@@ -5,39 +5,12 @@
  * (`Authorization: Bearer`), the one the page opened the board with.
  */
 
+import type { BoardVersion, DeletedCardInfo } from '../../shared/api.ts';
 import { ApiError } from './boards.ts';
 
-export interface ChangeCounts {
-  added: number;
-  removed: number;
-  changed: number;
-}
-
-export interface VersionSummary extends ChangeCounts {
-  /** Per focus area id (and goal-less cards under their own key), what changed there. */
-  areas: Record<string, ChangeCounts>;
-}
-
-export interface BoardVersion {
-  id: string;
-  /** '' for automatic versions. */
-  name: string;
-  createdAt: string;
-  auto: boolean;
-  cardCount: number;
-  /** Who edited since the previous version. */
-  editors: string[];
-  /** What changed since the previous version. */
-  summary: VersionSummary;
-}
-
-export interface DeletedCard {
-  cardId: string;
-  title: string;
-  goalId: string | null;
-  deletedAt: string;
-  deletedBy: string;
-}
+export type { BoardVersion };
+export type DeletedCard = DeletedCardInfo;
+export type { ChangeCounts, ChangeSummary as VersionSummary } from '../../shared/plan/compare.ts';
 
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 

@@ -27,7 +27,7 @@ const toVersion = (row: VersionRow): VersionInfo => ({
   auto: row.auto === 1,
   cardCount: row.card_count,
   editors: JSON.parse(row.editors) as string[],
-  summary: JSON.parse(row.summary) as unknown,
+  summary: JSON.parse(row.summary) as VersionInfo['summary'],
 });
 
 /** History statements on an open database; `guard` turns SQLite errors into StorageError. */

@@ -3,7 +3,7 @@
  * can implement the same interface for a multi-process deployment.
  * Methods are async so such an adapter fits without touching the rooms.
  */
-import type { BoardInfo } from '../../shared/api.ts';
+import type { BoardInfo, BoardVersion } from '../../shared/api.ts';
 import type { BoardTokens, Role } from '../../shared/roles.ts';
 
 /** SHA-256 hashes (hex) of a board's tokens, one per role; the tokens themselves are never stored. */
@@ -56,18 +56,7 @@ export interface BoardStore extends HistoryStore {
 }
 
 /** A saved version of a board, without its state (version lists). */
-export interface VersionInfo {
-  id: string;
-  name: string;
-  createdAt: string;
-  /** Made by the server (every 10 minutes of editing, when the last person leaves), not named by anyone. */
-  auto: boolean;
-  cardCount: number;
-  /** Who edited since the previous version. */
-  editors: string[];
-  /** Cards added, removed and changed since the previous version (ChangeSummary of shared/plan/compare.ts). */
-  summary: unknown;
-}
+export type VersionInfo = BoardVersion;
 
 /** A card someone deleted, with the card as it was (plain data, shared/card-schema.ts `Card`). */
 export interface DeletedCard {
