@@ -3,9 +3,15 @@
  * Version states are whole Yjs documents, deflated: a board's state is
  * mostly text and field names, which deflate to about a third.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { DeletedCard, HistoryStore, VersionInfo } from './store.ts';
+
+// On libuv's thread pool: deflating a large board's state takes ~100 ms that the event loop,
+// which relays every board's edits, must not wait for.
+const deflate = promisify(deflateRaw);
+const inflate = promisify(inflateRaw);
 
 /** How many deleted cards a board's trash keeps (the newest). */
 export const MAX_DELETED_CARDS = 500;
@@ -73,6 +79,7 @@ export function sqliteHistory(db: Database.Database, guard: <T>(what: string, ru
 
   return {
     async addVersion(boardId, v, state) {
+      const packed = await deflate(state);
       guard('write', () =>
         insertVersion.run(
           v.id,
@@ -83,7 +90,7 @@ export function sqliteHistory(db: Database.Database, guard: <T>(what: string, ru
           v.cardCount,
           JSON.stringify(v.editors),
           JSON.stringify(v.summary),
-          deflateRawSync(state),
+          packed,
         ),
       );
     },
@@ -92,7 +99,7 @@ export function sqliteHistory(db: Database.Database, guard: <T>(what: string, ru
     },
     async versionState(boardId, versionId) {
       const row = guard('read', () => selectVersionState.get(boardId, versionId));
-      return row ? new Uint8Array(inflateRawSync(row.state)) : undefined;
+      return row ? new Uint8Array(await inflate(row.state)) : undefined;
     },
     async deleteVersions(boardId, ids) {
       guard('write', () => deleteVersions(boardId, ids));
