@@ -46,6 +46,10 @@ export function sqliteHistory(db: Database.Database, guard: <T>(what: string, ru
     `SELECT id, name, created_at, auto, card_count, editors, summary FROM board_versions
      WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
   );
+  const selectLatestVersion = db.prepare<[string], VersionRow>(
+    `SELECT id, name, created_at, auto, card_count, editors, summary FROM board_versions
+     WHERE board_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+  );
   const selectVersionState = db.prepare<[string, string], { state: Buffer }>(
     'SELECT state FROM board_versions WHERE board_id = ? AND id = ?',
   );
@@ -96,6 +100,10 @@ export function sqliteHistory(db: Database.Database, guard: <T>(what: string, ru
     },
     async listVersions(boardId) {
       return guard('read', () => selectVersions.all(boardId)).map(toVersion);
+    },
+    async latestVersion(boardId) {
+      const row = guard('read', () => selectLatestVersion.get(boardId));
+      return row ? toVersion(row) : undefined;
     },
     async versionState(boardId, versionId) {
       const row = guard('read', () => selectVersionState.get(boardId, versionId));

@@ -75,6 +75,8 @@ export interface HistoryStore {
   addVersion(boardId: string, version: VersionInfo, state: Uint8Array): Promise<void>;
   /** Newest first. */
   listVersions(boardId: string): Promise<VersionInfo[]>;
+  /** The newest version only (a room needs no more when it loads). */
+  latestVersion(boardId: string): Promise<VersionInfo | undefined>;
   versionState(boardId: string, versionId: string): Promise<Uint8Array | undefined>;
   deleteVersions(boardId: string, versionIds: string[]): Promise<void>;
   addDeletedCards(boardId: string, cards: DeletedCard[]): Promise<void>;

@@ -136,10 +136,10 @@ export class Room {
 
   /** Loads the board's stored state and log into a new room (merged in the worker). */
   static async load(boardId: string, store: BoardStore, options: RoomOptions): Promise<Room> {
-    const [info, stored, versions] = await Promise.all([
+    const [info, stored, latest] = await Promise.all([
       store.getBoard(boardId),
       store.loadBoard(boardId),
-      store.listVersions(boardId),
+      store.latestVersion(boardId),
     ]);
     if (!info) throw new Error('no board with this id');
     const state = await mergeStored(stored.updates, options.worker, (error) =>
@@ -153,7 +153,7 @@ export class Room {
       updates: stored.updates.length,
       locked: info.locked,
       templateId: info.templateId,
-      latest: versions[0],
+      latest,
     });
     void room.admission.ensureAnalysis();
     return room;
@@ -274,7 +274,7 @@ export class Room {
     for (const peer of [...this.peers.keys()]) if (roles.includes(peer.role)) peer.close(code, reason);
   }
 
-  /** The name a peer shows in presence (the tldraw presence record), else its role. */
+  /** The name a peer shows in presence (the page's `user`, else tldraw's record), else its role. */
   private nameOf(peer: Peer): string {
     if (peer === SERVER_PEER) return 'Samtavla';
     const states = this.presence.awareness.getStates();
@@ -310,7 +310,10 @@ export class Room {
     this.relay(batch);
     for (const entry of batch) entry.settled?.resolve();
     this.options.onEdited?.(this);
-    this.history.noteEdits(batch.filter((e) => e.from !== SERVER_PEER).map((e) => this.nameOf(e.from)));
+    // One name per sender, not per update: a busy batch holds many updates of few people.
+    const senders = new Set(batch.map((entry) => entry.from));
+    senders.delete(SERVER_PEER);
+    this.history.noteEdits([...senders].map((peer) => this.nameOf(peer)));
   }
 
   /** Storage said no: close the senders so they keep their edits locally and resync later. */
