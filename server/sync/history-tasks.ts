@@ -9,17 +9,21 @@ import * as Y from 'yjs';
 import { Origin } from '../../shared/board-doc.ts';
 import { readCard } from '../../shared/card.ts';
 import { CARD_TEXT_FIELDS, type Card, fieldMax, PARTIES_MAX, TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
-import { type ChangeSummary, summarizeChanges } from '../../shared/plan/compare.ts';
+import type { ChangeSummary } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { putCard, restoreContent } from '../../shared/restore.ts';
 import { getTemplate } from '../../shared/template.ts';
 import type { DeletionStep } from './deleted-cards.ts';
 import { mergeMany } from './merge.ts';
+import { fingerprintOf, type PlanFingerprint, summarizeFingerprints } from './plan-fingerprint.ts';
+
+/** The version a new one is summarised against: its fingerprint when the room has it, else its state. */
+export type PreviousVersion = { fingerprint: PlanFingerprint } | { state: Uint8Array } | null;
 
 export type HistoryTask =
-  | { op: 'snapshot'; updates: Uint8Array[]; previous: Uint8Array | null; templateId: string }
+  | { op: 'snapshot'; updates: Uint8Array[]; previous: PreviousVersion; templateId: string }
   | { op: 'read-deleted'; steps: DeletionStep[] }
-  | { op: 'restore'; updates: Uint8Array[]; source: Uint8Array; previous: Uint8Array | null; templateId: string }
+  | { op: 'restore'; updates: Uint8Array[]; source: Uint8Array; previous: PreviousVersion; templateId: string }
   | { op: 'put-card'; updates: Uint8Array[]; card: Card };
 
 export interface Snapshot {
@@ -27,10 +31,17 @@ export interface Snapshot {
   state: Uint8Array;
   cardCount: number;
   summary: ChangeSummary;
+  /** For summarising the next version against this one. */
+  fingerprint: PlanFingerprint;
 }
 
-function withDoc<T>(state: Uint8Array | null, work: (doc: Y.Doc) => T): T {
-  const doc = new Y.Doc();
+/**
+ * `gc: false` for documents that are only read or edited once and thrown
+ * away: garbage-collecting deleted text merges structs by splicing the store's
+ * arrays, which on a fragmented 1,000-card board made a restore 4× slower.
+ */
+function withDoc<T>(state: Uint8Array | null, work: (doc: Y.Doc) => T, gc = true): T {
+  const doc = new Y.Doc({ gc });
   try {
     if (state) Y.applyUpdate(doc, state);
     return work(doc);
@@ -48,29 +59,43 @@ function editOf(updates: Uint8Array[], edit: (doc: Y.Doc) => void): Uint8Array {
   });
 }
 
-/** The version of `doc` as it is now, summarised against the version before (`previous`). */
-function snapshotOf(doc: Y.Doc, previous: Uint8Array | null, templateId: string): Snapshot {
+/** The version `state` (whose document is `doc`), summarised against the version before. */
+function snapshotOf(doc: Y.Doc, state: Uint8Array, previous: PreviousVersion, templateId: string): Snapshot {
   const template = getTemplate(templateId);
   if (!template) throw new Error(`template "${templateId}" is not installed`);
-  const before = withDoc(previous, (old) => docToPlan(old, template));
+  const printOf = (d: Y.Doc) => fingerprintOf(docToPlan(d, template));
+  const before =
+    previous === null
+      ? new Map()
+      : 'fingerprint' in previous
+        ? previous.fingerprint
+        : withDoc(previous.state, printOf, false);
+  const fingerprint = printOf(doc);
   return {
-    state: Y.encodeStateAsUpdate(doc),
+    state,
     cardCount: doc.getMap('cards').size,
-    summary: summarizeChanges(before, docToPlan(doc, template)),
+    summary: summarizeFingerprints(before, fingerprint),
+    fingerprint,
   };
 }
 
 /**
- * A restore: the state as it is (kept as the backup version) and the update
- * that makes it equal `source`, from one Y.Doc of the current state.
+ * A restore: the state as it is (kept as the backup version, as the merged
+ * update: no re-encoding) and the update that makes it equal `source`, from
+ * one Y.Doc of the current state.
  */
 function restore(task: Extract<HistoryTask, { op: 'restore' }>): RestoreResult {
-  return withDoc(mergeMany(task.updates), (doc) => {
-    const backup = snapshotOf(doc, task.previous, task.templateId);
-    const before = Y.encodeStateVector(doc);
-    withDoc(task.source, (source) => restoreContent(doc, source, Origin.server));
-    return { backup, update: Y.encodeStateAsUpdate(doc, before) };
-  });
+  const current = mergeMany(task.updates);
+  return withDoc(
+    current,
+    (doc) => {
+      const backup = snapshotOf(doc, current, task.previous, task.templateId);
+      const before = Y.encodeStateVector(doc);
+      withDoc(task.source, (source) => restoreContent(doc, source, Origin.server), false);
+      return { backup, update: Y.encodeStateAsUpdate(doc, before) };
+    },
+    false,
+  );
 }
 
 export interface RestoreResult {
@@ -122,7 +147,10 @@ function withinLimits(card: Card): Card {
 export function runHistoryTask(task: HistoryTask): Uint8Array | Snapshot | Card[][] | RestoreResult {
   switch (task.op) {
     case 'snapshot':
-      return withDoc(mergeMany(task.updates), (doc) => snapshotOf(doc, task.previous, task.templateId));
+      // Through a collecting Y.Doc: a version's state is stored without deleted text.
+      return withDoc(mergeMany(task.updates), (doc) =>
+        snapshotOf(doc, Y.encodeStateAsUpdate(doc), task.previous, task.templateId),
+      );
     case 'read-deleted':
       return readDeleted(task.steps);
     case 'restore':

@@ -15,7 +15,8 @@ import { randomId } from '../../shared/ids.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import type { DocState } from './doc-state.ts';
-import type { Snapshot } from './history-tasks.ts';
+import type { PreviousVersion, Snapshot } from './history-tasks.ts';
+import type { PlanFingerprint } from './plan-fingerprint.ts';
 import { autoVersionsToPrune, type RetentionRule } from './retention.ts';
 import type { RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
@@ -36,6 +37,8 @@ export class RoomHistory {
   private readonly editors = new Set<string>();
   private edited = false;
   private lastVersion: VersionInfo | undefined;
+  /** The plan fingerprint of `lastVersion`, once this room has saved one (else read from its state). */
+  private lastFingerprint: PlanFingerprint | undefined;
   /** When the room loaded: with no version yet, the first automatic one is due this long after it. */
   private readonly since = Date.now();
   /** Saves run one at a time, in order, so summaries compare with the version before. */
@@ -100,14 +103,13 @@ export class RoomHistory {
    */
   record(
     { name, auto }: { name: string; auto: boolean },
-    take: (previous: Uint8Array | null) => Promise<Snapshot>,
+    take: (previous: PreviousVersion) => Promise<Snapshot>,
   ): Promise<VersionInfo> {
     const run = this.chain.then(async () => {
       const editors = [...this.editors].sort((a, b) => a.localeCompare(b, 'sv'));
       this.editors.clear();
       this.edited = false;
-      const previous = this.lastVersion ? await this.store.versionState(this.boardId, this.lastVersion.id) : undefined;
-      const snapshot = await take(previous ?? null);
+      const snapshot = await take(await this.previousVersion());
       const version: VersionInfo = {
         id: randomId(16),
         name,
@@ -119,6 +121,7 @@ export class RoomHistory {
       };
       await this.store.addVersion(this.boardId, version, snapshot.state);
       this.lastVersion = version;
+      this.lastFingerprint = snapshot.fingerprint;
       if (auto) await this.prune();
       return version;
     });
@@ -129,6 +132,13 @@ export class RoomHistory {
       ),
     );
     return run;
+  }
+
+  private async previousVersion(): Promise<PreviousVersion> {
+    if (!this.lastVersion) return null;
+    if (this.lastFingerprint) return { fingerprint: this.lastFingerprint };
+    const state = await this.store.versionState(this.boardId, this.lastVersion.id);
+    return state ? { state } : null;
   }
 
   get templateId(): string {
