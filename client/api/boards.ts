@@ -84,6 +84,8 @@ export async function fetchExport(url: string, token: string): Promise<{ blob: B
 /** What `POST /api/boards/import` answers: the new board, its tokens and how many cards the file gave it. */
 export interface ImportedBoard extends CreatedBoard {
   cardCount: number;
+  /** What the person should know about the file (columns Samtavla did not know), in the server's words. */
+  notices?: string[];
 }
 
 export interface ImportFileOptions {
@@ -95,7 +97,7 @@ export interface ImportFileOptions {
 
 /** Sends a plan file's bytes to become a new board. A bad file fails with the server's words naming the line/row/field. */
 export async function importPlanFile(file: File, options: ImportFileOptions = {}): Promise<ImportedBoard> {
-  // The server reads the format from the file name's extension.
+  // The server reads the format from the file name's extension (the media type of a File is often empty).
   const params = new URLSearchParams({ filename: file.name });
   if (options.templateId) params.set('templateId', options.templateId);
   if (options.title) params.set('title', options.title);

@@ -45,6 +45,8 @@ const sv = {
     'Filen är {size}. Samtavla importerar filer på högst {max} MB; dela upp planen eller ta bort bilder.',
   'home.import.wrongType': 'Samtavla importerar .json, .csv och .xlsx; "{name}" är ingen av dessa.',
   'home.import.failed': 'Planen kunde inte importeras:',
+  'home.import.doneWithNotices': 'Planen är importerad. Det här bör du veta om filen:',
+  'home.import.openBoard': 'Öppna tavlan',
 
   'api.unreachable': 'servern svarar inte. Kontrollera nätverket och försök igen.',
 
@@ -163,6 +165,8 @@ const en: Messages = {
     'The file is {size}. Samtavla imports files of at most {max} MB; split the plan or remove images.',
   'home.import.wrongType': 'Samtavla imports .json, .csv and .xlsx; "{name}" is none of these.',
   'home.import.failed': 'The plan could not be imported:',
+  'home.import.doneWithNotices': 'The plan was imported. What you should know about the file:',
+  'home.import.openBoard': 'Open the board',
 
   'api.unreachable': 'the server does not answer. Check the network and try again.',
 

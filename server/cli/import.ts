@@ -26,7 +26,13 @@ runCli(async () => {
   const chosen = values.template === undefined ? undefined : getTemplate(values.template);
   if (values.template !== undefined && !chosen) throw new Error(`unknown template "${values.template}"`);
 
-  const plan = await importPlan(new Uint8Array(await readFile(file)), file, { template: chosen, title: values.title });
+  const notices: string[] = [];
+  const plan = await importPlan(new Uint8Array(await readFile(file)), file, {
+    template: chosen,
+    title: values.title,
+    notices,
+  });
+  for (const notice of notices) console.warn(notice);
   const template = chosen ?? getTemplate(plan.template.id);
   if (!template) throw new Error(`the plan's template "${plan.template.id}" is not installed`);
   const doc = planToDoc(plan, template);

@@ -36,7 +36,7 @@ export interface ImportTask {
 
 export type ExportOutcome = { body: Uint8Array | string; contentType: string; fileName: string };
 export type ImportOutcome =
-  | { ok: true; state: Uint8Array }
+  | { ok: true; state: Uint8Array; notices: string[] }
   | { ok: false; code: string; message: string; location: ImportErrorLocation }
   | { ok: false; code: 'unknown-template'; message: string; location: ImportErrorLocation };
 
@@ -64,11 +64,13 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
 
 async function runImport(task: ImportTask): Promise<ImportOutcome> {
   const chosen = task.templateId === undefined ? undefined : getTemplate(task.templateId);
+  const notices: string[] = [];
   try {
     const plan = await importPlan(task.bytes, task.formatOrFileName, {
       template: chosen,
       title: task.title,
       maxCards: task.maxCards,
+      notices,
     });
     const template = chosen ?? getTemplate(plan.template.id);
     if (!template) {
@@ -78,7 +80,7 @@ async function runImport(task: ImportTask): Promise<ImportOutcome> {
     const doc = planToDoc(plan, template);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    return { ok: true, state };
+    return { ok: true, state, notices };
   } catch (error) {
     // ImportError does not survive the thread boundary as a class; its fields do.
     if (error instanceof ImportError) {

@@ -1,7 +1,7 @@
 /**
  * Plan export and import:
  *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,][&version=<id>]
- *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…)[&templateId=…][&title=…]
+ *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…, or the body's Content-Type)[&templateId=…][&title=…]
  *        body: the file's bytes, at most MAX_IMPORT_BYTES
  * The work itself runs in the plan worker pool (see plans/plan-pool.ts).
  */
@@ -58,6 +58,13 @@ const IMPORT_MEDIA_TYPES = [
   'application/octet-stream',
 ];
 
+/** The format a media type names, when the request says no `?format` or `?filename`. */
+const FORMAT_OF_MEDIA_TYPE: Record<string, string> = {
+  'application/json': 'json',
+  'text/csv': 'csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
 async function exportBoard(
   c: Context<AccessEnv & AppEnv>,
   store: BoardStore,
@@ -107,9 +114,12 @@ async function importBoard(
   if (!IMPORT_MEDIA_TYPES.includes(mediaType)) {
     throw new ApiError(415, `send the file with Content-Type ${IMPORT_MEDIA_TYPES.join(', ')}`);
   }
-  const formatOrFileName = c.req.query('format') ?? c.req.query('filename');
+  const formatOrFileName = c.req.query('format') ?? c.req.query('filename') ?? FORMAT_OF_MEDIA_TYPE[mediaType];
   if (!formatOrFileName) {
-    throw new ApiError(400, 'say what the file is: ?format=json|csv|xlsx or ?filename=plan.xlsx');
+    throw new ApiError(
+      400,
+      'say what the file is: ?format=json|csv|xlsx, ?filename=plan.xlsx, or a Content-Type of the format',
+    );
   }
   const templateId = c.req.query('templateId');
   if (templateId !== undefined && !getTemplate(templateId)) {
@@ -134,7 +144,7 @@ async function importBoard(
   }
   const { board, cardCount } = await storeNewBoardState(store, outcome.state);
   log.info({ event: 'board.imported', board: board.id, cardCount, address: c.get('address') }, 'board imported');
-  return c.json({ ...board, cardCount }, 201);
+  return c.json({ ...board, cardCount, notices: outcome.notices }, 201);
 }
 
 export interface PlanRouteDeps {

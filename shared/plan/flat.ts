@@ -8,6 +8,9 @@ import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, INDICATOR_KIND_LABEL } from 
 import type { FollowUp, PlanCard, PlanData } from './schema.ts';
 
 export interface FlatRow {
+  /** The board's title and plan period ("2025-01-01–2025-12-31") on every row, so a CSV keeps them. */
+  planTitle: string;
+  planPeriod: string;
   focusAreaId: string;
   focusArea: string;
   goalId: string;
@@ -55,6 +58,8 @@ export const COLUMNS: readonly Column[] = [
   { key: 'votes', header: 'Röster', value: (r) => String(r.card.votes) },
   { key: 'authors', header: 'Författare', value: (r) => lines(r.card.authors) },
   { key: 'createdAt', header: 'Skapad', value: (r) => r.card.createdAt ?? '' },
+  { key: 'planTitle', header: 'Plan', value: (r) => r.planTitle },
+  { key: 'planPeriod', header: 'Planperiod', value: (r) => r.planPeriod },
 ];
 
 /** The parts of one follow-up entry, each its own column per period: "Uppföljning 2025: status". */
@@ -77,14 +82,16 @@ function followUpValue(entry: FollowUp | undefined, key: (typeof FOLLOW_UP_PARTS
 /** Every card of a plan with its place, in plan order (area cards before the area's goals, unplaced last). */
 export function flatRows(plan: PlanData): FlatRow[] {
   const rows: FlatRow[] = [];
+  const { title, planPeriod } = plan.board;
+  const board = { planTitle: title, planPeriod: `${planPeriod.from}–${planPeriod.to}` };
   for (const area of plan.focusAreas) {
-    const place = { focusAreaId: area.id, focusArea: area.title };
+    const place = { ...board, focusAreaId: area.id, focusArea: area.title };
     for (const card of area.cards) rows.push({ ...place, goalId: '', goal: '', card });
     for (const goal of area.goals) {
       for (const card of goal.cards) rows.push({ ...place, goalId: goal.id, goal: goal.title, card });
     }
   }
-  for (const card of plan.unplaced) rows.push({ focusAreaId: '', focusArea: '', goalId: '', goal: '', card });
+  for (const card of plan.unplaced) rows.push({ ...board, focusAreaId: '', focusArea: '', goalId: '', goal: '', card });
   return rows;
 }
 

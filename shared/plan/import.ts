@@ -28,6 +28,8 @@ export interface ImportOptions {
   now?: Date;
   /** Most cards the plan may have; a server passes its live board limit (default MAX_CARDS_PER_BOARD). */
   maxCards?: number;
+  /** Receives what the person should know about a file that was read (columns Samtavla did not know). */
+  notices?: string[];
 }
 
 /** "json", "csv" or "xlsx" from a format name or a file name; an ImportError for anything else. */
@@ -82,23 +84,31 @@ export async function importPlan(
   return result.data;
 }
 
+/** The board title: the caller's, else the file's own, else the file name. */
+function titled(plan: PlanData, fallbackTitle: string): PlanData {
+  const title = (plan.board.title.trim() || fallbackTitle).slice(0, BOARD_TITLE_MAX);
+  return { ...plan, board: { ...plan.board, title } };
+}
+
 function readCsv(bytes: Uint8Array, options: ImportOptions, fallbackTitle: string): PlanData {
   const table = readCsvTable(bytes);
-  const shell: PlanShell = { title: (options.title ?? fallbackTitle).slice(0, BOARD_TITLE_MAX), now: options.now };
+  const shell: PlanShell = { title: options.title, now: options.now };
   const template = options.template ?? inferTemplate(table, undefined);
-  return tableToPlan(table, template, { name: 'CSV' }, shell, options.maxCards ?? MAX_CARDS_PER_BOARD);
+  const maxCards = options.maxCards ?? MAX_CARDS_PER_BOARD;
+  return titled(tableToPlan(table, template, { name: 'CSV' }, shell, maxCards, options.notices), fallbackTitle);
 }
 
 async function readXlsx(bytes: Uint8Array, options: ImportOptions, fallbackTitle: string): Promise<PlanData> {
-  const { table, info } = await readXlsxTable(bytes);
+  const { table, info, sheet } = await readXlsxTable(bytes);
   const shell: PlanShell = {
-    title: (options.title ?? info.title ?? fallbackTitle).slice(0, BOARD_TITLE_MAX),
+    title: options.title ?? info.title,
     planPeriod: info.planPeriod ?? null,
     boardId: info.boardId ?? null,
     createdAt: toTimestamp(info.createdAt ?? ''),
     now: options.now,
   };
   const template = options.template ?? inferTemplate(table, info.templateId);
-  const source = { name: 'Excel sheet "Alla"', sheet: 'Alla' };
-  return tableToPlan(table, template, source, shell, options.maxCards ?? MAX_CARDS_PER_BOARD);
+  const source = { name: `Excel sheet "${sheet}"`, sheet };
+  const maxCards = options.maxCards ?? MAX_CARDS_PER_BOARD;
+  return titled(tableToPlan(table, template, source, shell, maxCards, options.notices), fallbackTitle);
 }

@@ -1,5 +1,5 @@
 /**
- * XLSX import: the "Alla" sheet (the flat table) of a workbook, plus the
+ * XLSX import: the "Alla" sheet (the flat table) of a workbook, or another sheet with a plan table, plus the
  * board's title, period and template from "Om planen" when present.
  *
  * Read with jszip (already the zip guard's) and saxes, a strict XML parser,
@@ -13,6 +13,7 @@
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { ImportError, MAX_XLSX_COLUMNS, MAX_XLSX_ROWS } from './errors.ts';
+import { HEADER_SEARCH_ROWS, isPlanHeader } from './from-table.ts';
 import { isIsoDate } from './period.ts';
 import { ALL_SHEET, INFO, INFO_SHEET } from './xlsx-layout.ts';
 import { guardZip } from './zip-guard.ts';
@@ -63,7 +64,9 @@ async function partText(zip: JSZip, path: string): Promise<string | undefined> {
 }
 
 /** Where each sheet's XML is, by name, and where the shared strings are (from the workbook's relationships). */
-async function workbookParts(zip: JSZip): Promise<{ sheets: Map<string, string>; sharedStrings?: string }> {
+async function workbookParts(
+  zip: JSZip,
+): Promise<{ sheets: Map<string, { name: string; path: string }>; sharedStrings?: string }> {
   const [workbook, rels] = await Promise.all([
     partText(zip, 'xl/workbook.xml'),
     partText(zip, 'xl/_rels/workbook.xml.rels'),
@@ -77,12 +80,14 @@ async function workbookParts(zip: JSZip): Promise<{ sheets: Map<string, string>;
   });
   // Targets are relative to xl/ unless absolute within the package.
   const path = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-  const sheets = new Map<string, string>();
+  const sheets = new Map<string, { name: string; path: string }>();
   walkXml(workbook, 'xl/workbook.xml', {
     open(name, a) {
       const id = Object.entries(a).find(([key]) => key === 'id' || key.endsWith(':id'))?.[1];
       const target = id === undefined ? undefined : targets.get(id)?.target;
-      if (name === 'sheet' && a.name && target) sheets.set(a.name.trim().toLowerCase(), path(target));
+      if (name === 'sheet' && a.name && target) {
+        sheets.set(a.name.trim().toLowerCase(), { name: a.name.trim(), path: path(target) });
+      }
     },
   });
   const shared = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'));
@@ -205,7 +210,12 @@ function readInfo(rows: string[][] | undefined): XlsxInfo {
   };
 }
 
-export async function readXlsxTable(bytes: Uint8Array): Promise<{ table: string[][]; info: XlsxInfo }> {
+/**
+ * The plan table of a workbook: the "Alla" sheet of our own export, else the
+ * first sheet (in workbook order) with a plan header row near its top, so a
+ * hand-made "Blad1" is read too.
+ */
+export async function readXlsxTable(bytes: Uint8Array): Promise<{ table: string[][]; info: XlsxInfo; sheet: string }> {
   await guardZip(bytes);
   let zip: JSZip;
   try {
@@ -216,18 +226,23 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<{ table: string[
   const { sheets, sharedStrings } = await workbookParts(zip);
   const sharedXml = sharedStrings === undefined ? undefined : await partText(zip, sharedStrings);
   const shared = sharedXml === undefined ? [] : readSharedStrings(sharedXml);
-  const sheet = async (name: string) => {
-    const path = sheets.get(name.toLowerCase());
-    const xml = path === undefined ? undefined : await partText(zip, path);
-    return xml === undefined ? undefined : readSheet(xml, name, shared);
+  const sheet = async (key: string) => {
+    const entry = sheets.get(key.toLowerCase());
+    const xml = entry === undefined ? undefined : await partText(zip, entry.path);
+    return xml === undefined || entry === undefined ? undefined : readSheet(xml, entry.name, shared);
   };
-  const table = await sheet(ALL_SHEET);
-  if (!table) {
-    throw new ImportError(
-      'invalid',
-      `The workbook has no sheet named "${ALL_SHEET}". Samtavla imports the "${ALL_SHEET}" sheet of its own Excel export.`,
-      { sheet: ALL_SHEET },
-    );
+  const info = readInfo(await sheet(INFO_SHEET));
+  const keys = [ALL_SHEET.toLowerCase(), ...[...sheets.keys()].filter((k) => k !== ALL_SHEET.toLowerCase())];
+  for (const key of keys) {
+    if (key === INFO_SHEET.toLowerCase()) continue;
+    const table = await sheet(key);
+    if (table?.slice(0, HEADER_SEARCH_ROWS).some(isPlanHeader)) {
+      return { table, info, sheet: sheets.get(key)?.name ?? key };
+    }
   }
-  return { table, info: readInfo(await sheet(INFO_SHEET)) };
+  throw new ImportError(
+    'invalid',
+    `No sheet of the workbook has a plan table: a header row with a column "Aktivitet" (or "Aktiviteter 2019", "Activity") or "Rubrik" in its first ${HEADER_SEARCH_ROWS} rows.`,
+    { sheet: [...sheets.values()][0]?.name ?? ALL_SHEET },
+  );
 }

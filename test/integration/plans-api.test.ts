@@ -228,4 +228,32 @@ describe('import over REST', () => {
     expect(full.status).toBe(201);
     expect(((await full.json()) as { cardCount: number }).cardCount).toBe(2_000);
   });
+
+  it('reads the format from the media type when the request names none, and says which columns it did not know', async () => {
+    const plan = await (await fetch(exportUrl('json'))).text();
+    const csv = await (await fetch(exportUrl('csv'))).text();
+    const xlsx = new Uint8Array(await (await fetch(exportUrl('xlsx'))).arrayBuffer());
+    const sheetType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    for (const [body, type] of [
+      [plan, 'application/json'],
+      [csv, 'text/csv; charset=utf-8'],
+      [xlsx, sheetType],
+    ] as const) {
+      const answer = await fetch(`${server.url}/api/boards/import`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+      expect(answer.status, type).toBe(201);
+      expect(((await answer.json()) as { cardCount: number }).cardCount, type).toBeGreaterThan(0);
+    }
+    const withBudget = 'Aktiviteter 2019;Ansvar aktivitet;Budget\r\nFallprevention;Kommunen;20 tkr\r\n';
+    const answer = await fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: withBudget,
+    });
+    expect(answer.status).toBe(201);
+    expect(((await answer.json()) as { notices: string[] }).notices).toEqual([expect.stringMatching(/"Budget"/)]);
+  });
 });

@@ -39,6 +39,8 @@ function ImportPlanForm() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  /** A board made from a file the server had something to say about: shown before it opens. */
+  const [imported, setImported] = useState<{ path: string; notices: string[] } | null>(null);
 
   const checked: FileCheck | null = file ? checkFile(file) : null;
   // JSON files carry their template and title; the choices only matter for sheets.
@@ -76,13 +78,35 @@ function ImportPlanForm() {
         file,
         isSheet ? { templateId: templateId || undefined, title: title.trim() || undefined } : {},
       );
-      navigate(openCreatedBoard(board));
+      const path = openCreatedBoard(board);
+      if (board.notices && board.notices.length > 0) {
+        setImported({ path, notices: board.notices });
+        setBusy(false);
+      } else navigate(path);
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
       setProblem({ fromServer: true, text: reason });
       setBusy(false);
     }
   };
+
+  if (imported) {
+    return (
+      <div className="import-form" role="status" data-testid="import-notices">
+        <p>
+          <strong>{t('home.import.doneWithNotices')}</strong>
+        </p>
+        <ul className="import-form__notices">
+          {imported.notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+        <button type="button" className="button button--primary" onClick={() => navigate(imported.path)}>
+          {t('home.import.openBoard')}
+        </button>
+      </div>
+    );
+  }
 
   return (
     <form className="import-form" onSubmit={submit} noValidate data-testid="import-form">
