@@ -187,6 +187,8 @@ export function tableToPlan(
   const areas = new Map(plan.focusAreas.map((area) => [area.id, area]));
   const goals = new Map(plan.focusAreas.flatMap((area) => area.goals.map((goal) => [goal.id, goal] as const)));
   let count = 0;
+  /** Goal or area ids the template does not know → the rows that named them. */
+  const unknownPlaces = new Map<string, number[]>();
   body.forEach((cellsOfRow, i) => {
     if (cellsOfRow.every((cell) => cell.trim() === '')) return;
     if (++count > maxCards) throw tooManyCards(source.name, maxCards, { sheet: source.sheet });
@@ -202,12 +204,22 @@ export function tableToPlan(
       template.parties,
       otherLines(cellsOfRow, unknown),
     );
-    const goal = goals.get(cells('goalId').trim());
-    const area = cells('goalId').trim() === '' ? areas.get(cells('focusAreaId').trim()) : undefined;
+    const goalId = cells('goalId').trim();
+    const goal = goals.get(goalId);
+    const area = goalId === '' ? areas.get(cells('focusAreaId').trim()) : undefined;
     if (goal) goal.cards.push(card);
     else if (area) area.cards.push(card);
-    else plan.unplaced.push(card);
+    else {
+      plan.unplaced.push(card);
+      const place = goalId || cells('focusAreaId').trim();
+      if (place) unknownPlaces.set(place, [...(unknownPlaces.get(place) ?? []), skipped + i + 2]);
+    }
   });
+  for (const [place, rows] of unknownPlaces) {
+    notices?.push(
+      `${source.name}: "${place}" is no goal or focus area of the template "${template.id}"; the cards of row${rows.length > 1 ? 's' : ''} ${rows.join(', ')} are unplaced.`,
+    );
+  }
   return plan;
 }
 

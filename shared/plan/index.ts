@@ -46,5 +46,5 @@ export {
   type PlanGoal,
   PlanSchema,
 } from './schema.ts';
-export { placeCards, planToDoc, type ToDocOptions } from './to-doc.ts';
+export { placeCards, planToDoc, type ToDocOptions, unknownPlaces } from './to-doc.ts';
 export { docToPlan, type ToPlanOptions } from './to-plan.ts';

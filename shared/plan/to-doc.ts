@@ -38,6 +38,17 @@ export function placeCards(plan: PlanData, template: Template): { goalId: string
   ];
 }
 
+/** The focus areas and goals of a plan that hold cards but are not on `template`, with how many cards each holds. */
+export function unknownPlaces(plan: PlanData, template: Template): { id: string; cards: number }[] {
+  const known = new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((g) => g.id)]));
+  return plan.focusAreas
+    .flatMap((area) => [
+      { id: area.id, cards: area.cards.length },
+      ...area.goals.map((g) => ({ id: g.id, cards: g.cards.length })),
+    ])
+    .filter((place) => place.cards > 0 && !known.has(place.id));
+}
+
 /** Template party ids for the names a plan lists; names outside the register stay free names. */
 function partyKeys(names: string[], template: Template): string[] {
   return names.map((name) => {

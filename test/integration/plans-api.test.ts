@@ -255,5 +255,20 @@ describe('import over REST', () => {
     });
     expect(answer.status).toBe(201);
     expect(((await answer.json()) as { notices: string[] }).notices).toEqual([expect.stringMatching(/"Budget"/)]);
+
+    // A JSON plan whose goal the template does not know: its cards are unplaced, and the answer says so.
+    const moved = JSON.parse(plan) as PlanData;
+    const goal = moved.focusAreas.flatMap((area) => area.goals).find((g) => g.cards.length > 0);
+    if (!goal) throw new Error('the exported plan has no card in a goal');
+    goal.id = 'Z9';
+    const json = await fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(moved),
+    });
+    expect(json.status).toBe(201);
+    expect(((await json.json()) as { notices: string[] }).notices).toEqual([
+      expect.stringMatching(/"Z9" is no goal or focus area .* unplaced/),
+    ]);
   });
 });

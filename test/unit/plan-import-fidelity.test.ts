@@ -86,6 +86,25 @@ describe('column headings', () => {
   });
 });
 
+describe('places', () => {
+  it('reports goal ids the template does not know row by row, and unplaces only those cards', async () => {
+    const notices: string[] = [];
+    const plan = await importPlan(
+      csv([
+        ['Delmål-id', 'Aktivitet'],
+        ['A1', 'Placerad'],
+        ['Z9', 'Okänd ett'],
+        ['Z9', 'Okänd två'],
+      ]),
+      'plan.csv',
+      { template: HSVO, notices },
+    );
+    expect(plan.unplaced.map((c) => c.activity)).toEqual(['Okänd ett', 'Okänd två']);
+    expect(plan.focusAreas[0]?.goals[0]?.cards.map((c) => c.activity)).toEqual(['Placerad']);
+    expect(notices).toEqual([expect.stringMatching(/"Z9" is no goal .* rows 3, 4 are unplaced/)]);
+  });
+});
+
 describe('parties', () => {
   it('split on lines, ";" and ",", each name once, a register name with a comma kept whole', () => {
     const register = [{ id: 'x', name: 'Region Uppsala, hälso- och sjukvård', type: 'region' as const }];
