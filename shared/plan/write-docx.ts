@@ -13,6 +13,7 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  TableOfContents,
   TextRun,
 } from 'docx';
 import JSZip from 'jszip';
@@ -77,7 +78,7 @@ function sectionBlocks(section: PlanSection, plan: PlanData, tables: string[]): 
   ];
 }
 
-function frontMatter(plan: PlanData): Paragraph[] {
+function frontMatter(plan: PlanData): (Paragraph | TableOfContents)[] {
   const { board, template } = plan;
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, text: board.title || 'Samverkansplan' }),
@@ -88,6 +89,13 @@ function frontMatter(plan: PlanData): Paragraph[] {
     }),
     labelled('Planperiod', formatPlanPeriod(board.planPeriod)),
     ...(board.parties.length > 0 ? [labelled('Parter', board.parties.map((p) => p.name).join(', '))] : []),
+    new Paragraph({
+      style: BODY_STYLE,
+      spacing: { before: 240 },
+      children: [new TextRun({ text: 'Innehåll', bold: true })],
+    }),
+    // Filled in from the headings as written, so it reads right before Word updates its page numbers.
+    new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2' }),
     ...(template.vision
       ? [
           new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Målbild' }),
@@ -96,6 +104,9 @@ function frontMatter(plan: PlanData): Paragraph[] {
       : []),
   ];
 }
+
+/** The BCP 47 tag of the plan's language: its template's locale (Swedish unless English). */
+const documentLanguage = (locale: string) => (locale === 'en' ? 'en-GB' : 'sv-SE');
 
 /** The document's XML with each table slot replaced by its table. */
 async function fillSlots(skeleton: ArrayBuffer, tables: string[]): Promise<string> {
@@ -114,8 +125,23 @@ export async function writeDocx(input: PlanData): Promise<Uint8Array> {
     title: plan.board.title,
     description: `${plan.template.title}, ${formatPlanPeriod(plan.board.planPeriod)}`,
     styles: {
-      default: { document: { run: { font: 'Calibri', size: 18 }, paragraph: { spacing: { before: 0, after: 0 } } } },
+      default: {
+        document: {
+          // The language is declared, so Word checks spelling and hyphenates in it and screen readers speak it.
+          run: { font: 'Calibri', size: 18, language: { value: documentLanguage(plan.board.locale) } },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+      },
       paragraphStyles: [
+        // Word's own names for the contents levels, so Word and other readers know them.
+        { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', run: { size: 22 }, paragraph: { spacing: { after: 60 } } },
+        {
+          id: 'TOC2',
+          name: 'toc 2',
+          basedOn: 'Normal',
+          run: { size: 20 },
+          paragraph: { spacing: { after: 40 }, indent: { left: 360 } },
+        },
         {
           id: BODY_STYLE,
           name: 'Brödtext',

@@ -22,6 +22,8 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
 };
 const WRAP_TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+/** Every style names its font: LibreOffice otherwise falls back to its own default and sizes rows for it. */
+const FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11 };
 
 /*
  * exceljs renders a cell's style to XML to find its style id, unless it has
@@ -31,15 +33,19 @@ const WRAP_TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' }
  */
 const STYLE = {
   header: {
-    font: { bold: true, color: { argb: 'FFFFFFFF' } },
+    font: { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } },
     fill: HEADER_FILL,
     alignment: { wrapText: true, vertical: 'middle' },
     border: THIN,
   },
-  card: { alignment: WRAP_TOP, border: THIN },
-  goal: { font: { bold: true }, fill: GROUP_FILL, alignment: WRAP_TOP, border: THIN },
-  note: { font: { italic: true }, fill: GROUP_FILL, alignment: WRAP_TOP, border: THIN },
-  data: { alignment: WRAP_TOP },
+  card: { font: FONT, alignment: WRAP_TOP, border: THIN },
+  goal: { font: { ...FONT, bold: true }, fill: GROUP_FILL, alignment: WRAP_TOP, border: THIN },
+  note: { font: { ...FONT, italic: true }, fill: GROUP_FILL, alignment: WRAP_TOP, border: THIN },
+  data: { font: FONT, alignment: WRAP_TOP },
+  number: { font: FONT, alignment: { vertical: 'top' } },
+  date: { font: FONT, alignment: { vertical: 'top' }, numFmt: 'yyyy-mm-dd' },
+  infoKey: { font: { ...FONT, bold: true }, alignment: WRAP_TOP },
+  infoValue: { font: FONT, alignment: WRAP_TOP },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
 
 function styleRow(row: ExcelJS.Row, style: Partial<ExcelJS.Style>): void {
@@ -59,10 +65,21 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet
   return sheet;
 }
 
-// Excel does not grow a merged row to fit its text, so group rows get a height from their length.
+/*
+ * Neither Excel for merged rows nor LibreOffice for rows written by a program
+ * grows a row to fit its wrapped text (LibreOffice shows the lines over the next
+ * rows), so every row gets a height from its longest cell: lines of 11 pt text
+ * at ≈ 1.1 characters per width unit, 15 points a line.
+ */
+const LINE_POINTS = 15;
+function linesIn(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1));
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+const rowHeight = (cells: readonly string[], widths: readonly number[]) =>
+  LINE_POINTS * Math.max(1, ...cells.map((text, i) => linesIn(text, widths[i] ?? 10)));
 const TABLE_CHARS = TABLE_WIDTHS.reduce((a, b) => a + b, 0);
-const heightFor = (text: string) =>
-  15 * text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / TABLE_CHARS)), 0);
+const heightFor = (text: string) => rowHeight([text], [TABLE_CHARS]);
 
 function addGroupRow(sheet: ExcelJS.Worksheet, text: string, bold: boolean): void {
   const row = sheet.addRow([text]);
@@ -72,7 +89,8 @@ function addGroupRow(sheet: ExcelJS.Worksheet, text: string, bold: boolean): voi
 }
 
 function addCardRow(sheet: ExcelJS.Worksheet, cells: CardCells): void {
-  const values: ExcelJS.CellValue[] = cellLines(cells).map((lines) => lines.join('\n'));
+  const texts = cellLines(cells).map((lines) => lines.join('\n'));
+  const values: ExcelJS.CellValue[] = [...texts];
   if (cells.title) {
     // The card's short title in bold above its activity text, as one cell.
     values[1] = {
@@ -82,7 +100,9 @@ function addCardRow(sheet: ExcelJS.Worksheet, cells: CardCells): void {
       ],
     };
   }
-  styleRow(sheet.addRow(values), STYLE.card);
+  const row = sheet.addRow(values);
+  styleRow(row, STYLE.card);
+  row.height = rowHeight(texts, TABLE_WIDTHS);
 }
 
 function addGroup(sheet: ExcelJS.Worksheet, group: PlanGroup, directionLabel: string | null): void {
@@ -92,12 +112,38 @@ function addGroup(sheet: ExcelJS.Worksheet, group: PlanGroup, directionLabel: st
   for (const cells of group.cards) addCardRow(sheet, cells);
 }
 
+/** Columns of "Alla" that hold numbers or dates, typed as such so that sums and filters work. */
+const NUMBER_COLUMNS = new Set(['Röster']);
+const DATE_COLUMNS = new Set(['Tidsram från', 'Tidsram till']);
+
+function typedCell(header: string, text: string): ExcelJS.CellValue {
+  if (text === '') return text;
+  if (NUMBER_COLUMNS.has(header) && /^-?\d+$/.test(text)) return Number(text);
+  if (DATE_COLUMNS.has(header) && /^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T00:00:00Z`);
+  return text;
+}
+
 function addAllSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string): void {
   const [header = [], ...rows] = planToTable(plan);
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = header.map((title) => ({ header: title, width: title.startsWith('Uppföljning') ? 24 : 22 }));
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
+  const widths = header.map((title) => (title.startsWith('Uppföljning') ? 24 : 22));
+  sheet.columns = header.map((title, i) => ({ header: title, width: widths[i] }));
   styleRow(sheet.getRow(1), STYLE.header);
-  for (const added of sheet.addRows(rows)) styleRow(added, STYLE.data);
+  sheet.getRow(1).height = rowHeight(header, widths);
+  sheet.pageSetup.printTitlesRow = '1:1';
+  const styleOf = (title: string) =>
+    NUMBER_COLUMNS.has(title) ? STYLE.number : DATE_COLUMNS.has(title) ? STYLE.date : STYLE.data;
+  const styles = header.map(styleOf);
+  for (const cells of rows) {
+    const row = sheet.addRow(cells.map((text, i) => typedCell(header[i] ?? '', text)));
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cell.style = styles[column - 1] ?? STYLE.data;
+    });
+    row.height = rowHeight(cells, widths);
+  }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
 }
 
@@ -117,8 +163,11 @@ function addInfoSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string):
     [INFO.createdAt, plan.board.createdAt ?? ''],
     [INFO.exportedAt, plan.exportedAt],
   ];
-  for (const values of rows) sheet.addRow(values).alignment = WRAP_TOP;
-  sheet.getColumn(1).font = { bold: true };
+  for (const values of rows) {
+    const row = sheet.addRow(values);
+    row.getCell(1).style = STYLE.infoKey;
+    row.getCell(2).style = STYLE.infoValue;
+  }
 }
 
 export async function writeXlsx(input: PlanData): Promise<Uint8Array> {

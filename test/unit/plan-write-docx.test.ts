@@ -7,10 +7,18 @@ import { writeDocx } from '../../shared/plan/write-docx.ts';
 import { emptyBoard, HSVO, NOW, NSU, SEED_PLAN_HEADINGS, sampleBoard } from './plan-helpers.ts';
 
 // mammoth maps Heading 1–6 itself; the title and body text styles need saying.
-const STYLE_MAP = { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Brödtext'] => p:fresh"] };
+const STYLE_MAP = {
+  styleMap: [
+    "p[style-name='Title'] => h1:fresh",
+    "p[style-name='Brödtext'] => p:fresh",
+    "p[style-name='toc 1'] => p:fresh",
+    "p[style-name='toc 2'] => p:fresh",
+  ],
+};
 
 let html: string;
 let documentXml: string;
+let stylesXml: string;
 let messages: unknown[];
 
 /** The cell texts of every table, as mammoth reads them: tables → rows → cells. */
@@ -30,8 +38,11 @@ function tables(source: string): string[][][] {
   );
 }
 
+/** Heading texts, without the bookmarks the table of contents links to. */
 const headings = (level: number) =>
-  [...html.matchAll(new RegExp(`<h${level}>(.*?)</h${level}>`, 'g'))].map(([, text]) => text);
+  [...html.matchAll(new RegExp(`<h${level}>(.*?)</h${level}>`, 'g'))].map(([, text]) =>
+    (text ?? '').replace(/<a id="[^"]*"><\/a>/g, ''),
+  );
 
 beforeAll(async () => {
   const bytes = await writeDocx(docToPlan(sampleBoard(), HSVO, { now: NOW }));
@@ -39,12 +50,22 @@ beforeAll(async () => {
   const result = await mammoth.convertToHtml({ buffer }, STYLE_MAP);
   html = result.value;
   messages = result.messages;
-  documentXml = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string')) ?? '';
+  const zip = await JSZip.loadAsync(bytes);
+  documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? '';
 });
 
 describe('DOCX export', () => {
   it('reads cleanly: mammoth reports no problems', () => {
     expect(messages).toEqual([]);
+  });
+
+  it('declares its language and lists its chapters in a table of contents', () => {
+    expect(documentXml).toContain('w:instrText');
+    expect(documentXml).toContain('TOC \\h \\o &quot;1-2&quot;');
+    // The entries are written with the document, each linking to its heading.
+    expect(html).toMatch(/<a href="#_Toc\d+">Fokusområde A: Förebyggande och hälsofrämjande/);
+    expect(stylesXml).toContain('<w:lang w:val="sv-SE"/>');
   });
 
   it('opens with the title, the strategy, the plan period, the parties and the vision', () => {
@@ -107,8 +128,13 @@ describe('DOCX export', () => {
 
   it('handles a template without directions or vision text, and a board with no cards', async () => {
     const bytes = await writeDocx(docToPlan(emptyBoard('NSU 2019', NSU), NSU, { now: NOW }));
-    const nsu = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, STYLE_MAP)).value;
-    expect(nsu).toContain('<h1>Fokusområde 1: Stärk grundläggande förutsättningar i närvården</h1>');
+    const nsu = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, STYLE_MAP)).value.replace(
+      /<a id="[^"]*"><\/a>/g,
+      '',
+    );
+    expect(nsu).toMatch(
+      /<h1>(<a id="[^"]*"><\/a>)?Fokusområde 1: Stärk grundläggande förutsättningar i närvården<\/h1>/,
+    );
     expect(nsu).toContain('<h2>3.3 De mål som finns i handlingsplan');
     expect(nsu).not.toContain('Inriktning');
     expect(nsu.match(/Inga aktiviteter\./g)).toHaveLength(10);

@@ -42,8 +42,12 @@ describe('XLSX export', () => {
     expect(header.font?.bold).toBe(true);
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(b.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(b.columns.map((c) => c.width)).toEqual([26, 42, 36, 22, 18, 24, 14, 20]);
+    expect(b.columns.map((c) => c.width)).toEqual([26, 40, 34, 22, 18, 24, 14, 24]);
     expect(b.getRow(4).getCell(2).alignment?.wrapText).toBe(true);
+    // Rows are as tall as their wrapped text (three activity lines here), and every cell names its font.
+    expect(b.getRow(4).height).toBeGreaterThanOrEqual(45);
+    b.getRow(4).eachCell({ includeEmpty: true }, (cell) => expect(cell.font?.name).toBe('Calibri'));
+    expect(b.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
   });
 
   it('shows goals as merged group rows with their direction, then one row per card', () => {
@@ -94,7 +98,15 @@ describe('XLSX export', () => {
     expect(rowTexts(all, 1)).toEqual(header);
     expect(all.rowCount).toBe(rows.length + 1);
     const sip = rows.findIndex((row) => row.includes('c-b1'));
-    expect(rowTexts(all, sip + 2)).toEqual(rows[sip]?.map((v) => v.replace('\u0007', '')));
+    const typed = (cell: ExcelJS.CellValue) =>
+      cell instanceof Date ? cell.toISOString().slice(0, 10) : cellText(cell);
+    const texts = Array.from({ length: all.columnCount }, (_, i) => typed(all.getRow(sip + 2).getCell(i + 1).value));
+    expect(texts).toEqual(rows[sip]?.map((v) => v.replace('\u0007', '')));
+    // Numbers and dates are typed, so they sum and sort in Excel.
+    const at = (name: string) => header.indexOf(name) + 1;
+    expect(typeof all.getRow(sip + 2).getCell(at('Röster')).value).toBe('number');
+    expect(all.getRow(sip + 2).getCell(at('Tidsram från')).value).toBeInstanceOf(Date);
+    expect(all.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
     expect(all.autoFilter).toBeTruthy();
     expect(all.getRow(1).getCell(1).font?.bold).toBe(true);
   });
