@@ -11,6 +11,7 @@
  * tracking pixel). Links people click (a bookmark's page, a link in a text) are
  * not loads and stay free.
  */
+import { NOTE_TYPE, noteMetaProblem } from './canvas-notes.ts';
 import { MAX_CANVAS_ASSET_CHARS, MAX_CANVAS_RECORD_CHARS } from './limits.ts';
 
 /** Record types of document scope in the board's tldraw store. */
@@ -99,5 +100,10 @@ export function canvasRecordProblem(key: string, value: unknown): string | null 
   const max = typeName === 'asset' ? MAX_CANVAS_ASSET_CHARS : MAX_CANVAS_RECORD_CHARS;
   if (JSON.stringify(record).length > max) return `canvas "${shown}" is larger than ${max} characters`;
   if (!loadedUrls(record).every(isOwnOriginUrl)) return `canvas "${shown}" loads from another origin`;
+  // The plan reads a note's goal from its meta (canvas-notes.ts), so that meta is held to its one key.
+  if (typeName === 'shape' && record.type === NOTE_TYPE) {
+    const problem = noteMetaProblem(record.meta);
+    if (problem) return `canvas "${shown}": ${problem}`;
+  }
   return null;
 }

@@ -14,6 +14,7 @@ import { undoOverrides } from '../undo/tldraw-undo.ts';
 import { fitCamera, panelInsets } from './camera-fit.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
+import { noteOverrides } from './notes/note-actions.tsx';
 import { customShapeUtils } from './shape-utils.ts';
 import { assetUrls, components, licenseKey, tldrawOptions } from './tldraw-config.ts';
 import { useYjsStore } from './useYjsStore.ts';
@@ -26,7 +27,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
   const { lang, t } = useI18n();
   const { doc, provider, person, template } = board;
   const layout = useMemo(() => layoutZones(template), [template]);
-  const overrides = useMemo(() => undoOverrides(boardUndoFor(doc)), [doc]);
+  const overrides = useMemo(() => [undoOverrides(boardUndoFor(doc)), noteOverrides], [doc]);
 
   // Attribution user for the store; its id must equal the <Tldraw user> id or cursors vanish.
   const $user = useMemo(() => atom<TLUser | null>('current user', null), []);

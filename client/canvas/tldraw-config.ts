@@ -9,6 +9,7 @@ import type { TLComponents } from 'tldraw';
 import { QuickActionsWithoutUndo } from '../undo/QuickActions.tsx';
 import { cardTldrawOptions } from './card/add-card.ts';
 import { cspNonce } from './csp-nonce.ts';
+import { NoteContextMenu } from './notes/note-actions.tsx';
 
 export const assetUrls = getAssetUrlsByImport();
 
@@ -18,10 +19,11 @@ export const assetUrls = getAssetUrlsByImport();
  */
 export const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
 
-/** One page per board: the zones live on it, so the page menu is hidden; undo is the board's own. */
+/** One page per board: the zones live on it, so the page menu is hidden; undo is the board's own; a note can become a card. */
 export const components: TLComponents = {
   PageMenu: null,
   QuickActions: QuickActionsWithoutUndo,
+  ContextMenu: NoteContextMenu,
 };
 
 /** Options of every <Tldraw> on a board page: the page's CSP nonce goes on the <style> elements tldraw renders. */

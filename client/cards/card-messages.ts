@@ -25,6 +25,7 @@ const sv = {
   'card.status': 'Status',
   'card.missing': 'Saknas för att bli överenskommen: {fields}',
   'card.refused': 'Kan inte markeras som överenskommen. Fyll i: {fields}.',
+  'card.agreedMissing': 'Överenskommen, men saknar: {fields}',
   'card.indicatorHint': 'En indikator per rad.',
   'card.targetGroupHint': 'Välj ur listan eller skriv egen.',
   'card.parties.register': 'Parter i mallen',
@@ -52,6 +53,8 @@ const sv = {
   'table.col.manage': 'Hantera',
   'table.delete': 'Ta bort',
   'table.waiting': 'Hämtar tavlans innehåll…',
+  'note.toCard': 'Gör till aktivitet',
+  'note.toCardHint': 'Gör den markerade lappen till en aktivitet i sitt mål, med lappens text som rubrik (Skift+A).',
 } as const;
 
 export type CardMessageKey = keyof typeof sv;
@@ -72,6 +75,7 @@ const en: Record<CardMessageKey, string> = {
   'card.status': 'Status',
   'card.missing': 'Missing before it can be agreed: {fields}',
   'card.refused': 'Cannot be marked as agreed. Fill in: {fields}.',
+  'card.agreedMissing': 'Agreed, but missing: {fields}',
   'card.indicatorHint': 'One indicator a line.',
   'card.targetGroupHint': 'Pick from the list or type your own.',
   'card.parties.register': 'Parties in the template',
@@ -99,6 +103,8 @@ const en: Record<CardMessageKey, string> = {
   'table.col.manage': 'Manage',
   'table.delete': 'Delete',
   'table.waiting': 'Fetching the board…',
+  'note.toCard': 'Make an activity',
+  'note.toCardHint': 'Turns the selected sticky note into an activity of its goal, its text the title (Shift+A).',
 };
 
 const MESSAGES: Record<Language, Record<CardMessageKey, string>> = { sv, en };

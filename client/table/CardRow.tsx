@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import type * as Y from 'yjs';
 import { deleteCard } from '../../shared/card.ts';
-import type { Card, CardTextField } from '../../shared/card-schema.ts';
+import { type Card, type CardTextField, missingForAgreed } from '../../shared/card-schema.ts';
 import type { Template } from '../../shared/template.ts';
 import type { CardText } from '../cards/card-messages.ts';
 import { BoundField } from '../cards/fields/BoundField.tsx';
@@ -28,6 +28,10 @@ export interface CardRowProps {
   /** Put the caret in this row's title (a row just added). */
   focusTitle: boolean;
 }
+
+/** An agreed card that has lost a required field is marked (its status cell says which). */
+const rowClass = (card: Card): string =>
+  `card-row card-row--${card.status}${card.status === 'agreed' && missingForAgreed(card).length > 0 ? ' card-row--warning' : ''}`;
 
 export const CardRow = memo(function CardRow(props: CardRowProps) {
   const { doc, card, template, text, readOnly, targetGroupList, focusTitle } = props;
@@ -53,7 +57,7 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
   };
 
   return (
-    <tr data-card-id={card.id} data-testid="card-row" className={`card-row card-row--${card.status}`}>
+    <tr data-card-id={card.id} data-testid="card-row" className={rowClass(card)}>
       <td>{cell('priorityArea', { multiline: true })}</td>
       <th scope="row" className="card-row__activity">
         <BoundField

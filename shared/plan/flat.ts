@@ -6,6 +6,7 @@
  */
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, INDICATOR_KIND_LABEL } from './labels.ts';
 import type { FollowUp, PlanCard, PlanData } from './schema.ts';
+import { missingText } from './warnings.ts';
 
 export interface FlatRow {
   /** The board's title and plan period ("2025-01-01–2025-12-31") on every row, so a CSV keeps them. */
@@ -55,6 +56,8 @@ export const COLUMNS: readonly Column[] = [
   { key: 'periodFrom', header: 'Tidsram från', derived: true, value: (r) => r.card.period.from ?? '' },
   { key: 'periodTo', header: 'Tidsram till', derived: true, value: (r) => r.card.period.to ?? '' },
   { key: 'status', header: 'Status', value: (r) => CARD_STATUS_LABEL[r.card.status] },
+  // Beside Status, which stays "Överenskommen" so the file imports as the group decided.
+  { key: 'warning', header: 'Varning', derived: true, value: (r) => missingText(r.card) ?? '' },
   { key: 'votes', header: 'Röster', value: (r) => String(r.card.votes) },
   { key: 'authors', header: 'Författare', value: (r) => lines(r.card.authors) },
   { key: 'createdAt', header: 'Skapad', value: (r) => r.card.createdAt ?? '' },

@@ -3,7 +3,7 @@
  * Swedish working groups, so they speak Swedish whatever the UI language;
  * importers accept these labels and the machine ids alike.
  */
-import type { CardStatus, FollowUpStatus } from '../card-schema.ts';
+import type { CardStatus, FollowUpStatus, REQUIRED_FOR_AGREED } from '../card-schema.ts';
 import type { IndicatorKind } from './schema.ts';
 
 export const CARD_STATUS_LABEL: Record<CardStatus, string> = {
@@ -36,6 +36,17 @@ export const TABLE_HEADINGS = [
   'Tidsram',
   'Status',
 ] as const;
+
+/** The card fields an agreed card needs, as the plan tables name them. */
+export const FIELD_LABEL: Record<(typeof REQUIRED_FOR_AGREED)[number], string> = {
+  title: 'Rubrik',
+  activity: 'Aktivitet',
+  responsible: 'Ansvar',
+  indicator: 'Indikatorer för uppföljning',
+};
+
+/** Sticky notes left on a goal, listed under its table. */
+export const NOTES_HEADING = 'Anteckningar';
 
 export const UNPLACED_HEADING = 'Ej placerade aktiviteter';
 export const NO_CARDS = 'Inga aktiviteter.';

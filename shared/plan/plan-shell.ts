@@ -53,9 +53,12 @@ export function emptyPlan(template: Template, shell: PlanShell = {}): PlanData {
         title: text(goal.title),
         direction: goal.direction ? text(goal.direction) : null,
         cards: [],
+        notes: [],
       })),
       cards: [],
+      notes: [],
     })),
     unplaced: [],
+    warnings: [],
   };
 }

@@ -1,11 +1,11 @@
 /**
  * JSON import: a plan-data file as the JSON export writes it. Checks, in
  * order, that it is JSON, that it is a plan, that this code knows its
- * formatVersion, and that it matches the schema — each with its own message.
+ * formatVersion (every 1.x), and that it matches the schema — each with its own message.
  */
 import type { z } from 'zod';
 import { ImportError, tooManyCards } from './errors.ts';
-import { PLAN_FORMAT, PLAN_FORMAT_VERSION, type PlanData, PlanSchema } from './schema.ts';
+import { PLAN_FORMAT, PLAN_FORMAT_MAJOR, PLAN_FORMAT_VERSION, type PlanData, PlanSchema } from './schema.ts';
 import { decodeText } from './text-decode.ts';
 
 /** Where JSON.parse stopped, as a line number, from the engine's message ("… at position 12 (line 2 column 3)"). */
@@ -25,30 +25,28 @@ export function formatPath(path: PropertyKey[]): string {
   );
 }
 
+/** Every 1.x reads (minor versions only add, and what they add defaults); another major does not. */
 function checkVersion(version: unknown): void {
   const match = typeof version === 'string' ? /^(\d+)\.(\d+)$/.exec(version) : null;
-  const [major, minor] = PLAN_FORMAT_VERSION.split('.').map(Number);
   if (!match) {
     throw new ImportError(
       'format-version',
-      `The plan file has no valid formatVersion (expected "${PLAN_FORMAT_VERSION}").`,
-      {
-        field: 'formatVersion',
-      },
-    );
-  }
-  const [fileMajor, fileMinor] = [Number(match[1]), Number(match[2])];
-  if (fileMajor > (major ?? 0) || (fileMajor === major && fileMinor > (minor ?? 0))) {
-    throw new ImportError(
-      'format-version',
-      `The plan file has format version ${version}, which is newer than this Samtavla reads (${PLAN_FORMAT_VERSION}). Update Samtavla to import it.`,
+      `The plan file has no valid formatVersion (expected "${PLAN_FORMAT_MAJOR}.x", e.g. "${PLAN_FORMAT_VERSION}").`,
       { field: 'formatVersion' },
     );
   }
-  if (version !== PLAN_FORMAT_VERSION) {
+  const major = Number(match[1]);
+  if (major > PLAN_FORMAT_MAJOR) {
     throw new ImportError(
       'format-version',
-      `The plan file has format version ${version}, which this Samtavla no longer reads (it reads ${PLAN_FORMAT_VERSION}).`,
+      `The plan file has format version ${version}, a newer major version than this Samtavla reads (${PLAN_FORMAT_MAJOR}.x). Update Samtavla to import it.`,
+      { field: 'formatVersion' },
+    );
+  }
+  if (major < PLAN_FORMAT_MAJOR) {
+    throw new ImportError(
+      'format-version',
+      `The plan file has format version ${version}, which this Samtavla no longer reads (it reads ${PLAN_FORMAT_MAJOR}.x).`,
       { field: 'formatVersion' },
     );
   }
@@ -88,5 +86,6 @@ export function readJson(bytes: Uint8Array, maxCards: number): PlanData {
   const result = PlanSchema.safeParse(data);
   if (!result.success) throw schemaError(result.error);
   if (countCards(result.data) > maxCards) throw tooManyCards('The plan', maxCards);
-  return result.data;
+  // What an older 1.x lacked is filled in by the schema's defaults, so the data is this version's now.
+  return { ...result.data, formatVersion: PLAN_FORMAT_VERSION };
 }

@@ -1,8 +1,11 @@
 /**
- * Plan data (contract, format "samverkansplan" 1.0): the structured form of a
+ * Plan data (contract, format "samverkansplan" 1.1): the structured form of a
  * board that every export is written from and every import is read into.
  * Declared once here; the published JSON Schema (samverkansplan.schema.json)
  * is generated from it, so the two cannot drift apart unnoticed.
+ *
+ * Minor versions only add: what 1.1 added (notes, warnings) defaults to empty,
+ * so every 1.x file reads; a new major is a break readers refuse.
  */
 import { z } from 'zod';
 import { BOARD_TITLE_MAX } from '../api.ts';
@@ -11,12 +14,16 @@ import {
   FOLLOW_UP_STATUSES,
   PARTIES_MAX,
   PARTY_NAME_MAX,
+  REQUIRED_FOR_AGREED,
   TEXT_FIELD_MAX,
   TITLE_MAX,
 } from '../card-schema.ts';
 
 export const PLAN_FORMAT = 'samverkansplan';
-export const PLAN_FORMAT_VERSION = '1.0';
+/** The version exports write. */
+export const PLAN_FORMAT_VERSION = '1.1';
+/** The major version readers accept, with any minor version. */
+export const PLAN_FORMAT_MAJOR = 1;
 
 export const INDICATOR_KINDS = ['yesno', 'count', 'percent', 'text'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -88,12 +95,36 @@ export const PlanCardSchema = z
   .meta({ id: 'PlanCard', title: 'Card' });
 export type PlanCard = z.infer<typeof PlanCardSchema>;
 
+export const PlanNoteSchema = z
+  .object({
+    id: text(128).describe('The id of the sticky note on the canvas.'),
+    text: text(TEXT_FIELD_MAX).describe('Its text, plain, as written.'),
+  })
+  .meta({ id: 'PlanNote', title: 'Note' });
+export type PlanNote = z.infer<typeof PlanNoteSchema>;
+
+/** Sticky notes left on the canvas as notes (not turned into cards): brainstorm material, "Anteckningar". Since 1.1. */
+const notes = z
+  .array(PlanNoteSchema)
+  .default([])
+  .describe('Sticky notes on the board in this place, by their position (top to bottom, left to right). Since 1.1.');
+
+export const PlanWarningSchema = z
+  .object({
+    kind: z.literal('agreed-missing').describe('An agreed card lacks a field an agreed card needs.'),
+    cardId: id,
+    fields: z.array(z.enum(REQUIRED_FOR_AGREED)).min(1).describe('The card fields it lacks, in card order.'),
+  })
+  .meta({ id: 'PlanWarning', title: 'Warning' });
+export type PlanWarning = z.infer<typeof PlanWarningSchema>;
+
 export const PlanGoalSchema = z
   .object({
     id,
     title: text(TEXT_FIELD_MAX),
     direction: text(TEXT_FIELD_MAX).nullable().describe('The direction (inriktning) text, when the template has one.'),
     cards: z.array(PlanCardSchema),
+    notes,
   })
   .meta({ title: 'Goal' });
 export type PlanGoal = z.infer<typeof PlanGoalSchema>;
@@ -104,6 +135,7 @@ export const PlanFocusAreaSchema = z
     title: text(TEXT_FIELD_MAX),
     goals: z.array(PlanGoalSchema),
     cards: z.array(PlanCardSchema).describe('Cards on the focus area but under none of its goals.'),
+    notes,
   })
   .meta({ title: 'FocusArea' });
 export type PlanFocusArea = z.infer<typeof PlanFocusAreaSchema>;
@@ -118,7 +150,10 @@ export type PlanParty = z.infer<typeof PlanPartySchema>;
 export const PlanSchema = z
   .object({
     format: z.literal(PLAN_FORMAT),
-    formatVersion: z.literal(PLAN_FORMAT_VERSION),
+    formatVersion: z
+      .string()
+      .regex(new RegExp(`^${PLAN_FORMAT_MAJOR}\\.\\d+$`))
+      .describe(`"${PLAN_FORMAT_VERSION}" when written; readers take every ${PLAN_FORMAT_MAJOR}.x.`),
     exportedAt: timestamp,
     template: z.object({
       id: line(64),
@@ -143,6 +178,10 @@ export const PlanSchema = z
     }),
     focusAreas: z.array(PlanFocusAreaSchema).describe('Template order; cards by their order on the board, then id.'),
     unplaced: z.array(PlanCardSchema).describe('Cards under no goal or area of the template.'),
+    warnings: z
+      .array(PlanWarningSchema)
+      .default([])
+      .describe('What needs fixing before the plan holds: agreed cards missing a required field. Since 1.1.'),
   })
   .meta({
     title: 'Samverkansplan',

@@ -5,6 +5,7 @@
  */
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, UNPLACED_HEADING } from './labels.ts';
 import type { PlanCard, PlanData } from './schema.ts';
+import { missingText } from './warnings.ts';
 
 /** One card as the cells of a plan table, multi-line cells as lists of lines. */
 export interface CardCells {
@@ -26,6 +27,8 @@ export interface PlanGroup {
   title: string | null;
   direction: string | null;
   cards: CardCells[];
+  /** Sticky notes left on the goal ("Anteckningar"), each its text. */
+  notes: string[];
 }
 
 export interface PlanSection {
@@ -50,7 +53,7 @@ export function cardCells(card: PlanCard): CardCells {
     parties: card.parties,
     period: card.period.label,
     status: [
-      CARD_STATUS_LABEL[card.status],
+      missingText(card) ?? CARD_STATUS_LABEL[card.status],
       ...card.followUp.map((entry) => `${entry.period}: ${FOLLOW_UP_STATUS_LABEL[entry.status]}`),
     ],
   };
@@ -77,12 +80,23 @@ export function planSections(plan: PlanData): PlanSection[] {
     id: area.id,
     title: area.title,
     groups: [
-      ...(area.cards.length > 0 ? [{ id: null, title: null, direction: null, cards: area.cards.map(cardCells) }] : []),
+      ...(area.cards.length > 0 || area.notes.length > 0
+        ? [
+            {
+              id: null,
+              title: null,
+              direction: null,
+              cards: area.cards.map(cardCells),
+              notes: area.notes.map((n) => n.text),
+            },
+          ]
+        : []),
       ...area.goals.map((goal) => ({
         id: goal.id,
         title: goal.title,
         direction: goal.direction,
         cards: goal.cards.map(cardCells),
+        notes: goal.notes.map((n) => n.text),
       })),
     ],
   }));
@@ -90,7 +104,7 @@ export function planSections(plan: PlanData): PlanSection[] {
     sections.push({
       id: null,
       title: UNPLACED_HEADING,
-      groups: [{ id: null, title: null, direction: null, cards: plan.unplaced.map(cardCells) }],
+      groups: [{ id: null, title: null, direction: null, cards: plan.unplaced.map(cardCells), notes: [] }],
     });
   }
   return sections;

@@ -1,7 +1,7 @@
 /**
- * Board document → plan data. Pure: reads `meta` and `cards` only (never the
- * canvas), and orders everything by template order, then card order, then id,
- * so two exports of one board differ only in `exportedAt`.
+ * Board document → plan data. Pure: reads `meta`, `cards` and, of the canvas,
+ * only the sticky notes (notes.ts), and orders everything by template order,
+ * then card order, then id, so two exports of one board differ only in `exportedAt`.
  */
 import type * as Y from 'yjs';
 import { BOARD_TITLE_MAX } from '../api.ts';
@@ -10,9 +10,11 @@ import { readCards } from '../card.ts';
 import { type Card, fieldMax, PARTIES_MAX, PARTY_NAME_MAX, TEXT_FIELD_MAX } from '../card-schema.ts';
 import type { Template } from '../template.ts';
 import { toIndicators } from './indicators.ts';
+import { planNotes } from './notes.ts';
 import { isIsoDate, toPeriod } from './period.ts';
 import { emptyPlan } from './plan-shell.ts';
-import type { FollowUp, PlanCard, PlanData } from './schema.ts';
+import type { FollowUp, PlanCard, PlanData, PlanNote } from './schema.ts';
+import { planWarnings } from './warnings.ts';
 
 export interface ToPlanOptions {
   /** The board id; the document itself does not know it. */
@@ -95,15 +97,18 @@ export function docToPlan(doc: Y.Doc, template: Template, options: ToPlanOptions
     now: options.now,
   });
   // Goal ids and area ids share one namespace (the template refuses duplicates).
-  const buckets = new Map<string, PlanCard[]>();
+  const buckets = new Map<string, { cards: PlanCard[]; notes: PlanNote[] }>();
   for (const area of plan.focusAreas) {
-    buckets.set(area.id, area.cards);
-    for (const goal of area.goals) buckets.set(goal.id, goal.cards);
+    buckets.set(area.id, area);
+    for (const goal of area.goals) buckets.set(goal.id, goal);
   }
   // readCards returns cards in board order (order, then id); pushing keeps that order.
   for (const card of readCards(doc)) {
     const bucket = card.goalId === null ? undefined : buckets.get(card.goalId);
-    (bucket ?? plan.unplaced).push(toPlanCard(card, template));
+    (bucket?.cards ?? plan.unplaced).push(toPlanCard(card, template));
   }
+  // A note on no known goal is a scribble on the canvas, not plan material, like a drawing.
+  for (const { goalId, note } of planNotes(doc)) buckets.get(goalId)?.notes.push(note);
+  plan.warnings = planWarnings(plan);
   return plan;
 }

@@ -18,7 +18,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import { PAGE, tableXml } from './docx-table.ts';
-import { NO_CARDS } from './labels.ts';
+import { NO_CARDS, NOTES_HEADING } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
 import { numbered, type PlanGroup, type PlanSection, planSections } from './sections.ts';
@@ -61,13 +61,29 @@ function groupBlocks(group: PlanGroup, plan: PlanData, tables: string[]): Paragr
     );
   }
   if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? 'Inriktning', group.direction, true));
-  if (group.cards.length === 0)
-    blocks.push(new Paragraph({ style: BODY_STYLE, children: [new TextRun({ text: NO_CARDS, italics: true })] }));
-  else {
+  if (group.cards.length > 0) {
     tables.push(tableXml(group.cards));
     blocks.push(new Paragraph({ text: TABLE_SLOT }), new Paragraph({ style: BODY_STYLE, text: '' }));
+  } else if (group.id !== null) {
+    blocks.push(new Paragraph({ style: BODY_STYLE, children: [new TextRun({ text: NO_CARDS, italics: true })] }));
   }
-  return blocks;
+  return [...blocks, ...noteBlocks(group.notes)];
+}
+
+/** The notes left on a goal, as a bulleted list under its table; a note's lines stay lines of its item. */
+function noteBlocks(notes: string[]): Paragraph[] {
+  if (notes.length === 0) return [];
+  return [
+    new Paragraph({ style: BODY_STYLE, keepNext: true, children: [new TextRun({ text: NOTES_HEADING, bold: true })] }),
+    ...notes.map(
+      (note) =>
+        new Paragraph({
+          style: BODY_STYLE,
+          bullet: { level: 0 },
+          children: note.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
+        }),
+    ),
+  ];
 }
 
 function sectionBlocks(section: PlanSection, plan: PlanData, tables: string[]): Paragraph[] {

@@ -3,7 +3,7 @@
  * tables. Board text is escaped, so a card cannot inject markup or HTML into
  * whatever renders the file; line breaks inside a cell become <br>.
  */
-import { NO_CARDS, TABLE_HEADINGS } from './labels.ts';
+import { NO_CARDS, NOTES_HEADING, TABLE_HEADINGS } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
 import { type CardCells, cellLines, numbered, type PlanGroup, planSections } from './sections.ts';
@@ -51,14 +51,22 @@ function groupLines(group: PlanGroup, plan: PlanData): string[] {
   if (group.direction) {
     lines.push(`**${mdText(plan.template.labels.direction ?? 'Inriktning')}:** ${mdParagraph(group.direction)}`, '');
   }
-  if (group.cards.length === 0) return [...lines, `*${NO_CARDS}*`, ''];
-  return [
-    ...lines,
-    `| ${TABLE_HEADINGS.join(' | ')} |`,
-    `|${TABLE_HEADINGS.map(() => ' --- ').join('|')}|`,
-    ...group.cards.map(cardRow),
-    '',
-  ];
+  if (group.cards.length > 0) {
+    lines.push(
+      `| ${TABLE_HEADINGS.join(' | ')} |`,
+      `|${TABLE_HEADINGS.map(() => ' --- ').join('|')}|`,
+      ...group.cards.map(cardRow),
+      '',
+    );
+  } else if (group.id !== null) lines.push(`*${NO_CARDS}*`, '');
+  return [...lines, ...noteLines(group.notes)];
+}
+
+/** The notes left on a goal as a list under its table; a note's lines stay lines of its item. */
+function noteLines(notes: string[]): string[] {
+  if (notes.length === 0) return [];
+  const item = (text: string) => `- ${text.split(/\r?\n/).map(mdLine).join('  \n  ')}`;
+  return [`**${NOTES_HEADING}**`, '', ...notes.map(item), ''];
 }
 
 export function writeMarkdown(plan: PlanData): string {

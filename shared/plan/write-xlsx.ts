@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { planToTable } from './flat.ts';
-import { NO_CARDS, TABLE_HEADINGS } from './labels.ts';
+import { NO_CARDS, NOTES_HEADING, TABLE_HEADINGS } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
 import { type CardCells, cellLines, numbered, type PlanGroup, planSections } from './sections.ts';
@@ -108,8 +108,11 @@ function addCardRow(sheet: ExcelJS.Worksheet, cells: CardCells): void {
 function addGroup(sheet: ExcelJS.Worksheet, group: PlanGroup, directionLabel: string | null): void {
   if (group.title) addGroupRow(sheet, numbered(group), true);
   if (group.direction) addGroupRow(sheet, `${directionLabel ?? 'Inriktning'}: ${group.direction}`, false);
-  if (group.cards.length === 0) addGroupRow(sheet, NO_CARDS, false);
+  if (group.cards.length === 0 && group.id !== null) addGroupRow(sheet, NO_CARDS, false);
   for (const cells of group.cards) addCardRow(sheet, cells);
+  // The notes left on the goal, under its cards: one row each, as a list.
+  if (group.notes.length > 0) addGroupRow(sheet, NOTES_HEADING, true);
+  for (const note of group.notes) addGroupRow(sheet, `• ${note}`, false);
 }
 
 /** Columns of "Alla" that hold numbers or dates, typed as such so that sums and filters work. */

@@ -21,6 +21,7 @@ import {
   canvasRecordProblem,
 } from '../../shared/canvas-contract.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
+import { geoShape, noteShape } from '../helpers/canvas-records.ts';
 
 /** The store the board page builds (client/canvas/useYjsStore.ts). */
 const newStore = () => createTLStore({ shapeUtils: boardShapeUtils, bindingUtils: defaultBindingUtils });
@@ -115,5 +116,35 @@ describe('canvas contract', () => {
     expect(
       new EmbedShapeUtil({} as Editor).getEmbedDefinition('https://www.youtube.com/watch?v=dQw4w9WgXcQ'),
     ).toBeDefined();
+  });
+});
+
+describe('sticky-note meta', () => {
+  const note = (meta: unknown) => ({ ...noteShape('shape:n1', 'Idé'), meta });
+
+  it('takes a note with no goal yet, a goal id, or null outside every zone', () => {
+    for (const meta of [{}, { goalId: 'B1' }, { goalId: null }, { goalId: 'x'.repeat(64) }]) {
+      expect(canvasRecordProblem('shape:n1', note(meta)), JSON.stringify(meta)).toBeNull();
+    }
+  });
+
+  it('refuses any other key, a goal that is not a short id, and meta that is not an object', () => {
+    for (const meta of [
+      { goalId: 'B1', extra: 1 },
+      { goal: 'B1' },
+      { goalId: '' },
+      { goalId: 7 },
+      { goalId: 'x'.repeat(65) },
+      { goalId: ['B1'] },
+      [],
+      'B1',
+      null,
+    ]) {
+      expect(canvasRecordProblem('shape:n1', note(meta)), JSON.stringify(meta)).toMatch(/note/);
+    }
+  });
+
+  it('leaves the meta of other shapes to tldraw', () => {
+    expect(canvasRecordProblem('shape:g', { ...geoShape('shape:g'), meta: { anything: true } })).toBeNull();
   });
 });

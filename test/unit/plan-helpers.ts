@@ -148,3 +148,13 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
   return '';
 }
+
+/** mammoth maps Heading 1–6 itself; the title, body text and contents styles of our DOCX need saying. */
+export const DOCX_STYLE_MAP = {
+  styleMap: [
+    "p[style-name='Title'] => h1:fresh",
+    "p[style-name='Brödtext'] => p:fresh",
+    "p[style-name='toc 1'] => p:fresh",
+    "p[style-name='toc 2'] => p:fresh",
+  ],
+};

@@ -31,9 +31,9 @@ describe('samverkansplan.schema.json', () => {
     expect(committed).toEqual(planJsonSchema());
   });
 
-  it('declares the format and its version as constants', () => {
+  it('declares the format as a constant and takes every 1.x version', () => {
     expect(committed.properties.format).toMatchObject({ const: 'samverkansplan' });
-    expect(committed.properties.formatVersion).toMatchObject({ const: '1.0' });
+    expect(committed.properties.formatVersion).toMatchObject({ pattern: '^1\\.\\d+$' });
     expect(committed.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 

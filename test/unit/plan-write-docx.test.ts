@@ -4,17 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCard } from '../../shared/card.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { writeDocx } from '../../shared/plan/write-docx.ts';
-import { emptyBoard, HSVO, NOW, NSU, SEED_PLAN_HEADINGS, sampleBoard } from './plan-helpers.ts';
+import { DOCX_STYLE_MAP, emptyBoard, HSVO, NOW, NSU, SEED_PLAN_HEADINGS, sampleBoard } from './plan-helpers.ts';
 
-// mammoth maps Heading 1–6 itself; the title and body text styles need saying.
-const STYLE_MAP = {
-  styleMap: [
-    "p[style-name='Title'] => h1:fresh",
-    "p[style-name='Brödtext'] => p:fresh",
-    "p[style-name='toc 1'] => p:fresh",
-    "p[style-name='toc 2'] => p:fresh",
-  ],
-};
+const STYLE_MAP = DOCX_STYLE_MAP;
 
 let html: string;
 let documentXml: string;

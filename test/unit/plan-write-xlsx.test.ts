@@ -118,7 +118,7 @@ describe('XLSX export', () => {
     );
     expect(pairs).toMatchObject({
       Format: 'samverkansplan',
-      Formatversion: '1.0',
+      Formatversion: '1.1',
       Titel: 'Samverkansplan Heby 2025',
       'Mall-id': 'hsvo-2024-2026',
       'Planperiod från': '2024-01-01',

@@ -13,6 +13,10 @@ import { CardEditor } from '../../cards/CardEditor.tsx';
 import { useCardText } from '../../cards/card-messages.ts';
 import { announceDeleted } from '../../undo/deletion-notice.ts';
 import { UndoButtons } from '../../undo/UndoButtons.tsx';
+import { NoteToCardButton } from '../notes/NoteToCardButton.tsx';
+import { registerNoteConverter } from '../notes/note-actions.tsx';
+import { trackNoteGoals } from '../notes/note-goal.ts';
+import { noteToCard, selectedNote } from '../notes/note-to-card.ts';
 import type { ZoneLayout } from '../zones/layout.ts';
 import { addCardAt, onZoneDoubleClick } from './add-card.ts';
 import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
@@ -45,8 +49,8 @@ export function useCardLayer(
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState('');
   // onMount runs once, so what it needs later is read through refs.
-  const latest = useRef({ personName: board.person.name, readOnly, readOnlyForGood });
-  latest.current = { personName: board.person.name, readOnly, readOnlyForGood };
+  const latest = useRef({ personName: board.person.name, readOnly, readOnlyForGood, layout });
+  latest.current = { personName: board.person.name, readOnly, readOnlyForGood, layout };
 
   const context = useMemo<CardCanvasContextValue>(
     () => ({
@@ -67,6 +71,16 @@ export function useCardLayer(
       const cardId = addCardAt(target, { doc, layout, personName: latest.current.personName, period }, point);
       setNotice('');
       setOpen({ cardId, isNew: true });
+    },
+    [doc, layout, template],
+  );
+
+  const convertNote = useCallback(
+    (target: Editor) => {
+      const note = selectedNote(target);
+      if (latest.current.readOnly || !note) return;
+      const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
+      noteToCard(target, { doc, layout, personName: latest.current.personName, period }, note);
     },
     [doc, layout, template],
   );
@@ -95,6 +109,9 @@ export function useCardLayer(
             },
           }),
           onZoneDoubleClick(target, layout, (point) => add(target, point)),
+          // The layout may change while the canvas is mounted (zones grow); notes take the one of the moment.
+          trackNoteGoals(target, () => latest.current.layout),
+          registerNoteConverter(target, convertNote),
         );
       } else {
         stops.push(showShapelessCards(target, { doc, layout, template }));
@@ -104,7 +121,7 @@ export function useCardLayer(
         setEditor(null);
       };
     },
-    [context, doc, layout, template, provider, add],
+    [context, doc, layout, template, provider, add, convertNote],
   );
 
   const close = useCallback(() => setOpen(null), []);
@@ -130,6 +147,7 @@ export function useCardLayer(
           >
             <span aria-hidden="true">+</span> {text.t('card.add')}
           </button>
+          {editor && <NoteToCardButton editor={editor} text={text} onConvert={() => convertNote(editor)} />}
           <UndoButtons doc={doc} />
           <span className="card-toolbar__hint">{text.t('card.addHint')}</span>
         </div>

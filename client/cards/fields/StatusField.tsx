@@ -1,7 +1,8 @@
 /**
  * Draft → agreed. Agreeing is refused while a required field is empty; the
  * refusal names the missing fields, and the missing fields are listed under
- * the control before anyone tries.
+ * the control before anyone tries. An agreed card that later loses one stays
+ * agreed (the group decided) but says what it lacks, as the exports do.
  */
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
@@ -31,9 +32,7 @@ export function StatusField({ doc, card, text, readOnly, hideLabel, context }: S
     );
   };
 
-  const describedBy = [missing.length > 0 && card.status === 'draft' && `${id}-missing`, refused && `${id}-refused`]
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = [missing.length > 0 && `${id}-missing`, refused && `${id}-refused`].filter(Boolean).join(' ');
   return (
     <div className="card-field card-status">
       <label htmlFor={id} className={hideLabel ? 'sr-only' : 'card-field__label'}>
@@ -58,6 +57,11 @@ export function StatusField({ doc, card, text, readOnly, hideLabel, context }: S
       {card.status === 'draft' && missing.length > 0 && (
         <span id={`${id}-missing`} className="card-field__hint" data-testid="missing-fields">
           {t('card.missing', { fields: missing.join(', ') })}
+        </span>
+      )}
+      {card.status === 'agreed' && missing.length > 0 && (
+        <span id={`${id}-missing`} className="card-field__warning" data-testid="agreed-missing">
+          {t('card.agreedMissing', { fields: missing.join(', ') })}
         </span>
       )}
       {refused && (

@@ -1,0 +1,43 @@
+/**
+ * What an export warns about: an agreed card that has since lost a field an
+ * agreed card needs (someone cleared "Ansvar" after the group agreed). The
+ * card stays agreed, as the group decided, and every export says what it lacks
+ * until it is filled in or set back to draft.
+ */
+import { missingForAgreed, type REQUIRED_FOR_AGREED } from '../card-schema.ts';
+import { FIELD_LABEL } from './labels.ts';
+import type { PlanCard, PlanData, PlanWarning } from './schema.ts';
+
+type RequiredField = (typeof REQUIRED_FOR_AGREED)[number];
+
+/** The required fields an agreed plan card lacks; empty for drafts and complete cards. */
+export function missingOnAgreed(card: PlanCard): RequiredField[] {
+  if (card.status !== 'agreed') return [];
+  return missingForAgreed({
+    title: card.title,
+    activity: card.activity,
+    responsible: card.responsible,
+    indicator: card.indicators.map((i) => i.text).join('\n'),
+    priorityArea: card.priorityArea,
+    targetGroup: card.targetGroups.join('\n'),
+    period: card.period.label,
+  });
+}
+
+/** "Överenskommen, men saknar: Ansvar, Indikatorer för uppföljning", or null when nothing is missing. */
+export function missingText(card: PlanCard): string | null {
+  const missing = missingOnAgreed(card);
+  return missing.length > 0 ? `Överenskommen, men saknar: ${missing.map((f) => FIELD_LABEL[f]).join(', ')}` : null;
+}
+
+/** The warnings of a plan, in plan order (area cards before the area's goals, unplaced last). */
+export function planWarnings(plan: PlanData): PlanWarning[] {
+  const cards = [
+    ...plan.focusAreas.flatMap((area) => [...area.cards, ...area.goals.flatMap((goal) => goal.cards)]),
+    ...plan.unplaced,
+  ];
+  return cards.flatMap((card) => {
+    const fields = missingOnAgreed(card);
+    return fields.length > 0 ? [{ kind: 'agreed-missing' as const, cardId: card.id, fields }] : [];
+  });
+}
