@@ -165,7 +165,9 @@ export function layoutBoard(template: TemplateShape, cards: readonly LayoutCard[
     let next = 0;
     const planned = columns.map((count) => {
       const base = (baseInner - (count - 1) * m.goalGap) / count;
-      return area.goals.slice(next, (next += count)).map((goal) => {
+      const column = area.goals.slice(next, next + count);
+      next += count;
+      return column.map((goal) => {
         const header = goalHeaderHeight(goal, m.goalWidth);
         const grid = flow(byGoal.get(goal.id) ?? [], gridWidth);
         const needed = grid.height > 0 ? header + grid.height + padding : 0;

@@ -13,7 +13,8 @@ function boardWith(goals: Record<string, number>): Y.Doc {
   let order = 1000;
   for (const [goalId, count] of Object.entries(goals)) {
     for (let i = 0; i < count; i++) {
-      createCard(doc, { id: `${goalId}-${i}`, goalId, createdBy: 't', order: (order += 1000) });
+      order += 1000;
+      createCard(doc, { id: `${goalId}-${i}`, goalId, createdBy: 't', order });
     }
   }
   return doc;

@@ -35,7 +35,7 @@ export function layoutRecords(layout: BoardLayout, pageId: TLPageId): TLShape[] 
 
 /** Whether `actual` already sits where `expected` says (geometry, stacking, page): nothing to write. */
 export function samePlace(actual: TLRecord | undefined, expected: TLShape): boolean {
-  if (!actual || actual.typeName !== 'shape') return false;
+  if (actual?.typeName !== 'shape') return false;
   const a = actual as TLShape;
   const aProps = a.props as Record<string, unknown>;
   const eProps = expected.props as Record<string, unknown>;
