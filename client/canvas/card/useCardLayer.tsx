@@ -8,7 +8,7 @@
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import type { Editor } from 'tldraw';
 import { readPlanPeriod } from '../../../shared/board-doc.ts';
-import { goalAtPoint } from '../../../shared/board-layout.ts';
+import { type BoardLayout, goalAtPoint } from '../../../shared/board-layout.ts';
 import { defaultCardPeriod } from '../../../shared/card-schema.ts';
 import { findGoal } from '../../../shared/template.ts';
 import type { BoardContextValue } from '../../board/board-context.ts';
@@ -27,6 +27,8 @@ export interface CardLayer {
   context: CardCanvasContextValue;
   mount(editor: Editor): () => void;
   overlay: ReactNode;
+  /** The board as laid out now (zones grown with their cards), once mounted: what a camera fits to. */
+  layout(): BoardLayout | null;
 }
 
 interface Open {
@@ -180,5 +182,5 @@ export function useCardLayer(
     </>
   );
 
-  return { context, mount, overlay };
+  return { context, mount, overlay, layout: () => layoutRef.current?.current() ?? null };
 }
