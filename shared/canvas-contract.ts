@@ -6,6 +6,10 @@
  * every incoming canvas value against this; a unit test keeps these lists equal
  * to the types the client's tldraw store knows.
  *
+ * Zones and card shapes are not canvas records: every client lays them out
+ * from the template and the cards (shared/board-layout.ts), so they are never
+ * stored, and an old board's stored ones are ignored by the clients.
+ *
  * No resource a record makes browsers load may come from another origin: an
  * image at another address would be fetched by everyone who opens the board (a
  * tracking pixel). Links people click (a bookmark's page, a link in a text) are
@@ -17,7 +21,7 @@ import { MAX_CANVAS_ASSET_CHARS, MAX_CANVAS_RECORD_CHARS } from './limits.ts';
 /** Record types of document scope in the board's tldraw store. */
 export const CANVAS_RECORD_TYPES = ['asset', 'binding', 'document', 'page', 'shape', 'user'] as const;
 
-/** tldraw's default shapes (all reachable from its default tools and paste handling) and Samtavla's own. */
+/** tldraw's default shapes (all reachable from its default tools and paste handling). */
 export const CANVAS_SHAPE_TYPES = [
   'group',
   'text',
@@ -32,9 +36,10 @@ export const CANVAS_SHAPE_TYPES = [
   'embed',
   'image',
   'video',
-  'zone',
-  'activity-card',
 ] as const;
+
+/** Samtavla's own shapes, which each client derives from the document and never writes into `canvas`. */
+export const LAYOUT_SHAPE_TYPES = ['zone', 'activity-card'] as const;
 export const CANVAS_BINDING_TYPES = ['arrow'] as const;
 export const CANVAS_ASSET_TYPES = ['image', 'video', 'bookmark'] as const;
 
@@ -42,9 +47,17 @@ export const CANVAS_ASSET_TYPES = ['image', 'video', 'bookmark'] as const;
 export const CANVAS_KEY_MAX = 128;
 
 const ZONE_KEY_PREFIX = 'shape:zone-';
+const CARD_KEY_PREFIX = 'shape:card-';
 
-/** Whether a canvas key holds (or would hold) a template zone, which only the facilitator may change. */
+/** Whether a canvas key held a template zone (older boards stored them; only the facilitator may delete them). */
 export const isZoneKey = (key: string): boolean => key.startsWith(ZONE_KEY_PREFIX);
+
+/** Whether a key or record is one of the layout's shapes (a zone or a card shape), which are never stored. */
+export function isLayoutRecord(key: string, value?: unknown): boolean {
+  if (key.startsWith(ZONE_KEY_PREFIX) || key.startsWith(CARD_KEY_PREFIX)) return true;
+  const record = value as { typeName?: unknown; type?: unknown } | null | undefined;
+  return record?.typeName === 'shape' && (LAYOUT_SHAPE_TYPES as readonly string[]).includes(record.type as string);
+}
 
 const TYPES_BY_RECORD: Record<string, readonly string[]> = {
   shape: CANVAS_SHAPE_TYPES,
@@ -92,11 +105,9 @@ export function canvasRecordProblem(key: string, value: unknown): string | null 
     return `canvas "${shown}": record type not allowed`;
   }
   if (record.id !== key || !key.startsWith(`${typeName}:`)) return `canvas "${shown}": id does not match its key`;
+  if (isLayoutRecord(key, record)) return `canvas "${shown}": zones and card shapes are laid out, not stored`;
   const types = TYPES_BY_RECORD[typeName];
   if (types && !types.includes(record.type as string)) return `canvas "${shown}": ${typeName} type not allowed`;
-  if (isZoneKey(key) !== (typeName === 'shape' && record.type === 'zone')) {
-    return `canvas "${shown}": zones live at shape:zone-* ids only`;
-  }
   const max = typeName === 'asset' ? MAX_CANVAS_ASSET_CHARS : MAX_CANVAS_RECORD_CHARS;
   if (JSON.stringify(record).length > max) return `canvas "${shown}" is larger than ${max} characters`;
   if (!loadedUrls(record).every(isOwnOriginUrl)) return `canvas "${shown}" loads from another origin`;

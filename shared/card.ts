@@ -234,6 +234,8 @@ export interface CardChanges {
   removed: Set<string>;
   /** Cards whose goalId was set (moved to another goal or to "unplaced"). */
   goalChanged: Set<string>;
+  /** Cards whose order was set (moved within or into a goal). */
+  orderChanged: Set<string>;
   /** True when the change was made in this client (not received from others). */
   local: boolean;
 }
@@ -250,6 +252,7 @@ export function observeCards(doc: Y.Doc, listener: (changes: CardChanges) => voi
       added: new Set(),
       removed: new Set(),
       goalChanged: new Set(),
+      orderChanged: new Set(),
       local: transaction.local,
     };
     for (const event of events) {
@@ -264,8 +267,9 @@ export function observeCards(doc: Y.Doc, listener: (changes: CardChanges) => voi
       const id = event.path[0];
       if (typeof id !== 'string') continue;
       changes.ids.add(id);
-      if (event.path.length === 1 && event instanceof Y.YMapEvent && event.keysChanged.has('goalId')) {
-        changes.goalChanged.add(id);
+      if (event.path.length === 1 && event instanceof Y.YMapEvent) {
+        if (event.keysChanged.has('goalId')) changes.goalChanged.add(id);
+        if (event.keysChanged.has('order')) changes.orderChanged.add(id);
       }
     }
     if (changes.ids.size > 0) listener(changes);

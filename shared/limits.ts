@@ -28,7 +28,7 @@ export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
  */
 export const MAX_BOARD_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
-/** Records in `canvas`: 2,000 card shapes, the zones and ≈ 8,000 drawings, notes and arrows. */
+/** Records in `canvas`: drawings, notes, arrows, pages and assets (zones and card shapes are laid out, not stored). */
 export const MAX_CANVAS_RECORDS = 10_000;
 
 /** One canvas record as JSON; a long freehand stroke or a long text shape is ≈ 10 KB. */

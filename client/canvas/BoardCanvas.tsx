@@ -1,6 +1,6 @@
 /**
  * tldraw on the board document: the store bound to `canvas`, presence bound
- * to awareness, zones guarded and repaired from the template.
+ * to awareness, zones and cards laid out from the document (useCardLayer).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { atom, createUserId, type Editor, type TLUser, Tldraw, UserRecordType, useTldrawCurrentUser } from 'tldraw';
@@ -18,7 +18,6 @@ import { noteOverrides } from './notes/note-actions.tsx';
 import { customShapeUtils } from './shape-utils.ts';
 import { assetUrls, components, licenseKey, tldrawOptions } from './tldraw-config.ts';
 import { useYjsStore } from './useYjsStore.ts';
-import { ensureZones } from './zones/ensure-zones.ts';
 import { layoutZones } from './zones/layout.ts';
 import { TemplateContext } from './zones/TemplateContext.tsx';
 import { guardZones } from './zones/zone-guard.ts';
@@ -46,7 +45,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
     currentUser: $user,
   });
   const store = storeWithStatus.store;
-  const cards = useCardLayer(board, layout, { readOnly, readOnlyForGood });
+  const cards = useCardLayer(board, { readOnly, readOnlyForGood });
 
   useEffect(() => {
     if (!store) return;
@@ -69,9 +68,6 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
 
   const onMount = (editor: Editor) => {
     const stopGuard = guardZones(editor);
-    if (!readOnly) ensureZones(editor, layout, { repair: isFacilitator(board.role) });
-    // A page that never writes still shows the template's zones on a board no writer has opened yet.
-    else if (readOnlyForGood) ensureZones(editor, layout, { repair: false, localOnly: true });
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
     const stopCards = cards.mount(editor);

@@ -5,11 +5,14 @@
  *    `canvas` in one transaction with Origin.canvas;
  *  - changes from elsewhere are applied with `store.mergeRemoteChanges`, which
  *    tags them 'remote', so the user listener never echoes them back.
+ * Zone and card shapes are the layout's (client/canvas/layout/), the same on
+ * every client: they are never written, and ones an old board stored are skipped.
  * The translation steps are pure functions, tested without a browser.
  */
 import type { RecordsDiff, TLRecord, TLStore } from 'tldraw';
 import type * as Y from 'yjs';
 import { canvasMap, Origin } from '../../shared/board-doc.ts';
+import { isLayoutRecord } from '../../shared/canvas-contract.ts';
 
 export interface CanvasWrites {
   set: TLRecord[];
@@ -18,9 +21,12 @@ export interface CanvasWrites {
 
 /** What one store change means for `canvas`: updated records are written whole (last writer wins per record). */
 export function canvasWritesFromDiff(changes: RecordsDiff<TLRecord>): CanvasWrites {
+  const set = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)];
   return {
-    set: [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)],
-    remove: Object.keys(changes.removed),
+    set: set.filter((record) => !isLayoutRecord(record.id, record)),
+    remove: Object.values(changes.removed)
+      .filter((record) => !isLayoutRecord(record.id, record))
+      .map((record) => record.id),
   };
 }
 
@@ -40,6 +46,7 @@ export function storeOpsFromCanvasChange(
 ): StoreOps {
   const ops: StoreOps = { put: [], remove: [] };
   for (const [key, change] of keys) {
+    if (isLayoutRecord(key, read(key))) continue;
     if (change.action === 'delete') {
       ops.remove.push(key as TLRecord['id']);
       continue;
@@ -59,10 +66,11 @@ export function isRecord(value: unknown, key: string): value is TLRecord {
   );
 }
 
-/** Every record in `canvas`, skipping entries that are not records. */
+/** Every record in `canvas`, skipping entries that are not records and the layout's shapes. */
 export function canvasRecords(doc: Y.Doc): TLRecord[] {
   const records: TLRecord[] = [];
-  for (const [key, value] of canvasMap(doc)) if (isRecord(value, key)) records.push(value);
+  for (const [key, value] of canvasMap(doc))
+    if (isRecord(value, key) && !isLayoutRecord(key, value)) records.push(value);
   return records;
 }
 

@@ -1,8 +1,8 @@
 /**
  * A version's canvas, read-only: the same tldraw shapes (zones, activity
  * cards) on the version's own document, with no connection, no presence and
- * no writes: what it adds or hides (zones, shapes for shapeless cards, shapes
- * of cards gone) changes its own store only, as on a viewer's page.
+ * no writes: zones and cards are laid out from the version's own cards in its
+ * own store, as on every page (client/canvas/layout/).
  * Double-clicking a card opens it in the card editor, read-only.
  */
 import { useMemo, useState } from 'react';
@@ -16,15 +16,13 @@ import {
   type CardCanvasContextValue,
   registerCardOpener,
 } from '../canvas/card/card-canvas-context.ts';
-import { showShapelessCards } from '../canvas/card/local-card-shapes.ts';
+import { bindLayout } from '../canvas/layout/bind-layout.ts';
 import { customShapeUtils } from '../canvas/shape-utils.ts';
 import { assetUrls, components, licenseKey, tldrawOptions } from '../canvas/tldraw-config.ts';
 import { useYjsStore } from '../canvas/useYjsStore.ts';
-import { ensureZones } from '../canvas/zones/ensure-zones.ts';
 import { layoutZones } from '../canvas/zones/layout.ts';
 import { TemplateContext } from '../canvas/zones/TemplateContext.tsx';
 import { CardEditor } from '../cards/CardEditor.tsx';
-import { hideOrphanCardShapes } from './version-canvas-tidy.ts';
 
 export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Template }) {
   const layout = useMemo(() => layoutZones(template), [template]);
@@ -43,10 +41,7 @@ export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Templat
   const context = useMemo<CardCanvasContextValue>(() => ({ doc, template, openCard: setOpenCardId }), [doc, template]);
 
   const onMount = (editor: Editor) => {
-    // As a viewer's page does: zones and shapeless cards drawn in this store only.
-    ensureZones(editor, layout, { repair: false, localOnly: true });
-    hideOrphanCardShapes(editor, doc);
-    const stopCards = showShapelessCards(editor, { doc, layout, template });
+    const { stop: stopCards } = bindLayout(editor, { doc, template, writes: false });
     const stopOpener = registerCardOpener(editor, setOpenCardId);
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));

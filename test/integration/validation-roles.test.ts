@@ -1,7 +1,8 @@
 /**
- * Who may change what (issue #10's meta and zone guard, README "Limits"): the
- * server judges the decoded update by the sender's role, and a legit session
- * of the board page's own writes passes untouched.
+ * Who may change what (issue #10's meta guard, README "Limits"): the server
+ * judges the decoded update by the sender's role, refuses zones and card
+ * shapes from anyone (each client lays them out), and a legit session of the
+ * board page's own writes passes untouched.
  */
 import {
   createShapeId,
@@ -14,12 +15,13 @@ import {
 } from 'tldraw';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { cardRecords } from '../../client/canvas/layout/layout-records.ts';
 import { boardShapeUtils } from '../../client/canvas/shape-utils.ts';
 import { bindStoreToCanvas } from '../../client/canvas/yjs-binding.ts';
-import { layoutZones } from '../../client/canvas/zones/layout.ts';
 import { zoneRecords } from '../../client/canvas/zones/zone-records.ts';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
 import { cardsMap, metaMap, setPlanPeriod } from '../../shared/board-doc.ts';
+import { layoutBoard } from '../../shared/board-layout.ts';
 import { readCanvasSchema, writeCanvasSchema } from '../../shared/canvas-schema.ts';
 import {
   createCard,
@@ -30,11 +32,14 @@ import {
   setFollowUp,
   setVote,
 } from '../../shared/card.ts';
+import { placeCard } from '../../shared/card-order.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
 import { createBoard, rawSocket, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
 
 const ctx = serverPerTest();
-const zones = zoneRecords(layoutZones(getTemplate('hsvo-2024-2026') as Template), PageRecordType.createId('page'));
+const layout = layoutBoard(getTemplate('hsvo-2024-2026') as Template, [{ id: 'c1', goalId: 'A1' }]);
+const zones = zoneRecords(layout, PageRecordType.createId('page'));
+const cardShapes = cardRecords(layout, PageRecordType.createId('page'));
 
 function track(client: TestClient): () => number | undefined {
   let code: number | undefined;
@@ -56,46 +61,42 @@ async function forgeAs(boardId: string, doc: Y.Doc, edit: (doc: Y.Doc) => void):
   return (await closed).code;
 }
 
-describe('meta and zone guard', () => {
-  it('refuses a participant’s meta and zone changes; the facilitator’s and a participant’s first writes pass', async () => {
+describe('meta and layout guard', () => {
+  it('refuses a participant’s meta changes and anyone’s zones or card shapes; the facilitator’s and a participant’s first writes pass', async () => {
     const board = await createBoard(ctx.server.url);
     const participant = ctx.client(board.id, 'participant');
     await participant.synced;
-    // A participant opens the new board first: it writes the canvas schema and the missing zones.
+    // A participant opens the new board first: it writes the canvas schema (and no zones: they are laid out).
     const schema = { schemaVersion: 2, sequences: { 'com.tldraw.shape.zone': 0 } };
     writeCanvasSchema(participant.doc, schema);
-    participant.doc.transact(() => {
-      for (const zone of zones) participant.doc.getMap('canvas').set(zone.id, zone);
-    });
     const facilitator = ctx.client(board.id);
-    await waitFor('the zones to be stored', () => facilitator.doc.getMap('canvas').size === zones.length);
+    await waitFor('the schema to be stored', () => readCanvasSchema(facilitator.doc) !== null);
 
-    const zone = zones[0] as TLShape;
     expect(await forgeAs(board.id, facilitator.doc, (d) => metaMap(d).set('schemaVersion', 999))).toBe(4422);
     expect(await forgeAs(board.id, facilitator.doc, (d) => metaMap(d).set('templateId', 'other'))).toBe(4422);
     expect(await forgeAs(board.id, facilitator.doc, (d) => writeCanvasSchema(d, { sequences: {} }))).toBe(4422);
     expect(
       await forgeAs(board.id, facilitator.doc, (d) => setPlanPeriod(d, { from: '2030-01-01', to: '2031-12-31' })),
     ).toBe(4422);
-    expect(await forgeAs(board.id, facilitator.doc, (d) => d.getMap('canvas').set(zone.id, { ...zone, x: 999 }))).toBe(
-      4422,
-    );
-    expect(await forgeAs(board.id, facilitator.doc, (d) => d.getMap('canvas').delete(zone.id))).toBe(4422);
+    for (const shape of [zones[0], cardShapes[0]] as TLShape[]) {
+      expect(await forgeAs(board.id, facilitator.doc, (d) => d.getMap('canvas').set(shape.id, shape))).toBe(4422);
+    }
 
-    // The facilitator may: a new canvas schema, the plan period, a zone moved.
+    // The facilitator may: a new canvas schema, the plan period; but no zone either.
     const closedFacilitator = track(facilitator);
     writeCanvasSchema(facilitator.doc, { ...schema, schemaVersion: 3 });
     setPlanPeriod(facilitator.doc, { from: '2025-01-01', to: '2027-12-31' });
-    facilitator.doc.getMap('canvas').set(zone.id, { ...zone, x: zone.x + 10 });
     const fresh = ctx.client(board.id);
     await waitFor(
       'the facilitator’s writes',
-      () => (fresh.doc.getMap('canvas').get(zone.id) as TLShape)?.x === zone.x + 10,
+      () => (readCanvasSchema(fresh.doc) as { schemaVersion?: number } | null)?.schemaVersion === 3,
     );
-    expect(readCanvasSchema(fresh.doc)).toMatchObject({ schemaVersion: 3 });
     expect(metaMap(fresh.doc).get('schemaVersion')).toBe(1);
     expect(metaMap(fresh.doc).get('templateId')).toBe('hsvo-2024-2026');
     expect(closedFacilitator()).toBeUndefined();
+    const zone = zones[0] as TLShape;
+    facilitator.doc.getMap('canvas').set(zone.id, zone);
+    await waitFor('the facilitator’s zone to be refused', () => closedFacilitator() === 4422);
   });
 
   it('keeps the server’s own writes in the index: a participant cannot delete the title the server set', async () => {
@@ -125,7 +126,8 @@ describe('meta and zone guard', () => {
     const stopBinding = bindStoreToCanvas(store, doc);
     writeCanvasSchema(doc, store.schema.serialize());
     const pageId = PageRecordType.createId('page');
-    store.put([PageRecordType.create({ id: pageId, name: 'Sida 1', index: 'a1' as never }), ...zones]);
+    // Zones and card shapes in the store (as the layout puts them) are never written to the board.
+    store.put([PageRecordType.create({ id: pageId, name: 'Sida 1', index: 'a1' as never }), ...zones, ...cardShapes]);
     const boxId = createShapeId('box');
     const props = new GeoShapeUtil({} as Editor).getDefaultProps();
     store.put([
@@ -152,6 +154,7 @@ describe('meta and zone guard', () => {
     setFollowUp(doc, kept, '2025', { status: 'done', comment: 'Klart', effect: 'Fler deltar', updatedBy: 'Anna' });
     setVote(doc, kept, 'person-1', 3);
     setVote(doc, kept, 'person-1', 0);
+    placeCard(doc, kept, 'B1', 0);
     deleteCard(doc, gone);
 
     const fresh = ctx.client(board.id);
@@ -163,6 +166,9 @@ describe('meta and zone guard', () => {
     expect(readCard(fresh.doc, kept)).toEqual(readCard(doc, kept));
     expect(cardsMap(fresh.doc).has(gone)).toBe(false);
     expect(fresh.doc.getMap('canvas').size).toBe(doc.getMap('canvas').size);
+    expect(
+      [...doc.getMap('canvas').keys()].filter((key) => key.startsWith('shape:zone-') || key.startsWith('shape:card-')),
+    ).toEqual([]);
     expect(closed(), 'the participant stays connected').toBeUndefined();
     stopBinding();
     store.dispose();

@@ -10,15 +10,17 @@ import {
   type TLRecord,
 } from 'tldraw';
 import { describe, expect, it } from 'vitest';
+import { cardRecords } from '../../client/canvas/layout/layout-records.ts';
 import { boardShapeUtils } from '../../client/canvas/shape-utils.ts';
-import { layoutZones } from '../../client/canvas/zones/layout.ts';
 import { zoneRecords } from '../../client/canvas/zones/zone-records.ts';
+import { layoutBoard } from '../../shared/board-layout.ts';
 import {
   CANVAS_ASSET_TYPES,
   CANVAS_BINDING_TYPES,
   CANVAS_RECORD_TYPES,
   CANVAS_SHAPE_TYPES,
   canvasRecordProblem,
+  LAYOUT_SHAPE_TYPES,
 } from '../../shared/canvas-contract.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
 import { geoShape, noteShape } from '../helpers/canvas-records.ts';
@@ -38,12 +40,13 @@ describe('canvas contract', () => {
     const sequences = Object.keys(store.schema.serialize().sequences);
     const named = (prefix: string) =>
       sequences.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length));
-    expect(sorted(named('com.tldraw.shape.'))).toEqual(sorted(CANVAS_SHAPE_TYPES));
+    // The layout's own shapes are in the store but never in the document.
+    expect(sorted(named('com.tldraw.shape.'))).toEqual(sorted([...CANVAS_SHAPE_TYPES, ...LAYOUT_SHAPE_TYPES]));
     expect(sorted(named('com.tldraw.binding.'))).toEqual(sorted(CANVAS_BINDING_TYPES));
     expect(sorted(named('com.tldraw.asset.'))).toEqual(sorted(CANVAS_ASSET_TYPES));
   });
 
-  it('accepts the records the board writes: page, shapes with tldraw’s defaults, zones, an inline image', () => {
+  it('accepts the records the board writes: page, shapes with tldraw’s defaults, an inline image', () => {
     const store = newStore();
     const pageId = PageRecordType.createId('page');
     const shapeId = createShapeId('box');
@@ -73,13 +76,12 @@ describe('canvas contract', () => {
         },
       }),
     ]);
-    const zones = zoneRecords(layoutZones(getTemplate('hsvo-2024-2026') as Template), pageId);
-    for (const record of [...store.allRecords(), ...zones] as TLRecord[]) {
+    for (const record of store.allRecords() as TLRecord[]) {
       expect(canvasRecordProblem(record.id, JSON.parse(JSON.stringify(record))), record.id).toBeNull();
     }
   });
 
-  it('refuses what would load from another origin, foreign types, mismatched ids and misplaced zones', () => {
+  it('refuses what would load from another origin, foreign types, mismatched ids, zones and card shapes', () => {
     const image = (src: string) => ({
       id: 'asset:img',
       typeName: 'asset',
@@ -101,7 +103,19 @@ describe('canvas contract', () => {
     expect(canvasRecordProblem('shape:a', { id: 'shape:b', typeName: 'shape', type: 'geo' })).toMatch(
       /id does not match/,
     );
-    expect(canvasRecordProblem('shape:a', { id: 'shape:a', typeName: 'shape', type: 'zone' })).toMatch(/zones live/);
+    // Zones and card shapes are laid out by each client from the document, at any id.
+    const pageId = PageRecordType.createId('page');
+    const layout = layoutBoard(getTemplate('hsvo-2024-2026') as Template, [{ id: 'c1', goalId: 'A1' }]);
+    for (const record of [...zoneRecords(layout, pageId), ...cardRecords(layout, pageId)]) {
+      expect(canvasRecordProblem(record.id, JSON.parse(JSON.stringify(record))), record.id).toMatch(/laid out/);
+    }
+    expect(canvasRecordProblem('shape:a', { id: 'shape:a', typeName: 'shape', type: 'zone' })).toMatch(/laid out/);
+    expect(canvasRecordProblem('shape:a', { id: 'shape:a', typeName: 'shape', type: 'activity-card' })).toMatch(
+      /laid out/,
+    );
+    expect(canvasRecordProblem('shape:card-x', { id: 'shape:card-x', typeName: 'shape', type: 'geo' })).toMatch(
+      /laid out/,
+    );
     expect(
       canvasRecordProblem('shape:a', { id: 'shape:a', typeName: 'shape', type: 'geo', x: 'x'.repeat(200_000) }),
     ).toMatch(/larger than/);

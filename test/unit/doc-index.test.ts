@@ -142,7 +142,7 @@ describe('document index', () => {
     }
   });
 
-  it('guards meta and zones by role: participants create only what is missing, server keys are nobody’s', () => {
+  it('guards meta by role (participants create only what is missing, server keys are nobody’s) and refuses zones', () => {
     const { server } = boardPair();
     const zone = (x: number) => ({
       id: 'shape:zone-A',
@@ -175,12 +175,13 @@ describe('document index', () => {
     const period = { from: '2025-01-01', to: '2026-12-31' };
     expect(step((meta) => meta.set('planPeriod', period), 'participant')).toMatch(/facilitator only/);
     expect(step((meta) => meta.set('planPeriod', period), 'facilitator')).toBeNull();
-    expect(step((_, canvas) => canvas.set('shape:zone-A', zone(0)), 'participant')).toBeNull();
-    expect(step((_, canvas) => canvas.set('shape:zone-A', zone(50)), 'participant')).toMatch(
-      /zone "shape:zone-A" exists/,
-    );
+    // Zones are laid out by every client, never stored: nobody writes one.
+    for (const role of ['participant', 'facilitator'] as const) {
+      expect(step((_, canvas) => canvas.set('shape:zone-A', zone(0)), role)).toMatch(/laid out, not stored/);
+    }
+    // A zone an older board stored stays the facilitator's to delete (clients ignore it).
+    server.getMap('canvas').set('shape:zone-A', zone(0));
     expect(step((_, canvas) => canvas.delete('shape:zone-A'), 'participant')).toMatch(/zone "shape:zone-A" exists/);
-    expect(step((_, canvas) => canvas.set('shape:zone-A', zone(50)), 'facilitator')).toBeNull();
     expect(step((_, canvas) => canvas.delete('shape:zone-A'), 'facilitator')).toBeNull();
   });
 

@@ -3,7 +3,9 @@
  * A card shape is only a view: it carries the card's id and its size; the
  * content lives in the document's `cards` map and is read from there.
  */
+
 import { createShapePropsMigrationSequence, type RecordProps, T, type TLShape, type TLShapeId } from 'tldraw';
+import { CARD_METRICS } from '../../../shared/board-layout.ts';
 
 export const CARD_TYPE = 'activity-card' as const;
 
@@ -31,7 +33,7 @@ export const activityCardProps: RecordProps<ActivityCardShape> = {
 export const activityCardMigrations = createShapePropsMigrationSequence({ sequence: [] });
 
 /** Page units; three cards side by side fit a goal zone. */
-export const CARD_SIZE = { w: 232, h: 148 } as const;
+export const CARD_SIZE = { w: CARD_METRICS.w, h: CARD_METRICS.h } as const;
 
 /**
  * The one shape of a card. Derived from the card id, so two people opening a

@@ -1,9 +1,9 @@
 /**
- * tldraw's behaviour for activity cards: a resizable rectangle that never
- * rotates or holds children. Double-clicking opens the card editor (the
+ * tldraw's behaviour for activity cards: a rectangle that never resizes,
+ * rotates or holds children (the layout gives every card its size and slot). Double-clicking opens the card editor (the
  * fields are edited there and in the table, never as tldraw rich text).
  */
-import { Rectangle2d, resizeBox, ShapeUtil, type TLResizeInfo } from 'tldraw';
+import { Rectangle2d, ShapeUtil } from 'tldraw';
 import {
   type ActivityCardShape,
   type ActivityCardShapeProps,
@@ -41,8 +41,11 @@ export class ActivityCardShapeUtil extends ShapeUtil<ActivityCardShape> {
     return path;
   }
 
-  override onResize(shape: ActivityCardShape, info: TLResizeInfo<ActivityCardShape>) {
-    return resizeBox(shape, info, { minWidth: 180, minHeight: 110 });
+  override canResize() {
+    return false;
+  }
+  override hideResizeHandles() {
+    return true;
   }
 
   override onDoubleClick(shape: ActivityCardShape) {

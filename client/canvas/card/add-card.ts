@@ -1,34 +1,49 @@
 /** Creating cards on the canvas: from the toolbar button and by double-clicking inside a goal zone. */
 import type { Editor, TLEventInfo } from 'tldraw';
 import type * as Y from 'yjs';
+import { Origin } from '../../../shared/board-doc.ts';
+import { type BoardLayout, dropTarget, goalAtPoint } from '../../../shared/board-layout.ts';
 import { createCard } from '../../../shared/card.ts';
-import { goalAtPoint, type ZoneLayout } from '../zones/layout.ts';
+import { placeCard } from '../../../shared/card-order.ts';
 import { isZoneShape } from '../zones/ZoneShape.ts';
-import { CARD_SIZE, CARD_TYPE, cardShapeId } from './ActivityCardShape.ts';
-import { placeAt } from './card-placement.ts';
+import { cardShapeId } from './ActivityCardShape.ts';
 
 export interface NewCardOptions {
   doc: Y.Doc;
-  layout: ZoneLayout;
   personName: string;
   /** The time frame a new card starts with (the plan year). */
   period: string;
 }
 
 /**
- * Creates a card centred on `point` (page coordinates). Inside a goal zone it
- * belongs to that goal; elsewhere it is unplaced. Returns the card id.
+ * Creates a card in `goalId` (null: unplaced) at `index` among its cards (at
+ * the end without one), in one transaction: one undo step, and the others
+ * never see it anywhere else. Returns the card id.
  */
-export function addCardAt(editor: Editor, options: NewCardOptions, point: { x: number; y: number }): string {
-  const { doc, layout } = options;
-  const goalId = goalAtPoint(layout, point.x, point.y);
-  // The card before its shape: others then never see a shape without its card.
-  const id = createCard(doc, { goalId, createdBy: options.personName, fields: { period: options.period } });
-  const at = placeAt(layout, point, CARD_SIZE);
-  editor.markHistoryStoppingPoint('add activity card');
-  editor.createShapes([
-    { id: cardShapeId(id), type: CARD_TYPE, x: at.x, y: at.y, props: { cardId: id, ...CARD_SIZE } },
-  ]);
+export function addCard(
+  options: NewCardOptions,
+  goalId: string | null,
+  index = Number.POSITIVE_INFINITY,
+  fields: { title?: string; activity?: string } = {},
+): string {
+  const { doc } = options;
+  let id = '';
+  doc.transact(() => {
+    id = createCard(doc, { goalId, createdBy: options.personName, fields: { period: options.period, ...fields } });
+    if (Number.isFinite(index)) placeCard(doc, id, goalId, index);
+  }, Origin.user);
+  return id;
+}
+
+/** Creates a card where `point` (page coordinates) falls in the layout: that goal, at that place in its grid. */
+export function addCardAt(
+  editor: Editor,
+  options: NewCardOptions,
+  layout: BoardLayout,
+  point: { x: number; y: number },
+) {
+  const { goalId, index } = dropTarget(layout, point);
+  const id = addCard(options, goalId, index);
   editor.select(cardShapeId(id));
   return id;
 }
@@ -40,7 +55,7 @@ export function addCardAt(editor: Editor, options: NewCardOptions, point: { x: n
  */
 export function onZoneDoubleClick(
   editor: Editor,
-  layout: ZoneLayout,
+  layout: () => Pick<BoardLayout, 'goals'>,
   onDoubleClick: (point: { x: number; y: number }) => void,
 ): () => void {
   const handler = (info: TLEventInfo) => {
@@ -48,7 +63,7 @@ export function onZoneDoubleClick(
     if (info.type !== 'click' || info.name !== 'double_click' || info.phase !== 'up') return;
     if (info.target !== 'canvas' || editor.getIsReadonly() || info.shiftKey || info.ctrlKey) return;
     const point = editor.inputs.getCurrentPagePoint();
-    if (!goalAtPoint(layout, point.x, point.y)) return;
+    if (!goalAtPoint(layout(), point.x, point.y)) return;
     const hit = editor.getShapeAtPoint(point, { hitInside: true });
     if (hit && !isZoneShape(hit)) return;
     onDoubleClick({ x: point.x, y: point.y });

@@ -1,32 +1,38 @@
 /**
  * Everything the canvas needs for activity cards, for BoardCanvas to plug in:
  *  - `context`: wrap <Tldraw> in <CardCanvasContext.Provider value={context}>;
- *  - `mount(editor)`: call from onMount, call its result on unmount;
+ *  - `mount(editor)`: call from onMount, call its result on unmount; it lays
+ *    out zones and cards from the document (client/canvas/layout/);
  *  - `overlay`: render beside <Tldraw> (the add button, the card editor, notices).
  */
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import type { Editor } from 'tldraw';
 import { readPlanPeriod } from '../../../shared/board-doc.ts';
+import { type BoardLayout, goalAtPoint } from '../../../shared/board-layout.ts';
 import { defaultCardPeriod } from '../../../shared/card-schema.ts';
+import { findGoal } from '../../../shared/template.ts';
 import type { BoardContextValue } from '../../board/board-context.ts';
 import { CardEditor } from '../../cards/CardEditor.tsx';
 import { useCardText } from '../../cards/card-messages.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { announceDeleted } from '../../undo/deletion-notice.ts';
 import { UndoButtons } from '../../undo/UndoButtons.tsx';
+import { bindLayout, type LayoutBinding } from '../layout/bind-layout.ts';
 import { NoteToCardButton } from '../notes/NoteToCardButton.tsx';
 import { registerNoteConverter } from '../notes/note-actions.tsx';
 import { trackNoteGoals } from '../notes/note-goal.ts';
 import { noteToCard, selectedNote } from '../notes/note-to-card.ts';
-import type { ZoneLayout } from '../zones/layout.ts';
-import { addCardAt, onZoneDoubleClick } from './add-card.ts';
+import { AddCardMenu, goalInView } from './AddCardMenu.tsx';
+import { addCard, addCardAt, onZoneDoubleClick } from './add-card.ts';
 import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
 import { bindCardShapes } from './card-shape-sync.ts';
-import { showShapelessCards } from './local-card-shapes.ts';
 
 export interface CardLayer {
   context: CardCanvasContextValue;
   mount(editor: Editor): () => void;
   overlay: ReactNode;
+  /** The board as laid out now (zones grown with their cards), once mounted: what a camera fits to. */
+  layout(): BoardLayout | null;
 }
 
 interface Open {
@@ -40,17 +46,18 @@ interface Open {
  */
 export function useCardLayer(
   board: BoardContextValue,
-  layout: ZoneLayout,
   { readOnly, readOnlyForGood }: { readOnly: boolean; readOnlyForGood: boolean },
 ): CardLayer {
-  const { doc, template, provider } = board;
+  const { doc, template } = board;
   const text = useCardText(template);
+  const { pick } = useI18n();
+  const layoutRef = useRef<LayoutBinding | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState('');
   // onMount runs once, so what it needs later is read through refs.
-  const latest = useRef({ personName: board.person.name, readOnly, readOnlyForGood, layout });
-  latest.current = { personName: board.person.name, readOnly, readOnlyForGood, layout };
+  const latest = useRef({ personName: board.person.name, readOnly, readOnlyForGood });
+  latest.current = { personName: board.person.name, readOnly, readOnlyForGood };
 
   const context = useMemo<CardCanvasContextValue>(
     () => ({
@@ -64,64 +71,79 @@ export function useCardLayer(
     [doc, template],
   );
 
-  const add = useCallback(
+  const newCard = useCallback(() => {
+    const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
+    return { doc, personName: latest.current.personName, period };
+  }, [doc, template]);
+
+  /** A double-click in a goal: the card goes where the pointer is, in that goal's grid. */
+  const addAtPoint = useCallback(
     (target: Editor, point: { x: number; y: number }) => {
-      if (latest.current.readOnly) return;
-      const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
-      const cardId = addCardAt(target, { doc, layout, personName: latest.current.personName, period }, point);
+      const layout = layoutRef.current?.current();
+      if (latest.current.readOnly || !layout) return;
+      const cardId = addCardAt(target, newCard(), layout, point);
       setNotice('');
       setOpen({ cardId, isNew: true });
     },
-    [doc, layout, template],
+    [newCard],
+  );
+
+  /** The toolbar: last in the goal the person chose, and the notice says where. */
+  const addToGoal = useCallback(
+    (goalId: string | null) => {
+      if (latest.current.readOnly || !editor) return;
+      const cardId = addCard(newCard(), goalId);
+      const goal = goalId ? findGoal(template, goalId)?.goal : undefined;
+      setNotice(
+        goal ? text.t('card.placedIn', { goal: `${goal.id} ${pick(goal.title)}` }) : text.t('card.placedUnplaced'),
+      );
+      setOpen({ cardId, isNew: true });
+    },
+    [editor, newCard, template, text, pick],
   );
 
   const convertNote = useCallback(
     (target: Editor) => {
       const note = selectedNote(target);
-      if (latest.current.readOnly || !note) return;
-      const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
-      noteToCard(target, { doc, layout, personName: latest.current.personName, period }, note);
+      const layout = layoutRef.current?.current();
+      if (latest.current.readOnly || !note || !layout) return;
+      noteToCard(target, { ...newCard(), layout }, note);
     },
-    [doc, layout, template],
+    [newCard],
   );
 
   const mount = useCallback(
     (target: Editor) => {
       setEditor(target);
-      const stops = [registerCardOpener(target, context.openCard)];
+      const layout = bindLayout(target, { doc, template, writes: !latest.current.readOnlyForGood });
+      layoutRef.current = layout;
+      const stops = [registerCardOpener(target, context.openCard), layout.stop];
       // Bound for anyone who may ever write: while locked, tldraw's read-only mode keeps these handlers from writing.
       if (!latest.current.readOnlyForGood) {
         stops.push(
           bindCardShapes(target, {
             doc,
-            layout,
-            template,
+            goalAt: (point) => goalAtPoint(layout.current(), point.x, point.y),
             personName: latest.current.personName,
             onCardsDeleted: (deleted) =>
               announceDeleted(
                 doc,
                 deleted.map((card) => card.title),
               ),
-            onResync: (check) => {
-              const onSync = (synced: boolean) => synced && check();
-              provider.on('sync', onSync);
-              return () => provider.off('sync', onSync);
-            },
           }),
-          onZoneDoubleClick(target, layout, (point) => add(target, point)),
-          // The layout may change while the canvas is mounted (zones grow); notes take the one of the moment.
-          trackNoteGoals(target, () => latest.current.layout),
+          onZoneDoubleClick(target, layout.current, (point) => addAtPoint(target, point)),
+          // The layout changes while the canvas is mounted (zones grow); notes take the one of the moment.
+          trackNoteGoals(target, layout.current),
           registerNoteConverter(target, convertNote),
         );
-      } else {
-        stops.push(showShapelessCards(target, { doc, layout, template }));
       }
       return () => {
         for (const stop of stops) stop();
+        layoutRef.current = null;
         setEditor(null);
       };
     },
-    [context, doc, layout, template, provider, add, convertNote],
+    [context, doc, template, addAtPoint, convertNote],
   );
 
   const close = useCallback(() => setOpen(null), []);
@@ -138,15 +160,16 @@ export function useCardLayer(
     <>
       {!readOnly && (
         <div className="card-toolbar">
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="add-card"
+          <AddCardMenu
+            template={template}
+            text={text}
             disabled={!editor}
-            onClick={() => editor && add(editor, editor.getViewportPageBounds().center)}
-          >
-            <span aria-hidden="true">+</span> {text.t('card.add')}
-          </button>
+            suggest={() => {
+              const layout = layoutRef.current?.current();
+              return layout && editor ? goalInView(layout, editor.getViewportPageBounds()) : null;
+            }}
+            onAdd={addToGoal}
+          />
           {editor && <NoteToCardButton editor={editor} text={text} onConvert={() => convertNote(editor)} />}
           <UndoButtons doc={doc} />
           <span className="card-toolbar__hint">{text.t('card.addHint')}</span>
@@ -177,5 +200,5 @@ export function useCardLayer(
     </>
   );
 
-  return { context, mount, overlay };
+  return { context, mount, overlay, layout: () => layoutRef.current?.current() ?? null };
 }

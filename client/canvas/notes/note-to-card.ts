@@ -6,18 +6,18 @@
  */
 import type { Editor, TLNoteShape } from 'tldraw';
 import type * as Y from 'yjs';
+import { type BoardLayout, dropTarget, goalAtPoint, goalZone } from '../../../shared/board-layout.ts';
 import { noteGoalId, richTextToPlain } from '../../../shared/canvas-notes.ts';
-import { createCard } from '../../../shared/card.ts';
 import { TEXT_FIELD_MAX, TITLE_MAX } from '../../../shared/card-schema.ts';
 import { boardUndoFor } from '../../undo/board-undo.ts';
-import { CARD_SIZE, CARD_TYPE, cardShapeId } from '../card/ActivityCardShape.ts';
-import { goalZone, placeAt } from '../card/card-placement.ts';
-import { goalAtPoint, type ZoneLayout } from '../zones/layout.ts';
+import { cardShapeId } from '../card/ActivityCardShape.ts';
+import { addCard } from '../card/add-card.ts';
 import { isNoteShape, noteCenter } from './note-goal.ts';
 
 export interface NoteToCardOptions {
   doc: Y.Doc;
-  layout: ZoneLayout;
+  /** The board as laid out now (client/canvas/layout/). */
+  layout: BoardLayout;
   personName: string;
   /** The time frame a new card starts with (the plan year). */
   period: string;
@@ -36,37 +36,30 @@ export function cardFieldsFromNote(text: string): { title: string; activity?: st
   return { title: `${line.slice(0, TITLE_MAX - 1).trimEnd()}…`, activity: text };
 }
 
-/** Turns `note` into a card; returns the card id. */
+/**
+ * Turns `note` into a card; returns the card id. The card goes into the note's
+ * goal at the place in the grid under the note (last, when the note has drifted
+ * out of its goal's zone); the layout then draws its shape.
+ */
 export function noteToCard(editor: Editor, options: NoteToCardOptions, note: TLNoteShape): string {
   const { doc, layout } = options;
   const center = noteCenter(editor, note);
   const recorded = noteGoalId(note);
   const zone = recorded ? goalZone(layout, recorded) : undefined;
-  const goalId = zone ? (recorded ?? null) : goalAtPoint(layout, center.x, center.y);
-  // In its goal's zone: where the note was when that is inside the zone, else the zone's middle.
-  const outsideItsZone = zone !== undefined && goalAtPoint(layout, center.x, center.y) !== zone.goalId;
-  const point = zone && outsideItsZone ? { x: zone.x + zone.w / 2, y: zone.y + zone.h / 2 } : center;
+  const under = goalAtPoint(layout, center.x, center.y);
+  const goalId = zone ? (recorded ?? null) : under;
+  const index = under === goalId ? dropTarget(layout, center).index : Number.POSITIVE_INFINITY;
   const text = richTextToPlain(note.props.richText, TEXT_FIELD_MAX);
 
   const undo = boardUndoFor(doc);
   undo.stopCapturing();
-  // The card before its shape: others then never see a shape without its card.
-  const id = createCard(doc, {
-    goalId,
-    createdBy: options.personName,
-    fields: { ...cardFieldsFromNote(text), period: options.period },
-  });
-  const at = placeAt(layout, point, CARD_SIZE);
+  const newCard = { doc, personName: options.personName, period: options.period };
+  const id = addCard(newCard, goalId, index, cardFieldsFromNote(text));
   editor.markHistoryStoppingPoint('note to activity card');
-  editor.run(() => {
-    editor.createShapes([
-      { id: cardShapeId(id), type: CARD_TYPE, x: at.x, y: at.y, props: { cardId: id, ...CARD_SIZE } },
-    ]);
-    editor.deleteShapes([note.id]);
-  });
-  editor.select(cardShapeId(id));
-  // The store tells the document on the next frame; flushing now puts the canvas writes in the card's undo step.
+  editor.deleteShapes([note.id]);
+  // The store tells the document on the next frame; flushing now puts the canvas write in the card's undo step.
   editor.store._flushHistory();
   undo.stopCapturing();
+  if (editor.getShape(cardShapeId(id))) editor.select(cardShapeId(id));
   return id;
 }

@@ -1,7 +1,8 @@
 /**
  * What checking an update costs the room (room-admission.ts: plan against the
  * document index, the contract rules, commit), per typical update on a
- * 1,000-card board with its canvas: a keystroke, a card created, a tldraw drag.
+ * 1,000-card board with its canvas: a keystroke, a card created, a card moved
+ * (goal and order), a tldraw drag.
  * In process, no server: the figure is the CPU the relay path spends per
  * update on top of decoding it (which protocol.ts does for every update anyway,
  * shown beside it). Also the index's build time and memory for that board.
@@ -13,6 +14,7 @@ import { DocIndex } from '../../../server/sync/doc-index.ts';
 import { refusalOf } from '../../../server/sync/update-rules.ts';
 import { cardsMap, initBoardDoc } from '../../../shared/board-doc.ts';
 import { createCard, setCardText } from '../../../shared/card.ts';
+import { placeCard } from '../../../shared/card-order.ts';
 import { addCards, type Scenario } from '../harness.ts';
 import { check, distribution, mb, round } from '../stats.ts';
 
@@ -27,11 +29,11 @@ const heldBytes = () => {
 
 const CARDS = 1_000;
 
-/** A card shape as the canvas binding writes it (client/canvas/card/). */
-const cardShape = (cardId: string, x: number) => ({
-  id: `shape:card-${cardId}`,
+/** A drawn shape as the canvas binding writes it (card shapes are laid out by each client, never stored). */
+const drawnShape = (n: number, x: number) => ({
+  id: `shape:drawn-${n}`,
   typeName: 'shape',
-  type: 'activity-card',
+  type: 'geo',
   x,
   y: 200,
   rotation: 0,
@@ -39,18 +41,18 @@ const cardShape = (cardId: string, x: number) => ({
   parentId: 'page:page',
   isLocked: false,
   opacity: 1,
-  props: { cardId, w: 232, h: 148 },
+  props: { w: 232, h: 148 },
   meta: {},
 });
 
-/** A 1,000-card board with a card shape each, as the server would hold it. */
+/** A 1,000-card board with as many drawn shapes, as the server would hold it. */
 function seededBoard(): Y.Doc {
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: 'Bänk', templateId: 'hsvo-2024-2026', templateVersion: '1', createdAt: 'now' });
   addCards(doc, CARDS);
   doc.transact(() => {
     let x = 0;
-    for (const id of cardsMap(doc).keys()) doc.getMap('canvas').set(`shape:card-${id}`, cardShape(id, x++));
+    for (let n = 0; n < CARDS; n++) doc.getMap('canvas').set(`shape:drawn-${n}`, drawnShape(n, x++));
   });
   return doc;
 }
@@ -122,10 +124,13 @@ export const admission: Scenario = {
         updatesOf(doc, rounds / 10, (client, n) => void createCard(client, { goalId: 'A1', createdBy: `b${n}` })),
       ],
       [
+        'card moved',
+        updatesOf(doc, rounds, (client, n) => placeCard(client, ids[n % 20] as string, n % 2 ? 'A1' : 'B1', n % 7)),
+      ],
+      [
         'tldraw drag',
         updatesOf(doc, rounds, (client, n) => {
-          const id = ids[n % 20] as string;
-          client.getMap('canvas').set(`shape:card-${id}`, cardShape(id, n));
+          client.getMap('canvas').set(`shape:drawn-${n % 20}`, drawnShape(n % 20, n));
         }),
       ],
     ];
