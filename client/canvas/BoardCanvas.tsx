@@ -11,9 +11,10 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { bindPresence } from '../presence/presence-binding.ts';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { undoOverrides } from '../undo/tldraw-undo.ts';
-import { fitCamera, panelInsets } from './camera-fit.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
+import { CanvasNavigation } from './navigation/CanvasNavigation.tsx';
+import { showOpening } from './navigation/camera-moves.ts';
 import { noteOverrides } from './notes/note-actions.tsx';
 import { customShapeUtils } from './shape-utils.ts';
 import { assetUrls, components, licenseKey, tldrawOptions } from './tldraw-config.ts';
@@ -72,8 +73,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
     if (!readOnly) ensureZones(editor, layout, { repair: isFacilitator(board.role) });
     // A page that never writes still shows the template's zones on a board no writer has opened yet.
     else if (readOnlyForGood) ensureZones(editor, layout, { repair: false, localOnly: true });
-    const viewport = editor.getViewportScreenBounds();
-    editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
+    showOpening(editor, layout, template, doc);
     const stopCards = cards.mount(editor);
     return () => {
       stopCards();
@@ -100,7 +100,9 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
             onMount={onMount}
             options={tldrawOptions}
             overrides={overrides}
-          />
+          >
+            <CanvasNavigation layout={layout} />
+          </Tldraw>
           {cards.overlay}
         </CardCanvasContext.Provider>
       </div>

@@ -4,7 +4,7 @@
  *  - `mount(editor)`: call from onMount, call its result on unmount;
  *  - `overlay`: render beside <Tldraw> (the add button, the card editor, notices).
  */
-import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from 'tldraw';
 import { readPlanPeriod } from '../../../shared/board-doc.ts';
 import { defaultCardPeriod } from '../../../shared/card-schema.ts';
@@ -20,6 +20,7 @@ import { noteToCard, selectedNote } from '../notes/note-to-card.ts';
 import type { ZoneLayout } from '../zones/layout.ts';
 import { addCardAt, onZoneDoubleClick } from './add-card.ts';
 import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
+import { openOnEnter, revealCard, swallowStrayTyping } from './card-opening.ts';
 import { bindCardShapes } from './card-shape-sync.ts';
 import { showShapelessCards } from './local-card-shapes.ts';
 
@@ -31,7 +32,17 @@ export interface CardLayer {
 
 interface Open {
   cardId: string;
-  isNew: boolean;
+  /** Where the caret goes: the title of a new card, the panel when opened from the keyboard. */
+  focus: 'title' | 'panel' | null;
+}
+
+/** Focus has nowhere to be: the element holding it just left the page (or never was on it). */
+const focusLost = () => !document.activeElement || document.activeElement === document.body;
+
+/** Keys to the canvas. tldraw's own focus() skips the element while it thinks it still has the focus. */
+function focusCanvas(editor: Editor): void {
+  editor.getContainer().focus();
+  editor.focus();
 }
 
 /**
@@ -48,6 +59,7 @@ export function useCardLayer(
   const [editor, setEditor] = useState<Editor | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState('');
+  const panel = useRef<HTMLElement>(null);
   // onMount runs once, so what it needs later is read through refs.
   const latest = useRef({ personName: board.person.name, readOnly, readOnlyForGood, layout });
   latest.current = { personName: board.person.name, readOnly, readOnlyForGood, layout };
@@ -58,7 +70,7 @@ export function useCardLayer(
       template,
       openCard: (cardId) => {
         setNotice('');
-        setOpen({ cardId, isNew: false });
+        setOpen({ cardId, focus: null });
       },
     }),
     [doc, template],
@@ -70,7 +82,7 @@ export function useCardLayer(
       const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
       const cardId = addCardAt(target, { doc, layout, personName: latest.current.personName, period }, point);
       setNotice('');
-      setOpen({ cardId, isNew: true });
+      setOpen({ cardId, focus: 'title' });
     },
     [doc, layout, template],
   );
@@ -88,7 +100,13 @@ export function useCardLayer(
   const mount = useCallback(
     (target: Editor) => {
       setEditor(target);
-      const stops = [registerCardOpener(target, context.openCard)];
+      const stops = [
+        registerCardOpener(target, context.openCard),
+        openOnEnter(target, (cardId) => {
+          setNotice('');
+          setOpen({ cardId, focus: 'panel' });
+        }),
+      ];
       // Bound for anyone who may ever write: while locked, tldraw's read-only mode keeps these handlers from writing.
       if (!latest.current.readOnlyForGood) {
         stops.push(
@@ -124,14 +142,29 @@ export function useCardLayer(
     [context, doc, layout, template, provider, add, convertNote],
   );
 
-  const close = useCallback(() => setOpen(null), []);
+  // The open card stays in sight beside the panel (a card in the right-hand column would be under it).
+  useEffect(() => {
+    if (open && editor && panel.current) revealCard(editor, open.cardId, panel.current);
+  }, [open, editor]);
+
+  const close = useCallback(() => {
+    // Keys go back to the canvas, not to the page's <body>, when the person was in the panel.
+    if (editor && panel.current?.contains(document.activeElement)) focusCanvas(editor);
+    setOpen(null);
+  }, [editor]);
   const gone = useCallback(
     (byMe: boolean) => {
       setOpen(null);
       // A deletion here is announced by the undo toast, which also offers to take it back.
       setNotice(byMe ? '' : text.t('card.deleted'));
+      // The panel is gone with the focus it held. Someone else's deletion may land mid-word:
+      // the rest of that word must not pick canvas tools (r, n …) or delete the selection.
+      if (editor && focusLost()) {
+        focusCanvas(editor);
+        if (!byMe) swallowStrayTyping(document);
+      }
     },
-    [text],
+    [text, editor],
   );
 
   const overlay = (
@@ -159,7 +192,9 @@ export function useCardLayer(
           cardId={open.cardId}
           template={template}
           readOnly={readOnly}
-          focusTitle={open.isNew}
+          focusTitle={open.focus === 'title'}
+          focusPanel={open.focus === 'panel'}
+          panelRef={panel}
           onClose={close}
           onGone={gone}
         />
