@@ -11,9 +11,10 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { bindPresence } from '../presence/presence-binding.ts';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { undoOverrides } from '../undo/tldraw-undo.ts';
-import { fitCamera, panelInsets } from './camera-fit.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
+import { CanvasNavigation } from './navigation/CanvasNavigation.tsx';
+import { showOpening } from './navigation/camera-moves.ts';
 import { noteOverrides } from './notes/note-actions.tsx';
 import { customShapeUtils } from './shape-utils.ts';
 import { assetUrls, components, licenseKey, tldrawOptions } from './tldraw-config.ts';
@@ -68,9 +69,9 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
 
   const onMount = (editor: Editor) => {
     const stopGuard = guardZones(editor);
-    const viewport = editor.getViewportScreenBounds();
-    editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
     const stopCards = cards.mount(editor);
+    // After the layout is drawn: the opening camera reads the zones as they have grown.
+    showOpening(editor, layout, template, doc);
     return () => {
       stopCards();
       stopGuard();
@@ -96,7 +97,9 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
             onMount={onMount}
             options={tldrawOptions}
             overrides={overrides}
-          />
+          >
+            <CanvasNavigation layout={layout} />
+          </Tldraw>
           {cards.overlay}
         </CardCanvasContext.Provider>
       </div>

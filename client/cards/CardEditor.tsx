@@ -4,7 +4,7 @@
  * show in the fields as they type. When the card is deleted (here or by
  * someone else) the editor closes and says so; the deletion wins.
  */
-import { useEffect, useId, useRef } from 'react';
+import { type RefObject, useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import { deleteCard } from '../../shared/card.ts';
 import type { Template } from '../../shared/template.ts';
@@ -25,18 +25,29 @@ export interface CardEditorProps {
   readOnly: boolean;
   /** Put the caret in the title (a card just created). */
   focusTitle?: boolean;
+  /** Put the focus on the panel itself (opened from the keyboard: Tab goes on to its fields). */
+  focusPanel?: boolean;
+  /** The panel element, for the canvas to keep the open card in sight beside it. */
+  panelRef?: RefObject<HTMLElement | null>;
   onClose(): void;
   /** The card no longer exists; `byMe` when this editor's delete button removed it. */
   onGone(byMe: boolean): void;
 }
 
-export function CardEditor({ doc, cardId, template, readOnly, focusTitle, onClose, onGone }: CardEditorProps) {
+export function CardEditor(props: CardEditorProps) {
+  const { doc, cardId, template, readOnly, focusTitle, focusPanel, onClose, onGone } = props;
   const card = useCard(doc, cardId);
   const text = useCardText(template);
   const { t, field } = text;
   const headingId = useId();
   const listId = useId();
   const deletingHere = useRef(false);
+  const ownPanel = useRef<HTMLElement>(null);
+  const panel = props.panelRef ?? ownPanel;
+
+  useEffect(() => {
+    if (focusPanel) panel.current?.focus();
+  }, [focusPanel, panel]);
 
   useEffect(() => {
     if (!card) onGone(deletingHere.current);
@@ -56,6 +67,8 @@ export function CardEditor({ doc, cardId, template, readOnly, focusTitle, onClos
   return (
     // Keys stay in the editor: tldraw must not read Delete or arrow keys pressed here as canvas shortcuts.
     <aside
+      ref={panel}
+      tabIndex={-1}
       className="card-editor"
       role="dialog"
       aria-labelledby={headingId}

@@ -6,6 +6,7 @@
 
 import { accessEn, accessSv } from './messages-access.ts';
 import { historyEn, historySv } from './messages-history.ts';
+import { navigationEn, navigationSv } from './messages-navigation.ts';
 
 const sv = {
   'app.name': 'Samtavla',
@@ -122,6 +123,7 @@ const sv = {
   'table.placeholder': 'Tabellvyn kommer snart: här visas planens aktiviteter som en tabell.',
   ...historySv,
   ...accessSv,
+  ...navigationSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -242,6 +244,7 @@ const en: Messages = {
   'table.placeholder': "The table view is coming soon: it will list the plan's activities as a table.",
   ...historyEn,
   ...accessEn,
+  ...navigationEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTemplate } from '../../shared/template.ts';
+import { showOverview } from './helpers/board-page.ts';
 import {
   type E2eEnv,
   enterName,
@@ -64,6 +65,8 @@ describe('a board shared by two people', () => {
 
     await enterName(anna.page, 'Anna Andersson');
     await expect(anna.page.getByTestId('board-title').textContent()).resolves.toBe('Samverkansplan Heby 2025');
+    // The board opens on its first area; these tests work on the whole board.
+    await showOverview(anna.page);
     await anna.page.locator('.zone--area').nth(3).waitFor();
     expect(await areaTitlesOn(anna.page)).toEqual(areaTitles('sv'));
     expect(await anna.page.locator('.zone--goal').count()).toBe(6);
@@ -77,6 +80,7 @@ describe('a board shared by two people', () => {
   it('shows the second person the same zones and both people in the header', async () => {
     await bengt.page.goto(boardUrl);
     await enterName(bengt.page, 'Bengt Berg');
+    await showOverview(bengt.page);
     await bengt.page.locator('.zone--area').nth(3).waitFor();
     expect(await areaTitlesOn(bengt.page)).toEqual(areaTitles('sv'));
     // Two first visitors must converge on one set of zones, not draw them twice.
@@ -121,6 +125,7 @@ describe('a board shared by two people', () => {
 
   it('keeps the drawing and the zones after a reload, without asking the name again', async () => {
     await bengt.page.reload();
+    await showOverview(bengt.page);
     await bengt.page.locator(noteSelector).waitFor();
     expect(await bengt.page.getByTestId('name-input').count()).toBe(0);
     expect(await bengt.page.locator(noteSelector).textContent()).toContain('Hälsoveckor i skolan');
@@ -171,6 +176,7 @@ describe('a board shared by two people', () => {
     await bengt.page.getByRole('radio', { name: /NSU 2019/ }).check();
     await bengt.page.getByTestId('create-board').click();
     await bengt.page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/);
+    await showOverview(bengt.page);
     await bengt.page.locator('.zone--goal').nth(9).waitFor();
     expect(await areaTitlesOn(bengt.page)).toEqual(nsu.focusAreas.map((area) => area.title.sv));
     expect(await bengt.page.locator('.zone--goal').count()).toBe(10);

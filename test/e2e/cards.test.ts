@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
+import { goToArea } from './helpers/board-page.ts';
 import {
   type E2eEnv,
   enterName,
@@ -94,8 +95,10 @@ describe('activity cards drafted together', () => {
     await editor(bengt.page).getByRole('checkbox', { name: 'Tierps kommun' }).check();
     await editor(bengt.page).getByRole('textbox', { name: 'Lägg till annan part' }).fill('Länsstyrelsen');
     await editor(bengt.page).getByRole('button', { name: 'Lägg till', exact: true }).click();
-    const chips = anna.page.locator(`${cardSelector}[data-card-id="${cardId}"] .activity-card__chips li`);
-    await expect.poll(() => chips.allTextContents()).toEqual(['Tierps kommun', 'Länsstyrelsen']);
+    // The first party by name, the rest counted; all of them in the tooltip.
+    const chips = anna.page.locator(`${cardSelector}[data-card-id="${cardId}"] .activity-card__chips`);
+    await expect.poll(() => chips.locator('li').allTextContents()).toEqual(['Tierps kommun', '+1']);
+    expect(await chips.getAttribute('title')).toBe('Tierps kommun, Länsstyrelsen');
   });
 
   it('keeps both people’s words when they type into the same field at the same moment', async () => {
@@ -163,6 +166,7 @@ describe('activity cards drafted together', () => {
     // The table fills a goal select's options when it is focused (as a person tabbing or clicking to it does).
     await row(bengt.page, cardId).getByTestId('goal-select').focus();
     await row(bengt.page, cardId).getByTestId('goal-select').selectOption('C1');
+    await goToArea(anna.page, 'C');
     const card = anna.page.locator(`${cardSelector}[data-card-id="${cardId}"]`);
     await expect.poll(() => card.getAttribute('data-goal')).toBe('C1');
     const cardBox = await card.boundingBox();
@@ -179,6 +183,7 @@ describe('activity cards drafted together', () => {
       .poll(() => bengt.page.evaluate(() => document.activeElement?.getAttribute('data-field')))
       .toBe('title');
     await bengt.page.keyboard.type('Gemensam krisövning');
+    await goToArea(anna.page, 'D');
     const card = anna.page.locator(`${cardSelector}[data-goal="D1"]`, { hasText: 'Gemensam krisövning' });
     await card.waitFor();
     const cardBox = await card.boundingBox();
@@ -204,6 +209,7 @@ describe('activity cards drafted together', () => {
   });
 
   it('closes the editor with a message when someone else deletes the card being edited', async () => {
+    await goToArea(anna.page, 'C');
     await anna.page.locator(`${cardSelector}[data-card-id="${cardId}"] [data-testid="open-card"]`).click();
     await editorField(anna.page, 'targetGroup').click();
     await anna.page.keyboard.type('Vuxna');
@@ -248,7 +254,8 @@ describe('a board with real plan rows', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(shareLinkOf(env, board));
     await enterName(page, 'Anna Andersson');
-    await page.locator(cardSelector).nth(11).waitFor();
+    // Cards outside the view are in the page but not drawn.
+    await page.locator(cardSelector).nth(11).waitFor({ state: 'attached' });
     // Every imported card got a shape inside its own goal's zone.
     for (const r of rows) {
       expect(await page.locator(`${cardSelector}[data-goal="${r.goalId}"]`).count()).toBeGreaterThan(0);

@@ -57,7 +57,8 @@ describe('undo, deleted cards and history', () => {
       await person.page
         .locator('[data-testid="activity-card"]')
         .nth(cards.length - 1)
-        .waitFor({ timeout: 15_000 });
+        // In the page, though cards outside the view (the board opens on its first area) are not drawn.
+        .waitFor({ state: 'attached', timeout: 15_000 });
     }
   });
 

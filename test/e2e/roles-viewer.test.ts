@@ -27,6 +27,7 @@ import {
   myRole,
   permissionDenied,
   shareLinkFromDialog,
+  showOverview,
   storedCards,
 } from './helpers/board-page.ts';
 import {
@@ -184,6 +185,8 @@ describe('a board shared with a viewer', () => {
     await page.goto(shareLinkOf(env, board, 'viewer'));
     await expect.poll(() => page.locator(cardSelector).count(), { timeout: 10_000 }).toBe(goals.length);
     expect(await page.locator('.zone').count()).toBe(10);
+    // Shapes outside the view are not drawn (no rectangle to measure): the whole board.
+    await showOverview(page);
     const inZone = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="activity-card"]')].every((el) => {
         const zone = document.querySelector(`.zone--goal[data-zone="${el.getAttribute('data-goal')}"]`);

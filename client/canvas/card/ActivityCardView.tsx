@@ -1,16 +1,21 @@
 /**
- * How a card looks on the canvas: what the group needs at a glance (goal,
- * status, title, priority area, responsible, parties as chips). Its content
- * comes from `cards`, so it updates live as anyone types, in any view.
+ * How a card looks on the canvas. Its content comes from `cards`, so it
+ * updates live as anyone types, in any view. Two faces (semantic zoom, see
+ * card-face.ts): at reading zoom what the group needs at a glance (status,
+ * title, responsible, parties, the number of indicators); zoomed out only the
+ * title, large enough to read. An agreed card that has lost a required field
+ * says so on both faces.
  */
 import type { CSSProperties, PointerEvent } from 'react';
-import { HTMLContainer } from 'tldraw';
-import { findGoal } from '../../../shared/template.ts';
+import { HTMLContainer, useEditor, useSvgExportContext, useValue } from 'tldraw';
+import { type Card, missingForAgreed, splitIndicators } from '../../../shared/card-schema.ts';
+import { findGoal, type Template } from '../../../shared/template.ts';
 import { useCard } from '../../cards/card-hooks.ts';
-import { useCardText } from '../../cards/card-messages.ts';
+import { type CardText, useCardText } from '../../cards/card-messages.ts';
 import { orderParties, partyName } from '../../cards/party-labels.ts';
 import type { ActivityCardShape } from './ActivityCardShape.ts';
 import { type CardCanvasContextValue, useCardCanvas } from './card-canvas-context.ts';
+import { breakableTitle, cardFace, cardFaceKey, compactTitleLines } from './card-face.ts';
 
 export function ActivityCardView({ shape }: { shape: ActivityCardShape }) {
   const context = useCardCanvas();
@@ -19,37 +24,98 @@ export function ActivityCardView({ shape }: { shape: ActivityCardShape }) {
   return <CardFace shape={shape} context={context} />;
 }
 
-/** Chips on a card; the rest are counted ("+3") and listed in the tooltip and the editor. */
-const CHIPS_SHOWN = 2;
+/** Chips on a card (one, so its name is readable beside the indicator count); the rest are counted ("+3"). */
+const CHIPS_SHOWN = 1;
 
 // tldraw starts a selection on pointer-down; the open button must get its click instead.
 const keepPointer = (event: PointerEvent) => event.stopPropagation();
+
+/** The face for the camera's zoom; an image export always gets the reading face. */
+function useFaceKey(): string {
+  const editor = useEditor();
+  const exporting = useSvgExportContext() !== null;
+  // The "efficient" zoom holds still while a large board's camera moves, so cards re-render once it stops.
+  const key = useValue('card face', () => cardFaceKey(editor.getEfficientZoomLevel()), [editor]);
+  return exporting ? 'reading' : key;
+}
 
 function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardCanvasContextValue }) {
   const { doc, template, openCard } = context;
   const { w, h, cardId } = shape.props;
   const card = useCard(doc, cardId);
   const text = useCardText(template);
+  const face = cardFace(useFaceKey());
   const { t } = text;
   if (!card) return <HTMLContainer className="activity-card activity-card--gone" style={{ width: w, height: h }} />;
 
   const area = card.goalId ? findGoal(template, card.goalId)?.area : undefined;
   const title = card.title.trim() || t('card.untitled');
-  const parties = orderParties(template, card.parties).map((key) => partyName(template, key));
-  const style = { width: w, height: h, '--card-color': area?.color ?? '#5D6D7E' } as CSSProperties;
-  const classes = ['activity-card', `activity-card--${card.status}`, area ? '' : 'activity-card--unplaced'];
+  const missing = card.status === 'agreed' ? missingForAgreed(card).map((field) => text.field(field)) : [];
+  const warning = missing.length > 0 ? t('card.agreedMissing', { fields: missing.join(', ') }) : '';
+  const style: Record<string, string | number> = { width: w, height: h, '--card-color': area?.color ?? '#5D6D7E' };
+  if (face.kind === 'compact') {
+    style['--card-title-size'] = `${face.titlePx}px`;
+    style['--card-title-lines'] = compactTitleLines(h, face.titlePx);
+  }
+  const classes = [
+    'activity-card',
+    `activity-card--${card.status}`,
+    `activity-card--${face.kind}`,
+    area ? '' : 'activity-card--unplaced',
+    warning ? 'activity-card--incomplete' : '',
+  ];
 
   return (
     <HTMLContainer
       className={classes.filter(Boolean).join(' ')}
-      style={style}
+      style={style as CSSProperties}
       data-testid="activity-card"
       data-card-id={card.id}
       data-goal={card.goalId ?? ''}
+      data-face={face.kind}
+      title={face.kind === 'compact' ? [title, warning].filter(Boolean).join(' — ') : undefined}
     >
+      {face.kind === 'compact' ? (
+        <>
+          <span className="activity-card__band" aria-hidden="true" />
+          <p className={titleClass(card)}>{breakableTitle(title)}</p>
+        </>
+      ) : (
+        <ReadingFace
+          card={card}
+          title={title}
+          warning={warning}
+          placed={!!area}
+          text={text}
+          template={template}
+          openCard={openCard}
+        />
+      )}
+    </HTMLContainer>
+  );
+}
+
+const titleClass = (card: Card) => `activity-card__title${card.title.trim() ? '' : ' activity-card__title--empty'}`;
+
+interface ReadingFaceProps {
+  card: Card;
+  title: string;
+  warning: string;
+  placed: boolean;
+  text: CardText;
+  template: Template;
+  openCard(cardId: string): void;
+}
+
+function ReadingFace({ card, title, warning, placed, text, template, openCard }: ReadingFaceProps) {
+  const { t, field } = text;
+  const parties = orderParties(template, card.parties).map((key) => partyName(template, key));
+  const indicators = splitIndicators(card.indicator).length;
+  return (
+    <>
       <div className="activity-card__top">
         {/* Placed cards show their goal by their zone and colour; only an unplaced card says so. */}
-        {!area && (
+        {!placed && (
           <span className="activity-card__goal" title={t('card.unplacedHint')}>
             {t('card.unplaced')}
           </span>
@@ -69,25 +135,32 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
           {t('card.open')}
         </button>
       </div>
-      <p className={`activity-card__title${card.title.trim() ? '' : ' activity-card__title--empty'}`}>{title}</p>
-      {card.priorityArea.trim() && (
-        <p className="activity-card__line activity-card__line--muted" title={text.field('priorityArea')}>
-          {card.priorityArea}
+      {warning && (
+        <p className="activity-card__warning" data-testid="card-warning">
+          {warning}
         </p>
       )}
+      <p className={titleClass(card)}>{title}</p>
       {card.responsible.trim() && (
         <p className="activity-card__line">
-          <span className="activity-card__label">{text.field('responsible')}:</span> {card.responsible}
+          <span className="activity-card__label">{field('responsible')}:</span> {card.responsible}
         </p>
       )}
-      {parties.length > 0 && (
-        <ul className="activity-card__chips" aria-label={text.field('parties')} title={parties.join(', ')}>
-          {parties.slice(0, CHIPS_SHOWN).map((name) => (
-            <li key={name}>{name}</li>
-          ))}
-          {parties.length > CHIPS_SHOWN && <li className="activity-card__more">+{parties.length - CHIPS_SHOWN}</li>}
-        </ul>
-      )}
-    </HTMLContainer>
+      <div className="activity-card__bottom">
+        {parties.length > 0 && (
+          <ul className="activity-card__chips" aria-label={field('parties')} title={parties.join(', ')}>
+            {parties.slice(0, CHIPS_SHOWN).map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+            {parties.length > CHIPS_SHOWN && <li className="activity-card__more">+{parties.length - CHIPS_SHOWN}</li>}
+          </ul>
+        )}
+        <span className="activity-card__indicators" data-testid="card-indicators" data-count={indicators}>
+          {indicators === 0
+            ? t('card.indicators.none')
+            : t(indicators === 1 ? 'card.indicators.one' : 'card.indicators.many', { count: indicators })}
+        </span>
+      </div>
+    </>
   );
 }

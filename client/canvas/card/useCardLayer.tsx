@@ -5,7 +5,7 @@
  *    out zones and cards from the document (client/canvas/layout/);
  *  - `overlay`: render beside <Tldraw> (the add button, the card editor, notices).
  */
-import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from 'tldraw';
 import { readPlanPeriod } from '../../../shared/board-doc.ts';
 import { type BoardLayout, goalAtPoint } from '../../../shared/board-layout.ts';
@@ -25,6 +25,7 @@ import { noteToCard, selectedNote } from '../notes/note-to-card.ts';
 import { AddCardMenu, goalInView } from './AddCardMenu.tsx';
 import { addCard, addCardAt, onZoneDoubleClick } from './add-card.ts';
 import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
+import { openOnEnter, revealCard, swallowStrayTyping } from './card-opening.ts';
 import { bindCardShapes } from './card-shape-sync.ts';
 
 export interface CardLayer {
@@ -37,7 +38,17 @@ export interface CardLayer {
 
 interface Open {
   cardId: string;
-  isNew: boolean;
+  /** Where the caret goes: the title of a new card, the panel when opened from the keyboard. */
+  focus: 'title' | 'panel' | null;
+}
+
+/** Focus has nowhere to be: the element holding it just left the page (or never was on it). */
+const focusLost = () => !document.activeElement || document.activeElement === document.body;
+
+/** Keys to the canvas. tldraw's own focus() skips the element while it thinks it still has the focus. */
+function focusCanvas(editor: Editor): void {
+  editor.getContainer().focus();
+  editor.focus();
 }
 
 /**
@@ -55,6 +66,7 @@ export function useCardLayer(
   const [editor, setEditor] = useState<Editor | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState('');
+  const panel = useRef<HTMLElement>(null);
   // onMount runs once, so what it needs later is read through refs.
   const latest = useRef({ personName: board.person.name, readOnly, readOnlyForGood });
   latest.current = { personName: board.person.name, readOnly, readOnlyForGood };
@@ -65,7 +77,7 @@ export function useCardLayer(
       template,
       openCard: (cardId) => {
         setNotice('');
-        setOpen({ cardId, isNew: false });
+        setOpen({ cardId, focus: null });
       },
     }),
     [doc, template],
@@ -83,7 +95,7 @@ export function useCardLayer(
       if (latest.current.readOnly || !layout) return;
       const cardId = addCardAt(target, newCard(), layout, point);
       setNotice('');
-      setOpen({ cardId, isNew: true });
+      setOpen({ cardId, focus: 'title' });
     },
     [newCard],
   );
@@ -97,7 +109,7 @@ export function useCardLayer(
       setNotice(
         goal ? text.t('card.placedIn', { goal: `${goal.id} ${pick(goal.title)}` }) : text.t('card.placedUnplaced'),
       );
-      setOpen({ cardId, isNew: true });
+      setOpen({ cardId, focus: 'title' });
     },
     [editor, newCard, template, text, pick],
   );
@@ -117,7 +129,14 @@ export function useCardLayer(
       setEditor(target);
       const layout = bindLayout(target, { doc, template, writes: !latest.current.readOnlyForGood });
       layoutRef.current = layout;
-      const stops = [registerCardOpener(target, context.openCard), layout.stop];
+      const stops = [
+        registerCardOpener(target, context.openCard),
+        layout.stop,
+        openOnEnter(target, (cardId) => {
+          setNotice('');
+          setOpen({ cardId, focus: 'panel' });
+        }),
+      ];
       // Bound for anyone who may ever write: while locked, tldraw's read-only mode keeps these handlers from writing.
       if (!latest.current.readOnlyForGood) {
         stops.push(
@@ -146,14 +165,29 @@ export function useCardLayer(
     [context, doc, template, addAtPoint, convertNote],
   );
 
-  const close = useCallback(() => setOpen(null), []);
+  // The open card stays in sight beside the panel (a card in the right-hand column would be under it).
+  useEffect(() => {
+    if (open && editor && panel.current) revealCard(editor, open.cardId, panel.current);
+  }, [open, editor]);
+
+  const close = useCallback(() => {
+    // Keys go back to the canvas, not to the page's <body>, when the person was in the panel.
+    if (editor && panel.current?.contains(document.activeElement)) focusCanvas(editor);
+    setOpen(null);
+  }, [editor]);
   const gone = useCallback(
     (byMe: boolean) => {
       setOpen(null);
       // A deletion here is announced by the undo toast, which also offers to take it back.
       setNotice(byMe ? '' : text.t('card.deleted'));
+      // The panel is gone with the focus it held. Someone else's deletion may land mid-word:
+      // the rest of that word must not pick canvas tools (r, n …) or delete the selection.
+      if (editor && focusLost()) {
+        focusCanvas(editor);
+        if (!byMe) swallowStrayTyping(document);
+      }
     },
-    [text],
+    [text, editor],
   );
 
   const overlay = (
@@ -182,7 +216,9 @@ export function useCardLayer(
           cardId={open.cardId}
           template={template}
           readOnly={readOnly}
-          focusTitle={open.isNew}
+          focusTitle={open.focus === 'title'}
+          focusPanel={open.focus === 'panel'}
+          panelRef={panel}
           onClose={close}
           onGone={gone}
         />

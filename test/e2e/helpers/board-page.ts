@@ -81,3 +81,33 @@ export async function barrier(facilitator: Page, watcher: Page, cardId: string, 
   await editorField(facilitator, 'title').fill(title);
   await expect.poll(() => card(watcher, cardId).locator('.activity-card__title').textContent()).toBe(title);
 }
+
+/**
+ * Shows a focus area with its navigation button (cards outside the view are not drawn, so a test
+ * looks where a person would) and waits until the camera is there: the area's left edge 24 px
+ * from the canvas's.
+ */
+export async function goToArea(page: Page, areaId: string): Promise<void> {
+  await page.locator(`[data-testid="nav-area"][data-area="${areaId}"]`).click();
+  const left = async () => {
+    const canvas = await page.getByTestId('canvas').first().boundingBox();
+    const area = await page.locator(`.zone--area[data-zone="${areaId}"]`).boundingBox();
+    return canvas && area ? Math.round(area.x - canvas.x) : null;
+  };
+  await expect.poll(left).toBe(24);
+}
+
+/** Shows the whole board with "Översikt" and waits until the camera has stopped (two reads of the last area agree). */
+export async function showOverview(page: Page): Promise<void> {
+  await page.getByTestId('nav-overview').click();
+  const last = page.locator('.zone--area').last();
+  let previous = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await last.boundingBox());
+      const still = now === previous && now !== 'null';
+      previous = now;
+      return still;
+    })
+    .toBe(true);
+}
