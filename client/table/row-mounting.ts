@@ -24,22 +24,28 @@ export class RowMounting {
   private readonly focusWanted = new Map<string, FocusEdge>();
 
   private readonly firstRows: number;
+  private readonly allUpTo: number;
 
-  /** `firstRows`: how many rows, in table order, the first render with cards mounts. */
-  constructor(firstRows: number) {
+  /**
+   * `firstRows`: how many rows, in table order, the first render with cards
+   * mounts; a board of at most `allUpTo` cards mounts them all at once (a
+   * few dozen rows render fast enough, and then nothing waits).
+   */
+  constructor(firstRows: number, allUpTo = 0) {
     this.firstRows = firstRows;
+    this.allUpTo = allUpTo;
   }
 
   /**
    * The card ids in table order. The first call with cards mounts the first
-   * `firstRows` of them without notifying anyone: the rows have not rendered yet.
+   * rows without notifying anyone: the rows have not rendered yet.
    */
   setOrder(ids: readonly string[]): void {
     if (ids !== this.order) this.cursor = 0;
     this.order = ids;
     if (this.seeded || ids.length === 0) return;
     this.seeded = true;
-    for (const id of ids.slice(0, this.firstRows)) this.mounted.add(id);
+    for (const id of ids.length <= this.allUpTo ? ids : ids.slice(0, this.firstRows)) this.mounted.add(id);
   }
 
   isMounted(id: string): boolean {

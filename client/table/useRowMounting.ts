@@ -11,6 +11,9 @@ import { RowMounting } from './row-mounting.ts';
 /** More rows than the first screen shows (a row is 140 px or more with real plan text); the observer adds any missing. */
 const firstRows = () => Math.ceil((typeof window === 'undefined' ? 900 : window.innerHeight) / 100);
 
+/** A board with at most this many cards renders every row at once (a row takes ≈ 2 ms in the table bench). */
+const ALL_AT_ONCE_UP_TO = 50;
+
 /**
  * Milliseconds of row rendering per idle callback. Each chunk also costs the
  * browser a layout of the table it grew, so fewer, larger chunks fill the
@@ -41,29 +44,14 @@ function whenIdle(callback: (deadline: { timeRemaining(): number }) => void): Id
 
 /** Row mounting for the cards `order` (table order) inside the scroll container `root`. */
 export function useRowMounting(order: readonly string[], root: RefObject<Element | null>): TableRows {
-  const [rows] = useState(() => createTableRows(new RowMounting(firstRows()), root));
+  const [rows] = useState(() => createTableRows(new RowMounting(firstRows(), ALL_AT_ONCE_UP_TO), root));
   // In render, before the rows read it: the first render with cards mounts the first screenful.
   rows.mounting.setOrder(order);
 
   useLayoutEffect(() => () => rows.disconnect(), [rows]);
-
-  // While rows wait, mount a chunk per idle callback; the chunk grows or shrinks with the time a row takes.
-  // Started again by each render that has rows waiting (cards that arrived after the others mounted).
-  const waiting = rows.mounting.pendingCount() > 0 ? order : null;
-  useEffect(() => {
-    if (!waiting) return;
-    let perChunk = MIN_CHUNK;
-    let handle = whenIdle(function step(deadline) {
-      const budget = Math.max(CHUNK_BUDGET_MS / 3, Math.min(CHUNK_BUDGET_MS, deadline.timeRemaining()));
-      const started = performance.now();
-      const count = flushSync(() => rows.mounting.mountNext(perChunk));
-      const msPerRow = (performance.now() - started) / Math.max(1, count);
-      // At least a few rows: every chunk also costs a frame's layout and paint, whatever its size.
-      perChunk = Math.max(MIN_CHUNK, Math.min(50, Math.floor(budget / Math.max(msPerRow, 0.1))));
-      if (count > 0) handle = whenIdle(step);
-    });
-    return () => handle.cancel();
-  }, [rows, waiting]);
+  // After every render: cards that arrived since the others mounted wait too. A no-op while a fill runs,
+  // so renders (someone typing, presence) never restart it.
+  useEffect(() => rows.fill());
 
   return rows;
 }
@@ -84,8 +72,24 @@ function createTableRows(mounting: RowMounting, root: RefObject<Element | null>)
     }
     return observer;
   };
+  // While rows wait, mount a chunk per idle callback; the chunk grows or shrinks with the time a row takes.
+  let filling: IdleHandle | undefined;
+  let perChunk = MIN_CHUNK;
+  const step = (deadline: { timeRemaining(): number }) => {
+    filling = undefined;
+    const budget = Math.max(CHUNK_BUDGET_MS / 3, Math.min(CHUNK_BUDGET_MS, deadline.timeRemaining()));
+    const started = performance.now();
+    const count = flushSync(() => mounting.mountNext(perChunk));
+    const msPerRow = (performance.now() - started) / Math.max(1, count);
+    // At least a few rows: every chunk also costs a frame's layout and paint, whatever its size.
+    perChunk = Math.max(MIN_CHUNK, Math.min(50, Math.floor(budget / Math.max(msPerRow, 0.1))));
+    if (count > 0) filling = whenIdle(step);
+  };
   return {
     mounting,
+    fill() {
+      if (!filling && mounting.pendingCount() > 0) filling = whenIdle(step);
+    },
     watch(placeholder: Element, id: string) {
       const io = observerFor();
       idOf.set(placeholder, id);
@@ -94,6 +98,8 @@ function createTableRows(mounting: RowMounting, root: RefObject<Element | null>)
     },
     rowElement: (id: string) => root.current?.querySelector(`tr[data-card-id="${CSS.escape(id)}"]`) ?? null,
     disconnect() {
+      filling?.cancel();
+      filling = undefined;
       observer?.disconnect();
       observer = undefined;
     },

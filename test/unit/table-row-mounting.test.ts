@@ -22,6 +22,15 @@ describe('table row mounting', () => {
     expect(mounting.pendingCount()).toBe(8);
   });
 
+  it('mounts every row at once on a board of a few dozen cards', () => {
+    const mounting = new RowMounting(3, 5);
+    mounting.setOrder(ids(5));
+    expect(mounting.pendingCount()).toBe(0);
+    const bigger = new RowMounting(3, 5);
+    bigger.setOrder(ids(6));
+    expect(bigger.pendingCount()).toBe(3);
+  });
+
   it('mounts the rest in table order, a chunk at a time, skipping rows already mounted', () => {
     const mounting = new RowMounting(2);
     const all = ids(8);
