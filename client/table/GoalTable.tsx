@@ -7,7 +7,8 @@ import type * as Y from 'yjs';
 import type { Card } from '../../shared/card-schema.ts';
 import type { Template } from '../../shared/template.ts';
 import type { CardText } from '../cards/card-messages.ts';
-import { CardRow } from './CardRow.tsx';
+import { LazyCardRow } from './LazyCardRow.tsx';
+import type { TableRows } from './useRowMounting.ts';
 
 export interface GoalTableProps {
   doc: Y.Doc;
@@ -21,11 +22,14 @@ export interface GoalTableProps {
   cards: readonly Card[];
   targetGroupList: string;
   focusCardId: string | null;
+  /** Which rows are mounted yet (useRowMounting.ts): a big board renders a screenful first. */
+  rows: TableRows;
   onAdd(goalId: string | null): void;
 }
 
 export function GoalTable(props: GoalTableProps) {
-  const { doc, template, text, readOnly, goalId, caption, color, cards, targetGroupList, focusCardId, onAdd } = props;
+  const { doc, template, text, readOnly, goalId, caption, color, cards, targetGroupList, focusCardId, rows, onAdd } =
+    props;
   const { t, field } = text;
   const columns = [
     field('priorityArea'),
@@ -64,8 +68,9 @@ export function GoalTable(props: GoalTableProps) {
         </thead>
         <tbody>
           {cards.map((card) => (
-            <CardRow
+            <LazyCardRow
               key={card.id}
+              rows={rows}
               doc={doc}
               card={card}
               template={template}

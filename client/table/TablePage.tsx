@@ -15,7 +15,8 @@ import { useCardText } from '../cards/card-messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
 import { GoalTable } from './GoalTable.tsx';
-import { groupCards } from './group-cards.ts';
+import { groupCards, tableOrder } from './group-cards.ts';
+import { useRowMounting } from './useRowMounting.ts';
 import './table.css';
 
 export function TablePage() {
@@ -74,6 +75,8 @@ export function PlanTables({ doc, template, readOnly, personName }: PlanTablesPr
   const cards = useCards(doc);
   useRenderMeasure('samtavla:table-render', cards.length > 0);
   const groups = groupCards(template, cards);
+  const scroller = useRef<HTMLElement>(null);
+  const rows = useRowMounting(tableOrder(groups), scroller);
   const listId = useId();
   const [focusCardId, setFocusCardId] = useState<string | null>(null);
   const agreed = cards.filter((card) => card.status === 'agreed').length;
@@ -82,10 +85,10 @@ export function PlanTables({ doc, template, readOnly, personName }: PlanTablesPr
     const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
     setFocusCardId(createCard(doc, { goalId, createdBy: personName, fields: { period } }));
   };
-  const shared = { doc, template, text, readOnly, targetGroupList: listId, focusCardId, onAdd: add };
+  const shared = { doc, template, text, readOnly, targetGroupList: listId, focusCardId, rows, onAdd: add };
 
   return (
-    <main className="plan-tables" data-testid="table-view" data-card-count={cards.length}>
+    <main ref={scroller} className="plan-tables" data-testid="table-view" data-card-count={cards.length}>
       <p className="plan-tables__summary">
         <strong>{text.t('table.heading')}</strong> · {text.t('table.summary', { count: cards.length, agreed })}
         {!readOnly && <UndoButtons doc={doc} className="plan-tables__undo" />}

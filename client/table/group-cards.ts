@@ -41,3 +41,9 @@ export function groupCards(template: Pick<Template, 'focusAreas'>, cards: readon
     unplaced,
   };
 }
+
+/** The card ids in the order the table shows them: goal by goal in template order, the unplaced last. */
+export function tableOrder(groups: CardGroups): string[] {
+  const ids = groups.areas.flatMap(({ goals }) => goals.flatMap(({ cards }) => cards.map((card) => card.id)));
+  return [...ids, ...groups.unplaced.map((card) => card.id)];
+}

@@ -16,6 +16,7 @@ import { admission } from './scenarios/admission.ts';
 import { awareness } from './scenarios/awareness.ts';
 import { boards } from './scenarios/boards.ts';
 import { bundle } from './scenarios/bundle.ts';
+import { canvasRender } from './scenarios/canvas-render.ts';
 import { coldLoad } from './scenarios/cold-load.ts';
 import { echo } from './scenarios/echo.ts';
 import { exports } from './scenarios/exports.ts';
@@ -41,6 +42,7 @@ const SCENARIOS: Scenario[] = [
   exports,
   bundle,
   tableRender,
+  canvasRender,
 ];
 
 const { values } = parseArgs({
