@@ -40,8 +40,12 @@ export function trackNoteGoals(editor: Editor, getLayout: () => ZoneLayout): () 
   const stopCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) =>
     source === 'user' && isNoteShape(shape) ? withGoal(editor, shape, getLayout()) : shape,
   );
-  const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (_prev, next, source) =>
-    source === 'user' && isNoteShape(next) ? withGoal(editor, next, getLayout()) : next,
+  // Only a move re-reads the goal: typing in a note, recolouring it or its growing taller keeps the
+  // goal it was put in, even after the zones around it have grown.
+  const moved = (prev: TLShape, next: TLShape) =>
+    prev.x !== next.x || prev.y !== next.y || prev.parentId !== next.parentId;
+  const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) =>
+    source === 'user' && isNoteShape(next) && moved(prev, next) ? withGoal(editor, next, getLayout()) : next,
   );
   // Notes written before goals were recorded: the canvas fills them in, outside the person's undo.
   const unrecorded = editor
