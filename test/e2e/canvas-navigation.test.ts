@@ -15,7 +15,7 @@ import type { NewCard } from '../../shared/card.ts';
 import { deleteCard } from '../../shared/card.ts';
 import { connectClient, createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
-import { card, cardSelector, editor, editorField } from './helpers/board-page.ts';
+import { card, cardSelector, editor, editorField, goToArea, showOverview } from './helpers/board-page.ts';
 import {
   type E2eEnv,
   newPerson,
@@ -188,8 +188,9 @@ describe('a workshop board on a 1440 × 900 screen', () => {
 
   it('opens a card at reading zoom with its button, and the card stays where it was when nothing covers it', async () => {
     const { page } = anna;
-    await page.getByRole('button', { name: /Zooma till fokusområde A/ }).click();
-    await expect.poll(async () => Math.round((await box(page, '.zone--area[data-zone="A"]')).y)).toBeGreaterThan(100);
+    // The area's button, and the camera at rest there (it animates): only then is "where it was" known.
+    await goToArea(page, 'A');
+    await centreOf(page, 'a1-1');
     const before = await card(page, 'a1-1').boundingBox();
     await card(page, 'a1-1').getByTestId('open-card').click();
     await editor(page).waitFor();
@@ -282,11 +283,11 @@ describe('the NSU plan and a full goal, for the eye', () => {
       (await page.locator(`${cardSelector}[data-face="reading"]`).first().getAttribute('data-card-id')) ?? '';
     expect(await titlePx(page, first)).toBeGreaterThanOrEqual(12);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-nsu-reading.png` });
-    await page.getByRole('button', { name: 'Översikt' }).click();
+    // Screenshots once the camera is at rest (it animates).
+    await showOverview(page);
     await expect.poll(() => page.locator(`${cardSelector}[data-face="compact"]`).count()).toBe(34);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-nsu-overview.png` });
-    await page.getByRole('button', { name: /Zooma till fokusområde 1/ }).click();
-    await expect.poll(async () => (await box(page, '.zone--area[data-zone="1"]')).x).toBeGreaterThan(0);
+    await goToArea(page, '1');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-nsu-area-1.png` });
     expect(person.errors).toEqual([]);
   });
@@ -305,7 +306,7 @@ describe('the NSU plan and a full goal, for the eye', () => {
     const { page } = person;
     await page.locator(cardSelector).nth(5).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-full-goal-reading.png` });
-    await page.getByRole('button', { name: 'Översikt' }).click();
+    await showOverview(page);
     await expect.poll(() => page.locator(`${cardSelector}[data-face="compact"]`).count()).toBe(24);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-full-goal-overview.png` });
     expect(person.errors).toEqual([]);
