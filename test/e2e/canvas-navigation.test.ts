@@ -11,11 +11,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_SIZE } from '../../client/canvas/card/ActivityCardShape.ts';
+import { layoutZones } from '../../shared/board-layout.ts';
 import type { NewCard } from '../../shared/card.ts';
 import { deleteCard } from '../../shared/card.ts';
+import { getTemplate, type Template } from '../../shared/template.ts';
 import { connectClient, createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
-import { card, cardSelector, editor, editorField } from './helpers/board-page.ts';
+import { card, cardSelector, editor, editorField, goToArea, showOverview } from './helpers/board-page.ts';
 import {
   type E2eEnv,
   newPerson,
@@ -25,6 +27,7 @@ import {
   shareLinkOf,
   startE2e,
 } from './helpers/harness.ts';
+import { inside as insidePage, shapeBounds } from './helpers/layout-page.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -188,8 +191,9 @@ describe('a workshop board on a 1440 × 900 screen', () => {
 
   it('opens a card at reading zoom with its button, and the card stays where it was when nothing covers it', async () => {
     const { page } = anna;
-    await page.getByRole('button', { name: /Zooma till fokusområde A/ }).click();
-    await expect.poll(async () => Math.round((await box(page, '.zone--area[data-zone="A"]')).y)).toBeGreaterThan(100);
+    // The area's button, and the camera at rest there (it animates): only then is "where it was" known.
+    await goToArea(page, 'A');
+    await centreOf(page, 'a1-1');
     const before = await card(page, 'a1-1').boundingBox();
     await card(page, 'a1-1').getByTestId('open-card').click();
     await editor(page).waitFor();
@@ -282,12 +286,38 @@ describe('the NSU plan and a full goal, for the eye', () => {
       (await page.locator(`${cardSelector}[data-face="reading"]`).first().getAttribute('data-card-id')) ?? '';
     expect(await titlePx(page, first)).toBeGreaterThanOrEqual(12);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-nsu-reading.png` });
-    await page.getByRole('button', { name: 'Översikt' }).click();
+    // Screenshots once the camera is at rest (it animates).
+    await showOverview(page);
     await expect.poll(() => page.locator(`${cardSelector}[data-face="compact"]`).count()).toBe(34);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-nsu-overview.png` });
-    await page.getByRole('button', { name: /Zooma till fokusområde 1/ }).click();
-    await expect.poll(async () => (await box(page, '.zone--area[data-zone="1"]')).x).toBeGreaterThan(0);
+    await goToArea(page, '1');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-nsu-area-1.png` });
+    expect(person.errors).toEqual([]);
+  });
+
+  it('opens on the first area holding cards, from its top, when that area is area 3 with its tall goal 3.2', async () => {
+    const board = await createBoard(env.origin, { title: 'Verksamhetsplan NSU 2019', templateId: 'nsu-2019' });
+    const rows = nsuRows().filter((row) => row.goalId.startsWith('3.'));
+    expect(rows.filter((row) => row.goalId === '3.2').length).toBeGreaterThanOrEqual(10);
+    await seedCards(env.origin, board.id, rows.map(cardFromRow));
+    const person = await newPerson(env);
+    await openBoardAs(person.page, shareLinkOf(env, board), 'Anna Andersson');
+    const { page } = person;
+    const firstCard = page.locator(`${cardSelector}[data-goal="3.1"]`).first();
+    await firstCard.waitFor();
+    const canvas = await box(page, '[data-testid="canvas"]');
+    // Where area 3's button puts it: its top left in the free part of the screen, at reading zoom.
+    await expect.poll(async () => Math.round((await box(page, '.zone--area[data-zone="3"]')).x - canvas.x)).toBe(24);
+    expect(Math.round((await box(page, '.zone--area[data-zone="3"]')).y - canvas.y)).toBe(120);
+    expect(await firstCard.getAttribute('data-face')).toBe('reading');
+    // The zones are the grown ones (3.2, below the fold at this zoom, is read off its shape): 3.2 is
+    // taller than it is empty and holds its cards.
+    const empty32 = layoutZones(getTemplate('nsu-2019') as Template).goals.find((g) => g.goalId === '3.2');
+    const zone32 = (await shapeBounds(page, 'zone')).find((z) => z.id === 'shape:zone-3.2');
+    expect(zone32?.h).toBeGreaterThan(empty32?.h ?? Number.POSITIVE_INFINITY);
+    const in32 = (await shapeBounds(page, 'activity-card')).filter((c) => zone32 && insidePage(c, zone32));
+    expect(in32).toHaveLength(rows.filter((row) => row.goalId === '3.2').length);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-nsu-opening-area-3.png` });
     expect(person.errors).toEqual([]);
   });
 
@@ -305,7 +335,7 @@ describe('the NSU plan and a full goal, for the eye', () => {
     const { page } = person;
     await page.locator(cardSelector).nth(5).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-full-goal-reading.png` });
-    await page.getByRole('button', { name: 'Översikt' }).click();
+    await showOverview(page);
     await expect.poll(() => page.locator(`${cardSelector}[data-face="compact"]`).count()).toBe(24);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-full-goal-overview.png` });
     expect(person.errors).toEqual([]);

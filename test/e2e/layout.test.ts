@@ -12,7 +12,7 @@ import { layoutZones } from '../../shared/board-layout.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
 import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
-import { editor, storedCards } from './helpers/board-page.ts';
+import { editor, showOverview, storedCards } from './helpers/board-page.ts';
 import {
   type E2eEnv,
   enterName,
@@ -169,6 +169,8 @@ describe('cards laid out in their goal, by two people', () => {
   it('moves a card dragged into B1 there for both, inserted where it was dropped', async () => {
     const moving = (await gridOrder(anna.page, 'A1'))[0] as string;
     const card = anna.page.locator(`${cardSelector}[data-card-id="${moving}"]`);
+    // B1 lies in another focus area: the person zooms out to the whole board to drag across.
+    await showOverview(anna.page);
     const from = await card.boundingBox();
     const b1 = await anna.page.locator('.zone--goal[data-zone="B1"]').boundingBox();
     if (!from || !b1) throw new Error('card or zone not on screen');
@@ -221,6 +223,9 @@ describe('a full board', () => {
     const page = await context.newPage();
     await page.goto(shareLinkOf(env, board));
     await enterName(page, 'Anna Andersson');
+    // The board opens on its first area; the overview draws every card.
+    await page.locator('.zone--goal').first().waitFor();
+    await showOverview(page);
     await page
       .locator(`.tl-shape[data-shape-type="activity-card"] ${cardSelector}`)
       .nth(rows.length - 1)

@@ -1,7 +1,7 @@
 /**
  * The canvas's layout as a test reads it: every zone's and card shape's page
- * bounds (tldraw's own coordinates, whatever the camera), from the transform
- * and size tldraw gives each shape's element, and zooming the camera onto a
+ * bounds (tldraw's own coordinates, whatever the camera, drawn or culled), from
+ * the transform and size tldraw gives each shape's element, and zooming the camera onto a
  * zone as a person would (Ctrl + wheel, then wheel to pan).
  */
 import type { Page } from 'playwright-core';
@@ -20,7 +20,9 @@ export async function shapeBounds(page: Page, type: 'zone' | 'activity-card'): P
   return page.evaluate((shapeType) => {
     const elements = [...document.querySelectorAll<HTMLElement>(`.tl-shape[data-shape-type="${shapeType}"]`)];
     return elements.map((element) => {
-      const matrix = new DOMMatrix(getComputedStyle(element).transform);
+      // The inline transform tldraw writes: a shape outside the view is display:none, and its
+      // computed transform would then read as none.
+      const matrix = new DOMMatrix(element.style.transform || 'none');
       return {
         id: element.dataset.shapeId ?? '',
         x: matrix.e,
