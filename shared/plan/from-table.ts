@@ -12,11 +12,11 @@ import { ImportError, tooManyCards } from './errors.ts';
 import { COLUMNS } from './flat.ts';
 import { toIndicators } from './indicators.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, fromLabel } from './labels.ts';
-import { type Notices, quoted, rowList, unknownPlaceNotice } from './notices.ts';
+import { type Notices, rowNotices, unknownColumnsNotice, unknownPlaceNotice } from './notices.ts';
 import { toPeriod } from './period.ts';
 import { emptyPlan, type PlanShell } from './plan-shell.ts';
 import { type FollowUp, type PlanCard, PlanCardSchema, type PlanData } from './schema.ts';
-import { boardOf, MAX_OTHER_COLUMNS, OTHER_LABEL, otherLines, splitParties, withOtherLines } from './table-cells.ts';
+import { boardOf, MAX_OTHER_COLUMNS, otherLines, splitParties, withOtherLines } from './table-cells.ts';
 import { followUpKey, HEADER_SEARCH_ROWS, locateHeader } from './table-header.ts';
 import { placer } from './table-places.ts';
 import { toLines, toTimestamp } from './to-plan.ts';
@@ -141,17 +141,7 @@ export function tableToPlan(
   }
   const { columns: index, derived, unknown } = header;
   const kept = unknown.slice(0, MAX_OTHER_COLUMNS);
-  if (unknown.length > 0) {
-    const dropped = unknown.length - kept.length;
-    notices.add(
-      `${source.name}: columns Samtavla does not know were kept on each card as "${OTHER_LABEL}" lines: ${kept
-        .slice(0, 8)
-        .map((u) => quoted(u.heading))
-        .join(
-          ', ',
-        )}${kept.length > 8 ? ` and ${kept.length - 8} more` : ''}.${dropped > 0 ? ` ${dropped} further columns were dropped.` : ''}`,
-    );
-  }
+  if (unknown.length > 0) notices.add(unknownColumnsNotice(source.name, kept, unknown.length - kept.length));
   const periods = [
     ...new Set([...index.keys()].filter((k) => k.startsWith('followUp\u0000')).map((k) => k.split('\u0000')[1] ?? '')),
   ];
@@ -185,29 +175,14 @@ export function tableToPlan(
     else if ('area' in placement) placement.area.cards.push(card);
     else plan.unplaced.push(card);
     if (('goal' in placement || 'area' in placement) && placement.byTitle) rows.byTitle.push(row);
-    if ('unknown' in placement)
-      unknownPlaces.set(placement.unknown, [...(unknownPlaces.get(placement.unknown) ?? []), row]);
+    if ('unknown' in placement) {
+      const named = unknownPlaces.get(placement.unknown) ?? [];
+      named.push(row);
+      unknownPlaces.set(placement.unknown, named);
+    }
     if ('none' in placement) rows.none.push(row);
   });
-  const inRows = (list: number[]) => `row${list.length > 1 ? 's' : ''} ${rowList(list)}`;
-  if (rows.other.length > 0) {
-    notices.add(
-      `${source.name}, ${inRows(rows.other)}: "${OTHER_LABEL}" lines that did not fit the activity (${TEXT_FIELD_MAX} characters) were left out.`,
-    );
-  }
-  if (rows.parties.length > 0) {
-    notices.add(`${source.name}, ${inRows(rows.parties)}: only the first ${PARTIES_MAX} parties were kept.`);
-  }
-  if (rows.byTitle.length > 0) {
-    notices.add(
-      `${source.name}: ${rows.byTitle.length} cards without a goal id were placed by the goal or focus area their row names (${inRows(rows.byTitle)}).`,
-    );
-  }
-  if (rows.none.length > 0) {
-    notices.add(
-      `${source.name}: ${rows.none.length} card${rows.none.length === 1 ? ' has' : 's have'} no goal id and ${rows.none.length === 1 ? 'is' : 'are'} unplaced (${inRows(rows.none)}); place them on the board.`,
-    );
-  }
+  for (const notice of rowNotices(source.name, rows)) notices.add(notice);
   for (const [id, list] of unknownPlaces) notices.add(unknownPlaceNotice(source.name, id, template, { rows: list }));
   return plan;
 }

@@ -4,7 +4,9 @@
  * input: a notice quotes its headings, ids and sheet names, and a file can hold
  * thousands of distinct ones, so every notice is cut and there are few of them.
  */
+import { PARTIES_MAX, TEXT_FIELD_MAX } from '../card-schema.ts';
 import type { Template } from '../template.ts';
+import { OTHER_LABEL } from './table-cells.ts';
 
 /** Longest notice, in characters. */
 export const NOTICE_MAX = 300;
@@ -66,4 +68,32 @@ export function unknownPlaceNotice(
       ? `the cards of row${cards.rows.length > 1 ? 's' : ''} ${rowList(cards.rows)} are unplaced`
       : `its ${cards.count} card${cards.count === 1 ? ' is' : 's are'} unplaced`;
   return `${prefix}${quoted(place)} is no goal or focus area of the template ${quoted(template.id)}; ${what}.`;
+}
+
+/** The columns kept as "Övrigt" lines (the first few named), and how many past MAX_OTHER_COLUMNS were dropped. */
+export function unknownColumnsNotice(where: string, kept: readonly { heading: string }[], dropped: number): string {
+  const named = kept.slice(0, 8).map((u) => quoted(u.heading));
+  const more = kept.length > named.length ? ` and ${kept.length - named.length} more` : '';
+  const rest = dropped > 0 ? ` ${dropped} further columns were dropped.` : '';
+  return `${where}: columns Samtavla does not know were kept on each card as "${OTHER_LABEL}" lines: ${named.join(', ')}${more}.${rest}`;
+}
+
+const inRows = (list: readonly number[]) => `row${list.length > 1 ? 's' : ''} ${rowList(list)}`;
+const cards = (n: number) => `${n} card${n === 1 ? '' : 's'}`;
+
+/** The rows of a table that lost something to fit a card, were placed by a title, or have no place. */
+export function rowNotices(
+  where: string,
+  rows: { other: number[]; parties: number[]; byTitle: number[]; none: number[] },
+): string[] {
+  const { other, parties, byTitle, none } = rows;
+  return [
+    other.length > 0 &&
+      `${where}, ${inRows(other)}: "${OTHER_LABEL}" lines that did not fit the activity (${TEXT_FIELD_MAX} characters) were left out.`,
+    parties.length > 0 && `${where}, ${inRows(parties)}: only the first ${PARTIES_MAX} parties were kept.`,
+    byTitle.length > 0 &&
+      `${where}: ${cards(byTitle.length)} without a goal id ${byTitle.length === 1 ? 'was' : 'were'} placed by the goal or focus area ${byTitle.length === 1 ? 'its row names' : 'their rows name'} (${inRows(byTitle)}).`,
+    none.length > 0 &&
+      `${where}: ${cards(none.length)} ${none.length === 1 ? 'has' : 'have'} no goal id and ${none.length === 1 ? 'is' : 'are'} unplaced (${inRows(none)}); place them on the board.`,
+  ].filter((notice): notice is string => typeof notice === 'string');
 }
