@@ -11,7 +11,6 @@ import {
   importPlan,
   type PlanFormat,
   planToDoc,
-  unknownPlaces,
 } from '../../shared/plan/index.ts';
 import { getTemplate } from '../../shared/template.ts';
 
@@ -77,11 +76,6 @@ async function runImport(task: ImportTask): Promise<ImportOutcome> {
     if (!template) {
       const message = `template.id: unknown template "${plan.template.id.slice(0, 100)}"`;
       return { ok: false, code: 'unknown-template', message, location: { field: 'template.id' } };
-    }
-    for (const place of unknownPlaces(plan, template)) {
-      notices.push(
-        `"${place.id.slice(0, 64)}" is no goal or focus area of the template "${template.id}"; its ${place.cards} card${place.cards === 1 ? ' is' : 's are'} unplaced.`,
-      );
     }
     const doc = planToDoc(plan, template);
     const state = Y.encodeStateAsUpdate(doc);

@@ -54,7 +54,7 @@ export function normalizeHeading(heading: string): string {
 
 const BY_HEADING = new Map<string, string>();
 for (const column of COLUMNS) {
-  for (const name of [column.header, column.key, ...(ALIASES[column.key] ?? [])]) {
+  for (const name of [column.header, column.key, ...aliasesOf(column.key)]) {
     BY_HEADING.set(normalizeHeading(name), column.key);
   }
 }
@@ -66,5 +66,6 @@ export function columnForHeading(heading: string): string | undefined {
 
 /** Every accepted heading of a column (for the README and tests). */
 export function aliasesOf(key: string): readonly string[] {
-  return ALIASES[key] ?? [];
+  // Own keys only: "__proto__" or "constructor" name no column.
+  return (Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined) ?? [];
 }

@@ -8,13 +8,15 @@ import { BOARD_TITLE_MAX } from '../api.ts';
 import { MAX_CARDS_PER_BOARD } from '../limits.ts';
 import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, type Template } from '../template.ts';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.ts';
-import { COLUMNS } from './flat.ts';
 import { tableToPlan } from './from-table.ts';
+import { Notices, unknownPlaceNotice } from './notices.ts';
 import type { PlanShell } from './plan-shell.ts';
 import { readCsvTable } from './read-csv.ts';
 import { readJson, schemaError } from './read-json.ts';
 import { readXlsxTable } from './read-xlsx.ts';
 import { type PlanData, PlanSchema } from './schema.ts';
+import { locateHeader } from './table-header.ts';
+import { unknownPlaces } from './to-doc.ts';
 import { toTimestamp } from './to-plan.ts';
 
 export const IMPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -28,7 +30,10 @@ export interface ImportOptions {
   now?: Date;
   /** Most cards the plan may have; a server passes its live board limit (default MAX_CARDS_PER_BOARD). */
   maxCards?: number;
-  /** Receives what the person should know about a file that was read (columns Samtavla did not know). */
+  /**
+   * Receives what the person should know about a file that was read (columns Samtavla did not know, goals
+   * the template lacks …): at most NOTICES_MAX (notices.ts) of at most NOTICE_MAX characters, then "… and N more".
+   */
   notices?: string[];
 }
 
@@ -50,10 +55,10 @@ export function importFormat(formatOrFileName: string): ImportFormat {
 function inferTemplate(table: string[][], namedId: string | undefined): Template {
   const named = namedId ? getTemplate(namedId) : undefined;
   if (named) return named;
-  const [header = [], ...rows] = table;
-  const goalHeader = COLUMNS.find((c) => c.key === 'goalId')?.header.toLowerCase();
-  const at = header.findIndex((cell) => cell.trim().toLowerCase() === goalHeader || cell.trim() === 'goalId');
-  const ids = new Set(rows.map((row) => (row[at] ?? '').trim()).filter((id) => at >= 0 && id !== ''));
+  const header = locateHeader(table);
+  const at = header?.columns.get('goalId');
+  const rows = header && at !== undefined ? table.slice(header.row + 1) : [];
+  const ids = new Set(rows.map((row) => (row[at ?? 0] ?? '').trim()).filter((id) => id !== ''));
   const fits = listTemplates().find((template) => {
     const known = new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((g) => g.id)]));
     return ids.size > 0 && [...ids].every((id) => known.has(id));
@@ -74,14 +79,37 @@ export async function importPlan(
     throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   }
   const format = importFormat(formatOrFileName);
-  if (format === 'json') return readJson(bytes, options.maxCards ?? MAX_CARDS_PER_BOARD);
-  const fallbackTitle = formatOrFileName.includes('.') ? stem(formatOrFileName) : 'Importerad plan';
+  const notices = new Notices();
   const plan =
-    format === 'csv' ? readCsv(bytes, options, fallbackTitle) : await readXlsx(bytes, options, fallbackTitle);
+    format === 'json'
+      ? readJsonPlan(bytes, options, notices)
+      : await readTable(bytes, format, { ...options, fileName: formatOrFileName }, notices);
+  options.notices?.push(...notices.list());
+  return plan;
+}
+
+async function readTable(
+  bytes: Uint8Array,
+  format: 'csv' | 'xlsx',
+  options: ImportOptions & { fileName: string },
+  notices: Notices,
+): Promise<PlanData> {
+  const plan = format === 'csv' ? readCsv(bytes, options, notices) : await readXlsx(bytes, options, notices);
+  const fallbackTitle = options.fileName.includes('.') ? stem(options.fileName) : 'Importerad plan';
   // Cards were checked row by row (so errors name rows); this checks what the file says about the board.
-  const result = PlanSchema.safeParse(plan);
+  const result = PlanSchema.safeParse(titled(plan, fallbackTitle));
   if (!result.success) throw schemaError(result.error);
   return result.data;
+}
+
+function readJsonPlan(bytes: Uint8Array, options: ImportOptions, notices: Notices): PlanData {
+  const plan = readJson(bytes, options.maxCards ?? MAX_CARDS_PER_BOARD, notices);
+  // The caller places the cards on its template, else the file's; ids neither knows leave cards unplaced.
+  const template = options.template ?? getTemplate(plan.template.id);
+  for (const place of template ? unknownPlaces(plan, template) : []) {
+    notices.add(unknownPlaceNotice(undefined, place.id, template as Template, { count: place.cards }));
+  }
+  return plan;
 }
 
 /** The board title: the caller's, else the file's own, else the file name. */
@@ -90,15 +118,15 @@ function titled(plan: PlanData, fallbackTitle: string): PlanData {
   return { ...plan, board: { ...plan.board, title } };
 }
 
-function readCsv(bytes: Uint8Array, options: ImportOptions, fallbackTitle: string): PlanData {
+function readCsv(bytes: Uint8Array, options: ImportOptions, notices: Notices): PlanData {
   const table = readCsvTable(bytes);
   const shell: PlanShell = { title: options.title, now: options.now };
   const template = options.template ?? inferTemplate(table, undefined);
   const maxCards = options.maxCards ?? MAX_CARDS_PER_BOARD;
-  return titled(tableToPlan(table, template, { name: 'CSV' }, shell, maxCards, options.notices), fallbackTitle);
+  return tableToPlan(table, template, { name: 'CSV' }, shell, maxCards, notices);
 }
 
-async function readXlsx(bytes: Uint8Array, options: ImportOptions, fallbackTitle: string): Promise<PlanData> {
+async function readXlsx(bytes: Uint8Array, options: ImportOptions, notices: Notices): Promise<PlanData> {
   const { table, info, sheet } = await readXlsxTable(bytes);
   const shell: PlanShell = {
     title: options.title ?? info.title,
@@ -110,5 +138,5 @@ async function readXlsx(bytes: Uint8Array, options: ImportOptions, fallbackTitle
   const template = options.template ?? inferTemplate(table, info.templateId);
   const source = { name: `Excel sheet "${sheet}"`, sheet };
   const maxCards = options.maxCards ?? MAX_CARDS_PER_BOARD;
-  return titled(tableToPlan(table, template, source, shell, maxCards, options.notices), fallbackTitle);
+  return tableToPlan(table, template, source, shell, maxCards, notices);
 }

@@ -3,10 +3,18 @@
  * order, that it is JSON, that it is a plan, that this code knows its
  * formatVersion (every 1.x), and that it matches the schema — each with its own message.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ImportError, tooManyCards } from './errors.ts';
+import type { Notices } from './notices.ts';
 import { PLAN_FORMAT, PLAN_FORMAT_MAJOR, PLAN_FORMAT_VERSION, type PlanData, PlanSchema } from './schema.ts';
 import { decodeText } from './text-decode.ts';
+import { planWarnings } from './warnings.ts';
+
+/**
+ * The schema a file is read with: warnings are derived (recomputed from the
+ * cards below), so a newer 1.x's new warning kinds must not refuse the file.
+ */
+const ReadPlanSchema = PlanSchema.extend({ warnings: z.array(z.unknown()).optional() });
 
 /** Where JSON.parse stopped, as a line number, from the engine's message ("… at position 12 (line 2 column 3)"). */
 function errorLine(message: string, text: string): number | undefined {
@@ -25,8 +33,8 @@ export function formatPath(path: PropertyKey[]): string {
   );
 }
 
-/** Every 1.x reads (minor versions only add, and what they add defaults); another major does not. */
-function checkVersion(version: unknown): void {
+/** Every 1.x reads (minor versions only add, and what they add defaults); another major does not. Returns the minor. */
+function checkVersion(version: unknown): number {
   const match = typeof version === 'string' ? /^(\d+)\.(\d+)$/.exec(version) : null;
   if (!match) {
     throw new ImportError(
@@ -50,6 +58,7 @@ function checkVersion(version: unknown): void {
       { field: 'formatVersion' },
     );
   }
+  return Number(match[2]);
 }
 
 export function schemaError(error: z.ZodError): ImportError {
@@ -65,7 +74,9 @@ const countCards = (plan: PlanData) =>
   plan.unplaced.length +
   plan.focusAreas.reduce((n, area) => n + area.cards.length + area.goals.reduce((m, g) => m + g.cards.length, 0), 0);
 
-export function readJson(bytes: Uint8Array, maxCards: number): PlanData {
+const OUR_MINOR = Number(PLAN_FORMAT_VERSION.split('.')[1]);
+
+export function readJson(bytes: Uint8Array, maxCards: number, notices?: Notices): PlanData {
   const text = decodeText(bytes);
   let data: unknown;
   try {
@@ -82,10 +93,16 @@ export function readJson(bytes: Uint8Array, maxCards: number): PlanData {
       field: 'format',
     });
   }
-  checkVersion((data as { formatVersion?: unknown }).formatVersion);
-  const result = PlanSchema.safeParse(data);
+  const version = (data as { formatVersion?: unknown }).formatVersion;
+  if (checkVersion(version) > OUR_MINOR) {
+    notices?.add(
+      `The plan file has format version ${version}, newer than this Samtavla's ${PLAN_FORMAT_VERSION}; fields of a newer version were not read.`,
+    );
+  }
+  const result = ReadPlanSchema.safeParse(data);
   if (!result.success) throw schemaError(result.error);
-  if (countCards(result.data) > maxCards) throw tooManyCards('The plan', maxCards);
+  const plan: PlanData = { ...result.data, warnings: [] };
+  if (countCards(plan) > maxCards) throw tooManyCards('The plan', maxCards);
   // What an older 1.x lacked is filled in by the schema's defaults, so the data is this version's now.
-  return { ...result.data, formatVersion: PLAN_FORMAT_VERSION };
+  return { ...plan, formatVersion: PLAN_FORMAT_VERSION, warnings: planWarnings(plan) };
 }

@@ -110,8 +110,9 @@ function frontMatter(plan: PlanData): (Paragraph | TableOfContents)[] {
       spacing: { before: 240 },
       children: [new TextRun({ text: 'Innehåll', bold: true })],
     }),
-    // Filled in from the headings as written, so it reads right before Word updates its page numbers.
-    new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2' }),
+    // Filled in from the headings as written, so it reads right before Word updates its page numbers;
+    // written clean (not dirty), so Word does not ask to update fields every time the plan is opened.
+    new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2', beginDirty: false }),
     ...(template.vision
       ? [
           new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Målbild' }),

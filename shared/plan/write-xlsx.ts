@@ -69,15 +69,20 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet
  * Neither Excel for merged rows nor LibreOffice for rows written by a program
  * grows a row to fit its wrapped text (LibreOffice shows the lines over the next
  * rows), so every row gets a height from its longest cell: lines of 11 pt text
- * at ≈ 1.1 characters per width unit, 15 points a line.
+ * at ≈ 0.9 characters per width unit, 15 points a line, and a cell that wraps
+ * one line more, as words wrap before the column's edge. Excel's tallest row
+ * is 409 points; a taller height is refused or shown wrong.
  */
 const LINE_POINTS = 15;
+export const MAX_ROW_POINTS = 409;
 function linesIn(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.1));
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+  const perLine = Math.max(1, Math.floor(width * 0.9));
+  const parts = text.split('\n');
+  const lines = parts.reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+  return parts.some((part) => part.length > perLine) ? lines + 1 : lines;
 }
-const rowHeight = (cells: readonly string[], widths: readonly number[]) =>
-  LINE_POINTS * Math.max(1, ...cells.map((text, i) => linesIn(text, widths[i] ?? 10)));
+export const rowHeight = (cells: readonly string[], widths: readonly number[]): number =>
+  Math.min(MAX_ROW_POINTS, LINE_POINTS * Math.max(1, ...cells.map((text, i) => linesIn(text, widths[i] ?? 10))));
 const TABLE_CHARS = TABLE_WIDTHS.reduce((a, b) => a + b, 0);
 const heightFor = (text: string) => rowHeight([text], [TABLE_CHARS]);
 

@@ -67,8 +67,16 @@ describe('command-line export and import', () => {
 
     const { stdout: created } = await cli('import', [jsonPath, '--data-dir', dataDir]);
     expect(created).toMatch(/created board [A-Za-z0-9_-]{22} "Plan Knivsta" with 1 cards/);
+
+    // A goal the template does not know: the card is imported unplaced, and the command says so.
+    const goal = plan.focusAreas.find((a) => a.id === 'C')?.goals[0];
+    if (goal) goal.id = 'Z9';
+    const movedPath = join(dataDir, 'moved.json');
+    await writeFile(movedPath, JSON.stringify(plan));
+    const { stderr } = await cli('import', [movedPath, '--data-dir', dataDir]);
+    expect(stderr).toContain('"Z9" is no goal or focus area of the template "hsvo-2024-2026"; its 1 card is unplaced.');
     server = await startTestServer({ dataDir });
-    expect(await server.store.listBoards()).toHaveLength(2);
+    expect(await server.store.listBoards()).toHaveLength(3);
   });
 
   it('fails with a one-line message for an unknown board, format or file', async () => {

@@ -254,7 +254,10 @@ describe('import over REST', () => {
       body: withBudget,
     });
     expect(answer.status).toBe(201);
-    expect(((await answer.json()) as { notices: string[] }).notices).toEqual([expect.stringMatching(/"Budget"/)]);
+    expect(((await answer.json()) as { notices: string[] }).notices).toEqual([
+      expect.stringMatching(/"Budget"/),
+      expect.stringMatching(/1 card has no goal id and is unplaced/),
+    ]);
 
     // A JSON plan whose goal the template does not know: its cards are unplaced, and the answer says so.
     const moved = JSON.parse(plan) as PlanData;

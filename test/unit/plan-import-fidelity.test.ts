@@ -6,9 +6,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { columnForHeading, normalizeHeading } from '../../shared/plan/column-aliases.ts';
-import { splitParties } from '../../shared/plan/from-table.ts';
-import { importPlan } from '../../shared/plan/index.ts';
-import { allCards, HSVO, NSU } from './plan-helpers.ts';
+import { docToPlan, importPlan, writePlan } from '../../shared/plan/index.ts';
+import { splitParties } from '../../shared/plan/table-cells.ts';
+import { allCards, HSVO, NOW, NSU, sampleBoard } from './plan-helpers.ts';
 
 const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((row) => row.join(';')).join('\r\n'));
 
@@ -86,7 +86,73 @@ describe('column headings', () => {
   });
 });
 
+describe('follow-ups', () => {
+  it('reads "Kommentar <period>" as that period\'s comment, and no entry from "uppdaterad av" alone', async () => {
+    const plan = await importPlan(
+      csv([
+        ['Aktivitet', 'Kommentar mars 2022', 'Uppföljning 2023: uppdaterad av', 'Kommentar till aktivitet'],
+        ['Samordnad vårdplanering', 'Tre kommuner har börjat', 'Anna', 'Se bilaga'],
+      ]),
+      'plan.csv',
+      { template: HSVO },
+    );
+    const [card] = allCards(plan);
+    expect(card?.followUp).toEqual([
+      expect.objectContaining({ period: 'mars 2022', status: 'ongoing', comment: 'Tre kommuner har börjat' }),
+    ]);
+    expect(card?.activity).toBe('Samordnad vårdplanering\n\nÖvrigt – Kommentar till aktivitet: Se bilaga');
+  });
+});
+
 describe('places', () => {
+  it('places a card with no goal id by the goal number or title of its "Delmål" column, and says so', async () => {
+    const notices: string[] = [];
+    const plan = await importPlan(
+      csv([
+        ['Fokusområde', 'Delmål', 'Aktivitet'],
+        ['', '3.1 Vård och omsorg ska vara samordnad', 'Efter nummer'],
+        ['', ` ${NSU.focusAreas[0]?.goals[1]?.title.sv.toLocaleUpperCase('sv')} `, 'Efter rubrik'],
+        ['2 Effektivisera arbetssätt', '', 'På fokusområdet'],
+        ['', 'Något annat', 'Ingenstans'],
+      ]),
+      'plan.csv',
+      { template: NSU, notices },
+    );
+    const goal = (id: string) => plan.focusAreas.flatMap((a) => a.goals).find((g) => g.id === id);
+    expect(goal('3.1')?.cards.map((c) => c.activity)).toEqual(['Efter nummer']);
+    expect(plan.focusAreas.find((a) => a.id === '2')?.cards.map((c) => c.activity)).toEqual(['På fokusområdet']);
+    expect(plan.unplaced.map((c) => c.activity)).toEqual(['Ingenstans']);
+    expect(notices).toContainEqual(expect.stringMatching(/1 card has no goal id and is unplaced \(row 5\)/));
+    expect(notices).toContainEqual(expect.stringMatching(/3 cards without a goal id were placed/));
+    expect(goal('1.2')?.cards.map((c) => c.activity)).toEqual(['Efter rubrik']);
+  });
+
+  it('guesses the template from the goal ids below a title row, under any accepted heading', async () => {
+    const plan = await importPlan(
+      csv([
+        ['Verksamhetsplan NSU 2019', ''],
+        ['Mål-id', 'Aktiviteter 2019'],
+        ['3.1', 'Samordnad vård'],
+      ]),
+      'plan.csv',
+    );
+    expect(plan.template.id).toBe('nsu-2019');
+    expect(plan.focusAreas.flatMap((a) => a.goals).find((g) => g.id === '3.1')?.cards).toHaveLength(1);
+  });
+
+  it('reports goal ids of a JSON file the template does not know, with their card count', async () => {
+    const json = JSON.parse(String((await writePlan(docToPlan(sampleBoard(), HSVO, { now: NOW }), 'json')).body));
+    const goal = json.focusAreas
+      .flatMap((a: { goals: { id: string; cards: unknown[] }[] }) => a.goals)
+      .find((g: { cards: unknown[] }) => g.cards.length > 0);
+    goal.id = 'Z9';
+    const notices: string[] = [];
+    await importPlan(new TextEncoder().encode(JSON.stringify(json)), 'plan.json', { notices });
+    expect(notices).toEqual([
+      `"Z9" is no goal or focus area of the template "hsvo-2024-2026"; its ${goal.cards.length} card${goal.cards.length === 1 ? ' is' : 's are'} unplaced.`,
+    ]);
+  });
+
   it('reports goal ids the template does not know row by row, and unplaces only those cards', async () => {
     const notices: string[] = [];
     const plan = await importPlan(
@@ -129,6 +195,18 @@ describe('XLSX sheets', () => {
     expect(allCards(plan).map((c) => [c.priorityArea, c.activity, c.responsible])).toEqual([
       ['Äldre', 'Fallprevention', 'Kommunen'],
     ]);
+  });
+
+  it('skips our own per-area sheets, and says to import "Alla" when only they are left', async () => {
+    const exported = await writePlan(docToPlan(sampleBoard(), HSVO, { now: NOW }), 'xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.body as unknown as ArrayBuffer);
+    book.removeWorksheet(book.getWorksheet('Alla')?.id ?? -1);
+    const areasOnly = new Uint8Array(await book.xlsx.writeBuffer());
+    await expect(importPlan(areasOnly, 'plan.xlsx')).rejects.toThrow(/import the "Alla" sheet of Samtavla's export/);
+    book.addWorksheet('Blad1').addRows([['Aktivitet'], ['Egen rad']]);
+    const withOwn = await importPlan(new Uint8Array(await book.xlsx.writeBuffer()), 'plan.xlsx');
+    expect(allCards(withOwn).map((c) => c.activity)).toEqual(['Egen rad']);
   });
 
   it('names the problem when no sheet holds a plan table', async () => {

@@ -154,7 +154,7 @@ describe('every export shows warnings and notes', () => {
 });
 
 describe('reading plan files of every 1.x', () => {
-  it('imports a 1.1 file with its notes and warnings, and a 1.0 file without them', async () => {
+  it('imports a 1.1 file with its notes and warnings, and a 1.0 file without notes (warnings derived)', async () => {
     const json = JSON.parse(String((await writePlan(plan, 'json')).body));
     const current = await importPlan(new TextEncoder().encode(JSON.stringify(json)), 'plan.json');
     expect(current.warnings).toEqual(plan.warnings);
@@ -168,7 +168,8 @@ describe('reading plan files of every 1.x', () => {
     }
     const read = await importPlan(new TextEncoder().encode(JSON.stringify(old)), 'plan.json');
     expect(read.formatVersion).toBe('1.1');
-    expect(read.warnings).toEqual([]);
+    // Warnings are derived from the cards, so a 1.0 file has them too.
+    expect(read.warnings).toEqual(plan.warnings);
     expect(read.focusAreas[1]?.goals[0]?.notes).toEqual([]);
     expect(read.focusAreas[1]?.goals[0]?.cards.map((c) => c.id)).toEqual(['c-agreed', 'c-fine']);
   });
@@ -179,6 +180,24 @@ describe('reading plan files of every 1.x', () => {
     const read = await importPlan(new TextEncoder().encode(JSON.stringify(later)), 'plan.json');
     expect(read.formatVersion).toBe('1.1');
     expect(read).not.toHaveProperty('somethingNew');
+  });
+
+  it('reads a later 1.x with a warning kind it does not know, recomputing warnings and saying fields were not read', async () => {
+    const json = JSON.parse(String((await writePlan(plan, 'json')).body));
+    const later = {
+      ...json,
+      formatVersion: '1.2',
+      warnings: [...json.warnings, { kind: 'stale-follow-up', cardId: 'c-fine', since: '2025' }, 'odd'],
+    };
+    const notices: string[] = [];
+    const read = await importPlan(new TextEncoder().encode(JSON.stringify(later)), 'plan.json', { notices });
+    expect(read.warnings).toEqual(plan.warnings);
+    expect(notices).toEqual([
+      expect.stringMatching(/version 1\.2, newer than .* 1\.1; fields of a newer version were not read/),
+    ]);
+    const current: string[] = [];
+    await importPlan(new TextEncoder().encode(JSON.stringify(json)), 'plan.json', { notices: current });
+    expect(current).toEqual([]);
   });
 
   it('refuses 2.0, saying it is a newer major version and to update', async () => {

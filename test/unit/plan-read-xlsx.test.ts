@@ -76,9 +76,21 @@ describe('XLSX reader', () => {
     expect(error.code).toBe('invalid');
     expect(error.message).toMatch(`row ${MAX_XLSX_ROWS + 1}, column 2; Samtavla reads at most ${MAX_XLSX_ROWS} rows`);
     const wide = await workbook((sheet) => {
+      sheet.getCell('A1').value = 'Aktivitet';
       sheet.getCell('XFD1').value = 'längst till höger';
     });
     expect((await importError(wide)).message).toMatch('row 1, column 16384');
+  });
+
+  it('chooses a sheet from its first rows only, so a large data sheet ahead of the plan does not fail the import', async () => {
+    const book = new ExcelJS.Workbook();
+    const data = book.addWorksheet('Data');
+    data.getCell('A1').value = 'Budget';
+    data.getCell(`A${MAX_XLSX_ROWS + 5}`).value = 'långt ner';
+    data.getCell('XFD2').value = 'längst till höger';
+    book.addWorksheet('Blad1').addRows([['Aktivitet'], ['Fallprevention']]);
+    const plan = await importPlan(new Uint8Array(await book.xlsx.writeBuffer()), 'plan.xlsx', { template: HSVO });
+    expect(plan.unplaced.map((c) => c.activity)).toEqual(['Fallprevention']);
   });
 
   it('keeps exceljs and its unzip chain out of the import path', async () => {

@@ -55,6 +55,11 @@ describe('DOCX export', () => {
   it('declares its language and lists its chapters in a table of contents', () => {
     expect(documentXml).toContain('w:instrText');
     expect(documentXml).toContain('TOC \\h \\o &quot;1-2&quot;');
+    // The table's own field is written clean, with its entries, so Word shows it as written. (Only the page
+    // numbers inside the entries are left for Word to fill in: docx does not know them.)
+    const tocBegin = /<w:fldChar w:fldCharType="begin"[^>]*\/>(?=(?:(?!<w:fldChar).)*?TOC \\h)/s.exec(documentXml)?.[0];
+    expect(tocBegin).toBeDefined();
+    expect(tocBegin).not.toContain('w:dirty="true"');
     // The entries are written with the document, each linking to its heading.
     expect(html).toMatch(/<a href="#_Toc\d+">Fokusområde A: Förebyggande och hälsofrämjande/);
     expect(stylesXml).toContain('<w:lang w:val="sv-SE"/>');

@@ -4,7 +4,7 @@ import { planToTable } from '../../shared/plan/flat.ts';
 import { docToPlan, type PlanData } from '../../shared/plan/index.ts';
 import { writeXlsx } from '../../shared/plan/write-xlsx.ts';
 import { sheetName } from '../../shared/plan/xlsx-layout.ts';
-import { cellText, SEED_PLAN_HEADINGS as HEADINGS, HSVO, NOW, sampleBoard } from './plan-helpers.ts';
+import { allCards, cellText, SEED_PLAN_HEADINGS as HEADINGS, HSVO, NOW, sampleBoard } from './plan-helpers.ts';
 
 let plan: PlanData;
 let workbook: ExcelJS.Workbook;
@@ -48,6 +48,33 @@ describe('XLSX export', () => {
     expect(b.getRow(4).height).toBeGreaterThanOrEqual(45);
     b.getRow(4).eachCell({ includeEmpty: true }, (cell) => expect(cell.font?.name).toBe('Calibri'));
     expect(b.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+  });
+
+  it("sizes rows for word wrap (≈ 0.9 characters a width unit, a line of slack) up to Excel's 409 points", async () => {
+    const base = allCards(plan)[0];
+    if (!base) throw new Error('no card');
+    const card = (activity: string) => ({
+      ...base,
+      title: '',
+      priorityArea: '',
+      activity,
+      indicators: [],
+      responsible: '',
+      targetGroups: [],
+      parties: [],
+      period: { label: '', from: null, to: null },
+      status: 'draft' as const,
+      followUp: [],
+    });
+    const sized = structuredClone(plan);
+    const goal = sized.focusAreas[1]?.goals[0];
+    if (!goal) throw new Error('no goal');
+    // The activity column is 40 wide: 40 characters wrap at ≈ 36, so two lines and one of slack.
+    goal.cards = [card('x'.repeat(40)), card('Kort'), card('ord '.repeat(1_250))];
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeXlsx(sized)) as unknown as ArrayBuffer);
+    const b = book.getWorksheet('B Nära vård');
+    expect([4, 5, 6].map((n) => b?.getRow(n).height)).toEqual([45, 15, 409]);
   });
 
   it('shows goals as merged group rows with their direction, then one row per card', () => {

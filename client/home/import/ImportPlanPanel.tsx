@@ -97,8 +97,10 @@ function ImportPlanForm() {
           <strong>{t('home.import.doneWithNotices')}</strong>
         </p>
         <ul className="import-form__notices">
-          {imported.notices.map((notice) => (
-            <li key={notice}>{notice}</li>
+          {imported.notices.map((notice, i) => (
+            // Two notices may read the same; their order is their identity.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered.
+            <li key={i}>{notice}</li>
           ))}
         </ul>
         <button type="button" className="button button--primary" onClick={() => navigate(imported.path)}>
