@@ -5,8 +5,8 @@
  * Seeds an NSU 2019 board with 500 cards through the server (the fixture's
  * rows, repeated; no canvas shapes yet, as after an import) and opens the
  * board: every load lays the cards out from the document (nothing of the
- * layout is stored), the first with a cold browser cache. Per load it times navigation → the first frame drawn after all 500
- * cards are on the page. Then it pans and zooms for a few seconds with wheel
+ * layout is stored), the first with a cold browser cache. Per load it times
+ * navigation → the first frame drawn after all 500 cards are on the page. Then it pans and zooms for a few seconds with wheel
  * events, as a mouse or touchpad does (tldraw pans on wheel and zooms on
  * Ctrl+wheel), one per frame, and records the frame times from
  * requestAnimationFrame. Prints figures only; it never fails on time.
@@ -90,9 +90,7 @@ try {
   const both = distribution(Float64Array.from([...frames.pan, ...frames.zoom]));
   const f = (value: number) => value.toFixed(1);
   console.log(`canvas, ${CARDS} cards, Chromium (headless, software rendering):`);
-  console.log(
-    `  first open (cold cache): navigation → ${CARDS} cards drawn ${firstOpen.toFixed(0)} ms`,
-  );
+  console.log(`  first open (cold cache): navigation → ${CARDS} cards drawn ${firstOpen.toFixed(0)} ms`);
   console.log(`  later loads: navigation → cards drawn median ${median(reloads).toFixed(0)} ms (${RELOADS} loads)`);
   console.log(
     `  panning ${PAN_MS / 1000} s: frame p50 ${f(pan.p50)} ms, p95 ${f(pan.p95)} ms, max ${f(pan.max)} ms (n=${pan.count})`,
