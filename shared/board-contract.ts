@@ -7,6 +7,7 @@
  */
 import { CANVAS_KEY_MAX, canvasRecordProblem } from './canvas-contract.ts';
 import {
+  CARD_ORDER_MAX,
   CARD_STATUSES,
   CARD_TEXT_FIELDS,
   FOLLOW_UP_LABEL_MAX,
@@ -74,7 +75,12 @@ const CARD_SLOTS: Record<string, Slot> = {
   id: value(expect('a card id', (v) => isString(ID_MAX)(v) && (v as string).length > 0)),
   goalId: value(expect('a goal id or null', (v) => v === null || isString(ID_MAX)(v))),
   status: value(oneOf(CARD_STATUSES)),
-  order: value(expect('a finite number', Number.isFinite)),
+  order: value(
+    expect(
+      `a number of at most ${CARD_ORDER_MAX} either way`,
+      (v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= CARD_ORDER_MAX,
+    ),
+  ),
   createdAt: value(string(ID_MAX)),
   createdBy: value(string(PARTY_NAME_MAX)),
   ...Object.fromEntries(CARD_TEXT_FIELDS.map((field) => [field, text(fieldMax(field))])),

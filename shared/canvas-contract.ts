@@ -43,6 +43,12 @@ export const LAYOUT_SHAPE_TYPES = ['zone', 'activity-card'] as const;
 export const CANVAS_BINDING_TYPES = ['arrow'] as const;
 export const CANVAS_ASSET_TYPES = ['image', 'video', 'bookmark'] as const;
 
+/**
+ * A board has one page, tldraw's default: the page menu is hidden, and a second page sorted
+ * first would take the layout (and everyone's view) to a page nobody works on.
+ */
+export const BOARD_PAGE_ID = 'page:page';
+
 /** Longest canvas record id (tldraw's are `shape:` and a 21-character nanoid). */
 export const CANVAS_KEY_MAX = 128;
 
@@ -106,6 +112,8 @@ export function canvasRecordProblem(key: string, value: unknown): string | null 
   }
   if (record.id !== key || !key.startsWith(`${typeName}:`)) return `canvas "${shown}": id does not match its key`;
   if (isLayoutRecord(key, record)) return `canvas "${shown}": zones and card shapes are laid out, not stored`;
+  if (typeName === 'page' && key !== BOARD_PAGE_ID)
+    return `canvas "${shown}": a board has one page, "${BOARD_PAGE_ID}"`;
   const types = TYPES_BY_RECORD[typeName];
   if (types && !types.includes(record.type as string)) return `canvas "${shown}": ${typeName} type not allowed`;
   const max = typeName === 'asset' ? MAX_CANVAS_ASSET_CHARS : MAX_CANVAS_RECORD_CHARS;

@@ -8,6 +8,7 @@
 import type * as Y from 'yjs';
 import { cardsMap, Origin } from './board-doc.ts';
 import { getCardMap } from './card.ts';
+import { CARD_ORDER_MAX } from './card-schema.ts';
 
 /** What the layout reads of a card: cheap to read for a whole board on every move. */
 export interface CardPlacement {
@@ -31,7 +32,11 @@ export function readPlacements(doc: Y.Doc): CardPlacement[] {
     placements.push({
       id,
       goalId: typeof goalId === 'string' ? goalId : null,
-      order: typeof order === 'number' && Number.isFinite(order) ? order : 0,
+      // Stored orders are bounded by the contract; an older board's wild one is read as its nearest bound.
+      order:
+        typeof order === 'number' && Number.isFinite(order)
+          ? Math.max(-CARD_ORDER_MAX, Math.min(CARD_ORDER_MAX, order))
+          : 0,
     });
   }
   return placements.sort(compareCardOrder);
@@ -75,11 +80,13 @@ export function ordersFor(list: readonly (number | null)[]): { orders: number[];
     }
     i = end;
   }
-  const increasing = orders.every(
-    (order, j) => Number.isFinite(order) && (j === 0 || order > (orders[j - 1] as number)),
-  );
+  const inBounds = (order: number) => Number.isFinite(order) && Math.abs(order) <= CARD_ORDER_MAX;
+  const increasing = orders.every((order, j) => inBounds(order) && (j === 0 || order > (orders[j - 1] as number)));
   if (increasing) return { orders, renumbered: false };
-  const start = Number.isFinite(orders[0]) ? (orders[0] as number) : 0;
+  // Afresh from the first order when the whole list then stays in bounds, else from 0.
+  const first = orders[0] as number;
+  const fits = inBounds(first) && Math.abs(first) + orders.length * STEP <= CARD_ORDER_MAX;
+  const start = fits ? first : 0;
   return { orders: orders.map((_, j) => start + j * STEP), renumbered: true };
 }
 
@@ -109,7 +116,9 @@ export function placeCards(doc: Y.Doc, moves: readonly CardMove[], origin: Origi
       list.forEach((item, j) => {
         const map = getCardMap(doc, item.id);
         if (!map || (!moving.has(item.id) && !renumbered)) return;
-        if (moving.has(item.id) && map.get('goalId') !== goalId) map.set('goalId', goalId);
+        // The goal is written with the order even when it is unchanged: a concurrent move of the
+        // same card to another goal then loses as a whole, never leaving this order in that goal.
+        if (moving.has(item.id)) map.set('goalId', goalId);
         map.set('order', orders[j] as number);
       });
     }

@@ -35,6 +35,13 @@ export const FOLLOW_UP_LABEL_MAX = 32;
 /** People who may vote on one card. */
 export const VOTERS_MAX = 1_000;
 
+/**
+ * Largest magnitude of a card's `order`: orders start at the creation time in ms (≈ 1.8e12) and
+ * are spread 1,024 apart, so 2^50 leaves room for centuries; a bound keeps a forged 1e300 from
+ * swallowing every step added to it, which would make reordering a goal impossible.
+ */
+export const CARD_ORDER_MAX = 2 ** 50;
+
 export const fieldMax = (field: CardTextField): number => (field === 'title' ? TITLE_MAX : TEXT_FIELD_MAX);
 
 const text = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`));

@@ -119,6 +119,10 @@ describe('canvas contract', () => {
     expect(
       canvasRecordProblem('shape:a', { id: 'shape:a', typeName: 'shape', type: 'geo', x: 'x'.repeat(200_000) }),
     ).toMatch(/larger than/);
+    // One page: a second one sorted first would take everyone's layout to a page nobody looks at.
+    const page = (id: string) => ({ id, typeName: 'page', name: 'Sida', index: 'a0', meta: {} });
+    expect(canvasRecordProblem('page:page', page('page:page'))).toBeNull();
+    expect(canvasRecordProblem('page:x', page('page:x'))).toMatch(/one page/);
   });
 
   it('offers no embeds: a pasted video link becomes a bookmark, not a frame the server would refuse', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCard } from '../../shared/card.ts';
 import { ordersFor, placeCard, placeCards, readPlacements } from '../../shared/card-order.ts';
+import { CARD_ORDER_MAX } from '../../shared/card-schema.ts';
 
 function boardWith(goals: Record<string, number>): Y.Doc {
   const doc = new Y.Doc();
@@ -94,5 +95,43 @@ describe('two people moving cards at once', () => {
     // The card both moved is in one place, with the goal and the order of the same writer.
     const moved = readPlacements(a).find((card) => card.id === 'A1-4');
     expect(['A1', 'B1']).toContain(moved?.goalId);
+  });
+
+  it('take goal and order of a card from one writer when one reorders it in its goal and another moves it away', () => {
+    for (const [first, second] of [
+      [1, 2],
+      [2, 1],
+    ]) {
+      const a = boardWith({ A1: 4, B1: 4 });
+      a.clientID = first as number;
+      const b = new Y.Doc();
+      b.clientID = second as number;
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+      placeCard(a, 'A1-0', 'A1', 3); // to the end of A1
+      placeCard(b, 'A1-0', 'B1', 0); // to the front of B1
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+      expect(readPlacements(a)).toEqual(readPlacements(b));
+      // Either A's move whole (last in A1) or B's whole (first in B1): never A's order inside B1.
+      expect(idsIn(a, 'A1').at(-1) === 'A1-0' || idsIn(a, 'B1')[0] === 'A1-0').toBe(true);
+    }
+  });
+});
+
+describe('orders out of bounds', () => {
+  it('renumbers a goal whose orders a forged update made huge, within the bound, so reordering works again', () => {
+    const doc = boardWith({ A1: 3 });
+    for (const [i, id] of ['A1-0', 'A1-1', 'A1-2'].entries()) {
+      doc
+        .getMap<Y.Map<unknown>>('cards')
+        .get(id)
+        ?.set('order', 1e300 + i);
+    }
+    placeCard(doc, 'A1-2', 'A1', 0);
+    expect(idsIn(doc, 'A1')[0]).toBe('A1-2');
+    for (const card of readPlacements(doc)) expect(Math.abs(card.order)).toBeLessThanOrEqual(CARD_ORDER_MAX);
+    const { orders } = ordersFor([CARD_ORDER_MAX, null]);
+    expect(orders.every((order) => Math.abs(order) <= CARD_ORDER_MAX)).toBe(true);
+    expect((orders[1] as number) > (orders[0] as number)).toBe(true);
   });
 });

@@ -30,7 +30,8 @@ export function addCard(
   let id = '';
   doc.transact(() => {
     id = createCard(doc, { goalId, createdBy: options.personName, fields: { period: options.period, ...fields } });
-    if (Number.isFinite(index)) placeCard(doc, id, goalId, index);
+    // Placed even at the end: the creation time alone would put it before cards with larger orders.
+    placeCard(doc, id, goalId, index);
   }, Origin.user);
   return id;
 }

@@ -59,21 +59,36 @@ export function swallowStrayTyping(target: Document): () => void {
   let timer = setTimeout(stop, QUIET_MS);
   function onKey(event: KeyboardEvent) {
     if (event.key === 'Escape') return stop();
-    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    // Tab moves on as ever; shortcuts with a modifier are meant. Every other key is the rest of the
+    // word the person was typing (Backspace and Delete too: on the canvas they would delete the selection).
+    if (event.key === 'Tab' || event.ctrlKey || event.metaKey || event.altKey) return;
+    // Typing into a field the person has moved to is theirs.
+    if (isEditable(event.target)) return stop();
     // Capture phase on the window: tldraw's shortcut listener on <body> never sees the key.
     event.stopPropagation();
     event.preventDefault();
     clearTimeout(timer);
     timer = setTimeout(stop, QUIET_MS);
   }
+  function onFocus(event: FocusEvent) {
+    if (isEditable(event.target)) stop();
+  }
   function stop() {
     clearTimeout(timer);
     target.defaultView?.removeEventListener('keydown', onKey, true);
     target.defaultView?.removeEventListener('keyup', onKey, true);
     target.removeEventListener('pointerdown', stop, true);
+    target.removeEventListener('focusin', onFocus, true);
   }
   target.defaultView?.addEventListener('keydown', onKey, true);
   target.defaultView?.addEventListener('keyup', onKey, true);
   target.addEventListener('pointerdown', stop, true);
+  target.addEventListener('focusin', onFocus, true);
   return stop;
+}
+
+/** An input, a text area or a content-editable element: where keys are text, not shortcuts. */
+function isEditable(node: EventTarget | null): boolean {
+  if (!(node instanceof HTMLElement)) return false;
+  return node.isContentEditable || node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement;
 }

@@ -11,10 +11,11 @@
  * goalId and order in one transaction, and the layout then snaps it into its
  * slot, for everyone. A drop that changes nothing snaps it back.
  */
-import { type Editor, react, type TLShape, type TLShapeId } from 'tldraw';
+import { type Editor, react, type TLPageId, type TLShape, type TLShapeId } from 'tldraw';
 import type * as Y from 'yjs';
 import { Origin } from '../../../shared/board-doc.ts';
 import { type BoardLayout, dropTarget, layoutBoard } from '../../../shared/board-layout.ts';
+import { BOARD_PAGE_ID } from '../../../shared/canvas-contract.ts';
 import { observeCards } from '../../../shared/card.ts';
 import { type CardPlacement, compareCardOrder, placeCards, readPlacements } from '../../../shared/card-order.ts';
 import type { Template } from '../../../shared/template.ts';
@@ -51,7 +52,8 @@ export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOpti
 
   /** Puts every layout shape that is not where it should be, and removes the ones the layout no longer has. */
   const apply = () => {
-    const pageId = editor.getPages()[0]?.id ?? editor.getCurrentPageId();
+    // The board's one page (the canvas contract refuses others), not whichever page sorts first.
+    const pageId = editor.getPage(BOARD_PAGE_ID as TLPageId)?.id ?? editor.getCurrentPageId();
     const wanted = layoutRecords(layout, pageId);
     const skip = dragged();
     const put = wanted

@@ -9,17 +9,22 @@ import type { BoardLayout } from '../../../shared/board-layout.ts';
 import { type ActivityCardShape, CARD_TYPE, cardShapeId } from '../card/ActivityCardShape.ts';
 import { zoneIndex, zoneRecords } from '../zones/zone-records.ts';
 
-/** The card shapes of a layout, stacked above the zones in layout order. */
+/**
+ * The card shapes of a layout, all at one stacking index just above the zones (cards never
+ * overlap, so their order among themselves does not matter): an index from the card's place on
+ * the board would change for every later card whenever one card moves, and every page would
+ * rewrite them all.
+ */
 export function cardRecords(layout: BoardLayout, pageId: TLPageId): ActivityCardShape[] {
-  const zoneCount = layout.areas.length + layout.goals.length;
-  return layout.cards.map((slot, i) => ({
+  const index = zoneIndex(layout.areas.length + layout.goals.length);
+  return layout.cards.map((slot) => ({
     typeName: 'shape',
     id: cardShapeId(slot.id),
     type: CARD_TYPE,
     x: slot.x,
     y: slot.y,
     rotation: 0,
-    index: zoneIndex(zoneCount + i),
+    index,
     parentId: pageId,
     isLocked: false,
     opacity: 1,
