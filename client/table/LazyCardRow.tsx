@@ -65,7 +65,6 @@ function RowPlaceholder({ rows, card, text }: LazyCardRowProps) {
       data-card-id={card.id}
       data-testid="card-row-placeholder"
       className={`card-row card-row--${card.status} card-row--placeholder`}
-      aria-busy="true"
     >
       <td />
       <th scope="row" className="card-row__activity" tabIndex={0} onFocus={onFocus}>

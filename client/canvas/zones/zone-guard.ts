@@ -1,25 +1,11 @@
 /**
  * Keeps people from moving, resizing, unlocking or deleting zones by accident.
  * `isLocked` alone is not enough: anyone can unlock a shape from the context
- * menu, and that would sync to everyone. These handlers refuse every change a
- * person makes to a zone; only the template repair (withZoneWrites) may write.
- * Remote changes are let through so the store never disagrees with the
- * document; a board re-checks its zones against the template when it opens.
+ * menu. These handlers refuse every change a person makes to a zone; the
+ * layout (client/canvas/layout/) puts zones as remote changes, which pass.
  */
 import { type Editor, getIndexBetween, type IndexKey, isPageId, type TLShape } from 'tldraw';
 import { isZoneShape } from './ZoneShape.ts';
-
-let zoneWritesAllowed = 0;
-
-/** Runs `fn` with the guard lifted, for writes that restore zones from the template. */
-export function withZoneWrites<T>(fn: () => T): T {
-  zoneWritesAllowed++;
-  try {
-    return fn();
-  } finally {
-    zoneWritesAllowed--;
-  }
-}
 
 /**
  * A shape sent to the back would vanish behind the zones' tinted fill; this
@@ -45,13 +31,13 @@ function keepAboveZones(editor: Editor, shape: TLShape): TLShape {
 /** Registers the guard on an editor; returns the function that removes it. */
 export function guardZones(editor: Editor): () => void {
   const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
-    if (source !== 'user' || zoneWritesAllowed > 0) return next;
+    if (source !== 'user') return next;
     if (isZoneShape(prev)) return prev;
     // Only re-stacking can push a shape under the zones; skip the sibling scan for everything else.
     return prev.index === next.index ? next : keepAboveZones(editor, next);
   });
   const stopDelete = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
-    if (source === 'user' && zoneWritesAllowed === 0 && isZoneShape(shape)) return false;
+    if (source === 'user' && isZoneShape(shape)) return false;
     return undefined;
   });
   return () => {
