@@ -104,6 +104,11 @@ export function getTemplate(id: string): Template | undefined {
 }
 
 /** Every goal of a template in template order, with its focus area. */
+/** Every id a card may be placed on in `template`: its focus areas' and its goals'. */
+export function placeIds(template: Pick<Template, 'focusAreas'>): Set<string> {
+  return new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((goal) => goal.id)]));
+}
+
 export function templateGoals(template: Template): { area: FocusArea; goal: Goal }[] {
   return template.focusAreas.flatMap((area) => area.goals.map((goal) => ({ area, goal })));
 }

@@ -79,20 +79,46 @@ export function comparePlans(before: PlanData, after: PlanData): PlanComparison 
   return result;
 }
 
-/** Counts of a comparison, in total and per focus area, for version lists. */
-export function summarizeChanges(before: PlanData, after: PlanData): ChangeSummary {
-  const areaOf = new Map<string, string | null>();
-  for (const placed of [...placedCards(before), ...placedCards(after)]) areaOf.set(placed.card.id, placed.areaId);
-  const comparison = comparePlans(before, after);
+/** A card as a version summary sees it: where it sits and a key that differs when any of its plan data does. */
+export interface CardSummaryKey {
+  areaId: string | null;
+  place: string | null;
+  key: string;
+}
+
+/** Summary keys of a plan's cards: the key is the card's plan data itself, as JSON. */
+export function summaryKeys(plan: PlanData): Map<string, CardSummaryKey> {
+  return new Map(
+    placedCards(plan).map(({ card, areaId, place }) => [card.id, { areaId, place, key: JSON.stringify(card) }]),
+  );
+}
+
+/**
+ * Counts, in total and per focus area, of the cards added, removed and changed (in their plan data
+ * or their place) between two versions given as summary keys. The server keeps digests as keys
+ * (server/sync/plan-fingerprint.ts), so it can count against a version without rebuilding it.
+ */
+export function countChanges(
+  before: ReadonlyMap<string, CardSummaryKey>,
+  after: ReadonlyMap<string, CardSummaryKey>,
+): ChangeSummary {
   const summary: ChangeSummary = { added: 0, removed: 0, changed: 0, areas: {} };
-  const count = (kind: keyof ChangeCounts, cardId: string) => {
-    const area = areaOf.get(cardId) ?? 'unplaced';
+  const count = (kind: keyof ChangeCounts, areaId: string | null) => {
+    const area = areaId ?? 'unplaced';
     summary.areas[area] ??= { added: 0, removed: 0, changed: 0 };
     summary.areas[area][kind]++;
     summary[kind]++;
   };
-  for (const card of comparison.added) count('added', card.id);
-  for (const card of comparison.removed) count('removed', card.id);
-  for (const { after: card } of comparison.changed) count('changed', card.id);
+  for (const [id, now] of after) {
+    const was = before.get(id);
+    if (!was) count('added', now.areaId);
+    else if (was.key !== now.key || was.place !== now.place) count('changed', now.areaId);
+  }
+  for (const [id, was] of before) if (!after.has(id)) count('removed', was.areaId);
   return summary;
+}
+
+/** Counts of a comparison, in total and per focus area, for version lists. */
+export function summarizeChanges(before: PlanData, after: PlanData): ChangeSummary {
+  return countChanges(summaryKeys(before), summaryKeys(after));
 }

@@ -6,7 +6,7 @@
  */
 import { BOARD_TITLE_MAX } from '../api.ts';
 import { MAX_CARDS_PER_BOARD } from '../limits.ts';
-import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, type Template } from '../template.ts';
+import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, placeIds, type Template } from '../template.ts';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.ts';
 import { tableToPlan } from './from-table.ts';
 import { Notices, unknownPlaceNotice } from './notices.ts';
@@ -60,7 +60,7 @@ function inferTemplate(table: string[][], namedId: string | undefined): Template
   const rows = header && at !== undefined ? table.slice(header.row + 1) : [];
   const ids = new Set(rows.map((row) => (row[at ?? 0] ?? '').trim()).filter((id) => id !== ''));
   const fits = listTemplates().find((template) => {
-    const known = new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((g) => g.id)]));
+    const known = placeIds(template);
     return ids.size > 0 && [...ids].every((id) => known.has(id));
   });
   return fits ?? (getTemplate(DEFAULT_TEMPLATE_ID) as Template);

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { cardsMap, initBoardDoc, metaMap, Origin, setPlanPeriod } from '../board-doc.ts';
 import { createCard, setFollowUp, setVote } from '../card.ts';
 import { randomId } from '../ids.ts';
-import type { Template } from '../template.ts';
+import { placeIds, type Template } from '../template.ts';
 import { yearRange } from './period.ts';
 import { localized } from './plan-shell.ts';
 import type { PlanCard, PlanData } from './schema.ts';
@@ -26,7 +26,7 @@ export interface ToDocOptions {
 
 /** Where each card of a plan goes on a board of `template`, in plan order. */
 export function placeCards(plan: PlanData, template: Template): { goalId: string | null; card: PlanCard }[] {
-  const known = new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((g) => g.id)]));
+  const known = placeIds(template);
   const place = (id: string) => (known.has(id) ? id : null);
   return [
     // The order of the exports: an area's own cards, then its goals' cards.
@@ -40,7 +40,7 @@ export function placeCards(plan: PlanData, template: Template): { goalId: string
 
 /** The focus areas and goals of a plan that hold cards but are not on `template`, with how many cards each holds. */
 export function unknownPlaces(plan: PlanData, template: Template): { id: string; cards: number }[] {
-  const known = new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((g) => g.id)]));
+  const known = placeIds(template);
   return plan.focusAreas
     .flatMap((area) => [
       { id: area.id, cards: area.cards.length },

@@ -15,7 +15,7 @@ import { type Editor, react, type TLPageId, type TLShape, type TLShapeId } from 
 import type * as Y from 'yjs';
 import { Origin } from '../../../shared/board-doc.ts';
 import { type BoardLayout, dropTarget, layoutBoard } from '../../../shared/board-layout.ts';
-import { BOARD_PAGE_ID } from '../../../shared/canvas-contract.ts';
+import { BOARD_PAGE_ID, isLayoutRecord } from '../../../shared/canvas-contract.ts';
 import { observeCards } from '../../../shared/card.ts';
 import { type CardPlacement, compareCardOrder, placeCards, readPlacements } from '../../../shared/card-order.ts';
 import type { Template } from '../../../shared/template.ts';
@@ -35,9 +35,6 @@ export interface LayoutOptions {
   /** False on pages that never write (a viewer, a version): drops are not read. */
   writes: boolean;
 }
-
-const isLayoutShape = (record: { typeName: string; type?: string }) =>
-  record.typeName === 'shape' && (isZoneShape(record as TLShape) || isActivityCardShape(record as TLShape));
 
 export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOptions): LayoutBinding {
   const store = editor.store;
@@ -65,7 +62,7 @@ export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOpti
     const keep = new Set<string>(wanted.map((record) => record.id));
     const remove = store
       .allRecords()
-      .filter((record) => isLayoutShape(record) && !keep.has(record.id))
+      .filter((record) => isLayoutRecord(record.id, record) && !keep.has(record.id))
       .map((record) => record.id);
     if (put.length === 0 && remove.length === 0) return;
     store.mergeRemoteChanges(() => {
@@ -125,7 +122,7 @@ export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOpti
   let translating = false;
   const stopDrop = react('card drop', () => {
     const now = editor.getPath().startsWith('select.translating');
-    if (translating && !now && writes) settle();
+    if (translating && !now && writes && !editor.getIsReadonly()) settle();
     else if (translating && !now) apply();
     translating = now;
   });
