@@ -7,7 +7,7 @@
  * not touch stays as the typist left it.
  */
 import * as Y from 'yjs';
-import { cardsMap, type Origin, readPlanPeriod, setPlanPeriod } from './board-doc.ts';
+import { cardsMap, type Origin, type PlanPeriodMeta, readPlanPeriod, setPlanPeriod } from './board-doc.ts';
 import {
   createCard,
   deleteCard,
@@ -25,9 +25,16 @@ import { CARD_TEXT_FIELDS, type Card } from './card-schema.ts';
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Writes `card` over the live card of the same id (which must exist), field by field. */
-function overwriteCard(doc: Y.Doc, card: Card, origin: Origin): void {
-  const current = readCard(doc, card.id);
+/** What a restore makes a board equal to: its cards and its own plan period. */
+export interface BoardContent {
+  cards: Card[];
+  planPeriod: PlanPeriodMeta | null;
+}
+
+export const readContent = (doc: Y.Doc): BoardContent => ({ cards: readCards(doc), planPeriod: readPlanPeriod(doc) });
+
+/** Writes `card` over the live card of the same id (which must exist, as `current` reads), field by field. */
+function overwriteCard(doc: Y.Doc, card: Card, origin: Origin, current = readCard(doc, card.id)): void {
   const map = getCardMap(doc, card.id);
   if (!current || !map) return;
   for (const field of CARD_TEXT_FIELDS) setCardText(doc, card.id, field, card[field], origin);
@@ -77,14 +84,21 @@ export function putCard(doc: Y.Doc, card: Card, origin: Origin): void {
   }, origin);
 }
 
-/** Makes the cards (and plan period) of `doc` equal those of `source`, in one transaction. */
-export function restoreContent(doc: Y.Doc, source: Y.Doc, origin: Origin): void {
-  const wanted = readCards(source);
-  const keep = new Set(wanted.map((card) => card.id));
+/**
+ * Makes the cards (and plan period) of `doc` equal `content`'s (a version's),
+ * in one transaction. `cards` are doc's as they are, when the caller has read them.
+ */
+export function restoreContent(doc: Y.Doc, content: BoardContent, origin: Origin, cards = readCards(doc)): void {
+  const keep = new Set(content.cards.map((card) => card.id));
+  const live = new Map(cards.map((card) => [card.id, card]));
   doc.transact(() => {
     for (const id of [...cardsMap(doc).keys()]) if (!keep.has(id)) deleteCard(doc, id, origin);
-    for (const card of wanted) putCard(doc, card, origin);
-    const period = readPlanPeriod(source);
-    if (!sameJson(readPlanPeriod(doc), period)) setPlanPeriod(doc, period, origin);
+    for (const card of content.cards) {
+      const current = live.get(card.id);
+      if (!current) putCard(doc, card, origin);
+      // Reading every card once and skipping the equal ones keeps a restore of a few changes cheap.
+      else if (!sameJson(current, card)) overwriteCard(doc, card, origin, current);
+    }
+    if (!sameJson(readPlanPeriod(doc), content.planPeriod)) setPlanPeriod(doc, content.planPeriod, origin);
   }, origin);
 }

@@ -54,7 +54,7 @@ export function historyRoutes(
     if (!state) throw new ApiError(404, 'no version with this id on this board');
     const label = restored.name || restored.createdAt;
     const backup = await rooms.withRoom(boardId, (room) =>
-      room.edits.restoreVersion(state, `Före återställning till ${label}`.slice(0, 100)),
+      room.edits.restoreVersion({ versionId: restored.id, state }, `Före återställning till ${label}`.slice(0, 100)),
     );
     log.info(
       { event: 'board.restored', board: boardId, version: restored.id, backup: backup.id, address: c.get('address') },

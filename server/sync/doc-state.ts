@@ -13,8 +13,10 @@
  * through a Y.Doc) drops them, so the state stays as small as a Y.Doc's.
  */
 import * as Y from 'yjs';
+import { randomId } from '../../shared/ids.ts';
 import { mergeMany } from './merge.ts';
 import type { DecodedUpdate } from './protocol.ts';
+import type { LogPosition } from './warm-docs.ts';
 
 export class DocState {
   private state: Uint8Array;
@@ -25,6 +27,10 @@ export class DocState {
   /** Next expected clock per client; null until analysed, or after a gap. */
   private vector: Map<number, number> | null = null;
   bytesInTail = 0;
+  /** Names this load of the board for warm documents (warm-docs.ts); renamed when one may be wrong. */
+  private room = randomId(16);
+  /** Log updates folded into the state since the load. */
+  private folded = 0;
 
   constructor(state: Uint8Array) {
     this.state = state;
@@ -50,6 +56,19 @@ export class DocState {
     return [this.state, ...this.tail];
   }
 
+  /** Where `parts()` ends in the log, for tasks that keep a warm document of it. */
+  position(): LogPosition {
+    return { room: this.room, folded: this.folded };
+  }
+
+  /**
+   * Stops every warm document of this room from being used again: one of them
+   * holds an edit the room then refused, which it must not pass on.
+   */
+  forgetWarmDocs(): void {
+    this.room = randomId(16);
+  }
+
   /** Tail updates added after the first `count`, for replaying onto an analysis of an older snapshot. */
   tailSince(count: number): Uint8Array[] {
     return this.tail.slice(count);
@@ -70,6 +89,7 @@ export class DocState {
   replace(merged: Uint8Array, count: number): void {
     this.state = merged;
     this.tail = this.tail.slice(count);
+    this.folded += count;
     this.bytesInTail = this.tail.reduce((sum, update) => sum + update.byteLength, 0);
     this.mergedTail = null;
     this.mergedCount = 0;

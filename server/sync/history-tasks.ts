@@ -11,20 +11,44 @@ import { readCard } from '../../shared/card.ts';
 import { CARD_TEXT_FIELDS, type Card, fieldMax, PARTIES_MAX, TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
 import type { ChangeSummary } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
-import { putCard, restoreContent } from '../../shared/restore.ts';
+import { type BoardContent, putCard, readContent, restoreContent } from '../../shared/restore.ts';
 import { getTemplate } from '../../shared/template.ts';
 import type { DeletionStep } from './deleted-cards.ts';
 import { mergeMany } from './merge.ts';
 import { fingerprintOf, type PlanFingerprint, summarizeFingerprints } from './plan-fingerprint.ts';
+import { keepVersion, keepWarm, type LogPosition, warmDoc, warmVersion } from './warm-docs.ts';
 
 /** The version a new one is summarised against: its fingerprint when the room has it, else its state. */
 export type PreviousVersion = { fingerprint: PlanFingerprint } | { state: Uint8Array } | null;
 
+/** A saved version to restore: its id, and its state for when this thread has not kept its cards. */
+export interface RestoreSource {
+  versionId: string;
+  state: Uint8Array;
+}
+
+/** `at` tells where in the room's log `updates` end, so the tasks that edit can reuse a warm document. */
 export type HistoryTask =
-  | { op: 'snapshot'; updates: Uint8Array[]; previous: PreviousVersion; templateId: string }
+  | {
+      op: 'snapshot';
+      updates: Uint8Array[];
+      at: LogPosition;
+      versionId: string;
+      previous: PreviousVersion;
+      templateId: string;
+    }
   | { op: 'read-deleted'; steps: DeletionStep[] }
-  | { op: 'restore'; updates: Uint8Array[]; source: Uint8Array; previous: PreviousVersion; templateId: string }
-  | { op: 'put-card'; updates: Uint8Array[]; card: Card };
+  | {
+      op: 'restore';
+      updates: Uint8Array[];
+      at: LogPosition;
+      source: RestoreSource;
+      /** The id the backup version will have. */
+      backupId: string;
+      previous: PreviousVersion;
+      templateId: string;
+    }
+  | { op: 'put-card'; updates: Uint8Array[]; at: LogPosition; card: Card };
 
 export interface Snapshot {
   /** The whole document as a Y.Doc stores it (deleted content dropped). */
@@ -50,13 +74,18 @@ function withDoc<T>(state: Uint8Array | null, work: (doc: Y.Doc) => T, gc = true
   }
 }
 
-/** The update `edit` makes to the document `updates` merge into. */
-function editOf(updates: Uint8Array[], edit: (doc: Y.Doc) => void): Uint8Array {
-  return withDoc(mergeMany(updates), (doc) => {
-    const before = Y.encodeStateVector(doc);
-    edit(doc);
-    return Y.encodeStateAsUpdate(doc, before);
-  });
+/** The update `edit` makes to the document (warm, see warm-docs.ts) that `updates` hold. */
+function editOf(doc: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  edit(doc);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+/** A version's cards: kept from when this thread saved or restored it, else read from its state. */
+function contentOf({ versionId, state }: RestoreSource): BoardContent {
+  const content = warmVersion(versionId) ?? withDoc(state, readContent, false);
+  keepVersion(versionId, content);
+  return content;
 }
 
 /** The version `state` (whose document is `doc`), summarised against the version before. */
@@ -80,22 +109,31 @@ function snapshotOf(doc: Y.Doc, state: Uint8Array, previous: PreviousVersion, te
 }
 
 /**
- * A restore: the state as it is (kept as the backup version, as the merged
- * update: no re-encoding) and the update that makes it equal `source`, from
- * one Y.Doc of the current state.
+ * A restore: the state as it is (kept as the backup version) and the update
+ * that makes it equal the version's, from the room's warm document. The backup
+ * is the stored state itself when there is no log after it, else the
+ * document's encoding, which like a merged update keeps text deleted since the
+ * last compaction.
  */
 function restore(task: Extract<HistoryTask, { op: 'restore' }>): RestoreResult {
-  const current = mergeMany(task.updates);
-  return withDoc(
-    current,
-    (doc) => {
-      const backup = snapshotOf(doc, current, task.previous, task.templateId);
-      const before = Y.encodeStateVector(doc);
-      withDoc(task.source, (source) => restoreContent(doc, source, Origin.server), false);
-      return { backup, update: Y.encodeStateAsUpdate(doc, before) };
-    },
-    false,
-  );
+  const doc = warmDoc(task.updates, task.at);
+  const current = task.updates.length === 1 ? (task.updates[0] as Uint8Array) : Y.encodeStateAsUpdate(doc);
+  const backup = snapshotOf(doc, current, task.previous, task.templateId);
+  const content = contentOf(task.source);
+  // Restoring the backup (undoing this restore) then needs no decoding either.
+  const live = readContent(doc);
+  keepVersion(task.backupId, live);
+  return { backup, update: editOf(doc, (d) => restoreContent(d, content, Origin.server, live.cards)) };
+}
+
+/** A version of the stored state, through a collecting Y.Doc (stored without deleted text), left warm. */
+function snapshot(task: Extract<HistoryTask, { op: 'snapshot' }>): Snapshot {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, mergeMany(task.updates));
+  const result = snapshotOf(doc, Y.encodeStateAsUpdate(doc), task.previous, task.templateId);
+  keepVersion(task.versionId, readContent(doc));
+  keepWarm(doc, task.updates, task.at);
+  return result;
 }
 
 export interface RestoreResult {
@@ -147,15 +185,12 @@ function withinLimits(card: Card): Card {
 export function runHistoryTask(task: HistoryTask): Uint8Array | Snapshot | Card[][] | RestoreResult {
   switch (task.op) {
     case 'snapshot':
-      // Through a collecting Y.Doc: a version's state is stored without deleted text.
-      return withDoc(mergeMany(task.updates), (doc) =>
-        snapshotOf(doc, Y.encodeStateAsUpdate(doc), task.previous, task.templateId),
-      );
+      return snapshot(task);
     case 'read-deleted':
       return readDeleted(task.steps);
     case 'restore':
       return restore(task);
     case 'put-card':
-      return editOf(task.updates, (doc) => putCard(doc, task.card, Origin.server));
+      return editOf(warmDoc(task.updates, task.at), (doc) => putCard(doc, task.card, Origin.server));
   }
 }

@@ -85,11 +85,13 @@ export class RoomHistory {
 
   /** Saves the stored state as a version; resolves with it once it is stored. */
   saveVersion(kind: { name: string; auto: boolean }): Promise<VersionInfo> {
-    return this.record(kind, (previous) =>
+    return this.record(kind, (previous, versionId) =>
       this.writes.inBackground(() =>
         this.options.worker.run({
           op: 'snapshot',
+          versionId,
           updates: this.content.parts(),
+          at: this.content.position(),
           previous,
           templateId: this.options.templateId,
         }),
@@ -103,15 +105,16 @@ export class RoomHistory {
    */
   record(
     { name, auto }: { name: string; auto: boolean },
-    take: (previous: PreviousVersion) => Promise<Snapshot>,
+    take: (previous: PreviousVersion, versionId: string) => Promise<Snapshot>,
   ): Promise<VersionInfo> {
     const run = this.chain.then(async () => {
       const editors = [...this.editors].sort((a, b) => a.localeCompare(b, 'sv'));
       this.editors.clear();
       this.edited = false;
-      const snapshot = await take(await this.previousVersion());
+      const id = randomId(16);
+      const snapshot = await take(await this.previousVersion(), id);
       const version: VersionInfo = {
-        id: randomId(16),
+        id,
         name,
         createdAt: new Date().toISOString(),
         auto,

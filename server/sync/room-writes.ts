@@ -173,7 +173,7 @@ export class RoomWrites {
       const appended = this.appendedSinceCompaction;
       try {
         // Through a Y.Doc in the worker, so deleted text is dropped as a Y.Doc would drop it.
-        const merged = await this.options.worker.run({ op: 'compact', updates: parts });
+        const merged = await this.options.worker.run({ op: 'compact', updates: parts, at: this.content.position() });
         await this.store.compact(this.boardId, merged, throughSeq);
         this.content.replace(merged, parts.length - 1);
         this.appendedSinceCompaction -= appended;

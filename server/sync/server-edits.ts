@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import type { Card } from '../../shared/card-schema.ts';
 import type { VersionInfo } from '../storage/store.ts';
 import type { DocState } from './doc-state.ts';
+import type { RestoreSource } from './history-tasks.ts';
 import { isEmptyUpdate } from './protocol.ts';
 import type { Peer } from './room.ts';
 import type { RoomAdmission } from './room-admission.ts';
@@ -63,18 +64,20 @@ export class ServerEdits {
    * Backup and restore come from one Y.Doc of the state in the worker. The
    * restore is one update, checked like any client's: stored whole or not at all.
    */
-  restoreVersion(source: Uint8Array, backupName: string): Promise<VersionInfo> {
+  restoreVersion(source: RestoreSource, backupName: string): Promise<VersionInfo> {
     return this.serially(() => this.restore(source, backupName));
   }
 
-  private async restore(source: Uint8Array, backupName: string): Promise<VersionInfo> {
+  private async restore(source: RestoreSource, backupName: string): Promise<VersionInfo> {
     let update: Uint8Array | undefined;
-    const backup = await this.deps.history.record({ name: backupName, auto: false }, async (previous) => {
+    const backup = await this.deps.history.record({ name: backupName, auto: false }, async (previous, backupId) => {
       const result = await this.deps.writes.inBackground(() =>
         this.deps.worker.run({
           op: 'restore',
           updates: this.deps.content.parts(),
+          at: this.deps.content.position(),
           source,
+          backupId,
           previous,
           templateId: this.deps.history.templateId,
         }),
@@ -90,14 +93,24 @@ export class ServerEdits {
   restoreCard(card: Card): Promise<void> {
     return this.serially(async () => {
       const update = await this.deps.writes.inBackground(() =>
-        this.deps.worker.run({ op: 'put-card', updates: this.deps.content.parts(), card }),
+        this.deps.worker.run({
+          op: 'put-card',
+          updates: this.deps.content.parts(),
+          at: this.deps.content.position(),
+          card,
+        }),
       );
       await this.submit(update, false);
     });
   }
 
   private serially<T>(edit: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(edit);
+    const run = this.chain.then(edit).catch((error: unknown) => {
+      // A restore is made on a warm document (warm-docs.ts) that now holds it: when it was not
+      // stored (refused, or failed on the way), nothing may be built on that document again.
+      this.deps.content.forgetWarmDocs();
+      throw error;
+    });
     this.chain = run.catch(() => {});
     return run;
   }

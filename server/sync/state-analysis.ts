@@ -9,6 +9,7 @@ import type { Card } from '../../shared/card-schema.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
+import { keepWarm, type LogPosition } from './warm-docs.ts';
 
 export interface StateAnalysis {
   /** The state vector (client → next clock), as Yjs computes it from an update. */
@@ -37,6 +38,15 @@ export function collectGarbage(state: Uint8Array): Uint8Array {
   }
 }
 
+/** Compacts a room's log (`updates` at `at`), leaving the document warm for the room's next restore. */
+function compact(updates: Uint8Array[], at: LogPosition): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, mergeMany(updates));
+  const state = Y.encodeStateAsUpdate(doc);
+  keepWarm(doc, updates, at);
+  return state;
+}
+
 /** The update that sets `entries` in the document's `meta`, made against the whole state. */
 export function setMeta(state: Uint8Array, entries: [string, string | boolean][]): Uint8Array {
   const doc = new Y.Doc();
@@ -55,7 +65,7 @@ export function setMeta(state: Uint8Array, entries: [string, string | boolean][]
 export type StateTask =
   | HistoryTask
   | { op: 'merge'; updates: Uint8Array[] }
-  | { op: 'compact'; updates: Uint8Array[] }
+  | { op: 'compact'; updates: Uint8Array[]; at: LogPosition }
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
   | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] };
@@ -80,7 +90,7 @@ export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snap
     case 'merge':
       return mergeMany(task.updates);
     case 'compact':
-      return collectGarbage(mergeMany(task.updates));
+      return compact(task.updates, task.at);
     case 'analyze':
       return analyzeState(mergeMany(task.updates));
     case 'diff':

@@ -14,7 +14,7 @@ import {
   setVote,
 } from '../../shared/card.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
-import { putCard, restoreContent } from '../../shared/restore.ts';
+import { putCard, readContent, restoreContent } from '../../shared/restore.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
 
 const found = getTemplate('hsvo-2024-2026');
@@ -77,7 +77,7 @@ describe('restoreContent', () => {
     setPlanPeriod(doc, { from: '2026-01-01', to: '2026-12-31' });
     expect(plan(doc)).not.toEqual(expected);
 
-    restoreContent(doc, version, Origin.server);
+    restoreContent(doc, readContent(version), Origin.server);
     expect(plan(doc)).toEqual(expected);
     expect(readCard(doc, 'removed-later')?.title).toBe('Hembesök');
   });
@@ -95,7 +95,7 @@ describe('restoreContent', () => {
     const typist = copy(doc);
     let transactions = 0;
     doc.on('afterTransaction', () => transactions++);
-    restoreContent(doc, version, Origin.server);
+    restoreContent(doc, readContent(version), Origin.server);
     expect(transactions).toBe(1);
     // Meanwhile someone typed in the activity, which the restore does not change.
     setCardText(typist, 'c', 'activity', 'Gemensam plan för hela länet');
