@@ -63,7 +63,8 @@ export class DocState {
 
   /**
    * Stops every warm document of this room from being used again: one of them
-   * holds an edit the room then refused, which it must not pass on.
+   * holds an edit the room then refused, which it must not pass on (the caller
+   * also drops it, see ServerEdits; the new name makes sure of it in every thread).
    */
   forgetWarmDocs(): void {
     this.room = randomId(16);

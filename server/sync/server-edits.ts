@@ -108,6 +108,7 @@ export class ServerEdits {
     const run = this.chain.then(edit).catch((error: unknown) => {
       // A restore is made on a warm document (warm-docs.ts) that now holds it: when it was not
       // stored (refused, or failed on the way), nothing may be built on that document again.
+      this.deps.worker.forgetWarm(this.deps.content.position().room);
       this.deps.content.forgetWarmDocs();
       throw error;
     });

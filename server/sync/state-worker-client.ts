@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { runStateTask, type StateTask, type StateTaskResult } from './state-analysis.ts';
+import { forgetWarm } from './warm-docs.ts';
 
 /** Below this many bytes of input a task is cheaper to run here than to copy to the worker and back. */
 const INLINE_BYTES = 64 * 1024;
@@ -37,6 +38,12 @@ export class StateWorker {
       this.pending.set(id, { resolve: resolve as (value: never) => void, reject });
       worker.postMessage({ id, task });
     });
+  }
+
+  /** Drops a room's warm document (warm-docs.ts) here and in the worker: tasks run in either. */
+  forgetWarm(room: string): void {
+    forgetWarm(room);
+    this.worker?.postMessage({ forget: room });
   }
 
   private start(): Worker {

@@ -84,6 +84,12 @@ export function keepWarm(doc: Y.Doc, updates: Uint8Array[], at: LogPosition): vo
   remember(docs, at.room, { doc, through: endOf(updates, at) }, WARM_DOCS_MAX, (evicted) => evicted.doc.destroy());
 }
 
+/** Drops a room's document: the room was unloaded. */
+export function forgetWarm(room: string): void {
+  docs.get(room)?.doc.destroy();
+  docs.delete(room);
+}
+
 /** The cards of a version read earlier in this thread, if still kept. */
 export const warmVersion = (versionId: string): BoardContent | undefined => versions.get(versionId);
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { keepWarm, WARM_DOCS_MAX, warmDoc } from '../../server/sync/warm-docs.ts';
+import { forgetWarm, keepWarm, WARM_DOCS_MAX, warmDoc } from '../../server/sync/warm-docs.ts';
 import { createCard, readCards, setCardText } from '../../shared/card.ts';
 
 /** A writer whose updates play the room's log. */
@@ -73,5 +73,12 @@ describe('warmDoc', () => {
     expect(warmDoc([empty], { room: 'kept', folded: 0 })).toBe(left);
     for (let i = 0; i < WARM_DOCS_MAX; i++) warmDoc([empty], { room: `other-${i}`, folded: 0 });
     expect(warmDoc([empty], { room: 'kept', folded: 0 })).not.toBe(left);
+  });
+
+  it('forgets the document of a room that was unloaded', () => {
+    const empty = Y.encodeStateAsUpdate(new Y.Doc());
+    const first = warmDoc([empty], { room: 'unloaded', folded: 0 });
+    forgetWarm('unloaded');
+    expect(warmDoc([empty], { room: 'unloaded', folded: 0 })).not.toBe(first);
   });
 });
