@@ -49,6 +49,15 @@ export function textOf(kind: PlanKind, value: PlanValue | undefined): string {
   }
 }
 
+/** A plan value as lines of a table cell: a list its items (each kept whole), a text its lines. */
+export function linesOf(kind: PlanKind, value: PlanValue | undefined): string[] {
+  if (value === undefined) return [];
+  if (kind === 'lines' || kind === 'parties') return value as string[];
+  if (kind === 'indicators') return (value as Indicator[]).map((indicator) => indicator.text);
+  const text = textOf(kind, value);
+  return text ? text.split(/\r?\n/) : [];
+}
+
 /** A plan card's value of a registry field. */
 export const planFieldValue = (card: PlanCard, field: CardField): PlanValue =>
   (card as unknown as Record<string, PlanValue>)[field.plan.key] as PlanValue;

@@ -4,7 +4,7 @@
  * Defined once so the three layouts cannot disagree about what a cell shows.
  */
 import { DOCUMENT_FIELDS, type DocumentFieldDef } from '../fields/card-fields.ts';
-import { planFieldValue, textOf } from './field-values.ts';
+import { linesOf, planFieldValue } from './field-values.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, UNPLACED_HEADING } from './labels.ts';
 import type { PlanCard, PlanData } from './schema.ts';
 import { missingText } from './warnings.ts';
@@ -45,8 +45,7 @@ export const numbered = (item: { id: string | null; title: string | null }): str
   [item.id, item.title].filter(Boolean).join(' ');
 
 export function cardCells(card: PlanCard): CardCells {
-  const lines = (text: string) => (text ? text.split(/\r?\n/) : []);
-  const fields = DOCUMENT_FIELDS.map((f) => [f.id, lines(textOf(f.plan.kind, planFieldValue(card, f)))]);
+  const fields = DOCUMENT_FIELDS.map((f) => [f.id, linesOf(f.plan.kind, planFieldValue(card, f))]);
   return {
     title: card.title,
     fields: Object.fromEntries(fields) as CardCells['fields'],
