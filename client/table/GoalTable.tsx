@@ -35,8 +35,8 @@ export function GoalTable(props: GoalTableProps) {
   // The registry's plan-table columns (its order and width), then status and the row's controls.
   const columns = [
     ...DOCUMENT_FIELDS.map((f) => ({ id: f.id, label: field(f.id), width: f.document.width })),
-    { id: 'status', label: t('card.status'), width: 20 },
-    { id: 'manage', label: t('table.col.manage'), width: 22 },
+    { id: 'status', label: t('card.status'), width: 26 },
+    { id: 'manage', label: t('table.col.manage'), width: 20 },
   ];
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   return (
