@@ -31,8 +31,10 @@ const STATUS_WIDTH = 24;
  * registry's document widths, then the status);
  * the Word table shares them as proportions. Wide enough that "Tidsram" and
  * "Överenskommen" do not break inside the word on an A4 landscape page (the
- * status column is ≈ 86 pt in Word; "Överenskommen" in 9 pt Calibri with the
- * cell margins takes ≈ 71 pt, which the 20 units it had before only just held).
+ * status column is ≈ 77 pt in Word with the nine columns of 2024's Effektmått,
+ * 86 pt with eight; "Överenskommen" in 9 pt Calibri with the cell margins takes
+ * ≈ 71 pt, which 20 units of eight columns only just held). A new column takes its
+ * share from every other: check the status column still holds the word.
  */
 export const TABLE_WIDTHS: readonly number[] = [...DOCUMENT_FIELDS.map((f) => f.document.width), STATUS_WIDTH];
 
