@@ -16,6 +16,7 @@ import { planFieldValue } from '../../shared/plan/field-values.ts';
 import { COLUMNS } from '../../shared/plan/flat.ts';
 import { docToPlan, importPlan, type PlanCard, planToDoc, writePlan } from '../../shared/plan/index.ts';
 import { TABLE_HEADINGS } from '../../shared/plan/labels.ts';
+import { isAreaSheetHeader } from '../../shared/plan/table-header.ts';
 import type { Template } from '../../shared/template.ts';
 import { allCards, emptyBoard, HSVO, NOW } from './plan-helpers.ts';
 
@@ -116,6 +117,13 @@ describe('card field registry', () => {
     // Every heading names one column only: the table is built to refuse a clash.
     const headings = COLUMNS.flatMap((c) => [c.header, ...c.aliases]);
     expect(headings.every((h) => columnForHeading(h) !== undefined)).toBe(true);
+  });
+
+  it('knows its own per-area sheets by their header, with the new column and from before it', () => {
+    expect(isAreaSheetHeader([...TABLE_HEADINGS])).toBe(true);
+    // An export from before Effektmått: its eight seed columns are still ours (not read back as cards).
+    expect(isAreaSheetHeader(TABLE_HEADINGS.filter((h) => h !== 'Effektmått'))).toBe(true);
+    expect(isAreaSheetHeader(['Prioriterat område', 'Aktiviteter', 'Ansvar'])).toBe(false);
   });
 
   it('lets a template override a field label by id, and falls back to the registry for fields it does not name', () => {
