@@ -43,13 +43,23 @@ export function pendingMigration(doc: Y.Doc): { from: number; steps: readonly Mi
   return { from, steps: STEPS.filter((step) => step.to > from) };
 }
 
+/** Whether a card lacks a registry text field (one an older client wrote offline, after the board was migrated). */
+const lacksField = (doc: Y.Doc): boolean =>
+  [...cardsMap(doc).values()].some((card) => card instanceof Y.Map && TEXT_FIELDS.some((f) => !card.has(f.id)));
+
 /**
  * Migrates `doc` in one transaction; returns the version it had, or null when
- * there was nothing to do (a current or newer document, or one without meta).
+ * there was nothing to do (a current document with every field, a newer one,
+ * or one without meta). A current document whose cards lack a field (written
+ * by an older client that was offline while the board was migrated) gets it.
  */
 export function migrateBoardDoc(doc: Y.Doc, origin: Origin = Origin.server): number | null {
   const pending = pendingMigration(doc);
-  if (!pending) return null;
+  if (!pending) {
+    if (metaMap(doc).get('schemaVersion') !== SCHEMA_VERSION || !lacksField(doc)) return null;
+    doc.transact(() => addMissingTextFields(doc), origin);
+    return SCHEMA_VERSION;
+  }
   doc.transact(() => {
     for (const step of pending.steps) step.run(doc);
     metaMap(doc).set('schemaVersion', SCHEMA_VERSION);

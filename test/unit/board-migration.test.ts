@@ -60,6 +60,26 @@ describe('board migration', () => {
     expect(migrateBoardDoc(old)).toBeNull();
   });
 
+  it('gives a current board’s card the fields an older client left out of it while offline', () => {
+    const doc = schemaV1Board(CARDS);
+    migrateBoardDoc(doc);
+    // An older client, offline since before the migration, syncs a card made without Effektmått.
+    const offline = schemaV1Board([{ id: 'late', goalId: 'A1', title: 'Skriven offline' }]);
+    const late = cardsMap(offline).get('late');
+    if (!late) throw new Error('no card');
+    const copy = new Y.Map<unknown>();
+    for (const [key, value] of late.entries())
+      copy.set(
+        key,
+        value instanceof Y.Text ? new Y.Text(value.toString()) : value instanceof Y.Map ? new Y.Map() : value,
+      );
+    cardsMap(doc).set('late', copy);
+    expect(cardsMap(doc).get('late')?.has('effectMeasure')).toBe(false);
+    expect(migrateBoardDoc(doc)).toBe(SCHEMA_VERSION);
+    expect(cardsMap(doc).get('late')?.get('effectMeasure')).toBeInstanceOf(Y.Text);
+    expect(migrateBoardDoc(doc)).toBeNull();
+  });
+
   it('merges with a client that typed into the board while the server migrated it', () => {
     const server = schemaV1Board(CARDS);
     const client = new Y.Doc();
