@@ -10,6 +10,7 @@ import {
   CARD_ORDER_MAX,
   CARD_STATUSES,
   CARD_TEXT_FIELDS,
+  CO_AUTHORS_MAX,
   FOLLOW_UP_LABEL_MAX,
   FOLLOW_UP_PERIODS_MAX,
   FOLLOW_UP_STATUSES,
@@ -70,7 +71,7 @@ const value = (problem: (value: unknown, key: string) => string | null, owner?: 
   owner,
 });
 
-/** Card keys (card.ts createCard). */
+/** Card keys (card.ts createCard); the text fields come from the card field registry. */
 const CARD_SLOTS: Record<string, Slot> = {
   id: value(expect('a card id', (v) => isString(ID_MAX)(v) && (v as string).length > 0)),
   goalId: value(expect('a goal id or null', (v) => v === null || isString(ID_MAX)(v))),
@@ -83,6 +84,13 @@ const CARD_SLOTS: Record<string, Slot> = {
   ),
   createdAt: value(string(ID_MAX)),
   createdBy: value(string(PARTY_NAME_MAX)),
+  coAuthors: value(
+    expect(
+      `at most ${CO_AUTHORS_MAX} names of at most ${PARTY_NAME_MAX} characters`,
+      (v) => Array.isArray(v) && v.length <= CO_AUTHORS_MAX && v.every(isString(PARTY_NAME_MAX)),
+    ),
+  ),
+  // Every Y.Text field of the card registry (shared/fields/card-fields.ts), bounded by its own limit.
   ...Object.fromEntries(CARD_TEXT_FIELDS.map((field) => [field, text(fieldMax(field))])),
   parties: { kind: 'map', holds: 'parties' },
   followUp: { kind: 'map', holds: 'followUp' },

@@ -1,5 +1,5 @@
 /**
- * The board document layout (contract, schemaVersion 1):
+ * The board document layout (contract, schemaVersion 2; board-migration.ts brings older ones up):
  *   meta   Y.Map  schemaVersion, title, templateId, templateVersion, createdAt, locked
  *   cards  Y.Map<cardId, Y.Map>  the plan content (see card.ts)
  *   canvas Y.Map<recordId, record>  tldraw records: layout only
@@ -8,7 +8,8 @@
  */
 import type * as Y from 'yjs';
 
-export const SCHEMA_VERSION = 1;
+/** 2: cards have the Effektmått field (effectMeasure). Bump when the card registry gains a Y.Text field. */
+export const SCHEMA_VERSION = 2;
 
 /** Transaction origins. Observers skip their own origin to avoid echo loops. */
 export const Origin = {

@@ -4,18 +4,21 @@
  */
 // zod/mini: the same schemas at a quarter of the client bundle cost (the card editor loads this module).
 import * as z from 'zod/mini';
+import {
+  type CardTextFieldDef,
+  PARTIES_MAX,
+  REQUIRED_FIELDS,
+  type RequiredFieldDef,
+  TEXT_FIELD_MAX,
+  TEXT_FIELDS,
+  TITLE_MAX,
+} from './fields/card-fields.ts';
 
-/** Card fields stored as Y.Text, so concurrent typing merges character by character. */
-export const CARD_TEXT_FIELDS = [
-  'title',
-  'priorityArea',
-  'activity',
-  'indicator',
-  'responsible',
-  'targetGroup',
-  'period',
-] as const;
-export type CardTextField = (typeof CARD_TEXT_FIELDS)[number];
+export { PARTIES_MAX, TEXT_FIELD_MAX, TITLE_MAX };
+
+/** Card fields stored as Y.Text, so concurrent typing merges character by character (the registry's). */
+export type CardTextField = CardTextFieldDef['id'];
+export const CARD_TEXT_FIELDS: readonly CardTextField[] = TEXT_FIELDS.map((f) => f.id);
 
 export const CARD_STATUSES = ['draft', 'agreed'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
@@ -23,10 +26,9 @@ export type CardStatus = (typeof CARD_STATUSES)[number];
 export const FOLLOW_UP_STATUSES = ['not-started', 'ongoing', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-export const TITLE_MAX = 200;
-export const TEXT_FIELD_MAX = 5_000;
-export const PARTIES_MAX = 50;
 export const PARTY_NAME_MAX = 200;
+/** Further authors an imported card names beside its creator ("every author kept"). */
+export const CO_AUTHORS_MAX = 50;
 /** Card ids, goal ids, participant ids (vote keys) and timestamps. */
 export const ID_MAX = 64;
 /** Follow-up periods on one card ("2025", "2025 H1" …) and the length of their labels. */
@@ -42,7 +44,8 @@ export const VOTERS_MAX = 1_000;
  */
 export const CARD_ORDER_MAX = 2 ** 50;
 
-export const fieldMax = (field: CardTextField): number => (field === 'title' ? TITLE_MAX : TEXT_FIELD_MAX);
+const MAX_OF = new Map<string, number>(TEXT_FIELDS.map((f) => [f.id, f.max]));
+export const fieldMax = (field: CardTextField): number => MAX_OF.get(field) ?? TEXT_FIELD_MAX;
 
 const text = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
@@ -56,6 +59,11 @@ export const FollowUpEntrySchema = z.object({
 });
 export type FollowUpEntry = z.infer<typeof FollowUpEntrySchema>;
 
+const textShape = Object.fromEntries(TEXT_FIELDS.map((f) => [f.id, text(f.max)])) as Record<
+  CardTextField,
+  ReturnType<typeof text>
+>;
+
 /** A card as plain data: what `readCard` returns and what exports start from. */
 export const CardSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(ID_MAX)),
@@ -64,21 +72,18 @@ export const CardSchema = z.object({
   order: z.number(),
   createdAt: z.string(),
   createdBy: shortText(PARTY_NAME_MAX),
-  title: text(TITLE_MAX),
-  priorityArea: text(TEXT_FIELD_MAX),
-  activity: text(TEXT_FIELD_MAX),
-  indicator: text(TEXT_FIELD_MAX),
-  responsible: text(TEXT_FIELD_MAX),
-  targetGroup: text(TEXT_FIELD_MAX),
-  period: text(TEXT_FIELD_MAX),
+  /** Authors an imported file named after the first (the creator); follow-up writers are in followUp. */
+  coAuthors: z.array(shortText(PARTY_NAME_MAX)).check(z.maxLength(CO_AUTHORS_MAX)),
+  ...textShape,
   parties: z.array(z.string().check(z.minLength(1), z.maxLength(PARTY_NAME_MAX))).check(z.maxLength(PARTIES_MAX)),
   followUp: z.record(shortText(FOLLOW_UP_LABEL_MAX), FollowUpEntrySchema),
   votes: z.record(z.string(), z.int()),
 });
 export type Card = z.infer<typeof CardSchema>;
 
-/** The fields a card needs before the group can mark it agreed. */
-export const REQUIRED_FOR_AGREED = ['title', 'activity', 'responsible', 'indicator'] as const;
+/** The fields a card needs before the group can mark it agreed (the registry's requiredForAgreed). */
+export type RequiredField = RequiredFieldDef['id'];
+export const REQUIRED_FOR_AGREED = REQUIRED_FIELDS.map((f) => f.id) as [RequiredField, ...RequiredField[]];
 
 /** Splits an indicator field into one indicator a line, wording kept, blank lines dropped. */
 export function splitIndicators(indicator: string): string[] {
@@ -89,10 +94,9 @@ export function splitIndicators(indicator: string): string[] {
 }
 
 /** Which required fields an agreed card would lack; empty when it may be agreed. */
-export function missingForAgreed(card: Pick<Card, CardTextField>): (typeof REQUIRED_FOR_AGREED)[number][] {
-  return REQUIRED_FOR_AGREED.filter((field) =>
-    field === 'indicator' ? splitIndicators(card.indicator).length === 0 : card[field].trim() === '',
-  );
+export function missingForAgreed(card: Pick<Card, RequiredField>): RequiredField[] {
+  // A field of blank lines only is empty too (no indicator in "\n \n").
+  return REQUIRED_FOR_AGREED.filter((field) => card[field].trim() === '');
 }
 
 /** Why `value` breaks the rule of a text field, or null when it is valid (the UI shows this beside the field). */

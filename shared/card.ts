@@ -13,6 +13,7 @@ import {
   type Card,
   type CardStatus,
   type CardTextField,
+  CO_AUTHORS_MAX,
   FOLLOW_UP_STATUSES,
   type FollowUpEntry,
   fieldMax,
@@ -24,6 +25,8 @@ export interface NewCard {
   id?: string;
   goalId: string | null;
   createdBy: string;
+  /** Further authors an imported file names (every author kept, not only the first). */
+  coAuthors?: string[];
   createdAt?: string;
   order?: number;
   status?: CardStatus;
@@ -43,6 +46,9 @@ export function createCard(doc: Y.Doc, card: NewCard, origin: Origin = Origin.us
     map.set('order', card.order ?? Date.parse(createdAt));
     map.set('createdAt', createdAt);
     map.set('createdBy', card.createdBy);
+    // Only when there are any: a card made on the board has its creator alone.
+    const coAuthors = (card.coAuthors ?? []).filter((name) => name !== card.createdBy).slice(0, CO_AUTHORS_MAX);
+    if (coAuthors.length > 0) map.set('coAuthors', coAuthors);
     for (const field of CARD_TEXT_FIELDS) {
       map.set(field, new Y.Text((card.fields?.[field] ?? '').slice(0, fieldMax(field))));
     }
@@ -190,6 +196,11 @@ function readFollowUp(value: unknown): Card['followUp'] {
   return result;
 }
 
+/** A stored list of names; anything else (a forged value) reads as none. */
+function readNames(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : [];
+}
+
 /** A card as plain data, or undefined when no card has that id. */
 export function readCard(doc: Y.Doc, id: string): Card | undefined {
   const map = getCardMap(doc, id);
@@ -205,13 +216,12 @@ export function readCard(doc: Y.Doc, id: string): Card | undefined {
     order: typeof order === 'number' && Number.isFinite(order) ? order : 0,
     createdAt: str(map.get('createdAt')),
     createdBy: str(map.get('createdBy')),
-    title: str(map.get('title')),
-    priorityArea: str(map.get('priorityArea')),
-    activity: str(map.get('activity')),
-    indicator: str(map.get('indicator')),
-    responsible: str(map.get('responsible')),
-    targetGroup: str(map.get('targetGroup')),
-    period: str(map.get('period')),
+    coAuthors: readNames(map.get('coAuthors')),
+    // A field the card lacks (a board from before it was added, not yet migrated) reads as empty.
+    ...(Object.fromEntries(CARD_TEXT_FIELDS.map((field) => [field, str(map.get(field))])) as Record<
+      CardTextField,
+      string
+    >),
     parties: parties instanceof Y.Map ? [...parties.keys()].sort((a, b) => a.localeCompare(b, 'sv')) : [],
     followUp: readFollowUp(map.get('followUp')),
     votes: votes instanceof Y.Map ? Object.fromEntries(votes.entries()) : {},

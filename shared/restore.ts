@@ -40,6 +40,10 @@ function overwriteCard(doc: Y.Doc, card: Card, origin: Origin, current = readCar
   for (const field of CARD_TEXT_FIELDS) setCardText(doc, card.id, field, card[field], origin);
   moveCard(doc, card.id, card.goalId, origin);
   if (current.order !== card.order) setCardOrder(doc, card.id, card.order, origin);
+  if (!sameJson(current.coAuthors, card.coAuthors)) {
+    if (card.coAuthors.length > 0) map.set('coAuthors', card.coAuthors);
+    else map.delete('coAuthors');
+  }
   // Status as it was, even "agreed": the version was agreed as it stands.
   if (current.status !== card.status) map.set('status', card.status);
   for (const party of current.parties)
@@ -61,8 +65,19 @@ function overwriteCard(doc: Y.Doc, card: Card, origin: Origin, current = readCar
   }
 }
 
+/**
+ * A card kept before the registry had all of today's fields (a deleted card in the trash, read
+ * back from JSON): what it lacks is empty, as the migration would have made it.
+ */
+function withEveryField(card: Card): Card {
+  const full: Card = { ...card, coAuthors: Array.isArray(card.coAuthors) ? card.coAuthors : [] };
+  for (const field of CARD_TEXT_FIELDS) if (typeof full[field] !== 'string') full[field] = '';
+  return full;
+}
+
 /** Creates `card` with its id and every field, or overwrites the live card of that id. */
-export function putCard(doc: Y.Doc, card: Card, origin: Origin): void {
+export function putCard(doc: Y.Doc, kept: Card, origin: Origin): void {
+  const card = withEveryField(kept);
   doc.transact(() => {
     if (!cardsMap(doc).has(card.id)) {
       createCard(
@@ -71,6 +86,7 @@ export function putCard(doc: Y.Doc, card: Card, origin: Origin): void {
           id: card.id,
           goalId: card.goalId,
           createdBy: card.createdBy,
+          coAuthors: card.coAuthors,
           createdAt: card.createdAt,
           order: card.order,
           status: card.status,

@@ -4,18 +4,18 @@
  * show in the fields as they type. When the card is deleted (here or by
  * someone else) the editor closes and says so; the deletion wins.
  */
-import { type RefObject, useEffect, useId, useRef } from 'react';
+import { Fragment, type RefObject, useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import { deleteCard } from '../../shared/card.ts';
+import { CARD_FIELDS } from '../../shared/fields/card-fields.ts';
 import type { Template } from '../../shared/template.ts';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { announceDeleted } from '../undo/deletion-notice.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
 import { useCard } from './card-hooks.ts';
 import { useCardText } from './card-messages.ts';
-import { BoundField } from './fields/BoundField.tsx';
+import { CardFieldInput, FieldSuggestions } from './fields/CardFieldInput.tsx';
 import { GoalSelect } from './fields/GoalSelect.tsx';
-import { PartiesField } from './fields/PartiesField.tsx';
 import { StatusField } from './fields/StatusField.tsx';
 
 export interface CardEditorProps {
@@ -38,7 +38,7 @@ export function CardEditor(props: CardEditorProps) {
   const { doc, cardId, template, readOnly, focusTitle, focusPanel, onClose, onGone } = props;
   const card = useCard(doc, cardId);
   const text = useCardText(template);
-  const { t, field } = text;
+  const { t } = text;
   const headingId = useId();
   const listId = useId();
   const deletingHere = useRef(false);
@@ -62,7 +62,7 @@ export function CardEditor(props: CardEditorProps) {
     deleteCard(doc, cardId);
     announceDeleted(doc, [card.title]);
   };
-  const bound = { doc, cardId, readOnly };
+  const common = { doc, card, template, text, readOnly, listId };
 
   return (
     // Keys stay in the editor: tldraw must not read Delete or arrow keys pressed here as canvas shortcuts.
@@ -88,26 +88,16 @@ export function CardEditor(props: CardEditorProps) {
       </header>
       {readOnly && <p className="notice">{t('card.readOnly')}</p>}
       <div className="card-editor__body">
-        <BoundField {...bound} field="title" label={field('title')} autoFocus={focusTitle} />
-        <GoalSelect doc={doc} card={card} template={template} text={text} readOnly={readOnly} />
-        <BoundField {...bound} field="priorityArea" label={field('priorityArea')} multiline />
-        <BoundField {...bound} field="activity" label={field('activity')} multiline />
-        <BoundField {...bound} field="indicator" label={field('indicator')} multiline hint={t('card.indicatorHint')} />
-        <BoundField {...bound} field="responsible" label={field('responsible')} />
-        <BoundField
-          {...bound}
-          field="targetGroup"
-          label={field('targetGroup')}
-          list={listId}
-          hint={t('card.targetGroupHint')}
-        />
-        <datalist id={listId}>
-          {template.suggestedTargetGroups.map((group) => (
-            <option key={group} value={group} />
-          ))}
-        </datalist>
-        <PartiesField doc={doc} card={card} template={template} text={text} readOnly={readOnly} />
-        <BoundField {...bound} field="period" label={field('period')} />
+        {/* The registry's fields in its order; where the card sits comes right after its title. */}
+        {CARD_FIELDS.map((field) => (
+          <Fragment key={field.id}>
+            <CardFieldInput {...common} field={field} autoFocus={field.id === 'title' ? focusTitle : undefined} />
+            <FieldSuggestions field={field} template={template} id={listId} />
+            {field.id === 'title' && (
+              <GoalSelect doc={doc} card={card} template={template} text={text} readOnly={readOnly} />
+            )}
+          </Fragment>
+        ))}
         <StatusField doc={doc} card={card} text={text} readOnly={readOnly} />
       </div>
       {!readOnly && (

@@ -5,6 +5,7 @@
  * from the board's template (template.fieldLabels), not from here.
  */
 import { useMemo } from 'react';
+import { cardField } from '../../shared/fields/card-fields.ts';
 import type { Template } from '../../shared/template.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { format, type Language, type MessageParams } from '../i18n/messages.ts';
@@ -31,8 +32,6 @@ const sv = {
   'card.missing': 'Saknas för att bli överenskommen: {fields}',
   'card.refused': 'Kan inte markeras som överenskommen. Fyll i: {fields}.',
   'card.agreedMissing': 'Överenskommen, men saknar: {fields}',
-  'card.indicatorHint': 'En indikator per rad.',
-  'card.targetGroupHint': 'Välj ur listan eller skriv egen.',
   'card.parties.register': 'Parter i mallen',
   'card.parties.free': 'Andra parter',
   'card.parties.addLabel': 'Lägg till annan part',
@@ -57,7 +56,6 @@ const sv = {
   'table.empty': 'Inga aktiviteter ännu.',
   'table.unplaced': 'Ej placerade aktiviteter',
   'table.unplacedHint': 'Aktiviteter som inte ligger i något mål på tavlan.',
-  'table.col.indicators': 'Indikatorer för uppföljning',
   'table.col.manage': 'Hantera',
   'table.delete': 'Ta bort',
   'table.waiting': 'Hämtar tavlans innehåll…',
@@ -89,8 +87,6 @@ const en: Record<CardMessageKey, string> = {
   'card.missing': 'Missing before it can be agreed: {fields}',
   'card.refused': 'Cannot be marked as agreed. Fill in: {fields}.',
   'card.agreedMissing': 'Agreed, but missing: {fields}',
-  'card.indicatorHint': 'One indicator a line.',
-  'card.targetGroupHint': 'Pick from the list or type your own.',
   'card.parties.register': 'Parties in the template',
   'card.parties.free': 'Other parties',
   'card.parties.addLabel': 'Add another party',
@@ -115,7 +111,6 @@ const en: Record<CardMessageKey, string> = {
   'table.empty': 'No activities yet.',
   'table.unplaced': 'Activities not placed',
   'table.unplacedHint': 'Activities that are not inside any goal on the board.',
-  'table.col.indicators': 'Indicators for follow-up',
   'table.col.manage': 'Manage',
   'table.delete': 'Delete',
   'table.waiting': 'Fetching the board…',
@@ -125,22 +120,10 @@ const en: Record<CardMessageKey, string> = {
 
 const MESSAGES: Record<Language, Record<CardMessageKey, string>> = { sv, en };
 
-/** English fallbacks when a custom template lacks a field label. */
-const FIELD_FALLBACK: Record<string, { sv: string; en: string }> = {
-  title: { sv: 'Rubrik', en: 'Title' },
-  priorityArea: { sv: 'Prioriterat område', en: 'Priority area' },
-  activity: { sv: 'Aktivitet', en: 'Activity' },
-  indicator: { sv: 'Indikator för uppföljning', en: 'Indicator for follow-up' },
-  responsible: { sv: 'Ansvar', en: 'Responsible' },
-  parties: { sv: 'Parter', en: 'Parties' },
-  targetGroup: { sv: 'Målgrupp', en: 'Target group' },
-  period: { sv: 'Tidsram', en: 'Time frame' },
-};
-
 export interface CardText {
   lang: Language;
   t(key: CardMessageKey, params?: MessageParams): string;
-  /** A card field's name from the template, in the interface language. */
+  /** A card field's name from the template, else the field registry's, in the interface language. */
   field(field: string): string;
 }
 
@@ -149,7 +132,9 @@ export function cardText(lang: Language, template: Template | null): CardText {
     lang,
     t: (key, params) => format(MESSAGES[lang][key], params),
     field: (field) => {
-      const label = template?.fieldLabels[field] ?? FIELD_FALLBACK[field];
+      const label =
+        (template && Object.hasOwn(template.fieldLabels, field) ? template.fieldLabels[field] : undefined) ??
+        cardField(field)?.label;
       return label ? label[lang] : field;
     },
   };

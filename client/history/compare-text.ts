@@ -3,23 +3,12 @@
  * field labels where a plan key is a card field, and each value as one short
  * text. Pure, so it is tested without a browser.
  */
+import { fieldOfPlanKey } from '../../shared/plan/field-values.ts';
 import type { PlanCard } from '../../shared/plan/schema.ts';
 import { findGoal, type LocalizedText, type Template } from '../../shared/template.ts';
 import type { MessageKey, MessageParams } from '../i18n/messages.ts';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
-
-/** Plan keys that are a card field under another name (the card's one text field, split into a list). */
-const CARD_FIELD_OF: Partial<Record<keyof PlanCard, string>> = {
-  title: 'title',
-  priorityArea: 'priorityArea',
-  activity: 'activity',
-  indicators: 'indicator',
-  responsible: 'responsible',
-  targetGroups: 'targetGroup',
-  parties: 'parties',
-  period: 'period',
-};
 
 const OWN_LABEL: Partial<Record<string, MessageKey>> = {
   status: 'compare.field.status',
@@ -32,8 +21,9 @@ const OWN_LABEL: Partial<Record<string, MessageKey>> = {
 
 /** A plan key's name for people: "Indikator för uppföljning" for `indicators`. */
 export function fieldLabel(key: string, t: T, cardField: (field: string) => string): string {
-  const field = CARD_FIELD_OF[key as keyof PlanCard];
-  if (field) return cardField(field);
+  // A card field of the registry, under its plan key ("indicators" is the card's `indicator` field).
+  const field = fieldOfPlanKey(key);
+  if (field) return cardField(field.id);
   const own = OWN_LABEL[key];
   return own ? t(own) : key;
 }

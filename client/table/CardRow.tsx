@@ -7,12 +7,12 @@
 import { memo } from 'react';
 import type * as Y from 'yjs';
 import { deleteCard } from '../../shared/card.ts';
-import { type Card, type CardTextField, missingForAgreed } from '../../shared/card-schema.ts';
+import { type Card, missingForAgreed } from '../../shared/card-schema.ts';
+import { cardField, DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
 import type { Template } from '../../shared/template.ts';
 import type { CardText } from '../cards/card-messages.ts';
-import { BoundField } from '../cards/fields/BoundField.tsx';
+import { CardFieldInput } from '../cards/fields/CardFieldInput.tsx';
 import { GoalSelect } from '../cards/fields/GoalSelect.tsx';
-import { PartiesField } from '../cards/fields/PartiesField.tsx';
 import { StatusField } from '../cards/fields/StatusField.tsx';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { announceDeleted } from '../undo/deletion-notice.ts';
@@ -37,17 +37,8 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
   const { doc, card, template, text, readOnly, targetGroupList, focusTitle } = props;
   const { t } = text;
   const context = card.title.trim() || t('card.untitled');
-  const cell = (field: CardTextField, extra: { multiline?: boolean; hint?: string; list?: string } = {}) => (
-    <BoundField
-      doc={doc}
-      cardId={card.id}
-      field={field}
-      label={`${text.field(field)} – ${context}`}
-      hideLabel
-      readOnly={readOnly}
-      {...extra}
-    />
-  );
+  const input = { doc, card, template, text, readOnly, context, listId: targetGroupList };
+  const title = cardField('title');
 
   const remove = () => {
     if (!window.confirm(t('card.deleteConfirm', { title: context }))) return;
@@ -58,36 +49,19 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
 
   return (
     <tr data-card-id={card.id} data-testid="card-row" className={rowClass(card)}>
-      <td>{cell('priorityArea', { multiline: true })}</td>
-      <th scope="row" className="card-row__activity">
-        <BoundField
-          doc={doc}
-          cardId={card.id}
-          field="title"
-          label={`${text.field('title')} – ${context}`}
-          hideLabel
-          readOnly={readOnly}
-          autoFocus={focusTitle}
-          wrap
-          className="card-row__title"
-        />
-        {cell('activity', { multiline: true })}
-      </th>
-      <td>{cell('indicator', { multiline: true, hint: t('card.indicatorHint') })}</td>
-      <td>{cell('responsible', { multiline: true })}</td>
-      <td>{cell('targetGroup', { list: targetGroupList })}</td>
-      <td>
-        <PartiesField
-          doc={doc}
-          card={card}
-          template={template}
-          text={text}
-          readOnly={readOnly}
-          compact
-          context={context}
-        />
-      </td>
-      <td>{cell('period')}</td>
+      {/* The plan-table columns of the registry, in its order; the title is the activity's row header. */}
+      {DOCUMENT_FIELDS.map((field) =>
+        field.id === 'activity' ? (
+          <th key={field.id} scope="row" className="card-row__activity">
+            {title && <CardFieldInput {...input} field={title} autoFocus={focusTitle} className="card-row__title" />}
+            <CardFieldInput {...input} field={field} />
+          </th>
+        ) : (
+          <td key={field.id}>
+            <CardFieldInput {...input} field={field} />
+          </td>
+        ),
+      )}
       <td>
         <StatusField doc={doc} card={card} text={text} readOnly={readOnly} hideLabel context={context} />
       </td>

@@ -5,6 +5,7 @@
 import type { CSSProperties } from 'react';
 import type * as Y from 'yjs';
 import type { Card } from '../../shared/card-schema.ts';
+import { DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
 import type { Template } from '../../shared/template.ts';
 import type { CardText } from '../cards/card-messages.ts';
 import { LazyCardRow } from './LazyCardRow.tsx';
@@ -31,17 +32,13 @@ export function GoalTable(props: GoalTableProps) {
   const { doc, template, text, readOnly, goalId, caption, color, cards, targetGroupList, focusCardId, rows, onAdd } =
     props;
   const { t, field } = text;
+  // The registry's plan-table columns (its order and width), then status and the row's controls.
   const columns = [
-    field('priorityArea'),
-    field('activity'),
-    t('table.col.indicators'),
-    field('responsible'),
-    field('targetGroup'),
-    field('parties'),
-    field('period'),
-    t('card.status'),
-    t('table.col.manage'),
+    ...DOCUMENT_FIELDS.map((f) => ({ id: f.id, label: field(f.id), width: f.document.width })),
+    { id: 'status', label: t('card.status'), width: 26 },
+    { id: 'manage', label: t('table.col.manage'), width: 20 },
   ];
+  const total = columns.reduce((sum, column) => sum + column.width, 0);
   return (
     <div className="goal-table" style={{ '--goal-color': color } as CSSProperties} data-goal={goalId ?? ''}>
       <table>
@@ -51,17 +48,19 @@ export function GoalTable(props: GoalTableProps) {
           <span className="goal-table__count">({cards.length})</span>
         </caption>
         <colgroup>
-          {['priority', 'activity', 'indicator', 'responsible', 'target', 'parties', 'period', 'status', 'manage'].map(
-            (name) => (
-              <col key={name} className={`col-${name}`} />
-            ),
-          )}
+          {columns.map((column) => (
+            <col
+              key={column.id}
+              className={`col-${column.id}`}
+              style={{ width: `${((column.width / total) * 100).toFixed(2)}%` }}
+            />
+          ))}
         </colgroup>
         <thead>
           <tr>
-            {columns.map((label) => (
-              <th key={label} scope="col">
-                {label}
+            {columns.map((column) => (
+              <th key={column.id} scope="col">
+                {column.label}
               </th>
             ))}
           </tr>

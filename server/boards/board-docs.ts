@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import type { BoardInfo, CreatedBoard } from '../../shared/api.ts';
 import { initBoardDoc, readMeta } from '../../shared/board-doc.ts';
+import { migrateBoardDoc } from '../../shared/board-migration.ts';
 import { randomId } from '../../shared/ids.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
 import { newBoardTokens } from '../auth/tokens.ts';
@@ -62,13 +63,17 @@ export async function createEmptyBoard(store: BoardStore, title: string, templat
   }
 }
 
-/** The board's document as stored. The caller destroys it when done. */
+/**
+ * The board's document as stored, migrated in memory to this server's schemaVersion (the stored
+ * board is migrated when its room next loads). The caller destroys it when done.
+ */
 export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<Y.Doc> {
   const { updates } = await store.loadBoard(boardId);
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const update of updates) Y.applyUpdate(doc, update);
   });
+  migrateBoardDoc(doc);
   return doc;
 }
 

@@ -4,6 +4,7 @@
  * stall the live rooms on the main thread.
  */
 import * as Y from 'yjs';
+import { migrateBoardDoc } from '../../shared/board-migration.ts';
 import {
   exportPlan,
   ImportError,
@@ -52,6 +53,8 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
     doc.transact(() => {
       for (const update of task.updates) Y.applyUpdate(doc, update);
     });
+    // A stored board (or version) from before this server's fields reads with them, in memory only.
+    migrateBoardDoc(doc);
     const { body, contentType, fileName } = await exportPlan(doc, templateOrThrow(task.templateId), task.format, {
       boardId: task.boardId,
       csv: task.delimiter ? { delimiter: task.delimiter } : undefined,

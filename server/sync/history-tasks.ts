@@ -8,7 +8,15 @@
 import * as Y from 'yjs';
 import { Origin } from '../../shared/board-doc.ts';
 import { readCard } from '../../shared/card.ts';
-import { CARD_TEXT_FIELDS, type Card, fieldMax, PARTIES_MAX, TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
+import {
+  CARD_TEXT_FIELDS,
+  type Card,
+  CO_AUTHORS_MAX,
+  fieldMax,
+  PARTIES_MAX,
+  PARTY_NAME_MAX,
+  TEXT_FIELD_MAX,
+} from '../../shared/card-schema.ts';
 import type { ChangeSummary } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { type BoardContent, putCard, readContent, restoreContent } from '../../shared/restore.ts';
@@ -169,7 +177,11 @@ function readDeleted(steps: DeletionStep[]): Card[][] {
 
 /** A card cut to the field limits, as the trash keeps it (a forged card may hold more). */
 function withinLimits(card: Card): Card {
-  const cut: Card = { ...card, parties: card.parties.slice(0, PARTIES_MAX) };
+  const cut: Card = {
+    ...card,
+    parties: card.parties.slice(0, PARTIES_MAX),
+    coAuthors: card.coAuthors.slice(0, CO_AUTHORS_MAX).map((name) => name.slice(0, PARTY_NAME_MAX)),
+  };
   for (const field of CARD_TEXT_FIELDS) cut[field] = card[field].slice(0, fieldMax(field));
   cut.followUp = Object.fromEntries(
     Object.entries(card.followUp)

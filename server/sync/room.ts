@@ -156,6 +156,12 @@ export class Room {
       latest,
     });
     void room.admission.ensureAnalysis();
+    // An older board gets this server's fields before anyone syncs it (stored, so it happens once).
+    await room.edits
+      .migrate()
+      .catch((error: unknown) =>
+        options.log.error({ event: 'room.migration-failed', board: boardId, err: error }, 'board migration failed'),
+      );
     return room;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The server's own edits of a board's document: the facilitator's rename and
- * lock (server-owned `meta` keys), and restores of a version or a deleted
- * card. Each is made from the whole state in the state worker and submitted
+ * lock (server-owned `meta` keys), restores of a version or a deleted card,
+ * and the migration of an older board when its room loads. Each is made from the whole state in the state worker and submitted
  * to the room's admission like any client's update, so it is stored before it
  * is relayed and reaches everyone live.
  */
@@ -53,6 +53,20 @@ export class ServerEdits {
     return this.serially(async () => {
       const update = await this.deps.writes.inBackground(() =>
         this.deps.worker.run({ op: 'set-meta', updates: this.deps.content.parts(), entries }),
+      );
+      await this.submit(update, true);
+    });
+  }
+
+  /**
+   * Brings an older board document up to this server's schemaVersion
+   * (shared/board-migration.ts) as the server's own edit: stored, then relayed
+   * to everyone in the room. Nothing is submitted when the board is current.
+   */
+  migrate(): Promise<void> {
+    return this.serially(async () => {
+      const update = await this.deps.writes.inBackground(() =>
+        this.deps.worker.run({ op: 'migrate', updates: this.deps.content.parts() }),
       );
       await this.submit(update, true);
     });

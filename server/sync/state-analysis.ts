@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
+import { migrateBoardDoc } from '../../shared/board-migration.ts';
 import type { Card } from '../../shared/card-schema.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
@@ -62,13 +63,27 @@ export function setMeta(state: Uint8Array, entries: [string, string | boolean][]
   }
 }
 
+/** The update that migrates an older board document (shared/board-migration.ts); empty when it is current. */
+export function migrateState(state: Uint8Array): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    const before = Y.encodeStateVector(doc);
+    migrateBoardDoc(doc, Origin.server);
+    return Y.encodeStateAsUpdate(doc, before);
+  } finally {
+    doc.destroy();
+  }
+}
+
 export type StateTask =
   | HistoryTask
   | { op: 'merge'; updates: Uint8Array[] }
   | { op: 'compact'; updates: Uint8Array[]; at: LogPosition }
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
-  | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] };
+  | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] }
+  | { op: 'migrate'; updates: Uint8Array[] };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -97,5 +112,7 @@ export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snap
       return Y.diffUpdate(mergeMany(task.updates), task.stateVector);
     case 'set-meta':
       return setMeta(mergeMany(task.updates), task.entries);
+    case 'migrate':
+      return migrateState(mergeMany(task.updates));
   }
 }

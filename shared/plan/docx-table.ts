@@ -9,8 +9,9 @@
  * fixed layout, cell widths, merged cells, repeated header row), so Word shows
  * the same table; write-docx.ts puts each table where docx left its slot.
  */
+import { DOCUMENT_FIELDS } from '../fields/card-fields.ts';
 import { TABLE_HEADINGS } from './labels.ts';
-import { type CardCells, cellLines } from './sections.ts';
+import { type CardCells, cellLines, type DocumentFieldId, TITLE_COLUMN } from './sections.ts';
 import { TABLE_WIDTHS } from './xlsx-layout.ts';
 
 export const PAGE = { width: 11906, height: 16838, margin: 1134 }; // A4 in twips, 2 cm margins
@@ -74,12 +75,21 @@ const TABLE_START =
 
 /**
  * Columns whose repeated values merge into one cell down the rows, as in the
- * seed plans: the priority area, and the responsible within one priority area.
+ * seed plans: the fields the registry marks `merge` (the priority area, and the
+ * responsible within one priority area), found by field id, not by position.
+ * An empty cell merges with nothing.
  */
-const mergeKeys: Record<number, (cells: CardCells) => string> = {
-  0: (cells) => cells.priorityArea,
-  3: (cells) => (cells.responsible ? `${cells.priorityArea}\u0000${cells.responsible}` : ''),
-};
+const fieldText = (cells: CardCells, id: DocumentFieldId) => cells.fields[id].join('\n');
+const mergeKeys = new Map<number, (cells: CardCells) => string>();
+DOCUMENT_FIELDS.forEach((field, column) => {
+  const merge: { within?: DocumentFieldId } | undefined = 'merge' in field.document ? field.document.merge : undefined;
+  if (!merge) return;
+  const within = merge.within;
+  mergeKeys.set(column, (cells) => {
+    const own = fieldText(cells, field.id);
+    return own && within ? `${fieldText(cells, within)}\u0000${own}` : own;
+  });
+});
 
 /** For each row, how many rows its cell spans in a merged column: 0 where a cell above covers it. */
 export function rowSpans(keys: string[]): number[] {
@@ -98,7 +108,7 @@ function cardRow(cells: CardCells, spanOf: (column: number) => number): string {
   let xml = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
   cellLines(cells).forEach((lines, column) => {
     const span = spanOf(column);
-    if (column === 1 && cells.title) {
+    if (column === TITLE_COLUMN && cells.title) {
       // The card's short title in bold above its activity text.
       const title = `<w:p><w:r>${BOLD}${t(cells.title)}</w:r></w:p>`;
       xml += cell(column, lines.length > 1 ? title + paragraph(lines.slice(1)) : title);
@@ -110,7 +120,7 @@ function cardRow(cells: CardCells, spanOf: (column: number) => number): string {
 
 /** The `<w:tbl>` of one goal's cards: the header row, then a row a card. */
 export function tableXml(cards: CardCells[]): string {
-  const spans = new Map(Object.entries(mergeKeys).map(([column, key]) => [Number(column), rowSpans(cards.map(key))]));
+  const spans = new Map([...mergeKeys].map(([column, key]) => [column, rowSpans(cards.map(key))]));
   const rows = cards.map((cells, row) => cardRow(cells, (column) => spans.get(column)?.[row] ?? 1));
   return `${TABLE_START}${rows.join('')}</w:tbl>`;
 }

@@ -4,6 +4,8 @@
  * table, and the CSV/XLSX importers read it back, so header names are part of
  * the contract: rename one only together with a formatVersion bump.
  */
+import { CARD_FIELDS, type CardField } from '../fields/card-fields.ts';
+import { planFieldValue, textOf } from './field-values.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, INDICATOR_KIND_LABEL } from './labels.ts';
 import type { FollowUp, PlanCard, PlanData } from './schema.ts';
 import { missingText } from './warnings.ts';
@@ -22,47 +24,87 @@ export interface FlatRow {
 export interface Column {
   key: string;
   header: string;
+  /** Other headings an importer reads as this column (column-aliases.ts folds case and spacing). */
+  aliases: readonly string[];
   /** Derived columns are written for readers and ignored by importers. */
   derived?: boolean;
+  /** The card field (shared/fields/card-fields.ts) the column holds. */
+  field?: CardField;
   value: (row: FlatRow) => string;
 }
 
 const lines = (values: string[]) => values.join('\n');
 
+/** A registry field's column: its heading, its aliases and both UI labels, its text as the card holds it. */
+const fieldColumn = (field: CardField): Column => ({
+  key: field.plan.key,
+  header: field.column.header,
+  aliases: [...field.column.aliases, field.label.sv, field.label.en, field.id],
+  field,
+  value: (r) => textOf(field.plan.kind, planFieldValue(r.card, field)),
+});
+
+/** Columns written after a field of a kind, for readers: an indicator's kind, a period's first and last day. */
+const AFTER_KIND: Partial<Record<CardField['plan']['kind'], Column[]>> = {
+  indicators: [
+    {
+      key: 'indicatorKinds',
+      header: 'Indikatortyp',
+      aliases: ['indikatortyp', 'indicator kind'],
+      derived: true,
+      value: (r) => lines(r.card.indicators.map((i) => INDICATOR_KIND_LABEL[i.kind])),
+    },
+  ],
+  period: [
+    {
+      key: 'periodFrom',
+      header: 'Tidsram från',
+      aliases: ['time frame from'],
+      derived: true,
+      value: (r) => r.card.period.from ?? '',
+    },
+    {
+      key: 'periodTo',
+      header: 'Tidsram till',
+      aliases: ['time frame to'],
+      derived: true,
+      value: (r) => r.card.period.to ?? '',
+    },
+  ],
+};
+
+/** The flat table's columns: the card's place, its fields in registry order, then status and provenance. */
 export const COLUMNS: readonly Column[] = [
-  { key: 'focusAreaId', header: 'Fokusområde-id', value: (r) => r.focusAreaId },
-  { key: 'focusArea', header: 'Fokusområde', derived: true, value: (r) => r.focusArea },
-  { key: 'goalId', header: 'Delmål-id', value: (r) => r.goalId },
-  { key: 'goal', header: 'Delmål', derived: true, value: (r) => r.goal },
-  { key: 'id', header: 'Kort-id', value: (r) => r.card.id },
-  { key: 'title', header: 'Rubrik', value: (r) => r.card.title },
-  { key: 'priorityArea', header: 'Prioriterat område', value: (r) => r.card.priorityArea },
-  { key: 'activity', header: 'Aktivitet', value: (r) => r.card.activity },
   {
-    key: 'indicators',
-    header: 'Indikatorer för uppföljning',
-    value: (r) => lines(r.card.indicators.map((i) => i.text)),
+    key: 'focusAreaId',
+    header: 'Fokusområde-id',
+    aliases: ['fokusområdes-id', 'focus area id', 'focusareaid'],
+    value: (r) => r.focusAreaId,
   },
-  {
-    key: 'indicatorKinds',
-    header: 'Indikatortyp',
-    derived: true,
-    value: (r) => lines(r.card.indicators.map((i) => INDICATOR_KIND_LABEL[i.kind])),
-  },
-  { key: 'responsible', header: 'Ansvar', value: (r) => r.card.responsible },
-  { key: 'targetGroups', header: 'Målgrupp', value: (r) => lines(r.card.targetGroups) },
-  { key: 'parties', header: 'Parter', value: (r) => lines(r.card.parties) },
-  { key: 'period', header: 'Tidsram', value: (r) => r.card.period.label },
-  { key: 'periodFrom', header: 'Tidsram från', derived: true, value: (r) => r.card.period.from ?? '' },
-  { key: 'periodTo', header: 'Tidsram till', derived: true, value: (r) => r.card.period.to ?? '' },
-  { key: 'status', header: 'Status', value: (r) => CARD_STATUS_LABEL[r.card.status] },
+  { key: 'focusArea', header: 'Fokusområde', aliases: ['focus area'], derived: true, value: (r) => r.focusArea },
+  { key: 'goalId', header: 'Delmål-id', aliases: ['mål-id', 'goal id', 'goalid'], value: (r) => r.goalId },
+  { key: 'goal', header: 'Delmål', aliases: ['mål', 'goal'], derived: true, value: (r) => r.goal },
+  { key: 'id', header: 'Kort-id', aliases: ['card id', 'id'], value: (r) => r.card.id },
+  ...CARD_FIELDS.flatMap((field) => [fieldColumn(field), ...(AFTER_KIND[field.plan.kind] ?? [])]),
+  { key: 'status', header: 'Status', aliases: [], value: (r) => CARD_STATUS_LABEL[r.card.status] },
   // Beside Status, which stays "Överenskommen" so the file imports as the group decided.
-  { key: 'warning', header: 'Varning', derived: true, value: (r) => missingText(r.card) ?? '' },
-  { key: 'votes', header: 'Röster', value: (r) => String(r.card.votes) },
-  { key: 'authors', header: 'Författare', value: (r) => lines(r.card.authors) },
-  { key: 'createdAt', header: 'Skapad', value: (r) => r.card.createdAt ?? '' },
-  { key: 'planTitle', header: 'Plan', value: (r) => r.planTitle },
-  { key: 'planPeriod', header: 'Planperiod', value: (r) => r.planPeriod },
+  {
+    key: 'warning',
+    header: 'Varning',
+    aliases: ['warning'],
+    derived: true,
+    value: (r) => missingText(r.card) ?? '',
+  },
+  { key: 'votes', header: 'Röster', aliases: ['votes'], value: (r) => String(r.card.votes) },
+  {
+    key: 'authors',
+    header: 'Författare',
+    aliases: ['authors', 'skapad av', 'created by'],
+    value: (r) => lines(r.card.authors),
+  },
+  { key: 'createdAt', header: 'Skapad', aliases: ['created', 'created at'], value: (r) => r.card.createdAt ?? '' },
+  { key: 'planTitle', header: 'Plan', aliases: ['plan title'], value: (r) => r.planTitle },
+  { key: 'planPeriod', header: 'Planperiod', aliases: ['plan period'], value: (r) => r.planPeriod },
 ];
 
 /** The parts of one follow-up entry, each its own column per period: "Uppföljning 2025: status". */

@@ -6,14 +6,14 @@
  * on its own so an error can name its row and column.
  */
 import { PARTIES_MAX, TEXT_FIELD_MAX } from '../card-schema.ts';
+import { CARD_FIELDS } from '../fields/card-fields.ts';
 import { randomId } from '../ids.ts';
 import type { Template } from '../template.ts';
 import { ImportError, tooManyCards } from './errors.ts';
+import { planValue } from './field-values.ts';
 import { COLUMNS } from './flat.ts';
-import { toIndicators } from './indicators.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, fromLabel } from './labels.ts';
 import { type Notices, rowNotices, unknownColumnsNotice, unknownPlaceNotice } from './notices.ts';
-import { toPeriod } from './period.ts';
 import { emptyPlan, type PlanShell } from './plan-shell.ts';
 import { type FollowUp, type PlanCard, PlanCardSchema, type PlanData } from './schema.ts';
 import { boardOf, MAX_OTHER_COLUMNS, otherLines, splitParties, withOtherLines } from './table-cells.ts';
@@ -92,16 +92,16 @@ function readCard(
   const parties = splitParties(cells('parties'), register);
   trimmed.other = activity.dropped > 0 && cells('activity').length <= TEXT_FIELD_MAX;
   trimmed.parties = parties.length > PARTIES_MAX;
+  // Every registry field from its own column; the activity takes the unknown columns' lines, parties are split.
+  const fields = CARD_FIELDS.map((field) => {
+    const key = field.plan.key;
+    if (field.id === 'activity') return [key, activity.text];
+    if (field.id === 'parties') return [key, parties.slice(0, PARTIES_MAX)];
+    return [key, planValue(field.plan.kind, cells(key))];
+  });
   const card = {
     id: cells('id').trim() || randomId(16),
-    title: cells('title'),
-    priorityArea: cells('priorityArea'),
-    activity: activity.text,
-    indicators: toIndicators(cells('indicators')),
-    responsible: cells('responsible'),
-    targetGroups: toLines(cells('targetGroups')),
-    parties: parties.slice(0, PARTIES_MAX),
-    period: toPeriod(cells('period')),
+    ...Object.fromEntries(fields),
     status,
     followUp: readFollowUps(cells, periods, failAt),
     votes: votesText ? Number(votesText) : 0,

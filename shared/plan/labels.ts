@@ -3,7 +3,8 @@
  * Swedish working groups, so they speak Swedish whatever the UI language;
  * importers accept these labels and the machine ids alike.
  */
-import type { CardStatus, FollowUpStatus, REQUIRED_FOR_AGREED } from '../card-schema.ts';
+import type { CardStatus, FollowUpStatus, RequiredField } from '../card-schema.ts';
+import { DOCUMENT_FIELDS, REQUIRED_FIELDS } from '../fields/card-fields.ts';
 import type { IndicatorKind } from './schema.ts';
 
 export const CARD_STATUS_LABEL: Record<CardStatus, string> = {
@@ -25,25 +26,20 @@ export const INDICATOR_KIND_LABEL: Record<IndicatorKind, string> = {
   text: 'Text',
 };
 
-/** The columns of the plan tables in the Word, Markdown and per-area Excel layout, as in the seed plans. */
-export const TABLE_HEADINGS = [
-  'Prioriterat område',
-  'Aktiviteter',
-  'Indikatorer för uppföljning',
-  'Ansvar',
-  'Målgrupp',
-  'Parter',
-  'Tidsram',
-  'Status',
-] as const;
+/** The last column of every plan table: the card's status (and follow-up statuses). */
+export const STATUS_HEADING = 'Status';
 
-/** The card fields an agreed card needs, as the plan tables name them. */
-export const FIELD_LABEL: Record<(typeof REQUIRED_FOR_AGREED)[number], string> = {
-  title: 'Rubrik',
-  activity: 'Aktivitet',
-  responsible: 'Ansvar',
-  indicator: 'Indikatorer för uppföljning',
-};
+/**
+ * The columns of the plan tables in the Word, Markdown and per-area Excel layout, as in the seed plans:
+ * the registry's fields with a document column, in registry order, then the status.
+ */
+export const TABLE_HEADINGS: readonly string[] = [...DOCUMENT_FIELDS.map((f) => f.document.heading), STATUS_HEADING];
+
+/** The card fields an agreed card needs, as the flat table names them. */
+export const FIELD_LABEL = Object.fromEntries(REQUIRED_FIELDS.map((f) => [f.id, f.column.header])) as Record<
+  RequiredField,
+  string
+>;
 
 /** Sticky notes left on a goal, listed under its table. */
 export const NOTES_HEADING = 'Anteckningar';

@@ -1,27 +1,27 @@
 /**
- * Plan data (contract, format "samverkansplan" 1.1): the structured form of a
+ * Plan data (contract, format "samverkansplan" 1.2): the structured form of a
  * board that every export is written from and every import is read into.
  * Declared once here; the published JSON Schema (samverkansplan.schema.json)
  * is generated from it, so the two cannot drift apart unnoticed.
  *
- * Minor versions only add: what 1.1 added (notes, warnings) defaults to empty,
- * so every 1.x file reads; a new major is a break readers refuse.
+ * Minor versions only add: what 1.1 added (notes, warnings) and 1.2 (effectMeasure)
+ * defaults to empty, so every 1.x file reads; a new major is a break readers refuse.
+ * A card's fields come from the card field registry (shared/fields/card-fields.ts).
  */
 import { z } from 'zod';
 import { BOARD_TITLE_MAX } from '../api.ts';
 import {
   CARD_STATUSES,
   FOLLOW_UP_STATUSES,
-  PARTIES_MAX,
   PARTY_NAME_MAX,
   REQUIRED_FOR_AGREED,
   TEXT_FIELD_MAX,
-  TITLE_MAX,
 } from '../card-schema.ts';
+import { CARD_FIELDS, type CardField, type PlanKind } from '../fields/card-fields.ts';
 
 export const PLAN_FORMAT = 'samverkansplan';
 /** The version exports write. */
-export const PLAN_FORMAT_VERSION = '1.1';
+export const PLAN_FORMAT_VERSION = '1.2';
 /** The major version readers accept, with any minor version. */
 export const PLAN_FORMAT_MAJOR = 1;
 
@@ -67,29 +67,62 @@ export const FollowUpSchema = z
   .meta({ title: 'FollowUp' });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
+/** What a registry field of each plan kind holds, as a schema (with the field's own limit). */
+const KIND_SCHEMA: Record<PlanKind, (field: CardField) => z.ZodType> = {
+  text: (field) => text(field.max),
+  lines: (field) =>
+    z.array(line(field.max)).refine(fitsOneField, {
+      message: `${field.label.en.toLowerCase()}s together must be at most ${field.max} characters`,
+    }),
+  indicators: (field) =>
+    z.array(IndicatorSchema).refine((list) => fitsOneField(list.map((i) => i.text)), {
+      message: `indicators together must be at most ${field.max} characters`,
+    }),
+  period: () => PeriodSchema,
+  parties: (field) => z.array(line(PARTY_NAME_MAX)).max(field.max),
+};
+const EMPTY: Record<PlanKind, () => unknown> = {
+  text: () => '',
+  lines: () => [],
+  indicators: () => [],
+  period: () => ({ label: '', from: null, to: null }),
+  parties: () => [],
+};
+
+/** What a field of each plan kind holds in plan data. */
+export interface PlanValueOf {
+  text: string;
+  lines: string[];
+  indicators: Indicator[];
+  period: Period;
+  parties: string[];
+}
+type PlanFieldShape = {
+  [F in CardField as F['plan']['key']]: z.ZodType<PlanValueOf[F['plan']['kind']]>;
+};
+
+/** The card fields of plan data, one a registry field; a field a minor version added defaults to empty. */
+function planFieldShape(): PlanFieldShape {
+  const entries = CARD_FIELDS.map((field) => {
+    const plan: CardField['plan'] & { description?: string; since?: string } = field.plan;
+    let schema = KIND_SCHEMA[plan.kind](field);
+    if (plan.description) schema = schema.describe(plan.description);
+    if (plan.since) schema = schema.default(EMPTY[plan.kind]);
+    return [plan.key, schema] as const;
+  });
+  return Object.fromEntries(entries) as unknown as PlanFieldShape;
+}
+
 export const PlanCardSchema = z
   .object({
     id,
-    title: text(TITLE_MAX),
-    priorityArea: text(TEXT_FIELD_MAX),
-    activity: text(TEXT_FIELD_MAX),
-    indicators: z.array(IndicatorSchema).refine((list) => fitsOneField(list.map((i) => i.text)), {
-      message: `indicators together must be at most ${TEXT_FIELD_MAX} characters`,
-    }),
-    responsible: text(TEXT_FIELD_MAX),
-    targetGroups: z
-      .array(line(TEXT_FIELD_MAX))
-      .refine(fitsOneField, { message: `target groups together must be at most ${TEXT_FIELD_MAX} characters` })
-      .describe('One target group a line of the card field.'),
-    parties: z
-      .array(line(PARTY_NAME_MAX))
-      .max(PARTIES_MAX)
-      .describe('Party names; those of the template register first, in register order.'),
-    period: PeriodSchema,
+    ...planFieldShape(),
     status: z.enum(CARD_STATUSES).describe('Workshop state: draft, or agreed by the group.'),
     followUp: z.array(FollowUpSchema).describe('One entry a follow-up period, in period order.'),
     votes: z.number().int().describe('Sum of the votes the card got on the board.'),
-    authors: z.array(line(PARTY_NAME_MAX)).describe('The card creator first, then follow-up writers.'),
+    authors: z
+      .array(line(PARTY_NAME_MAX))
+      .describe('The card creator first, then the further authors an import named, then follow-up writers.'),
     createdAt: timestamp.nullable(),
   })
   .meta({ id: 'PlanCard', title: 'Card' });

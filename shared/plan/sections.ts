@@ -3,23 +3,25 @@
  * the per-area Excel sheets): focus areas → goals → one table row a card.
  * Defined once so the three layouts cannot disagree about what a cell shows.
  */
+import { DOCUMENT_FIELDS, type DocumentFieldDef } from '../fields/card-fields.ts';
+import { linesOf, planFieldValue } from './field-values.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, UNPLACED_HEADING } from './labels.ts';
 import type { PlanCard, PlanData } from './schema.ts';
 import { missingText } from './warnings.ts';
 
+export type DocumentFieldId = DocumentFieldDef['id'];
+
 /** One card as the cells of a plan table, multi-line cells as lists of lines. */
 export interface CardCells {
-  priorityArea: string;
   /** The card's short title, shown bold above the activity when set. */
   title: string;
-  activity: string;
-  indicators: string[];
-  responsible: string;
-  targetGroups: string[];
-  parties: string[];
-  period: string;
+  /** The lines of each field with a plan-table column (the registry's `document`), by field id. */
+  fields: Record<DocumentFieldId, string[]>;
   status: string[];
 }
+
+/** The plan-table column the title is shown in, above the activity text. */
+export const TITLE_COLUMN = DOCUMENT_FIELDS.findIndex((field) => field.id === 'activity');
 
 export interface PlanGroup {
   /** The goal; both null for cards on the focus area itself. */
@@ -43,15 +45,10 @@ export const numbered = (item: { id: string | null; title: string | null }): str
   [item.id, item.title].filter(Boolean).join(' ');
 
 export function cardCells(card: PlanCard): CardCells {
+  const fields = DOCUMENT_FIELDS.map((f) => [f.id, linesOf(f.plan.kind, planFieldValue(card, f))]);
   return {
-    priorityArea: card.priorityArea,
     title: card.title,
-    activity: card.activity,
-    indicators: card.indicators.map((indicator) => indicator.text),
-    responsible: card.responsible,
-    targetGroups: card.targetGroups,
-    parties: card.parties,
-    period: card.period.label,
+    fields: Object.fromEntries(fields) as CardCells['fields'],
     status: [
       missingText(card) ?? CARD_STATUS_LABEL[card.status],
       ...card.followUp.map((entry) => `${entry.period}: ${FOLLOW_UP_STATUS_LABEL[entry.status]}`),
@@ -59,17 +56,13 @@ export function cardCells(card: PlanCard): CardCells {
   };
 }
 
-/** The cells of one card as the eight columns of TABLE_HEADINGS, each a list of lines. */
+/** The cells of one card as the columns of TABLE_HEADINGS, each a list of lines (the title first in its column). */
 export function cellLines(cells: CardCells): string[][] {
-  const lines = (value: string) => (value ? value.split(/\r?\n/) : []);
   return [
-    lines(cells.priorityArea),
-    [...(cells.title ? [cells.title] : []), ...lines(cells.activity)],
-    cells.indicators,
-    lines(cells.responsible),
-    cells.targetGroups,
-    cells.parties,
-    lines(cells.period),
+    ...DOCUMENT_FIELDS.map((f, column) => [
+      ...(column === TITLE_COLUMN && cells.title ? [cells.title] : []),
+      ...cells.fields[f.id],
+    ]),
     cells.status,
   ];
 }

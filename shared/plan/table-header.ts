@@ -4,6 +4,8 @@
  * XLSX sheet choice (read-xlsx.ts), so the three agree on which row is the
  * header and which column holds the goal ids.
  */
+
+import { DOCUMENT_FIELDS } from '../fields/card-fields.ts';
 import { columnForHeading, normalizeHeading } from './column-aliases.ts';
 import { COLUMNS, FOLLOW_UP_HEADER, FOLLOW_UP_PARTS } from './flat.ts';
 import { TABLE_HEADINGS } from './labels.ts';
@@ -39,7 +41,12 @@ export function isPlanHeader(row: readonly string[]): boolean {
  */
 export function isAreaSheetHeader(row: readonly string[]): boolean {
   const cells = row.map(normalizeHeading).filter((cell) => cell !== '');
-  return cells.length === TABLE_HEADINGS.length && TABLE_HEADINGS.every((h, i) => normalizeHeading(h) === cells[i]);
+  // An older export lacks the columns of fields added since (the registry's `since`): still ours.
+  const added = new Set(DOCUMENT_FIELDS.filter((f) => 'since' in f).map((f) => normalizeHeading(f.document.heading)));
+  const expected = TABLE_HEADINGS.map(normalizeHeading);
+  const older = expected.filter((heading) => !added.has(heading));
+  const same = (headings: string[]) => headings.length === cells.length && headings.every((h, i) => h === cells[i]);
+  return same(expected) || same(older);
 }
 
 export const followUpKey = (period: string, part: string): string => `followUp\u0000${period}\u0000${part}`;

@@ -7,8 +7,10 @@
 import * as Y from 'yjs';
 import { cardsMap, initBoardDoc, metaMap, Origin, setPlanPeriod } from '../board-doc.ts';
 import { createCard, setFollowUp, setVote } from '../card.ts';
+import { TEXT_FIELDS } from '../fields/card-fields.ts';
 import { randomId } from '../ids.ts';
 import { placeIds, type Template } from '../template.ts';
+import { planFieldValue, textOf } from './field-values.ts';
 import { yearRange } from './period.ts';
 import { localized } from './plan-shell.ts';
 import type { PlanCard, PlanData } from './schema.ts';
@@ -90,17 +92,12 @@ export function planToDoc(plan: PlanData, template: Template, options: ToDocOpti
           goalId,
           order: index + 1,
           status: card.status,
+          // Every author is kept: the first as the creator, the others beside it (follow-up writers
+          // among them are written again with their entries; the export lists each name once).
           createdBy: card.authors[0] ?? '',
+          coAuthors: card.authors.slice(1),
           createdAt: card.createdAt ?? now.toISOString(),
-          fields: {
-            title: card.title,
-            priorityArea: card.priorityArea,
-            activity: card.activity,
-            indicator: card.indicators.map((indicator) => indicator.text).join('\n'),
-            responsible: card.responsible,
-            targetGroup: card.targetGroups.join('\n'),
-            period: card.period.label,
-          },
+          fields: Object.fromEntries(TEXT_FIELDS.map((f) => [f.id, textOf(f.plan.kind, planFieldValue(card, f))])),
           parties: partyKeys(card.parties, template),
         },
         Origin.import,

@@ -7,11 +7,12 @@ import type * as Y from 'yjs';
 import { BOARD_TITLE_MAX } from '../api.ts';
 import { readMeta, readPlanPeriod } from '../board-doc.ts';
 import { readCards } from '../card.ts';
-import { type Card, fieldMax, PARTIES_MAX, PARTY_NAME_MAX, TEXT_FIELD_MAX } from '../card-schema.ts';
+import { type Card, PARTIES_MAX, PARTY_NAME_MAX, TEXT_FIELD_MAX } from '../card-schema.ts';
+import { CARD_FIELDS } from '../fields/card-fields.ts';
 import type { Template } from '../template.ts';
-import { toIndicators } from './indicators.ts';
+import { planValue } from './field-values.ts';
 import { planNotes } from './notes.ts';
-import { isIsoDate, toPeriod } from './period.ts';
+import { isIsoDate } from './period.ts';
 import { emptyPlan } from './plan-shell.ts';
 import type { FollowUp, PlanCard, PlanData, PlanNote } from './schema.ts';
 import { planWarnings } from './warnings.ts';
@@ -30,12 +31,7 @@ export function toTimestamp(value: string): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-/** Lines of a multi-line field, trimmed, blank ones dropped. */
-export const toLines = (value: string): string[] =>
-  value
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
+export { toLines } from './field-values.ts';
 
 // The accessors cut text at the field limits, but a foreign client can write longer
 // Y.Text; cutting again here keeps every export valid against the published schema.
@@ -61,28 +57,29 @@ function followUps(card: Card): FollowUp[] {
     }));
 }
 
-/** One card as plan data. */
-export function toPlanCard(card: Card, template: Template): PlanCard {
-  const followUp = followUps(card);
-  const authors = [card.createdBy, ...followUp.map((f) => f.updatedBy)]
+/** The card's creator, then the further authors an import named, then follow-up writers: each once. */
+export function cardAuthors(card: Pick<Card, 'createdBy' | 'coAuthors'>, followUp: FollowUp[]): string[] {
+  return [card.createdBy, ...card.coAuthors, ...followUp.map((f) => f.updatedBy)]
     .map((name) => clip(name.trim(), PARTY_NAME_MAX))
     .filter((name, index, all) => name.length > 0 && all.indexOf(name) === index);
+}
+
+/** One card as plan data: its fields in registry order, each by its plan kind. */
+export function toPlanCard(card: Card, template: Template): PlanCard {
+  const followUp = followUps(card);
+  const fields = CARD_FIELDS.map((field) => [
+    field.plan.key,
+    field.yjs === 'Y.Map' ? partyNames(card, template) : planValue(field.plan.kind, clip(card[field.id], field.max)),
+  ]);
   return {
     id: card.id,
-    title: clip(card.title, fieldMax('title')),
-    priorityArea: clip(card.priorityArea),
-    activity: clip(card.activity),
-    indicators: toIndicators(clip(card.indicator)),
-    responsible: clip(card.responsible),
-    targetGroups: toLines(clip(card.targetGroup)),
-    parties: partyNames(card, template),
-    period: toPeriod(clip(card.period)),
+    ...Object.fromEntries(fields),
     status: card.status,
     followUp,
     votes: Object.values(card.votes).reduce((sum, n) => sum + (Number.isInteger(n) ? n : 0), 0),
-    authors,
+    authors: cardAuthors(card, followUp),
     createdAt: toTimestamp(card.createdAt),
-  };
+  } as PlanCard;
 }
 
 /** The plan data of a board. `template` is the board's template (meta.templateId). */

@@ -4,24 +4,17 @@
  * card stays agreed, as the group decided, and every export says what it lacks
  * until it is filled in or set back to draft.
  */
-import { missingForAgreed, type REQUIRED_FOR_AGREED } from '../card-schema.ts';
+import { missingForAgreed, type RequiredField } from '../card-schema.ts';
+import { REQUIRED_FIELDS } from '../fields/card-fields.ts';
+import { planFieldValue, textOf } from './field-values.ts';
 import { FIELD_LABEL } from './labels.ts';
 import type { PlanCard, PlanData, PlanWarning } from './schema.ts';
-
-type RequiredField = (typeof REQUIRED_FOR_AGREED)[number];
 
 /** The required fields an agreed plan card lacks; empty for drafts and complete cards. */
 export function missingOnAgreed(card: PlanCard): RequiredField[] {
   if (card.status !== 'agreed') return [];
-  return missingForAgreed({
-    title: card.title,
-    activity: card.activity,
-    responsible: card.responsible,
-    indicator: card.indicators.map((i) => i.text).join('\n'),
-    priorityArea: card.priorityArea,
-    targetGroup: card.targetGroups.join('\n'),
-    period: card.period.label,
-  });
+  const texts = REQUIRED_FIELDS.map((field) => [field.id, textOf(field.plan.kind, planFieldValue(card, field))]);
+  return missingForAgreed(Object.fromEntries(texts) as Record<RequiredField, string>);
 }
 
 /** "Överenskommen, men saknar: Ansvar, Indikatorer för uppföljning", or null when nothing is missing. */

@@ -6,7 +6,7 @@
 import { NO_CARDS, NOTES_HEADING, TABLE_HEADINGS } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
-import { type CardCells, cellLines, numbered, type PlanGroup, planSections } from './sections.ts';
+import { type CardCells, cellLines, numbered, type PlanGroup, planSections, TITLE_COLUMN } from './sections.ts';
 
 /*
  * Line breaks and other control characters (C0, DEL, C1, the Unicode line and
@@ -39,8 +39,8 @@ const mdCell = (lines: string[]): string => lines.map(mdText).join('<br>');
 function cardRow(cells: CardCells): string {
   const columns = cellLines(cells).map(mdCell);
   if (cells.title) {
-    const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
-    columns[1] = [`**${mdText(cells.title)}**`, ...activity.map(mdText)].join('<br>');
+    const rest = cellLines(cells)[TITLE_COLUMN]?.slice(1) ?? [];
+    columns[TITLE_COLUMN] = [`**${mdText(cells.title)}**`, ...rest.map(mdText)].join('<br>');
   }
   return `| ${columns.join(' | ')} |`;
 }

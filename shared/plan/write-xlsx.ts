@@ -9,7 +9,7 @@ import { planToTable } from './flat.ts';
 import { NO_CARDS, NOTES_HEADING, TABLE_HEADINGS } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
-import { type CardCells, cellLines, numbered, type PlanGroup, planSections } from './sections.ts';
+import { type CardCells, cellLines, numbered, type PlanGroup, planSections, TITLE_COLUMN } from './sections.ts';
 import { ALL_SHEET, INFO, INFO_SHEET, sheetName, TABLE_WIDTHS } from './xlsx-layout.ts';
 import { xmlSafePlan } from './xml-safe.ts';
 
@@ -94,14 +94,16 @@ function addGroupRow(sheet: ExcelJS.Worksheet, text: string, bold: boolean): voi
 }
 
 function addCardRow(sheet: ExcelJS.Worksheet, cells: CardCells): void {
-  const texts = cellLines(cells).map((lines) => lines.join('\n'));
+  const columns = cellLines(cells);
+  const texts = columns.map((lines) => lines.join('\n'));
   const values: ExcelJS.CellValue[] = [...texts];
+  const rest = columns[TITLE_COLUMN]?.slice(1) ?? [];
   if (cells.title) {
     // The card's short title in bold above its activity text, as one cell.
-    values[1] = {
+    values[TITLE_COLUMN] = {
       richText: [
         { font: { bold: true }, text: cells.title },
-        ...(cells.activity ? [{ text: `\n${cells.activity}` }] : []),
+        ...(rest.length > 0 ? [{ text: `\n${rest.join('\n')}` }] : []),
       ],
     };
   }

@@ -21,14 +21,22 @@ export const INFO = {
   exportedAt: 'Exporterad',
 } as const;
 
+import { DOCUMENT_FIELDS } from '../fields/card-fields.ts';
+
+/** Width of the status column, the last of every plan table. */
+const STATUS_WIDTH = 24;
+
 /**
- * Widths (in characters) of the eight plan-table columns, matching TABLE_HEADINGS;
+ * Widths (in characters) of the plan-table columns, matching TABLE_HEADINGS (the
+ * registry's document widths, then the status);
  * the Word table shares them as proportions. Wide enough that "Tidsram" and
  * "Överenskommen" do not break inside the word on an A4 landscape page (the
- * status column is ≈ 86 pt in Word; "Överenskommen" in 9 pt Calibri with the
- * cell margins takes ≈ 71 pt, which the 20 units it had before only just held).
+ * status column is ≈ 77 pt in Word with the nine columns of 2024's Effektmått,
+ * 86 pt with eight; "Överenskommen" in 9 pt Calibri with the cell margins takes
+ * ≈ 71 pt, which 20 units of eight columns only just held). A new column takes its
+ * share from every other: check the status column still holds the word.
  */
-export const TABLE_WIDTHS = [26, 40, 34, 22, 18, 24, 14, 24] as const;
+export const TABLE_WIDTHS: readonly number[] = [...DOCUMENT_FIELDS.map((f) => f.document.width), STATUS_WIDTH];
 
 const SHEET_NAME_MAX = 31;
 

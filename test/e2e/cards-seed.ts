@@ -33,6 +33,12 @@ export function titleFrom(activity: string): string {
 }
 
 /** A plan row as a new card; `index` varies parties and status so the board looks like a real workshop. */
+const EFFECTS = [
+  'Fler elever når gymnasiebehörighet; mäts som andel behöriga i årskurs 9, jämfört med 2018.',
+  'Färre avbrott i gymnasiet; mäts som andel som slutför inom fyra år.',
+  'Fler unga vuxna i arbete eller studier; mäts i kommunens uppföljning av aktivitetsansvaret.',
+];
+
 export function cardFromRow(row: PlanRow, index: number): NewCard {
   const parties = index % 3 === 2 ? ['uppsala'] : ['region-uppsala', 'uppsala'];
   return {
@@ -46,6 +52,8 @@ export function cardFromRow(row: PlanRow, index: number): NewCard {
       priorityArea: row.priorityArea,
       activity: row.activity,
       indicator: row.indicator,
+      // The 2019 plans had no Effektmått; some cards get one, as a group writing one in 2025 would.
+      effectMeasure: index % 2 === 0 ? EFFECTS[(index / 2) % EFFECTS.length] : '',
       responsible: row.responsible,
       targetGroup: row.targetGroup ?? '',
       period: row.period,

@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
 import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import { goToArea } from './helpers/board-page.ts';
@@ -140,7 +141,8 @@ describe('activity cards drafted together', () => {
     // A real table: a caption and column headers for screen readers, a row header per activity.
     const table = bengt.page.locator('.goal-table[data-goal="A1"] table');
     expect(await table.locator('caption').textContent()).toContain('A1');
-    expect(await table.locator('thead th[scope="col"]').count()).toBe(9);
+    // A column per plan-table field of the registry, then status and the row's controls.
+    expect(await table.locator('thead th[scope="col"]').count()).toBe(DOCUMENT_FIELDS.length + 2);
     expect(await row(bengt.page, cardId).locator('th[scope="row"]').count()).toBe(1);
     await expect
       .poll(() => bengt.page.getByRole('textbox', { name: 'Ansvar – Hälsosamtal för 40-åringar' }).inputValue())

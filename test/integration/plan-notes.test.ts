@@ -11,7 +11,7 @@ import type { RunningServer } from '../../server/start.ts';
 import type { BoardInfo } from '../../shared/api.ts';
 import { canvasMap } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
-import type { PlanData } from '../../shared/plan/index.ts';
+import { PLAN_FORMAT_VERSION, type PlanData } from '../../shared/plan/index.ts';
 import schema from '../../shared/plan/samverkansplan.schema.json' with { type: 'json' };
 import { noteShape } from '../helpers/canvas-records.ts';
 import {
@@ -67,7 +67,7 @@ describe('exporting a board with notes and an incomplete agreed card', () => {
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
     expect(ajv.validate(schema, plan), JSON.stringify(ajv.errors)).toBe(true);
-    expect(plan.formatVersion).toBe('1.1');
+    expect(plan.formatVersion).toBe(PLAN_FORMAT_VERSION);
     const a1 = plan.focusAreas[0]?.goals.find((g) => g.id === 'A1');
     expect(a1?.notes).toEqual([{ id: 'shape:note-a1', text: 'Fråga elevhälsan\nom tider' }]);
     expect(plan.focusAreas.flatMap((a) => a.goals.flatMap((g) => g.notes))).toHaveLength(1);

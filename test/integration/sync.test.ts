@@ -1,7 +1,7 @@
 /** Live sync through the real server with stock y-websocket clients. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readMeta } from '../../shared/board-doc.ts';
+import { readMeta, SCHEMA_VERSION } from '../../shared/board-doc.ts';
 import { createCard, getCardText } from '../../shared/card.ts';
 import { geoShape } from '../helpers/canvas-records.ts';
 import { createBoard, docContent, rawSocket, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
@@ -27,7 +27,11 @@ describe('live board sync', () => {
     const board = await createBoard(ctx.server.url, { title: 'Plan Tierp 2026', templateId: 'nsu-2019' });
     const a = client(board.id);
     await a.synced;
-    expect(readMeta(a.doc)).toMatchObject({ title: 'Plan Tierp 2026', templateId: 'nsu-2019', schemaVersion: 1 });
+    expect(readMeta(a.doc)).toMatchObject({
+      title: 'Plan Tierp 2026',
+      templateId: 'nsu-2019',
+      schemaVersion: SCHEMA_VERSION,
+    });
   });
 
   it('converges two clients editing at the same time, and a late third gets everything', async () => {

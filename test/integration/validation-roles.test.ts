@@ -20,7 +20,7 @@ import { boardShapeUtils } from '../../client/canvas/shape-utils.ts';
 import { bindStoreToCanvas } from '../../client/canvas/yjs-binding.ts';
 import { zoneRecords } from '../../client/canvas/zones/zone-records.ts';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
-import { cardsMap, metaMap, setPlanPeriod } from '../../shared/board-doc.ts';
+import { cardsMap, metaMap, SCHEMA_VERSION, setPlanPeriod } from '../../shared/board-doc.ts';
 import { layoutBoard } from '../../shared/board-layout.ts';
 import { readCanvasSchema, writeCanvasSchema } from '../../shared/canvas-schema.ts';
 import {
@@ -91,7 +91,7 @@ describe('meta and layout guard', () => {
       'the facilitator’s writes',
       () => (readCanvasSchema(fresh.doc) as { schemaVersion?: number } | null)?.schemaVersion === 3,
     );
-    expect(metaMap(fresh.doc).get('schemaVersion')).toBe(1);
+    expect(metaMap(fresh.doc).get('schemaVersion')).toBe(SCHEMA_VERSION);
     expect(metaMap(fresh.doc).get('templateId')).toBe('hsvo-2024-2026');
     expect(closedFacilitator()).toBeUndefined();
     const zone = zones[0] as TLShape;

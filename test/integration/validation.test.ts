@@ -78,6 +78,13 @@ describe('update validation', () => {
       ['NUMBER', (doc) => card(doc).set('title', 42_424_242), /card "title" must be a text/],
       ['NESTED', (doc) => getCardText(doc, 'c1', 'activity')?.insertEmbed(0, new Y.Map()), /more than characters/],
       ['UNKNOWN', (doc) => card(doc).set('UNKNOWN', 'x'), /card "UNKNOWN" is not in the board contract/],
+      // The registry's newest field is bounded like the others, and the authors an import keeps too.
+      [
+        'EFFECT',
+        (doc) => getCardText(doc, 'c1', 'effectMeasure')?.insert(0, `EFFECT${'x'.repeat(5_000)}`),
+        /longer than 5000/,
+      ],
+      ['AUTHORS', (doc) => card(doc).set('coAuthors', ['AUTHORS', 42]), /coAuthors/],
     ];
     for (const [marker, edit, reason] of forgeries) {
       const copy = new Y.Doc();
@@ -94,6 +101,8 @@ describe('update validation', () => {
     expect(card(fresh.doc).get('title')).toBeInstanceOf(Y.Text);
     expect(await storedHolds(boardId, 'LONG')).toBe(false);
     expect(await storedHolds(boardId, 'UNKNOWN')).toBe(false);
+    expect(await storedHolds(boardId, 'EFFECT')).toBe(false);
+    expect(await storedHolds(boardId, 'AUTHORS')).toBe(false);
   });
 
   it('caps the canvas: junk keys are refused, and records past the cap close with 4413', async () => {

@@ -18,6 +18,7 @@ const card: PlanCard = {
     { text: 'Antal samtal', kind: 'count' },
     { text: 'Rutin framtagen (Ja/Nej)', kind: 'yesno' },
   ],
+  effectMeasure: 'Fler vuxna med hälsosamtal, mätt i journalen',
   responsible: 'Vårdcentralen',
   targetGroups: ['Vuxna', 'Äldre'],
   parties: ['Heby kommun', 'Region Uppsala'],

@@ -12,23 +12,28 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
 import { escapeXml, PAGE, rowSpans, tableXml } from '../../shared/plan/docx-table.ts';
 import { TABLE_HEADINGS } from '../../shared/plan/labels.ts';
-import { type CardCells, cellLines } from '../../shared/plan/sections.ts';
+import { type CardCells, cellLines, type DocumentFieldId } from '../../shared/plan/sections.ts';
 import { TABLE_WIDTHS } from '../../shared/plan/xlsx-layout.ts';
 
-const card = (overrides: Partial<CardCells>): CardCells => ({
-  priorityArea: '',
-  title: '',
-  activity: '',
-  indicators: [],
-  responsible: '',
-  targetGroups: [],
-  parties: [],
-  period: '',
-  status: ['Utkast'],
-  ...overrides,
+type Overrides = { title?: string; status?: string[] } & Partial<Record<DocumentFieldId, string | string[]>>;
+
+/** A card's cells from field values: a string is the field's text, split into lines as the export does. */
+const card = ({ title, status, ...fields }: Overrides): CardCells => ({
+  title: title ?? '',
+  status: status ?? ['Utkast'],
+  fields: Object.fromEntries(
+    DOCUMENT_FIELDS.map((f) => {
+      const value = fields[f.id] ?? [];
+      return [f.id, typeof value === 'string' ? (value ? value.split(/\r?\n/) : []) : value];
+    }),
+  ) as CardCells['fields'],
 });
+/** Columns are found by field id: the oracle must not know their positions either. */
+const column = (id: DocumentFieldId) => DOCUMENT_FIELDS.findIndex((f) => f.id === id);
+const text = (cells: CardCells, id: DocumentFieldId) => cells.fields[id].join('\n');
 
 const count = (xml: string, part: string) => xml.split(part).length - 1;
 
@@ -54,17 +59,21 @@ function docxTable(cards: CardCells[]): Table {
       cell([new Paragraph({ children: [new TextRun({ text: heading, bold: true, color: 'FFFFFF' })] })], '1F4E79'),
     ),
   });
-  const spans = {
-    0: rowSpans(cards.map((c) => c.priorityArea)),
-    3: rowSpans(cards.map((c) => (c.responsible ? `${c.priorityArea}\u0000${c.responsible}` : ''))),
-  };
+  const area = (c: CardCells) => text(c, 'priorityArea');
+  const spans = new Map([
+    [column('priorityArea'), rowSpans(cards.map(area))],
+    [
+      column('responsible'),
+      rowSpans(cards.map((c) => (text(c, 'responsible') ? `${area(c)}\u0000${text(c, 'responsible')}` : ''))),
+    ],
+  ]);
   const rows = cards.map((cells, row) => {
     const columns = cellLines(cells).map((lines, i) => {
-      if (i === 1 && cells.title) {
-        const activity = cells.activity ? cells.activity.split(/\r?\n/) : [];
+      if (i === column('activity') && cells.title) {
+        const activity = cells.fields.activity;
         return cell([paragraph([cells.title], true), ...(activity.length ? [paragraph(activity)] : [])]);
       }
-      const span = i === 0 || i === 3 ? (spans[i][row] ?? 1) : 1;
+      const span = spans.get(i)?.[row] ?? 1;
       return span === 0 ? null : cell([paragraph(lines)], undefined, span);
     });
     return new TableRow({ children: columns.filter((c): c is TableCell => c !== null), cantSplit: true });
@@ -99,15 +108,15 @@ describe('Word plan table XML', () => {
   it('writes a repeating header row, a row a card, merged cells and the title in bold', () => {
     const xml = tableXml([
       card({ priorityArea: 'Arena', title: 'Kort <1>', activity: 'Rad 1\nRad 2', responsible: 'Grupp' }),
-      card({ priorityArea: 'Arena', responsible: 'Grupp', indicators: ['Ja/Nej', 'Antal'] }),
+      card({ priorityArea: 'Arena', responsible: 'Grupp', indicator: ['Ja/Nej', 'Antal'] }),
     ]);
     expect(xml.startsWith('<w:tbl>')).toBe(true);
     expect(xml.endsWith('</w:tbl>')).toBe(true);
     expect(count(xml, '<w:tr>')).toBe(3);
     expect(count(xml, '<w:tblHeader/>')).toBe(1);
     expect(count(xml, '<w:cantSplit/>')).toBe(2);
-    // Every row has its eight cells; the covered ones are empty continuations.
-    expect(count(xml, '<w:tc>')).toBe(24);
+    // Every row has a cell a column; the covered ones are empty continuations.
+    expect(count(xml, '<w:tc>')).toBe(3 * TABLE_HEADINGS.length);
     expect(count(xml, '<w:vMerge w:val="restart"/>')).toBe(2);
     expect(count(xml, '<w:vMerge w:val="continue"/></w:tcPr><w:p/>')).toBe(2);
     expect(xml).toContain('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Kort &lt;1&gt;</w:t></w:r>');
@@ -118,8 +127,13 @@ describe('Word plan table XML', () => {
   it('writes byte for byte the table docx writes for the same cells', async () => {
     const cards = [
       card({ priorityArea: 'Arena', title: 'Kort <1> & "citat"', activity: 'Rad 1\nRad 2', responsible: 'Grupp' }),
-      card({ priorityArea: 'Arena', responsible: 'Grupp', indicators: ['Ja/Nej', 'Antal'], period: '2025' }),
-      card({ priorityArea: 'Arena', responsible: 'Annan', targetGroups: ['Äldre', 'Barn och unga'] }),
+      card({ priorityArea: 'Arena', responsible: 'Grupp', indicator: ['Ja/Nej', 'Antal'], period: '2025' }),
+      card({
+        priorityArea: 'Arena',
+        responsible: 'Annan',
+        targetGroup: ['Äldre', 'Barn och unga'],
+        effectMeasure: 'Färre fall\nmätt i journalen',
+      }),
       card({ title: 'Utan aktivitet', parties: ['Region Uppsala', 'Heby kommun'], status: ['Överenskommen'] }),
       card({ priorityArea: '', activity: ' inledande blanksteg', responsible: '' }),
       card({

@@ -44,6 +44,7 @@ export function sampleBoard(): Y.Doc {
       priorityArea: 'Samordnad individuell plan',
       activity: 'Införa gemensam rutin för SIP\nUtbilda personal "SIP-ambassadörer"; två per enhet',
       indicator: 'Rutin framtagen (Ja/Nej)\nAntal utbildade ambassadörer\nAndel SIP inom 14 dagar (procent)',
+      effectMeasure: 'Färre oplanerade återinläggningar\nmätt som andel inom 30 dagar',
       responsible: 'Tjänsteledning HSVO',
       targetGroup: 'Äldre\nPersoner med psykisk ohälsa',
       period: '2025',
@@ -130,6 +131,8 @@ export const SEED_PLAN_HEADINGS = [
   'Prioriterat område',
   'Aktiviteter',
   'Indikatorer för uppföljning',
+  // Not in the 2019 seed plans: asked for in the 2024 strategy work, added through the field registry.
+  'Effektmått',
   'Ansvar',
   'Målgrupp',
   'Parter',

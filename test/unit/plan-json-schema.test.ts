@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { docToPlan, type PlanData, planToDoc, writePlan } from '../../shared/plan/index.ts';
+import { docToPlan, importPlan, type PlanData, planToDoc, writePlan } from '../../shared/plan/index.ts';
 import { planJsonSchema } from '../../shared/plan/json-schema.ts';
 import { emptyBoard, HSVO, NOW, NSU, sampleBoard } from './plan-helpers.ts';
 
@@ -29,6 +29,27 @@ function setPath(json: unknown, path: (string | number)[], value: unknown): void
 describe('samverkansplan.schema.json', () => {
   it('is what the zod schema generates (regenerate: npx node test/scripts/generate-plan-schema.ts)', () => {
     expect(committed).toEqual(planJsonSchema());
+  });
+
+  it('takes a 1.1 file whose cards lack Effektmått (added in 1.2), and the zod reader fills it in empty', async () => {
+    const json = (await exportedJson(docToPlan(sampleBoard(), HSVO, { now: NOW }))) as PlanData;
+    expect(json.formatVersion).toBe('1.2');
+    const old = structuredClone(json) as unknown as Record<string, unknown> & PlanData;
+    old.formatVersion = '1.1';
+    const cards = [...old.focusAreas.flatMap((a) => [...a.cards, ...a.goals.flatMap((g) => g.cards)]), ...old.unplaced];
+    for (const card of cards) delete (card as Partial<typeof card>).effectMeasure;
+    expect(validate(old)).toBe(true);
+    const read = await importPlan(new TextEncoder().encode(JSON.stringify(old)), 'plan.json');
+    const readCards = [
+      ...read.focusAreas.flatMap((a) => [...a.cards, ...a.goals.flatMap((g) => g.cards)]),
+      ...read.unplaced,
+    ];
+    expect(readCards.map((card) => card.effectMeasure)).toEqual(cards.map(() => ''));
+    // Over its limit it is refused, like every text field.
+    const long = structuredClone(json);
+    const first = long.focusAreas[1]?.goals[0]?.cards[0];
+    if (first) first.effectMeasure = 'x'.repeat(5_001);
+    expect(validate(long)).toBe(false);
   });
 
   it('declares the format as a constant and takes every 1.x version', () => {

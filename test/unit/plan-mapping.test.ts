@@ -64,6 +64,7 @@ describe('docToPlan', () => {
         { text: 'Antal utbildade ambassadörer', kind: 'count' },
         { text: 'Andel SIP inom 14 dagar (procent)', kind: 'percent' },
       ],
+      effectMeasure: 'Färre oplanerade återinläggningar\nmätt som andel inom 30 dagar',
       responsible: 'Tjänsteledning HSVO',
       targetGroups: ['Äldre', 'Personer med psykisk ohälsa'],
       // Register parties by name in register order (Region first), then free names.

@@ -14,6 +14,8 @@ import { canvasMap } from '../../shared/board-doc.ts';
 import { richTextToPlain } from '../../shared/canvas-notes.ts';
 import { createCard, setCardStatus, setCardText } from '../../shared/card.ts';
 import { docToPlan, importPlan, type PlanData, writePlan } from '../../shared/plan/index.ts';
+import { TABLE_HEADINGS } from '../../shared/plan/labels.ts';
+import { PLAN_FORMAT_VERSION } from '../../shared/plan/schema.ts';
 import { noteShape } from '../helpers/canvas-records.ts';
 import { cellText, DOCX_STYLE_MAP, emptyBoard, HSVO, NOW } from './plan-helpers.ts';
 
@@ -54,7 +56,7 @@ const goal = (id: string) => plan.focusAreas.flatMap((a) => a.goals).find((g) =>
 
 describe('plan data 1.1', () => {
   it('warns about an agreed card missing a required field, and only about it', () => {
-    expect(plan.formatVersion).toBe('1.1');
+    expect(plan.formatVersion).toBe(PLAN_FORMAT_VERSION);
     expect(plan.warnings).toEqual([{ kind: 'agreed-missing', cardId: 'c-agreed', fields: ['responsible'] }]);
     // The card stays agreed, as the group decided.
     expect(goal('B1')?.cards.map((c) => [c.id, c.status])).toEqual([
@@ -125,7 +127,7 @@ describe('every export shows warnings and notes', () => {
     const statuses: string[] = [];
     b?.eachRow((row) => {
       texts.push(cellText(row.getCell(1).value));
-      statuses.push(cellText(row.getCell(8).value));
+      statuses.push(cellText(row.getCell(TABLE_HEADINGS.length).value));
     });
     const warned = statuses.indexOf('Överenskommen, men saknar: Ansvar');
     expect(warned).toBeGreaterThan(0);
@@ -167,7 +169,7 @@ describe('reading plan files of every 1.x', () => {
       for (const g of area.goals) delete g.notes;
     }
     const read = await importPlan(new TextEncoder().encode(JSON.stringify(old)), 'plan.json');
-    expect(read.formatVersion).toBe('1.1');
+    expect(read.formatVersion).toBe(PLAN_FORMAT_VERSION);
     // Warnings are derived from the cards, so a 1.0 file has them too.
     expect(read.warnings).toEqual(plan.warnings);
     expect(read.focusAreas[1]?.goals[0]?.notes).toEqual([]);
@@ -178,7 +180,7 @@ describe('reading plan files of every 1.x', () => {
     const json = JSON.parse(String((await writePlan(plan, 'json')).body));
     const later = { ...json, formatVersion: '1.7', somethingNew: [1, 2] };
     const read = await importPlan(new TextEncoder().encode(JSON.stringify(later)), 'plan.json');
-    expect(read.formatVersion).toBe('1.1');
+    expect(read.formatVersion).toBe(PLAN_FORMAT_VERSION);
     expect(read).not.toHaveProperty('somethingNew');
   });
 
@@ -186,14 +188,14 @@ describe('reading plan files of every 1.x', () => {
     const json = JSON.parse(String((await writePlan(plan, 'json')).body));
     const later = {
       ...json,
-      formatVersion: '1.2',
+      formatVersion: '1.3',
       warnings: [...json.warnings, { kind: 'stale-follow-up', cardId: 'c-fine', since: '2025' }, 'odd'],
     };
     const notices: string[] = [];
     const read = await importPlan(new TextEncoder().encode(JSON.stringify(later)), 'plan.json', { notices });
     expect(read.warnings).toEqual(plan.warnings);
     expect(notices).toEqual([
-      expect.stringMatching(/version 1\.2, newer than .* 1\.1; fields of a newer version were not read/),
+      expect.stringMatching(/version 1\.3, newer than .* 1\.2; fields of a newer version were not read/),
     ]);
     const current: string[] = [];
     await importPlan(new TextEncoder().encode(JSON.stringify(json)), 'plan.json', { notices: current });

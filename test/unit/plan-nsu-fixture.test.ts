@@ -98,6 +98,7 @@ describe.each([
         priorityArea: row.priorityArea,
         activity: row.activity,
         indicators: row.indicator.split('\n').map((text) => ({ text, kind: expect.any(String) })),
+        effectMeasure: '',
         responsible: row.responsible,
         targetGroups: row.targetGroup ? [row.targetGroup] : [],
         parties: [],

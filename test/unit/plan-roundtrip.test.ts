@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Origin, readMeta, readPlanPeriod, setPlanPeriod } from '../../shared/board-doc.ts';
+import { Origin, readMeta, readPlanPeriod, SCHEMA_VERSION, setPlanPeriod } from '../../shared/board-doc.ts';
 import { readCard, readCards } from '../../shared/card.ts';
 import {
   docToPlan,
@@ -72,7 +72,7 @@ describe('planToDoc', () => {
     const plan = docToPlan(sampleBoard(), HSVO, { now: NOW });
     const doc = planToDoc(plan, HSVO, { now: NOW });
     expect(readMeta(doc)).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       title: 'Samverkansplan Heby 2025',
       templateId: 'hsvo-2024-2026',
       createdAt: NOW.toISOString(),

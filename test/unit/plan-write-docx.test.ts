@@ -99,6 +99,7 @@ describe('DOCX export', () => {
       'Samordnad individuell plan',
       'SIP i primärvården\nInföra gemensam rutin för SIP\nUtbilda personal "SIP-ambassadörer"; två per enhet',
       'Rutin framtagen (Ja/Nej)\nAntal utbildade ambassadörer\nAndel SIP inom 14 dagar (procent)',
+      'Färre oplanerade återinläggningar\nmätt som andel inom 30 dagar',
       'Tjänsteledning HSVO',
       'Äldre\nPersoner med psykisk ohälsa',
       'Region Uppsala\nHeby kommun\nArbetsförmedlingen',
@@ -165,13 +166,16 @@ describe('DOCX export', () => {
     );
     // Row 1 holds the merged cells and row 2 lacks them; a new priority area starts a new
     // responsible cell even with the same text; empty cells never merge.
-    expect(bodyRows.map((row) => row.length)).toEqual([8, 6, 8, 8, 8]);
-    expect([bodyRows[0]?.[0], bodyRows[0]?.[3], bodyRows[1]?.[0]]).toEqual([
+    // Columns found by heading: Effektmått came in before Ansvar, and the merge followed the field.
+    const columns = SEED_PLAN_HEADINGS.length;
+    const responsible = SEED_PLAN_HEADINGS.indexOf('Ansvar');
+    expect(bodyRows.map((row) => row.length)).toEqual([columns, columns - 2, columns, columns, columns]);
+    expect([bodyRows[0]?.[0], bodyRows[0]?.[responsible], bodyRows[1]?.[0]]).toEqual([
       'Tydlig arena ×2',
       'Ledningsgrupp ×2',
       'Andra',
     ]);
-    expect([bodyRows[2]?.[0], bodyRows[2]?.[3]]).toEqual(['Annan arena', 'Ledningsgrupp']);
+    expect([bodyRows[2]?.[0], bodyRows[2]?.[responsible]]).toEqual(['Annan arena', 'Ledningsgrupp']);
     expect([bodyRows[3]?.[0], bodyRows[4]?.[0]]).toEqual(['', '']);
   });
 });

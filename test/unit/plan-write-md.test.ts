@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCard } from '../../shared/card.ts';
 import { docToPlan, writePlan } from '../../shared/plan/index.ts';
+import { TABLE_HEADINGS } from '../../shared/plan/labels.ts';
 import { mdText, writeMarkdown } from '../../shared/plan/write-md.ts';
 import { emptyBoard, HSVO, NOW, sampleBoard } from './plan-helpers.ts';
 
@@ -51,6 +52,7 @@ describe('Markdown export', () => {
       ['Samordnad individuell plan'],
       ['**SIP i primärvården**', 'Införa gemensam rutin för SIP', 'Utbilda personal "SIP-ambassadörer"; två per enhet'],
       ['Rutin framtagen (Ja/Nej)', 'Antal utbildade ambassadörer', 'Andel SIP inom 14 dagar (procent)'],
+      ['Färre oplanerade återinläggningar', 'mätt som andel inom 30 dagar'],
       ['Tjänsteledning HSVO'],
       ['Äldre', 'Personer med psykisk ohälsa'],
       ['Region Uppsala', 'Heby kommun', 'Arbetsförmedlingen'],
@@ -63,7 +65,7 @@ describe('Markdown export', () => {
     const out = md();
     expect(out).not.toContain('<script>');
     const row = out.split('\n').find((line) => line.includes('Tie A'));
-    expect(cells(row ?? '')).toHaveLength(8);
+    expect(cells(row ?? '')).toHaveLength(TABLE_HEADINGS.length);
     expect(cells(row ?? '')[1]).toEqual(['Tie A <script>alert(1)</script> | pipe']);
     expect(mdText('*fet* _kursiv_ [länk](x) `kod` #1 & co')).toBe(
       '\\*fet\\* \\_kursiv\\_ \\[länk\\](x) \\`kod\\` \\#1 &amp; co',
@@ -87,7 +89,7 @@ describe('Markdown export', () => {
     expect(lines.some((line) => /^#+ (Injected|rubrik)/.test(line))).toBe(false);
     const row = lines.find((line) => line.includes('Kort'));
     expect(cells(row ?? '')[1]).toEqual(['**Kort | a | b | ## rubrik**', 'Rad ett']);
-    expect(cells(row ?? '')[5]).toEqual(['Part # ett']);
+    expect(cells(row ?? '')[TABLE_HEADINGS.indexOf('Parter')]).toEqual(['Part # ett']);
   });
 
   it('is served as UTF-8 Markdown', async () => {

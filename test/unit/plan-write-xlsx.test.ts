@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planToTable } from '../../shared/plan/flat.ts';
 import { docToPlan, type PlanData } from '../../shared/plan/index.ts';
+import { PLAN_FORMAT_VERSION } from '../../shared/plan/schema.ts';
 import { writeXlsx } from '../../shared/plan/write-xlsx.ts';
 import { sheetName } from '../../shared/plan/xlsx-layout.ts';
 import { allCards, cellText, SEED_PLAN_HEADINGS as HEADINGS, HSVO, NOW, sampleBoard } from './plan-helpers.ts';
@@ -42,7 +43,7 @@ describe('XLSX export', () => {
     expect(header.font?.bold).toBe(true);
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(b.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(b.columns.map((c) => c.width)).toEqual([26, 40, 34, 22, 18, 24, 14, 24]);
+    expect(b.columns.map((c) => c.width)).toEqual([26, 40, 34, 26, 22, 18, 24, 14, 24]);
     expect(b.getRow(4).getCell(2).alignment?.wrapText).toBe(true);
     // Rows are as tall as their wrapped text (three activity lines here), and every cell names its font.
     expect(b.getRow(4).height).toBeGreaterThanOrEqual(45);
@@ -88,6 +89,7 @@ describe('XLSX export', () => {
       'Samordnad individuell plan',
       'SIP i primärvården\nInföra gemensam rutin för SIP\nUtbilda personal "SIP-ambassadörer"; två per enhet',
       'Rutin framtagen (Ja/Nej)\nAntal utbildade ambassadörer\nAndel SIP inom 14 dagar (procent)',
+      'Färre oplanerade återinläggningar\nmätt som andel inom 30 dagar',
       'Tjänsteledning HSVO',
       'Äldre\nPersoner med psykisk ohälsa',
       'Region Uppsala\nHeby kommun\nArbetsförmedlingen',
@@ -145,7 +147,7 @@ describe('XLSX export', () => {
     );
     expect(pairs).toMatchObject({
       Format: 'samverkansplan',
-      Formatversion: '1.1',
+      Formatversion: PLAN_FORMAT_VERSION,
       Titel: 'Samverkansplan Heby 2025',
       'Mall-id': 'hsvo-2024-2026',
       'Planperiod från': '2024-01-01',

@@ -124,3 +124,46 @@ describe('restoreContent', () => {
     expect(readCard(doc, 'gone')).toEqual(card);
   });
 });
+
+describe('putCard of a card kept before today’s fields', () => {
+  it('brings back a trashed card that lacks Effektmått and co-authors, with them empty', () => {
+    const doc = board();
+    const kept = JSON.parse(
+      JSON.stringify({
+        id: 'old',
+        goalId: 'A1',
+        status: 'draft',
+        order: 1,
+        createdAt: '2025-01-01T00:00:00.000Z',
+        createdBy: 'Anna',
+        title: 'Från papperskorgen',
+        priorityArea: '',
+        activity: 'Samtal',
+        indicator: '',
+        responsible: '',
+        targetGroup: '',
+        period: '',
+        parties: [],
+        followUp: {},
+        votes: {},
+      }),
+    );
+    putCard(doc, kept, Origin.server);
+    expect(readCard(doc, 'old')).toMatchObject({ title: 'Från papperskorgen', effectMeasure: '', coAuthors: [] });
+    // Put again over the live card: nothing missing to write over either.
+    putCard(doc, kept, Origin.server);
+    expect(readCard(doc, 'old')?.activity).toBe('Samtal');
+  });
+
+  it('keeps the co-authors of a card it restores', () => {
+    const doc = board();
+    createCard(doc, { id: 'c', goalId: 'A1', createdBy: 'Anna', coAuthors: ['Bo', 'Cecilia'] });
+    const card = readCard(doc, 'c');
+    if (!card) throw new Error('no card');
+    deleteCard(doc, 'c');
+    putCard(doc, card, Origin.server);
+    expect(readCard(doc, 'c')?.coAuthors).toEqual(['Bo', 'Cecilia']);
+    putCard(doc, { ...card, coAuthors: [] }, Origin.server);
+    expect(readCard(doc, 'c')?.coAuthors).toEqual([]);
+  });
+});

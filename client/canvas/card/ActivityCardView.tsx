@@ -9,6 +9,7 @@
 import type { CSSProperties, PointerEvent } from 'react';
 import { HTMLContainer, useEditor, useSvgExportContext, useValue } from 'tldraw';
 import { type Card, missingForAgreed, splitIndicators } from '../../../shared/card-schema.ts';
+import { TEXT_FIELDS } from '../../../shared/fields/card-fields.ts';
 import { findGoal, type Template } from '../../../shared/template.ts';
 import { useCard } from '../../cards/card-hooks.ts';
 import { type CardText, useCardText } from '../../cards/card-messages.ts';
@@ -23,6 +24,9 @@ export function ActivityCardView({ shape }: { shape: ActivityCardShape }) {
     return <HTMLContainer className="activity-card" style={{ width: shape.props.w, height: shape.props.h }} />;
   return <CardFace shape={shape} context={context} />;
 }
+
+/** The text fields the registry shows on the reading face. */
+const FACE_FIELDS = TEXT_FIELDS.filter((f) => 'face' in f).map((f) => f.id);
 
 /** Chips on a card (one, so its name is readable beside the indicator count); the rest are counted ("+3"). */
 const CHIPS_SHOWN = 1;
@@ -141,10 +145,14 @@ function ReadingFace({ card, title, warning, placed, text, template, openCard }:
         </p>
       )}
       <p className={titleClass(card)}>{title}</p>
-      {card.responsible.trim() && (
-        <p className="activity-card__line">
-          <span className="activity-card__label">{field('responsible')}:</span> {card.responsible}
-        </p>
+      {/* The registry's face fields (the card has room for a line or two), each when filled in. */}
+      {FACE_FIELDS.map(
+        (id) =>
+          card[id].trim() && (
+            <p key={id} className="activity-card__line">
+              <span className="activity-card__label">{field(id)}:</span> {card[id]}
+            </p>
+          ),
       )}
       <div className="activity-card__bottom">
         {parties.length > 0 && (

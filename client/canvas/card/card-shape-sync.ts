@@ -89,6 +89,7 @@ function restoreCard(doc: Y.Doc, card: Card, goalId: string | null): void {
       id: card.id,
       goalId,
       createdBy: card.createdBy,
+      coAuthors: card.coAuthors,
       createdAt: card.createdAt,
       order: card.order,
       status: card.status,
