@@ -66,7 +66,7 @@ export class ServerEdits {
   migrate(): Promise<void> {
     return this.serially(async () => {
       const update = await this.deps.writes.inBackground(() =>
-        this.deps.worker.run({ op: 'migrate', updates: this.deps.content.parts() }),
+        this.deps.worker.run({ op: 'migrate', updates: this.deps.content.parts(), at: this.deps.content.position() }),
       );
       await this.submit(update, true);
     });

@@ -10,7 +10,7 @@ import type { Card } from '../../shared/card-schema.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
-import { keepWarm, type LogPosition } from './warm-docs.ts';
+import { keepWarm, type LogPosition, warmDoc } from './warm-docs.ts';
 
 export interface StateAnalysis {
   /** The state vector (client → next clock), as Yjs computes it from an update. */
@@ -63,17 +63,16 @@ export function setMeta(state: Uint8Array, entries: [string, string | boolean][]
   }
 }
 
-/** The update that migrates an older board document (shared/board-migration.ts); empty when it is current. */
-export function migrateState(state: Uint8Array): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    const before = Y.encodeStateVector(doc);
-    migrateBoardDoc(doc, Origin.server);
-    return Y.encodeStateAsUpdate(doc, before);
-  } finally {
-    doc.destroy();
-  }
+/**
+ * The update that migrates an older board document (shared/board-migration.ts);
+ * empty when it is current. Made on the room's warm document, which a restore
+ * then finds built.
+ */
+export function migrateState(updates: Uint8Array[], at: LogPosition): Uint8Array {
+  const doc = warmDoc(updates, at);
+  const before = Y.encodeStateVector(doc);
+  migrateBoardDoc(doc, Origin.server);
+  return Y.encodeStateAsUpdate(doc, before);
 }
 
 export type StateTask =
@@ -83,7 +82,7 @@ export type StateTask =
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
   | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] }
-  | { op: 'migrate'; updates: Uint8Array[] };
+  | { op: 'migrate'; updates: Uint8Array[]; at: LogPosition };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -113,6 +112,6 @@ export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snap
     case 'set-meta':
       return setMeta(mergeMany(task.updates), task.entries);
     case 'migrate':
-      return migrateState(mergeMany(task.updates));
+      return migrateState(task.updates, task.at);
   }
 }
