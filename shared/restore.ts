@@ -8,6 +8,7 @@
  */
 import * as Y from 'yjs';
 import { cardsMap, type Origin, type PlanPeriodMeta, readPlanPeriod, setPlanPeriod } from './board-doc.ts';
+import { storedBoardTemplate } from './board-template.ts';
 import {
   createCard,
   deleteCard,
@@ -22,16 +23,26 @@ import {
   setVote,
 } from './card.ts';
 import { CARD_TEXT_FIELDS, type Card } from './card-schema.ts';
+import type { Template } from './template.ts';
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** What a restore makes a board equal to: its cards and its own plan period. */
+/**
+ * What a restore makes a board equal to: its cards and its own plan period, and
+ * the layout (its own template copy, null for older boards), which only the
+ * server writes, as an edit of its own.
+ */
 export interface BoardContent {
   cards: Card[];
   planPeriod: PlanPeriodMeta | null;
+  template: Template | null;
 }
 
-export const readContent = (doc: Y.Doc): BoardContent => ({ cards: readCards(doc), planPeriod: readPlanPeriod(doc) });
+export const readContent = (doc: Y.Doc): BoardContent => ({
+  cards: readCards(doc),
+  planPeriod: readPlanPeriod(doc),
+  template: storedBoardTemplate(doc),
+});
 
 /** Writes `card` over the live card of the same id (which must exist, as `current` reads), field by field. */
 function overwriteCard(doc: Y.Doc, card: Card, origin: Origin, current = readCard(doc, card.id)): void {

@@ -5,22 +5,22 @@
  */
 import * as Y from 'yjs';
 import { migrateBoardDoc } from '../../shared/board-migration.ts';
+import { readBoardTemplate } from '../../shared/board-template.ts';
 import {
   exportPlan,
   ImportError,
   type ImportErrorLocation,
-  importPlan,
+  importPlanAndTemplate,
   type PlanFormat,
   planToDoc,
 } from '../../shared/plan/index.ts';
-import { getTemplate } from '../../shared/template.ts';
+import type { Template } from '../../shared/template.ts';
 
 export interface ExportTask {
   kind: 'export';
   /** The board's stored updates (state first, then the log). */
   updates: Uint8Array[];
   boardId: string;
-  templateId: string;
   format: PlanFormat;
   delimiter?: ';' | ',';
 }
@@ -29,23 +29,23 @@ export interface ImportTask {
   kind: 'import';
   bytes: Uint8Array;
   formatOrFileName: string;
-  templateId?: string;
+  /** The template the user named (built-in or the server's), or 'file': the file's own areas; absent: chosen from the file. */
+  template?: Template | 'file';
+  /** The templates a file may name or fit: the server's catalog. */
+  templates: readonly Template[];
   title?: string;
   /** The server's live card limit: an import may not make a board the live room would refuse. */
   maxCards: number;
 }
 
-export type ExportOutcome = { body: Uint8Array | string; contentType: string; fileName: string };
+export type ExportOutcome =
+  | { body: Uint8Array | string; contentType: string; fileName: string }
+  /** The document names a template it holds no copy of and this server does not ship. */
+  | { unknownTemplate: string };
 export type ImportOutcome =
   | { ok: true; state: Uint8Array; notices: string[] }
   | { ok: false; code: string; message: string; location: ImportErrorLocation }
   | { ok: false; code: 'unknown-template'; message: string; location: ImportErrorLocation };
-
-function templateOrThrow(id: string) {
-  const template = getTemplate(id);
-  if (!template) throw new Error(`template "${id}" is not installed`);
-  return template;
-}
 
 async function runExport(task: ExportTask): Promise<ExportOutcome> {
   const doc = new Y.Doc();
@@ -55,7 +55,10 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
     });
     // A stored board (or version) from before this server's fields reads with them, in memory only.
     migrateBoardDoc(doc);
-    const { body, contentType, fileName } = await exportPlan(doc, templateOrThrow(task.templateId), task.format, {
+    // The board's own copy of its template (older boards: the built-in one of its id).
+    const template: Template | null = readBoardTemplate(doc);
+    if (!template) return { unknownTemplate: String(doc.getMap('meta').get('templateId') ?? '') };
+    const { body, contentType, fileName } = await exportPlan(doc, template, task.format, {
       boardId: task.boardId,
       csv: task.delimiter ? { delimiter: task.delimiter } : undefined,
     });
@@ -66,16 +69,15 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
 }
 
 async function runImport(task: ImportTask): Promise<ImportOutcome> {
-  const chosen = task.templateId === undefined ? undefined : getTemplate(task.templateId);
   const notices: string[] = [];
   try {
-    const plan = await importPlan(task.bytes, task.formatOrFileName, {
-      template: chosen,
+    const { plan, template } = await importPlanAndTemplate(task.bytes, task.formatOrFileName, {
+      template: task.template,
+      templates: task.templates,
       title: task.title,
       maxCards: task.maxCards,
       notices,
     });
-    const template = chosen ?? getTemplate(plan.template.id);
     if (!template) {
       const message = `template.id: unknown template "${plan.template.id.slice(0, 100)}"`;
       return { ok: false, code: 'unknown-template', message, location: { field: 'template.id' } };

@@ -1,7 +1,7 @@
 /**
  * Plan export and import:
  *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,][&version=<id>]
- *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…, or the body's Content-Type)[&templateId=…][&title=…]
+ *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…, or the body's Content-Type)[&templateId=…|&layout=file][&title=…]
  *        body: the file's bytes, at most MAX_IMPORT_BYTES
  * The work itself runs in the plan worker pool (see plans/plan-pool.ts).
  */
@@ -9,16 +9,17 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/plan/index.ts';
-import { getTemplate } from '../../shared/template.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
-import { boardTemplate, storeNewBoardState } from '../boards/board-docs.ts';
+import { storeNewBoardState } from '../boards/board-docs.ts';
 import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
+import { attachment } from '../http/attachment.ts';
 import { ApiError } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
 import { isPlanRefusal, PlanBusy, type PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
+import type { TemplateCatalog } from '../templates/template-catalog.ts';
 
 const importLimit = bodyLimit({
   maxSize: MAX_IMPORT_BYTES,
@@ -36,15 +37,6 @@ function refusedJob(c: Context, error: unknown): Response {
   const status = error instanceof PlanBusy ? 429 : 503;
   const retryAfter = error instanceof PlanBusy ? error.retryAfterSeconds : 10;
   return c.json({ error: error.message }, status, { 'Retry-After': String(retryAfter) });
-}
-
-/** RFC 6266 attachment header: an ASCII fallback plus the exact UTF-8 name. */
-function attachment(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**
@@ -85,17 +77,17 @@ async function exportBoard(
   if (delimiter !== undefined && delimiter !== ';' && delimiter !== ',') {
     throw new ApiError(400, 'delimiter: expected ";" or ","');
   }
-  if (!boardTemplate(board)) {
-    throw new ApiError(409, `the board's template "${board.templateId}" is not installed here`);
-  }
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
   const versionId = c.req.query('version');
   const updates = versionId === undefined ? (await store.loadBoard(board.id)).updates : [await versionState(versionId)];
   let result: Awaited<ReturnType<PlanPool['export']>>;
   try {
-    result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+    result = await pool.export({ updates, boardId: board.id, format, delimiter });
   } catch (error) {
     return refusedJob(c, error);
+  }
+  if ('unknownTemplate' in result) {
+    throw new ApiError(409, `the board's template "${result.unknownTemplate.slice(0, 100)}" is not installed here`);
   }
   log.info({ event: 'board.exported', board: board.id, format, address: c.get('address') }, 'board exported');
   return new Response(result.body as BodyInit, {
@@ -109,6 +101,7 @@ async function importBoard(
   pool: PlanPool,
   maxCards: number,
   log: Logger,
+  catalog: TemplateCatalog,
 ): Promise<Response> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!IMPORT_MEDIA_TYPES.includes(mediaType)) {
@@ -122,15 +115,30 @@ async function importBoard(
     );
   }
   const templateId = c.req.query('templateId');
-  if (templateId !== undefined && !getTemplate(templateId)) {
+  const layout = c.req.query('layout');
+  if (layout !== undefined && layout !== 'file') throw new ApiError(400, 'layout: expected "file" (or leave it out)');
+  if (layout === 'file' && templateId !== undefined) {
+    throw new ApiError(400, 'layout=file lays the board out on the file itself: send no templateId with it');
+  }
+  const named = templateId === undefined ? undefined : catalog.get(templateId);
+  if (templateId !== undefined && !named) {
     throw new ApiError(400, `templateId: unknown template "${templateId.slice(0, 100)}"`);
   }
+  const template = layout === 'file' ? 'file' : named;
+  const templates = catalog.list().map((entry) => entry.template);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength === 0) throw new ApiError(400, 'the file is empty');
 
   let outcome: Awaited<ReturnType<PlanPool['import']>>;
   try {
-    outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title'), maxCards });
+    outcome = await pool.import({
+      bytes,
+      formatOrFileName,
+      template,
+      templates,
+      title: c.req.query('title'),
+      maxCards,
+    });
   } catch (error) {
     return refusedJob(c, error);
   }
@@ -156,15 +164,16 @@ export interface PlanRouteDeps {
   failedAuth: FailedAuth;
   /** The live rooms' card limit (server/sync/limits.ts), which imports hold too. */
   maxCardsPerBoard: number;
+  catalog: TemplateCatalog;
 }
 
 export function planRoutes(deps: PlanRouteDeps): Hono<AccessEnv & AppEnv> {
-  const { store, plans, log, creations, failedAuth, maxCardsPerBoard } = deps;
+  const { store, plans, log, creations, failedAuth, maxCardsPerBoard, catalog } = deps;
   const app = new Hono<AccessEnv & AppEnv>();
   // Viewers may export: a read-only link is for reading the plan, in any format.
   app.get('/boards/:id/export', boardAccess(store, 'viewer', failedAuth), (c) => exportBoard(c, store, plans, log));
   app.post('/boards/import', rateLimited(creations, 'boards created'), importLimit, (c) =>
-    importBoard(c, store, plans, maxCardsPerBoard, log),
+    importBoard(c, store, plans, maxCardsPerBoard, log, catalog),
   );
   return app;
 }

@@ -6,7 +6,8 @@
  * the current state, and handed back as the update that makes it.
  */
 import * as Y from 'yjs';
-import { Origin } from '../../shared/board-doc.ts';
+import { metaMap, Origin, templateJson } from '../../shared/board-doc.ts';
+import { readBoardTemplate } from '../../shared/board-template.ts';
 import { readCard } from '../../shared/card.ts';
 import {
   CARD_TEXT_FIELDS,
@@ -20,7 +21,6 @@ import {
 import type { ChangeSummary } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { type BoardContent, putCard, readContent, restoreContent } from '../../shared/restore.ts';
-import { getTemplate } from '../../shared/template.ts';
 import type { DeletionStep } from './deleted-cards.ts';
 import { mergeMany } from './merge.ts';
 import { fingerprintOf, type PlanFingerprint, summarizeFingerprints } from './plan-fingerprint.ts';
@@ -43,7 +43,6 @@ export type HistoryTask =
       at: LogPosition;
       versionId: string;
       previous: PreviousVersion;
-      templateId: string;
     }
   | { op: 'read-deleted'; steps: DeletionStep[] }
   | {
@@ -54,7 +53,6 @@ export type HistoryTask =
       /** The id the backup version will have. */
       backupId: string;
       previous: PreviousVersion;
-      templateId: string;
     }
   | { op: 'put-card'; updates: Uint8Array[]; at: LogPosition; card: Card };
 
@@ -96,11 +94,15 @@ function contentOf({ versionId, state }: RestoreSource): BoardContent {
   return content;
 }
 
+/** The plan fingerprint of a document, on its own template (each version keeps the layout it had). */
+function printOf(doc: Y.Doc): PlanFingerprint {
+  const template = readBoardTemplate(doc);
+  if (!template) throw new Error(`the board's template "${String(doc.getMap('meta').get('templateId'))}" is unknown`);
+  return fingerprintOf(docToPlan(doc, template));
+}
+
 /** The version `state` (whose document is `doc`), summarised against the version before. */
-function snapshotOf(doc: Y.Doc, state: Uint8Array, previous: PreviousVersion, templateId: string): Snapshot {
-  const template = getTemplate(templateId);
-  if (!template) throw new Error(`template "${templateId}" is not installed`);
-  const printOf = (d: Y.Doc) => fingerprintOf(docToPlan(d, template));
+function snapshotOf(doc: Y.Doc, state: Uint8Array, previous: PreviousVersion): Snapshot {
   const before =
     previous === null
       ? new Map()
@@ -126,19 +128,25 @@ function snapshotOf(doc: Y.Doc, state: Uint8Array, previous: PreviousVersion, te
 function restore(task: Extract<HistoryTask, { op: 'restore' }>): RestoreResult {
   const doc = warmDoc(task.updates, task.at);
   const current = task.updates.length === 1 ? (task.updates[0] as Uint8Array) : Y.encodeStateAsUpdate(doc);
-  const backup = snapshotOf(doc, current, task.previous, task.templateId);
+  const backup = snapshotOf(doc, current, task.previous);
   const content = contentOf(task.source);
   // Restoring the backup (undoing this restore) then needs no decoding either.
   const live = readContent(doc);
   keepVersion(task.backupId, live);
-  return { backup, update: editOf(doc, (d) => restoreContent(d, content, Origin.server, live.cards)) };
+  const update = editOf(doc, (d) => restoreContent(d, content, Origin.server, live.cards));
+  // The version's layout too (a version saved before a layout edit), as an update of its own:
+  // meta.template is the server's, so it is stored trusted, after the checked content update.
+  const wanted = content.template ? templateJson(content.template) : null;
+  if (!wanted || JSON.stringify(metaMap(doc).get('template')) === JSON.stringify(wanted)) return { backup, update };
+  const layoutUpdate = editOf(doc, (d) => d.transact(() => metaMap(d).set('template', wanted), Origin.server));
+  return { backup, update, layoutUpdate };
 }
 
 /** A version of the stored state, through a collecting Y.Doc (stored without deleted text), left warm. */
 function snapshot(task: Extract<HistoryTask, { op: 'snapshot' }>): Snapshot {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, mergeMany(task.updates));
-  const result = snapshotOf(doc, Y.encodeStateAsUpdate(doc), task.previous, task.templateId);
+  const result = snapshotOf(doc, Y.encodeStateAsUpdate(doc), task.previous);
   keepVersion(task.versionId, readContent(doc));
   keepWarm(doc, task.updates, task.at);
   return result;
@@ -147,6 +155,8 @@ function snapshot(task: Extract<HistoryTask, { op: 'snapshot' }>): Snapshot {
 export interface RestoreResult {
   backup: Snapshot;
   update: Uint8Array;
+  /** The version's own template, when it differs from the board's now (server-owned: stored trusted). */
+  layoutUpdate?: Uint8Array;
 }
 
 /** The cards each step deletes, read from the state just before it (see deleted-cards.ts). */

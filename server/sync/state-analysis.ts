@@ -6,10 +6,13 @@
 import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
 import { migrateBoardDoc } from '../../shared/board-migration.ts';
+import { readBoardTemplate } from '../../shared/board-template.ts';
 import type { Card } from '../../shared/card-schema.ts';
+import type { Template } from '../../shared/template.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
+import { editTemplate, type TemplateEditResult } from './template-edit.ts';
 import { keepWarm, type LogPosition, warmDoc } from './warm-docs.ts';
 
 export interface StateAnalysis {
@@ -75,6 +78,17 @@ export function migrateState(updates: Uint8Array[], at: LogPosition): Uint8Array
   return Y.encodeStateAsUpdate(doc, before);
 }
 
+/** The board's own template (board-template.ts) of a whole state. */
+export function readTemplate(state: Uint8Array): Template | null {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return readBoardTemplate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 export type StateTask =
   | HistoryTask
   | { op: 'merge'; updates: Uint8Array[] }
@@ -82,7 +96,9 @@ export type StateTask =
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
   | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] }
-  | { op: 'migrate'; updates: Uint8Array[]; at: LogPosition };
+  | { op: 'migrate'; updates: Uint8Array[]; at: LogPosition }
+  | { op: 'edit-template'; updates: Uint8Array[]; template: Template; moves: Record<string, string> }
+  | { op: 'read-template'; updates: Uint8Array[] };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -92,9 +108,15 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
       ? Card[][]
       : T extends { op: 'restore' }
         ? RestoreResult
-        : Uint8Array;
+        : T extends { op: 'edit-template' }
+          ? TemplateEditResult
+          : T extends { op: 'read-template' }
+            ? Template | null
+            : Uint8Array;
 
-export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snapshot | Card[][] | RestoreResult {
+export function runStateTask(
+  task: StateTask,
+): Uint8Array | StateAnalysis | Snapshot | Card[][] | RestoreResult | TemplateEditResult | Template | null {
   switch (task.op) {
     case 'snapshot':
     case 'read-deleted':
@@ -113,5 +135,9 @@ export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snap
       return setMeta(mergeMany(task.updates), task.entries);
     case 'migrate':
       return migrateState(task.updates, task.at);
+    case 'edit-template':
+      return editTemplate(mergeMany(task.updates), task.template, task.moves);
+    case 'read-template':
+      return readTemplate(mergeMany(task.updates));
   }
 }
