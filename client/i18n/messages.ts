@@ -7,6 +7,7 @@
 import { accessEn, accessSv } from './messages-access.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
+import { templatesEn, templatesSv } from './messages-templates.ts';
 
 const sv = {
   'app.name': 'Samtavla',
@@ -124,6 +125,7 @@ const sv = {
   ...historySv,
   ...accessSv,
   ...navigationSv,
+  ...templatesSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -245,6 +247,7 @@ const en: Messages = {
   ...historyEn,
   ...accessEn,
   ...navigationEn,
+  ...templatesEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;
