@@ -20,7 +20,7 @@ import {
   TEXT_FIELD_MAX,
   VOTERS_MAX,
 } from './card-schema.ts';
-import { MAX_CANVAS_RECORDS } from './limits.ts';
+import { MAX_CANVAS_RECORDS, MAX_TEMPLATE_JSON_BYTES } from './limits.ts';
 
 /** The kinds of Yjs type in a board document: the three roots and what cards nest. */
 export const CONTAINERS = [
@@ -104,6 +104,15 @@ const META_SLOTS: Record<string, Slot> = {
   title: value(string(200), 'server'),
   templateId: value(string(ID_MAX), 'server'),
   templateVersion: value(string(ID_MAX), 'server'),
+  // The board's own copy of its template (board-template.ts): written by the server at creation and
+  // by PUT /api/boards/:id/template only, never by a client.
+  template: value(
+    expect(
+      'a board template',
+      (v) => typeof v === 'object' && v !== null && JSON.stringify(v).length <= MAX_TEMPLATE_JSON_BYTES,
+    ),
+    'server',
+  ),
   createdAt: value(string(ID_MAX), 'server'),
   locked: value(
     expect('a boolean', (v) => typeof v === 'boolean'),

@@ -1,12 +1,14 @@
 /**
  * The board document layout (contract, schemaVersion 1):
- *   meta   Y.Map  schemaVersion, title, templateId, templateVersion, createdAt, locked
+ *   meta   Y.Map  schemaVersion, title, templateId, templateVersion, createdAt, locked,
+ *                 template (the board's own copy of its template, plain JSON; see board-template.ts)
  *   cards  Y.Map<cardId, Y.Map>  the plan content (see card.ts)
  *   canvas Y.Map<recordId, record>  tldraw records: layout only
  * Every write goes through a function here or in card.ts, inside one
  * transaction with a typed origin, so observers can tell who wrote what.
  */
 import type * as Y from 'yjs';
+import type { Template } from './template.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -41,8 +43,18 @@ export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 export const cardsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('cards');
 export const canvasMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('canvas');
 
-/** Writes the meta of a new board. Called once, by the server, when the board is created. */
-export function initBoardDoc(doc: Y.Doc, meta: Omit<BoardMeta, 'schemaVersion' | 'locked'>): void {
+/** The template as the plain JSON a board keeps in `meta.template` (no undefined members). */
+export const templateJson = (template: Template): Record<string, unknown> => JSON.parse(JSON.stringify(template));
+
+/**
+ * Writes the meta of a new board. Called once, by the server, when the board is created.
+ * With `template`, the board keeps its own copy of it: editing or removing the template later
+ * never changes this board.
+ */
+export function initBoardDoc(
+  doc: Y.Doc,
+  meta: Omit<BoardMeta, 'schemaVersion' | 'locked'> & { template?: Template },
+): void {
   doc.transact(() => {
     const map = metaMap(doc);
     map.set('schemaVersion', SCHEMA_VERSION);
@@ -51,6 +63,7 @@ export function initBoardDoc(doc: Y.Doc, meta: Omit<BoardMeta, 'schemaVersion' |
     map.set('templateVersion', meta.templateVersion);
     map.set('createdAt', meta.createdAt);
     map.set('locked', false);
+    if (meta.template) map.set('template', templateJson(meta.template));
   }, Origin.server);
 }
 

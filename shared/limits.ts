@@ -14,6 +14,15 @@ export const MAX_CARDS_PER_BOARD = 2_000;
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 /**
+ * Largest board template as JSON: the body limit of the calls that send one
+ * (POST /api/boards with `template`, PUT /api/boards/:id/template) and the
+ * largest `meta.template` a document holds. The built-in templates are ≈ 9 KB;
+ * a template at every bound of shared/template-bounds.ts with short texts is
+ * ≈ 100 KB.
+ */
+export const MAX_TEMPLATE_JSON_BYTES = 256 * 1024;
+
+/**
  * Largest document update the server stores (a sync step 2 or an update). A
  * realistic 1,000-card board's whole state is under 1 MB, so even a client
  * resending a whole board it kept offline passes; an update over it closes

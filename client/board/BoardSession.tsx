@@ -8,7 +8,6 @@ import { Outlet } from 'react-router';
 import type { BoardView } from '../../shared/api.ts';
 import { canWrite } from '../../shared/board-doc.ts';
 import type { Role } from '../../shared/roles.ts';
-import { getTemplate } from '../../shared/template.ts';
 import { rememberRotated } from '../access/access-store.ts';
 import { lockedOut, writesDocument } from '../access/permissions.ts';
 import { rotateToken } from '../api/board-admin.ts';
@@ -30,6 +29,7 @@ import { BoardDeletedPage, LinkNotValidPage } from './EndPages.tsx';
 import { ExpiryNotice } from './ExpiryNotice.tsx';
 import { RoleNotice } from './RoleNotice.tsx';
 import { useBoardMeta } from './useBoardMeta.ts';
+import { useBoardTemplate } from './useBoardTemplate.ts';
 import './board.css';
 
 export function BoardSession({ info, token: linkToken }: { info: BoardView; token: string }) {
@@ -52,7 +52,8 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   // The history calls carry the token this page opened the board with (it changes when the facilitator rotates it).
   const access = useMemo(() => ({ boardId: info.id, token }), [info.id, token]);
   const title = meta?.title || info.title;
-  const template = getTemplate(meta?.templateId || info.templateId);
+  // The board's own copy of its template (older boards: the built-in one of its id).
+  const template = useBoardTemplate(connection?.doc ?? null, meta?.templateId || info.templateId);
   const locked = meta ? meta.locked : info.locked;
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
   const writable = writesDocument(role) && (meta === null || canWrite(meta));
@@ -85,7 +86,10 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   };
 
   let body: React.ReactNode = null;
-  if (!template) {
+  if (!template && connection && !connection.hasSynced) {
+    // A board on its own template has none to show until its document arrives.
+    body = null;
+  } else if (!template) {
     body = <p className="notice notice--error">{t('board.templateUnknown', { templateId: info.templateId })}</p>;
   } else if (connection && person && version) {
     body = (

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { BoardInfo, CreatedBoard } from '../../shared/api.ts';
 import { initBoardDoc, readMeta } from '../../shared/board-doc.ts';
 import { randomId } from '../../shared/ids.ts';
-import { getTemplate, type Template } from '../../shared/template.ts';
+import type { Template } from '../../shared/template.ts';
 import { newBoardTokens } from '../auth/tokens.ts';
 import type { BoardStore } from '../storage/store.ts';
 
@@ -54,6 +54,7 @@ export async function createEmptyBoard(store: BoardStore, title: string, templat
     templateId: template.id,
     templateVersion: template.version,
     createdAt: new Date().toISOString(),
+    template,
   });
   try {
     return await storeNewBoard(store, doc);
@@ -71,6 +72,3 @@ export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<
   });
   return doc;
 }
-
-/** The template a board was laid out on, or undefined when this server does not ship it. */
-export const boardTemplate = (board: BoardInfo): Template | undefined => getTemplate(board.templateId);

@@ -4,8 +4,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { readBoardTemplate } from '../../shared/board-template.ts';
 import { EXPORT_FORMATS, exportPlan, isPlanFormat } from '../../shared/plan/index.ts';
-import { boardTemplate, loadBoardDoc } from '../boards/board-docs.ts';
+import { loadBoardDoc } from '../boards/board-docs.ts';
 import { openStore, runCli } from './cli-common.ts';
 
 runCli(async () => {
@@ -27,9 +28,9 @@ runCli(async () => {
   try {
     const board = await store.getBoard(values.board);
     if (!board) throw new Error(`no board with id ${values.board} in this data directory`);
-    const template = boardTemplate(board);
-    if (!template) throw new Error(`the board's template "${board.templateId}" is not installed`);
     const doc = await loadBoardDoc(store, board.id);
+    const template = readBoardTemplate(doc);
+    if (!template) throw new Error(`the board's template "${board.templateId}" is not installed`);
     const result = await exportPlan(doc, template, values.format, {
       boardId: board.id,
       csv: delimiter ? { delimiter } : undefined,

@@ -4,6 +4,7 @@
  * stall the live rooms on the main thread.
  */
 import * as Y from 'yjs';
+import { readBoardTemplate } from '../../shared/board-template.ts';
 import {
   exportPlan,
   ImportError,
@@ -12,14 +13,13 @@ import {
   type PlanFormat,
   planToDoc,
 } from '../../shared/plan/index.ts';
-import { getTemplate } from '../../shared/template.ts';
+import { getTemplate, type Template } from '../../shared/template.ts';
 
 export interface ExportTask {
   kind: 'export';
   /** The board's stored updates (state first, then the log). */
   updates: Uint8Array[];
   boardId: string;
-  templateId: string;
   format: PlanFormat;
   delimiter?: ';' | ',';
 }
@@ -34,17 +34,14 @@ export interface ImportTask {
   maxCards: number;
 }
 
-export type ExportOutcome = { body: Uint8Array | string; contentType: string; fileName: string };
+export type ExportOutcome =
+  | { body: Uint8Array | string; contentType: string; fileName: string }
+  /** The document names a template it holds no copy of and this server does not ship. */
+  | { unknownTemplate: string };
 export type ImportOutcome =
   | { ok: true; state: Uint8Array; notices: string[] }
   | { ok: false; code: string; message: string; location: ImportErrorLocation }
   | { ok: false; code: 'unknown-template'; message: string; location: ImportErrorLocation };
-
-function templateOrThrow(id: string) {
-  const template = getTemplate(id);
-  if (!template) throw new Error(`template "${id}" is not installed`);
-  return template;
-}
 
 async function runExport(task: ExportTask): Promise<ExportOutcome> {
   const doc = new Y.Doc();
@@ -52,7 +49,10 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
     doc.transact(() => {
       for (const update of task.updates) Y.applyUpdate(doc, update);
     });
-    const { body, contentType, fileName } = await exportPlan(doc, templateOrThrow(task.templateId), task.format, {
+    // The board's own copy of its template (older boards: the built-in one of its id).
+    const template: Template | null = readBoardTemplate(doc);
+    if (!template) return { unknownTemplate: String(doc.getMap('meta').get('templateId') ?? '') };
+    const { body, contentType, fileName } = await exportPlan(doc, template, task.format, {
       boardId: task.boardId,
       csv: task.delimiter ? { delimiter: task.delimiter } : undefined,
     });

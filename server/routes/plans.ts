@@ -11,7 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/plan/index.ts';
 import { getTemplate } from '../../shared/template.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
-import { boardTemplate, storeNewBoardState } from '../boards/board-docs.ts';
+import { storeNewBoardState } from '../boards/board-docs.ts';
 import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
 import { ApiError } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
@@ -85,17 +85,17 @@ async function exportBoard(
   if (delimiter !== undefined && delimiter !== ';' && delimiter !== ',') {
     throw new ApiError(400, 'delimiter: expected ";" or ","');
   }
-  if (!boardTemplate(board)) {
-    throw new ApiError(409, `the board's template "${board.templateId}" is not installed here`);
-  }
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
   const versionId = c.req.query('version');
   const updates = versionId === undefined ? (await store.loadBoard(board.id)).updates : [await versionState(versionId)];
   let result: Awaited<ReturnType<PlanPool['export']>>;
   try {
-    result = await pool.export({ updates, boardId: board.id, templateId: board.templateId, format, delimiter });
+    result = await pool.export({ updates, boardId: board.id, format, delimiter });
   } catch (error) {
     return refusedJob(c, error);
+  }
+  if ('unknownTemplate' in result) {
+    throw new ApiError(409, `the board's template "${result.unknownTemplate.slice(0, 100)}" is not installed here`);
   }
   log.info({ event: 'board.exported', board: board.id, format, address: c.get('address') }, 'board exported');
   return new Response(result.body as BodyInit, {

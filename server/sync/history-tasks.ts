@@ -7,12 +7,12 @@
  */
 import * as Y from 'yjs';
 import { Origin } from '../../shared/board-doc.ts';
+import { readBoardTemplate } from '../../shared/board-template.ts';
 import { readCard } from '../../shared/card.ts';
 import { CARD_TEXT_FIELDS, type Card, fieldMax, PARTIES_MAX, TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
 import type { ChangeSummary } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { putCard, restoreContent } from '../../shared/restore.ts';
-import { getTemplate } from '../../shared/template.ts';
 import type { DeletionStep } from './deleted-cards.ts';
 import { mergeMany } from './merge.ts';
 import { fingerprintOf, type PlanFingerprint, summarizeFingerprints } from './plan-fingerprint.ts';
@@ -21,9 +21,9 @@ import { fingerprintOf, type PlanFingerprint, summarizeFingerprints } from './pl
 export type PreviousVersion = { fingerprint: PlanFingerprint } | { state: Uint8Array } | null;
 
 export type HistoryTask =
-  | { op: 'snapshot'; updates: Uint8Array[]; previous: PreviousVersion; templateId: string }
+  | { op: 'snapshot'; updates: Uint8Array[]; previous: PreviousVersion }
   | { op: 'read-deleted'; steps: DeletionStep[] }
-  | { op: 'restore'; updates: Uint8Array[]; source: Uint8Array; previous: PreviousVersion; templateId: string }
+  | { op: 'restore'; updates: Uint8Array[]; source: Uint8Array; previous: PreviousVersion }
   | { op: 'put-card'; updates: Uint8Array[]; card: Card };
 
 export interface Snapshot {
@@ -59,11 +59,15 @@ function editOf(updates: Uint8Array[], edit: (doc: Y.Doc) => void): Uint8Array {
   });
 }
 
+/** The plan fingerprint of a document, on its own template (each version keeps the layout it had). */
+function printOf(doc: Y.Doc): PlanFingerprint {
+  const template = readBoardTemplate(doc);
+  if (!template) throw new Error(`the board's template "${String(doc.getMap('meta').get('templateId'))}" is unknown`);
+  return fingerprintOf(docToPlan(doc, template));
+}
+
 /** The version `state` (whose document is `doc`), summarised against the version before. */
-function snapshotOf(doc: Y.Doc, state: Uint8Array, previous: PreviousVersion, templateId: string): Snapshot {
-  const template = getTemplate(templateId);
-  if (!template) throw new Error(`template "${templateId}" is not installed`);
-  const printOf = (d: Y.Doc) => fingerprintOf(docToPlan(d, template));
+function snapshotOf(doc: Y.Doc, state: Uint8Array, previous: PreviousVersion): Snapshot {
   const before =
     previous === null
       ? new Map()
@@ -89,7 +93,7 @@ function restore(task: Extract<HistoryTask, { op: 'restore' }>): RestoreResult {
   return withDoc(
     current,
     (doc) => {
-      const backup = snapshotOf(doc, current, task.previous, task.templateId);
+      const backup = snapshotOf(doc, current, task.previous);
       const before = Y.encodeStateVector(doc);
       withDoc(task.source, (source) => restoreContent(doc, source, Origin.server), false);
       return { backup, update: Y.encodeStateAsUpdate(doc, before) };
@@ -148,9 +152,7 @@ export function runHistoryTask(task: HistoryTask): Uint8Array | Snapshot | Card[
   switch (task.op) {
     case 'snapshot':
       // Through a collecting Y.Doc: a version's state is stored without deleted text.
-      return withDoc(mergeMany(task.updates), (doc) =>
-        snapshotOf(doc, Y.encodeStateAsUpdate(doc), task.previous, task.templateId),
-      );
+      return withDoc(mergeMany(task.updates), (doc) => snapshotOf(doc, Y.encodeStateAsUpdate(doc), task.previous));
     case 'read-deleted':
       return readDeleted(task.steps);
     case 'restore':

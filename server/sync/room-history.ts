@@ -22,7 +22,6 @@ import type { RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
 
 export interface HistoryOptions {
-  templateId: string;
   /** At most one automatic version this often while people edit. */
   autoVersionMs: number;
   retention: RetentionRule;
@@ -91,7 +90,6 @@ export class RoomHistory {
           op: 'snapshot',
           updates: this.content.parts(),
           previous,
-          templateId: this.options.templateId,
         }),
       ),
     );
@@ -139,10 +137,6 @@ export class RoomHistory {
     if (this.lastFingerprint) return { fingerprint: this.lastFingerprint };
     const state = await this.store.versionState(this.boardId, this.lastVersion.id);
     return state ? { state } : null;
-  }
-
-  get templateId(): string {
-    return this.options.templateId;
   }
 
   private async prune(): Promise<void> {

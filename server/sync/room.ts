@@ -86,7 +86,7 @@ export class Room {
     content: DocState,
     store: BoardStore,
     options: RoomOptions,
-    loaded: { lastSeq: number; updates: number; locked: boolean; templateId: string; latest?: VersionInfo },
+    loaded: { lastSeq: number; updates: number; locked: boolean; latest?: VersionInfo },
   ) {
     this.boardId = boardId;
     this.content = content;
@@ -96,10 +96,7 @@ export class Room {
       stored: (batch) => this.stored(batch),
       refused: (batch, error) => this.refused(batch, error),
     });
-    this.history = new RoomHistory(boardId, { store, content, writes: this.writes }, loaded.latest, {
-      ...options,
-      templateId: loaded.templateId,
-    });
+    this.history = new RoomHistory(boardId, { store, content, writes: this.writes }, loaded.latest, options);
     this.deletedCards = new DeletedCardKeeper(boardId, { store, worker: options.worker, log: options.log });
     this.admission = new RoomAdmission(boardId, content, this.writes, {
       ...options,
@@ -152,7 +149,6 @@ export class Room {
       lastSeq: stored.lastSeq,
       updates: stored.updates.length,
       locked: info.locked,
-      templateId: info.templateId,
       latest,
     });
     void room.admission.ensureAnalysis();

@@ -76,7 +76,6 @@ export class ServerEdits {
           updates: this.deps.content.parts(),
           source,
           previous,
-          templateId: this.deps.history.templateId,
         }),
       );
       update = result.update;

@@ -71,6 +71,7 @@ export function planToDoc(plan: PlanData, template: Template, options: ToDocOpti
     templateId: template.id,
     templateVersion: template.version,
     createdAt: now.toISOString(),
+    template,
   });
   const defaultPeriod = yearRange(template.period.from, template.period.to);
   const { from, to } = plan.board.planPeriod;
