@@ -34,6 +34,8 @@ export function BoardPreview({ shape }: { shape: Pick<Template, 'focusAreas'> })
         const area = shape.focusAreas.find((a) => a.id === zone.areaId);
         if (!area) return null;
         const empty = area.goals.length === 0;
+        // Above goals the title has the area's header; an area without goals lends it room for three lines.
+        const titleHeight = empty ? Math.min(zone.h / 2, 3 * 1.2 * areaFont) : 200;
         return (
           <g key={zone.id} data-preview-area={zone.id}>
             <rect
@@ -47,13 +49,18 @@ export function BoardPreview({ shape }: { shape: Pick<Template, 'focusAreas'> })
               strokeWidth={8}
             />
             <rect x={zone.x} y={zone.y} width={zone.w} height={18} fill={area.color} />
-            <foreignObject x={zone.x + 28} y={zone.y + 34} width={zone.w - 56} height={200}>
+            <foreignObject x={zone.x + 28} y={zone.y + 34} width={zone.w - 56} height={titleHeight}>
               <div className="board-preview__area-title" style={{ fontSize: areaFont }}>
                 <strong style={{ color: area.color }}>{zone.id}</strong> {area.title[lang] || '…'}
               </div>
             </foreignObject>
             {empty && (
-              <foreignObject x={zone.x + 28} y={zone.y + 260} width={zone.w - 56} height={zone.h - 300}>
+              <foreignObject
+                x={zone.x + 28}
+                y={zone.y + 54 + titleHeight}
+                width={zone.w - 56}
+                height={Math.max(0, zone.h - titleHeight - 82)}
+              >
                 <div className="board-preview__cards-here" style={{ fontSize: goalFont, borderColor: area.color }}>
                   {t('designer.preview.cardsInArea')}
                 </div>
