@@ -15,8 +15,10 @@ import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plans.ts';
+import { templateRoutes } from './routes/templates.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
+import { TemplateCatalog } from './templates/template-catalog.ts';
 
 export interface AppDeps {
   store: BoardStore;
@@ -30,12 +32,15 @@ export interface AppDeps {
   staticDir?: string;
   /** The live card limit, which imports hold too (default MAX_CARDS_PER_BOARD). */
   maxCardsPerBoard?: number;
+  /** The templates offered for new boards (default: the built-in ones). */
+  catalog?: TemplateCatalog;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, plans, rooms, log, addressLimits, trustProxy, expiry, staticDir } = deps;
   const maxCardsPerBoard = deps.maxCardsPerBoard ?? MAX_CARDS_PER_BOARD;
+  const catalog = deps.catalog ?? new TemplateCatalog();
   const app = new Hono<AppEnv>();
 
   app.onError(onError(log));
@@ -47,8 +52,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { boardCreation: creations, failedAuth } = addressLimits;
   const api = new Hono<AppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
-  api.route('/', planRoutes({ store, plans, log, creations, failedAuth, maxCardsPerBoard }));
-  api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry }));
+  api.route('/', planRoutes({ store, plans, log, creations, failedAuth, maxCardsPerBoard, catalog }));
+  api.route('/', templateRoutes({ store, catalog, failedAuth }));
+  api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry, catalog }));
   api.route('/', historyRoutes(store, rooms, failedAuth, log));
   app.route('/api', api);
   // An unknown API path is an API error, not the web page the fallback below would serve.

@@ -27,6 +27,8 @@ export interface ServerConfig {
   planJobTimeoutMs: number;
   allowedOrigins: string[];
   historyKeepAllHours: number;
+  /** Server-wide templates (*.json), read at start; absent: the built-in ones only. */
+  templatesDir?: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -92,5 +94,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     planJobTimeoutMs: intFrom(env, 'PLAN_JOB_TIMEOUT_MS', DEFAULT_PLAN_JOB_TIMEOUT_MS, 1_000, 600_000),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
+    templatesDir: env.TEMPLATES_DIR ? resolve(env.TEMPLATES_DIR) : undefined,
   };
 }

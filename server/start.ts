@@ -23,6 +23,7 @@ import { DEFAULT_RETENTION } from './sync/retention.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { createSyncStats, type SyncStats } from './sync/stats.ts';
 import { attachWsEndpoint } from './sync/ws-endpoint.ts';
+import { readTemplatesDir, TemplateCatalog } from './templates/template-catalog.ts';
 
 export interface StartOptions {
   dataDir: string;
@@ -63,6 +64,8 @@ export interface StartOptions {
   boardRetentionDays?: number;
   /** How often expired boards are looked for (default hourly; and once at start). */
   retentionSweepMs?: number;
+  /** A directory of server-wide templates (*.json), read once at start (TEMPLATES_DIR). */
+  templatesDir?: string;
 }
 
 export interface RunningServer {
@@ -110,7 +113,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const plans = createPlanPool({ threads: options.planThreads, jobTimeoutMs: options.planJobTimeoutMs });
   const addressLimits = createAddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits });
   const trustProxy = options.trustProxy ?? 0;
+  const catalog = new TemplateCatalog(options.templatesDir ? readTemplatesDir(options.templatesDir, log) : []);
   const app = createApp({
+    catalog,
     store,
     plans,
     rooms,

@@ -14,9 +14,38 @@ export const CreateBoardBody = z.object({
       z.minLength(1, 'title must not be empty'),
       z.maxLength(BOARD_TITLE_MAX, `title must be at most ${BOARD_TITLE_MAX} characters`),
     ),
-  templateId: z.string({ error: 'templateId must be a string' }).check(z.minLength(1, 'templateId must not be empty')),
+  /** A template this server offers (GET /api/templates) … */
+  templateId: z.optional(
+    z.string({ error: 'templateId must be a string' }).check(z.minLength(1, 'templateId must not be empty')),
+  ),
+  /** … or a whole template (shared/template.ts TemplateSchema): a facilitator's own design or a template file. */
+  template: z.optional(z.unknown()),
 });
 export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
+
+/** A template as `GET /api/templates` lists it (`GET /api/templates/:id` gives the whole template). */
+export interface TemplateSummary {
+  id: string;
+  version: string;
+  title: { sv: string; en: string };
+  shortTitle: { sv: string; en: string };
+  /** Shipped with Samtavla, or read from the server's TEMPLATES_DIR. */
+  source: 'built-in' | 'server';
+}
+
+/** `PUT /api/boards/:id/template` (facilitator): the board's new layout. */
+export interface PutBoardTemplateBody {
+  template: unknown;
+  /** Where the cards of a removed goal or area go: removed place id → a place id of the new template. */
+  moves?: Record<string, string>;
+}
+
+/** A removed goal or area that still holds cards (the 409 answer of PUT /api/boards/:id/template). */
+export interface PlaceWithCards {
+  id: string;
+  title: string;
+  cardCount: number;
+}
 
 /** What the server says about a board. */
 export interface BoardInfo {

@@ -5,65 +5,82 @@
  */
 // zod/mini: the same schemas at a quarter of the client bundle cost (the board page loads this module).
 import * as z from 'zod/mini';
+import { TEMPLATE_BOUNDS as B } from './template-bounds.ts';
 import hsvo from './templates/hsvo-2024-2026.json' with { type: 'json' };
 import nsu from './templates/nsu-2019.json' with { type: 'json' };
 
-/** Swedish first; English beside it. */
-const nonEmpty = () => z.string().check(z.minLength(1));
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const id = () => text(B.id);
+const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
-export const LocalizedText = z.object({ sv: nonEmpty(), en: nonEmpty() });
+/** Swedish first; English beside it: both required (the designer fills English from Swedish when left blank). */
+const localized = (max: number) => z.object({ sv: text(max), en: text(max) });
+export const LocalizedText = localized(B.title);
 export type LocalizedText = z.infer<typeof LocalizedText>;
+const Label = localized(B.label);
+const LongText = localized(B.text);
 
 const hexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #009E73'));
 
 export const GoalSchema = z.object({
-  id: nonEmpty(),
+  id: id(),
   title: LocalizedText,
-  direction: z.optional(z.nullable(LocalizedText)),
-  lanes: z.optional(z.array(nonEmpty())),
-  note: z.optional(z.string()),
+  direction: z.optional(z.nullable(LongText)),
+  lanes: z.optional(list(text(B.label), B.lanesPerGoal)),
+  note: z.optional(z.string().check(z.maxLength(B.note))),
 });
 export type Goal = z.infer<typeof GoalSchema>;
 
 export const FocusAreaSchema = z.object({
-  id: nonEmpty(),
+  id: id(),
   title: LocalizedText,
+  /** What the area is about; shown with it (and, for an area without goals, as its zone's text). */
+  description: z.optional(LongText),
   color: hexColor,
   colorLight: hexColor,
-  goals: z.array(GoalSchema),
+  /** An area without goals is itself the one place its cards go (see cardPlaces). */
+  goals: list(GoalSchema, B.goalsPerArea),
 });
 export type FocusArea = z.infer<typeof FocusAreaSchema>;
 
 export const PartySchema = z.object({
-  id: nonEmpty(),
-  name: nonEmpty(),
+  id: id(),
+  name: text(B.label),
   type: z.enum(['region', 'kommun', 'other']),
 });
 export type Party = z.infer<typeof PartySchema>;
 
-const StatusLabel = z.object({ id: z.string(), sv: z.string(), en: z.string() });
+const StatusLabel = z.object({
+  id: z.string().check(z.maxLength(B.id)),
+  sv: z.string().check(z.maxLength(B.label)),
+  en: z.string().check(z.maxLength(B.label)),
+});
 
 export const TemplateSchema = z
   .object({
     kind: z.literal('board-template'),
-    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'template ids are lower-case slugs')),
-    version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'template versions are semver')),
-    locale: z.string(),
+    id: z.string().check(z.maxLength(B.id), z.regex(/^[a-z0-9][a-z0-9-]*$/, 'template ids are lower-case slugs')),
+    version: z.string().check(z.maxLength(B.version), z.regex(/^\d+\.\d+\.\d+$/, 'template versions are semver')),
+    locale: z.string().check(z.maxLength(B.locale)),
     title: LocalizedText,
     shortTitle: LocalizedText,
     period: z.object({ from: z.int(), to: z.int() }),
-    vision: z.optional(LocalizedText),
+    vision: z.optional(LongText),
     levelLabels: z.object({
-      focusArea: LocalizedText,
-      goal: LocalizedText,
-      direction: z.optional(LocalizedText),
-      card: LocalizedText,
+      focusArea: Label,
+      goal: Label,
+      direction: z.optional(Label),
+      card: Label,
     }),
-    focusAreas: z.array(FocusAreaSchema).check(z.minLength(1)),
-    parties: z.array(PartySchema),
-    suggestedTargetGroups: z.array(nonEmpty()),
-    fieldLabels: z.record(z.string(), LocalizedText),
-    followUpStatuses: z.array(StatusLabel),
+    focusAreas: list(FocusAreaSchema, B.focusAreas).check(z.minLength(1)),
+    parties: list(PartySchema, B.parties),
+    suggestedTargetGroups: list(text(B.label), B.targetGroups),
+    fieldLabels: z
+      .record(z.string().check(z.maxLength(B.id)), Label)
+      .check(
+        z.refine((labels) => Object.keys(labels).length <= B.fieldLabels, `at most ${B.fieldLabels} field labels`),
+      ),
+    followUpStatuses: list(StatusLabel, B.followUpStatuses),
   })
   .check(
     z.superRefine((template, ctx) => {
@@ -87,6 +104,22 @@ export function parseTemplate(data: unknown, name = 'template'): Template {
     throw new Error(`Invalid ${name}: ${z.prettifyError(result.error)}`);
   }
   return result.data;
+}
+
+/**
+ * Checks a template (a facilitator's design, an uploaded file): the template,
+ * or the first problem as "<field path>: <what is wrong>", e.g.
+ * "focusAreas.0.title.en: Too small: expected string to have >=1 characters".
+ */
+export function checkTemplate(
+  data: unknown,
+): { ok: true; template: Template } | { ok: false; path: string; message: string; error: string } {
+  const result = TemplateSchema.safeParse(data);
+  if (result.success) return { ok: true, template: result.data };
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  const message = issue?.message ?? 'not a board template';
+  return { ok: false, path, message, error: path ? `${path}: ${message}` : message };
 }
 
 const builtIn: readonly Template[] = [

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
-import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
+import { MAX_JSON_BODY_BYTES, MAX_TEMPLATE_JSON_BYTES } from '../../shared/limits.ts';
 import type { Logger } from '../log/logger.ts';
 import { StorageError } from '../storage/store.ts';
 import { ServerEditRefused } from '../sync/server-edits.ts';
@@ -23,7 +23,10 @@ export class ApiError extends HTTPException {
 export function onError(log: Logger): (error: Error, c: Context) => Response {
   return (error, c) => {
     if (error instanceof HTTPException) {
-      return c.json({ error: error.message || 'request failed' }, error.status);
+      // A body refused as too large was not read to its end: the rest of it must not be taken for the
+      // next request on this connection (the client would see that one fail), so the connection ends here.
+      const headers: Record<string, string> = error.status === 413 ? { Connection: 'close' } : {};
+      return c.json({ error: error.message || 'request failed' }, error.status, headers);
     }
     if (error instanceof ServerEditRefused) {
       return c.json({ error: `the board refused the change: ${error.message}` }, 409);
@@ -63,5 +66,13 @@ export const jsonLimit = bodyLimit({
   maxSize: MAX_JSON_BODY_BYTES,
   onError: () => {
     throw new ApiError(413, `the body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+  },
+});
+
+/** The body limit of the calls that send a whole template (README "Limits"). */
+export const templateJsonLimit = bodyLimit({
+  maxSize: MAX_TEMPLATE_JSON_BYTES,
+  onError: () => {
+    throw new ApiError(413, `the body is larger than ${MAX_TEMPLATE_JSON_BYTES} bytes`);
   },
 });

@@ -28,7 +28,8 @@ export interface ImportTask {
   kind: 'import';
   bytes: Uint8Array;
   formatOrFileName: string;
-  templateId?: string;
+  /** The template the user named (built-in or the server's); absent: chosen from the file. */
+  template?: Template;
   title?: string;
   /** The server's live card limit: an import may not make a board the live room would refuse. */
   maxCards: number;
@@ -63,7 +64,7 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
 }
 
 async function runImport(task: ImportTask): Promise<ImportOutcome> {
-  const chosen = task.templateId === undefined ? undefined : getTemplate(task.templateId);
+  const chosen = task.template;
   const notices: string[] = [];
   try {
     const plan = await importPlan(task.bytes, task.formatOrFileName, {

@@ -6,19 +6,20 @@
 import { Hono } from 'hono';
 import { type BoardView, CreateBoardBody, PatchBoardBody } from '../../shared/api.ts';
 import { isRole } from '../../shared/roles.ts';
-import { getTemplate, listTemplates } from '../../shared/template.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { createEmptyBoard } from '../boards/board-docs.ts';
 import type { BoardExpiry } from '../boards/board-expiry.ts';
 import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
-import { ApiError, jsonLimit, readJsonBody } from '../http/errors.ts';
+import { ApiError, jsonLimit, readJsonBody, templateJsonLimit } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { CLOSE_BOARD_DELETED, CLOSE_TOKEN_REVOKED } from '../sync/limits.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
+import { templateFromBody } from '../templates/template-body.ts';
+import type { TemplateCatalog } from '../templates/template-catalog.ts';
 
 export interface BoardRouteDeps {
   store: BoardStore;
@@ -28,6 +29,7 @@ export interface BoardRouteDeps {
   creations: KeyedBuckets;
   failedAuth: FailedAuth;
   expiry: BoardExpiry;
+  catalog: TemplateCatalog;
 }
 
 export function boardRoutes({
@@ -37,19 +39,25 @@ export function boardRoutes({
   creations,
   failedAuth,
   expiry,
+  catalog,
 }: BoardRouteDeps): Hono<AccessEnv & AppEnv> {
   const app = new Hono<AccessEnv & AppEnv>();
   const anyRole = boardAccess(store, 'viewer', failedAuth);
   const facilitator = boardAccess(store, 'facilitator', failedAuth);
 
-  app.get('/templates', (c) =>
-    c.json(listTemplates().map((t) => ({ id: t.id, version: t.version, title: t.title, shortTitle: t.shortTitle }))),
-  );
-
-  app.post('/boards', rateLimited(creations, 'boards created'), jsonLimit, async (c) => {
+  // A board from a template this server offers, or from a whole template (a facilitator's own
+  // design, an uploaded file): either way the board keeps its own copy (meta.template).
+  app.post('/boards', rateLimited(creations, 'boards created'), templateJsonLimit, async (c) => {
     const body = await readJsonBody(c, CreateBoardBody);
-    const template = getTemplate(body.templateId);
-    if (!template) throw new ApiError(400, `templateId: unknown template "${body.templateId.slice(0, 100)}"`);
+    if ((body.templateId === undefined) === (body.template === undefined)) {
+      throw new ApiError(
+        400,
+        'send either templateId (a template of GET /api/templates) or template (a whole template)',
+      );
+    }
+    const template =
+      body.templateId !== undefined ? catalog.get(body.templateId) : templateFromBody(body.template, 'template');
+    if (!template) throw new ApiError(400, `templateId: unknown template "${String(body.templateId).slice(0, 100)}"`);
     const board = await createEmptyBoard(store, body.title, template);
     log.info(
       { event: 'board.created', board: board.id, templateId: board.templateId, address: c.get('address') },

@@ -9,16 +9,17 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/plan/index.ts';
-import { getTemplate } from '../../shared/template.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { storeNewBoardState } from '../boards/board-docs.ts';
 import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
+import { attachment } from '../http/attachment.ts';
 import { ApiError } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
 import { isPlanRefusal, PlanBusy, type PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
+import type { TemplateCatalog } from '../templates/template-catalog.ts';
 
 const importLimit = bodyLimit({
   maxSize: MAX_IMPORT_BYTES,
@@ -36,15 +37,6 @@ function refusedJob(c: Context, error: unknown): Response {
   const status = error instanceof PlanBusy ? 429 : 503;
   const retryAfter = error instanceof PlanBusy ? error.retryAfterSeconds : 10;
   return c.json({ error: error.message }, status, { 'Retry-After': String(retryAfter) });
-}
-
-/** RFC 6266 attachment header: an ASCII fallback plus the exact UTF-8 name. */
-function attachment(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**
@@ -109,6 +101,7 @@ async function importBoard(
   pool: PlanPool,
   maxCards: number,
   log: Logger,
+  catalog: TemplateCatalog,
 ): Promise<Response> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!IMPORT_MEDIA_TYPES.includes(mediaType)) {
@@ -122,7 +115,8 @@ async function importBoard(
     );
   }
   const templateId = c.req.query('templateId');
-  if (templateId !== undefined && !getTemplate(templateId)) {
+  const template = templateId === undefined ? undefined : catalog.get(templateId);
+  if (templateId !== undefined && !template) {
     throw new ApiError(400, `templateId: unknown template "${templateId.slice(0, 100)}"`);
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -130,7 +124,7 @@ async function importBoard(
 
   let outcome: Awaited<ReturnType<PlanPool['import']>>;
   try {
-    outcome = await pool.import({ bytes, formatOrFileName, templateId, title: c.req.query('title'), maxCards });
+    outcome = await pool.import({ bytes, formatOrFileName, template, title: c.req.query('title'), maxCards });
   } catch (error) {
     return refusedJob(c, error);
   }
@@ -156,15 +150,16 @@ export interface PlanRouteDeps {
   failedAuth: FailedAuth;
   /** The live rooms' card limit (server/sync/limits.ts), which imports hold too. */
   maxCardsPerBoard: number;
+  catalog: TemplateCatalog;
 }
 
 export function planRoutes(deps: PlanRouteDeps): Hono<AccessEnv & AppEnv> {
-  const { store, plans, log, creations, failedAuth, maxCardsPerBoard } = deps;
+  const { store, plans, log, creations, failedAuth, maxCardsPerBoard, catalog } = deps;
   const app = new Hono<AccessEnv & AppEnv>();
   // Viewers may export: a read-only link is for reading the plan, in any format.
   app.get('/boards/:id/export', boardAccess(store, 'viewer', failedAuth), (c) => exportBoard(c, store, plans, log));
   app.post('/boards/import', rateLimited(creations, 'boards created'), importLimit, (c) =>
-    importBoard(c, store, plans, maxCardsPerBoard, log),
+    importBoard(c, store, plans, maxCardsPerBoard, log, catalog),
   );
   return app;
 }

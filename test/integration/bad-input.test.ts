@@ -59,7 +59,7 @@ describe('REST bad input', () => {
   });
 
   it('refuses an oversized body with 413', async () => {
-    await expectError(await post(JSON.stringify({ title: 'x'.repeat(100_000), templateId: 'a' })), 413, /larger/);
+    await expectError(await post(JSON.stringify({ title: 'x'.repeat(300_000), templateId: 'a' })), 413, /larger/);
   });
 
   it('answers unknown boards and routes with 404 JSON', async () => {

@@ -1,0 +1,71 @@
+/**
+ * Template routes (README "Templates"): the templates this server offers,
+ * one template whole, the published JSON Schema of the format, and a board's
+ * own copy of its template (any role; `?download=1` as a file).
+ */
+import { Hono } from 'hono';
+import type { TemplateSummary } from '../../shared/api.ts';
+import { readBoardTemplate } from '../../shared/board-template.ts';
+import templateSchema from '../../shared/template.schema.json' with { type: 'json' };
+import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
+import { loadBoardDoc } from '../boards/board-docs.ts';
+import type { FailedAuth } from '../http/address-limits.ts';
+import { attachment } from '../http/attachment.ts';
+import { ApiError } from '../http/errors.ts';
+import type { AppEnv } from '../http/request-context.ts';
+import type { BoardStore } from '../storage/store.ts';
+import type { TemplateCatalog } from '../templates/template-catalog.ts';
+
+export interface TemplateRouteDeps {
+  store: BoardStore;
+  catalog: TemplateCatalog;
+  failedAuth: FailedAuth;
+}
+
+export function templateRoutes({ store, catalog, failedAuth }: TemplateRouteDeps): Hono<AccessEnv & AppEnv> {
+  const app = new Hono<AccessEnv & AppEnv>();
+
+  app.get('/templates', (c) =>
+    c.json(
+      catalog.list().map(
+        ({ template: t, source }): TemplateSummary => ({
+          id: t.id,
+          version: t.version,
+          title: t.title,
+          shortTitle: t.shortTitle,
+          source,
+        }),
+      ),
+    ),
+  );
+
+  // Before /templates/:id; template ids are slugs, so no template is called "schema.json".
+  app.get('/templates/schema.json', (c) => c.json(templateSchema, 200, { 'Content-Type': 'application/schema+json' }));
+
+  app.get('/templates/:id', (c) => {
+    const template = catalog.get(c.req.param('id'));
+    if (!template) throw new ApiError(404, 'no template with this id');
+    return c.json(template);
+  });
+
+  // The board's own copy, as stored (every acknowledged layout edit is stored before it is relayed).
+  app.get('/boards/:id/template', boardAccess(store, 'viewer', failedAuth), async (c) => {
+    const { board } = c.var.access;
+    const doc = await loadBoardDoc(store, board.id);
+    try {
+      const template = readBoardTemplate(doc);
+      if (!template)
+        throw new ApiError(404, `the board's template "${board.templateId.slice(0, 100)}" is not known here`);
+      const download = c.req.query('download');
+      const headers: Record<string, string> =
+        download === '1' || download === 'true'
+          ? { 'Content-Disposition': attachment(`${template.id}.template.json`) }
+          : {};
+      return c.json(template, 200, headers);
+    } finally {
+      doc.destroy();
+    }
+  });
+
+  return app;
+}
