@@ -5,24 +5,11 @@
  * cards without a place is answered 409 with those places, so the page can
  * ask where they go and send the moves along.
  */
-import type { CreatedBoard } from '../../shared/api.ts';
+import type { CreatedBoard, PlaceWithCards, TemplateSummary } from '../../shared/api.ts';
 import { parseTemplate, type Template } from '../../shared/template.ts';
 import { ApiError, authorization, errorFrom, request } from './boards.ts';
 
-export interface TemplateSummary {
-  id: string;
-  version: string;
-  title: { sv: string; en: string };
-  shortTitle: { sv: string; en: string };
-  source: 'built-in' | 'server';
-}
-
-/** A removed goal or area that still holds cards (the 409 answer of a template replacement). */
-export interface PlaceWithCards {
-  id: string;
-  title: string;
-  cardCount: number;
-}
+export type { PlaceWithCards, TemplateSummary };
 
 /** `{ [removedPlaceId]: targetPlaceId }`: where a removed place's cards go. */
 export type CardMoves = Record<string, string>;

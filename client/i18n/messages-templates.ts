@@ -71,6 +71,7 @@ export const templatesSv = {
   'designer.file.missing': 'värdet saknas eller har fel typ.',
   'designer.file.empty': 'värdet är tomt eller listan saknar innehåll.',
   'designer.file.badValue': 'värdet har fel format.',
+  'designer.file.tooLong': 'texten är för lång eller listan har för många rader.',
   'designer.file.duplicateId': 'id ”{id}” används av två områden eller mål.',
 
   'home.own.heading': 'Eget upplägg',
@@ -174,6 +175,7 @@ export const templatesEn: Record<keyof typeof templatesSv, string> = {
   'designer.file.missing': 'the value is missing or of the wrong type.',
   'designer.file.empty': 'the value is empty or the list has no entries.',
   'designer.file.badValue': 'the value has the wrong format.',
+  'designer.file.tooLong': 'the text is too long or the list has too many entries.',
   'designer.file.duplicateId': 'the id “{id}” is used by two areas or goals.',
 
   'home.own.heading': 'Own layout',

@@ -1,4 +1,5 @@
 /** The focus areas: title, description, colour and goals of each, in board order. */
+import { TEMPLATE_BOUNDS } from '../../shared/template-bounds.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ColorChoice } from './ColorChoice.tsx';
 import { type DesignArea, newArea } from './design.ts';
@@ -44,6 +45,7 @@ export function AreasSection({ areas, onChange }: AreasSectionProps) {
               </div>
               <TextPairField
                 label={t('designer.area.title')}
+                maxLength={TEMPLATE_BOUNDS.title}
                 value={area.title}
                 required
                 onChange={(title) => update({ title })}
@@ -51,6 +53,7 @@ export function AreasSection({ areas, onChange }: AreasSectionProps) {
               />
               <TextPairField
                 label={t('designer.area.description')}
+                maxLength={TEMPLATE_BOUNDS.text}
                 value={area.description}
                 multiline
                 onChange={(description) => update({ description })}
@@ -70,6 +73,7 @@ export function AreasSection({ areas, onChange }: AreasSectionProps) {
         type="button"
         className="button"
         onClick={() => onChange([...areas, newArea(areas.length)])}
+        disabled={areas.length >= TEMPLATE_BOUNDS.focusAreas}
         data-testid="add-area"
       >
         + {t('designer.area.add')}

@@ -1,5 +1,6 @@
 /** The board's name (when creating one), the template's name and the plan's years. */
 import { BOARD_TITLE_MAX } from '../../shared/api.ts';
+import { TEMPLATE_BOUNDS } from '../../shared/template-bounds.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Design } from './design.ts';
 import { TextPairField } from './TextPairField.tsx';
@@ -33,6 +34,7 @@ export function BasicsSection({ design, creating, onChange }: BasicsSectionProps
       )}
       <TextPairField
         label={t('designer.templateTitle')}
+        maxLength={TEMPLATE_BOUNDS.title}
         value={design.title}
         onChange={(title) => onChange({ title })}
         testId="designer-template-title"

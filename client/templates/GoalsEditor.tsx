@@ -1,4 +1,5 @@
 /** The goals of one focus area: optional; without any, the area takes cards itself. */
+import { TEMPLATE_BOUNDS } from '../../shared/template-bounds.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { DesignGoal } from './design.ts';
 import { newGoal } from './design.ts';
@@ -39,6 +40,7 @@ export function GoalsEditor({ areaName, goals, onChange }: GoalsEditorProps) {
               </div>
               <TextPairField
                 label={t('designer.goal.title')}
+                maxLength={TEMPLATE_BOUNDS.title}
                 value={goal.title}
                 required
                 onChange={(title) => update({ title })}
@@ -46,6 +48,7 @@ export function GoalsEditor({ areaName, goals, onChange }: GoalsEditorProps) {
               />
               <TextPairField
                 label={t('designer.goal.direction')}
+                maxLength={TEMPLATE_BOUNDS.text}
                 value={goal.direction}
                 multiline
                 onChange={(direction) => update({ direction })}
@@ -59,6 +62,7 @@ export function GoalsEditor({ areaName, goals, onChange }: GoalsEditorProps) {
         type="button"
         className="button button--small"
         onClick={() => onChange([...goals, newGoal()])}
+        disabled={goals.length >= TEMPLATE_BOUNDS.goalsPerArea}
         data-testid="add-goal"
       >
         + {t('designer.goal.add')}

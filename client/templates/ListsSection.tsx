@@ -1,4 +1,5 @@
 /** Suggested target groups (a card's "Målgrupp" offers them) and the card fields' labels. */
+import { TEMPLATE_BOUNDS } from '../../shared/template-bounds.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { type Design, newKey } from './design.ts';
 import { removeAt, replaceAt } from './design-edit.ts';
@@ -22,6 +23,7 @@ export function ListsSection({ design, onChange }: ListsSectionProps) {
             <li key={group.key} className="designer-row">
               <input
                 value={group.text}
+                maxLength={TEMPLATE_BOUNDS.label}
                 aria-label={t('designer.group.name', { n: index + 1 })}
                 onChange={(event) =>
                   onChange({ targetGroups: replaceAt(groups, index, { ...group, text: event.target.value }) })
@@ -40,6 +42,7 @@ export function ListsSection({ design, onChange }: ListsSectionProps) {
           type="button"
           className="button button--small"
           onClick={() => onChange({ targetGroups: [...groups, { key: newKey(), text: '' }] })}
+          disabled={groups.length >= TEMPLATE_BOUNDS.targetGroups}
         >
           + {t('designer.group.add')}
         </button>
@@ -51,6 +54,7 @@ export function ListsSection({ design, onChange }: ListsSectionProps) {
           <TextPairField
             key={entry.field}
             label={t('designer.field.label', { field: entry.field })}
+            maxLength={TEMPLATE_BOUNDS.label}
             value={entry.label}
             required
             onChange={(label) =>

@@ -1,5 +1,6 @@
 /** The parties register: the region, municipalities and others a card can name as responsible. */
 import type { Party } from '../../shared/template.ts';
+import { TEMPLATE_BOUNDS } from '../../shared/template-bounds.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { type DesignParty, newParty } from './design.ts';
 import { removeAt, replaceAt } from './design-edit.ts';
@@ -28,6 +29,7 @@ export function PartiesSection({
             <li key={party.key} className="designer-row" data-testid="designer-party">
               <input
                 value={party.name}
+                maxLength={TEMPLATE_BOUNDS.label}
                 aria-label={t('designer.party.name', { n: index + 1 })}
                 placeholder={t('designer.party.placeholder')}
                 onChange={(event) => update({ name: event.target.value })}
@@ -53,7 +55,12 @@ export function PartiesSection({
           );
         })}
       </ul>
-      <button type="button" className="button button--small" onClick={() => onChange([...parties, newParty()])}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => onChange([...parties, newParty()])}
+        disabled={parties.length >= TEMPLATE_BOUNDS.parties}
+      >
         + {t('designer.party.add')}
       </button>
     </section>

@@ -14,6 +14,8 @@ export interface TextPairFieldProps {
   multiline?: boolean;
   /** Marks the Swedish text as needed (the English one never is). */
   required?: boolean;
+  /** The template schema's bound for this text (shared/template-bounds.ts). */
+  maxLength: number;
   testId?: string;
 }
 
@@ -23,6 +25,7 @@ export function TextPairField({
   onChange,
   multiline = false,
   required = false,
+  maxLength,
   testId,
 }: TextPairFieldProps) {
   const { t } = useI18n();
@@ -40,6 +43,7 @@ export function TextPairField({
           lang="sv"
           value={value.sv}
           rows={multiline ? 2 : undefined}
+          maxLength={maxLength}
           aria-required={required || undefined}
           onChange={(event) => onChange({ ...value, sv: event.target.value })}
           data-lang="sv"
@@ -54,6 +58,7 @@ export function TextPairField({
           lang="en"
           value={value.en}
           rows={multiline ? 2 : undefined}
+          maxLength={maxLength}
           placeholder={value.sv}
           onChange={(event) => onChange({ ...value, en: event.target.value })}
           data-lang="en"

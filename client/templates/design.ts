@@ -104,7 +104,7 @@ export function designFromTemplate(template: Template, boardTitle = ''): Design 
       key: newKey(),
       id: area.id,
       title: pair(area.title),
-      description: pair((area as { description?: TextPair }).description),
+      description: pair(area.description),
       color: area.color,
       colorLight: area.colorLight,
       goals: area.goals.map((goal) => ({

@@ -61,6 +61,7 @@ function issueProblem(issue: Issue): { key: MessageKey; params?: MessageParams }
     return { key: 'designer.file.duplicateId', params: { id } };
   }
   if (issue.code === 'too_small') return { key: 'designer.file.empty' };
+  if (issue.code === 'too_big') return { key: 'designer.file.tooLong' };
   if (issue.code === 'invalid_format' || issue.code === 'invalid_value') return { key: 'designer.file.badValue' };
   return { key: 'designer.file.missing' };
 }
