@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', planRoutes({ store, plans, log, creations, failedAuth, maxCardsPerBoard, catalog }));
-  api.route('/', templateRoutes({ store, catalog, failedAuth }));
+  api.route('/', templateRoutes({ store, catalog, failedAuth, rooms }));
   api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry, catalog }));
   api.route('/', historyRoutes(store, rooms, failedAuth, log));
   app.route('/api', api);

@@ -12,11 +12,12 @@
  * header in a grid, left to right, row by row, in their order. A goal zone
  * grows by rows as its cards need, its area grows with it (the other columns
  * of the area stretch to match) and shrinks back to the empty board's size
- * when cards go. Unplaced cards (no goal, or a goal the template does not
- * know) fill a strip below the board the same way.
+ * when cards go. An area without goals is itself one such zone (cardPlaces):
+ * its cards' goalId is the area's id. Unplaced cards (no goal, or a goal the
+ * template does not know) fill a strip below the board the same way.
  */
-import { goalHeaderHeight } from './goal-header.ts';
-import type { Template } from './template.ts';
+import { areaPlaceHeaderHeight, goalHeaderHeight } from './goal-header.ts';
+import { cardPlaces, isAreaPlace, type Template } from './template.ts';
 
 export interface Rect {
   x: number;
@@ -26,13 +27,17 @@ export interface Rect {
 }
 
 export interface ZoneRect extends Rect {
-  /** The area's or goal's id from the template ("A", "A1", "1.2" …). */
+  /** The area's or goal's id from the template ("A", "A1", "1.2" …); an area's own card zone: see placeZoneId. */
   id: string;
   kind: 'area' | 'goal';
   areaId: string;
-  /** The goal's id for goal zones, null for area zones. */
+  /** The id cards in the zone carry (a goal's, or a goal-less area's own); null for area zones. */
   goalId: string | null;
 }
+
+/** The zone id of a place: the goal's id, or for a goal-less area's own card zone "<area id>/cards" (unlike the area's). */
+export const placeZoneId = (areaId: string, placeId: string): string =>
+  placeId === areaId ? `${areaId}/cards` : placeId;
 
 /** What the layout needs of a card, in the document's order (readCards' order). */
 export interface LayoutCard {
@@ -93,12 +98,12 @@ export function goalColumns(count: number, rows: number): number[] {
 /** The goals' columns per row count; the one whose empty board best fits the reference view wins. */
 function chooseRows(template: TemplateShape): number {
   const m = ZONE_METRICS;
-  const mostGoals = Math.max(1, ...template.focusAreas.map((a) => a.goals.length));
+  const mostGoals = Math.max(1, ...template.focusAreas.map((a) => cardPlaces(a).length));
   let best = { rows: 1, scale: 0 };
   for (let rows = 1; rows <= mostGoals; rows++) {
     const height = m.areaHeader + rows * m.goalHeight + (rows - 1) * m.goalGap + m.areaPadding;
     const width = template.focusAreas.reduce((sum, area) => {
-      const columns = Math.max(1, goalColumns(area.goals.length, rows).length);
+      const columns = Math.max(1, goalColumns(cardPlaces(area).length, rows).length);
       return sum + columns * m.goalWidth + (columns - 1) * m.goalGap + 2 * m.areaPadding + m.areaGap;
     }, -m.areaGap);
     const scale = Math.min(REFERENCE_VIEW.w / width, REFERENCE_VIEW.h / height);
@@ -144,7 +149,7 @@ export function layoutBoard(template: TemplateShape, cards: readonly LayoutCard[
   const { padding } = CARD_METRICS;
   const rows = chooseRows(template);
   const baseInner = rows * m.goalHeight + (rows - 1) * m.goalGap;
-  const known = new Set(template.focusAreas.flatMap((area) => area.goals.map((goal) => goal.id)));
+  const known = new Set(template.focusAreas.flatMap((area) => cardPlaces(area).map((goal) => goal.id)));
   const byGoal = new Map<string | null, LayoutCard[]>();
   for (const card of cards) {
     const key = card.goalId !== null && known.has(card.goalId) ? card.goalId : null;
@@ -160,15 +165,19 @@ export function layoutBoard(template: TemplateShape, cards: readonly LayoutCard[
   let x = 0;
   let boardHeight = 0;
   for (const area of template.focusAreas) {
-    const columns = goalColumns(area.goals.length, rows);
+    const places = cardPlaces(area);
+    const columns = goalColumns(places.length, rows);
     // Each goal's natural height: its empty-board share of the column, or what its header and cards need.
     let next = 0;
     const planned = columns.map((count) => {
       const base = (baseInner - (count - 1) * m.goalGap) / count;
-      const column = area.goals.slice(next, next + count);
+      const column = places.slice(next, next + count);
       next += count;
       return column.map((goal) => {
-        const header = goalHeaderHeight(goal, m.goalWidth);
+        // An area's own zone sits under the area's title: its header shows the description only.
+        const header = isAreaPlace(area, goal)
+          ? areaPlaceHeaderHeight(goal, m.goalWidth)
+          : goalHeaderHeight(goal, m.goalWidth);
         const grid = flow(byGoal.get(goal.id) ?? [], gridWidth);
         const needed = grid.height > 0 ? header + grid.height + padding : 0;
         return { goal, header, grid, h: Math.max(base, needed) };
@@ -187,7 +196,7 @@ export function layoutBoard(template: TemplateShape, cards: readonly LayoutCard[
       let y = m.areaHeader;
       for (const { goal, header, grid, h } of column) {
         const zone: ZoneRect = {
-          id: goal.id,
+          id: placeZoneId(area.id, goal.id),
           kind: 'goal',
           areaId: area.id,
           goalId: goal.id,

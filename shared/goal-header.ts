@@ -12,6 +12,18 @@ import type { Goal } from './template.ts';
  */
 const HEADER_TYPE = { top: 68, titleLine: 35, titleChar: 19.75, directionLine: 26.6, directionChar: 13.75, gap: 12 };
 
+/**
+ * The header of a goal-less area's own card zone: no badge or title (the area's
+ * title is right above), only the area's description when it has one.
+ */
+export function areaPlaceHeaderHeight(place: Pick<Goal, 'direction'>, zoneWidth: number): number {
+  if (!place.direction) return 24;
+  // zones.css .zone__area-description: 23px/1.4 type, 26px side and 16px top padding; erring on the tall side.
+  const textWidth = zoneWidth - 52;
+  const chars = Math.max(place.direction.sv.length, place.direction.en.length);
+  return Math.ceil(16 + Math.ceil((chars * 16.6) / textWidth) * 33 + 16);
+}
+
 /** The header's height for the longest wording (Swedish or English) of the goal's texts. */
 export function goalHeaderHeight(goal: Pick<Goal, 'title' | 'direction'>, zoneWidth: number): number {
   const textWidth = zoneWidth - 140;

@@ -136,16 +136,33 @@ export function getTemplate(id: string): Template | undefined {
   return builtIn.find((t) => t.id === id);
 }
 
-/** Every goal of a template in template order, with its focus area. */
+/**
+ * The places an area's cards go: its goals, or — an area without goals — the
+ * area itself as its only place (a card's goalId is then the area's id). Its
+ * title is the area's and its direction the area's description. Everything
+ * that lays cards out or lists where they may go reads places through this.
+ */
+export function cardPlaces(area: FocusArea): Goal[] {
+  if (area.goals.length > 0) return area.goals;
+  return [{ id: area.id, title: area.title, direction: area.description ?? null }];
+}
+
+/** Whether `place` (from cardPlaces) is the area itself rather than one of its goals. */
+export const isAreaPlace = (area: Pick<FocusArea, 'id'>, place: Pick<Goal, 'id'>): boolean => place.id === area.id;
+
 /** Every id a card may be placed on in `template`: its focus areas' and its goals'. */
 export function placeIds(template: Pick<Template, 'focusAreas'>): Set<string> {
   return new Set(template.focusAreas.flatMap((area) => [area.id, ...area.goals.map((goal) => goal.id)]));
 }
 
-export function templateGoals(template: Template): { area: FocusArea; goal: Goal }[] {
-  return template.focusAreas.flatMap((area) => area.goals.map((goal) => ({ area, goal })));
+/** Every place of a template (cardPlaces: goals, or a goal-less area itself) in template order, with its area. */
+export function templateGoals(template: Pick<Template, 'focusAreas'>): { area: FocusArea; goal: Goal }[] {
+  return template.focusAreas.flatMap((area) => cardPlaces(area).map((goal) => ({ area, goal })));
 }
 
-export function findGoal(template: Template, goalId: string): { area: FocusArea; goal: Goal } | undefined {
+export function findGoal(
+  template: Pick<Template, 'focusAreas'>,
+  goalId: string,
+): { area: FocusArea; goal: Goal } | undefined {
   return templateGoals(template).find((entry) => entry.goal.id === goalId);
 }

@@ -18,6 +18,8 @@ export interface GoalTableProps {
   /** The goal's id, or null for the unplaced group. */
   goalId: string | null;
   caption: string;
+  /** The table of a goal-less area itself: the area's heading is right above, so the caption is for screen readers only. */
+  areaOwn?: boolean;
   color: string;
   cards: readonly Card[];
   targetGroupList: string;
@@ -28,8 +30,9 @@ export interface GoalTableProps {
 }
 
 export function GoalTable(props: GoalTableProps) {
-  const { doc, template, text, readOnly, goalId, caption, color, cards, targetGroupList, focusCardId, rows, onAdd } =
+  const { doc, template, text, readOnly, goalId, caption, areaOwn, color, cards, targetGroupList, focusCardId, rows } =
     props;
+  const { onAdd } = props;
   const { t, field } = text;
   const columns = [
     field('priorityArea'),
@@ -45,8 +48,8 @@ export function GoalTable(props: GoalTableProps) {
   return (
     <div className="goal-table" style={{ '--goal-color': color } as CSSProperties} data-goal={goalId ?? ''}>
       <table>
-        <caption>
-          {goalId && <span className="goal-table__badge">{goalId}</span>}
+        <caption className={areaOwn ? 'sr-only' : undefined}>
+          {goalId && !areaOwn && <span className="goal-table__badge">{goalId}</span>}
           <span className="goal-table__caption">{caption}</span>
           <span className="goal-table__count">({cards.length})</span>
         </caption>

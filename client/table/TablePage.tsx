@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { readPlanPeriod } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
 import { defaultCardPeriod } from '../../shared/card-schema.ts';
-import type { Template } from '../../shared/template.ts';
+import { isAreaPlace, type Template } from '../../shared/template.ts';
 import { type BoardContextValue, canEditNow, useBoard } from '../board/board-context.ts';
 import { useCards } from '../cards/card-hooks.ts';
 import { useCardText } from '../cards/card-messages.ts';
@@ -112,6 +112,7 @@ export function PlanTables({ doc, template, readOnly, personName }: PlanTablesPr
               {...shared}
               goalId={goal.id}
               caption={pick(goal.title)}
+              areaOwn={isAreaPlace(area, goal)}
               color={area.color}
               cards={goalCards}
             />

@@ -1,11 +1,11 @@
 /**
  * The table view's grouping, as a pure function: focus areas and their goals
- * in template order, each goal's cards in card order, and the cards that sit
+ * (a goal-less area: the area itself as its one group, cardPlaces) in template order, each goal's cards in card order, and the cards that sit
  * in no goal of the template ("unplaced", including goal ids the template
  * does not know) at the end.
  */
 import type { Card } from '../../shared/card-schema.ts';
-import type { FocusArea, Goal, Template } from '../../shared/template.ts';
+import { cardPlaces, type FocusArea, type Goal, type Template } from '../../shared/template.ts';
 
 export interface GoalGroup {
   area: FocusArea;
@@ -26,7 +26,7 @@ export interface CardGroups {
 /** Groups `cards` (already in card order) by the template's focus areas and goals. */
 export function groupCards(template: Pick<Template, 'focusAreas'>, cards: readonly Card[]): CardGroups {
   const byGoal = new Map<string, Card[]>();
-  for (const area of template.focusAreas) for (const goal of area.goals) byGoal.set(goal.id, []);
+  for (const area of template.focusAreas) for (const goal of cardPlaces(area)) byGoal.set(goal.id, []);
   const unplaced: Card[] = [];
   for (const card of cards) {
     const list = card.goalId === null ? undefined : byGoal.get(card.goalId);
@@ -36,7 +36,7 @@ export function groupCards(template: Pick<Template, 'focusAreas'>, cards: readon
   return {
     areas: template.focusAreas.map((area) => ({
       area,
-      goals: area.goals.map((goal) => ({ area, goal, cards: byGoal.get(goal.id) ?? [] })),
+      goals: cardPlaces(area).map((goal) => ({ area, goal, cards: byGoal.get(goal.id) ?? [] })),
     })),
     unplaced,
   };

@@ -1,9 +1,11 @@
 /**
  * Template routes (README "Templates"): the templates this server offers,
- * one template whole, the published JSON Schema of the format, and a board's
- * own copy of its template (any role; `?download=1` as a file).
+ * one template whole, the published JSON Schema of the format, a board's
+ * own copy of its template (any role; `?download=1` as a file), and the
+ * facilitator's change of a board's layout (PUT, live through the open room).
  */
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { TemplateSummary } from '../../shared/api.ts';
 import { readBoardTemplate } from '../../shared/board-template.ts';
 import templateSchema from '../../shared/template.schema.json' with { type: 'json' };
@@ -11,18 +13,30 @@ import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { loadBoardDoc } from '../boards/board-docs.ts';
 import type { FailedAuth } from '../http/address-limits.ts';
 import { attachment } from '../http/attachment.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, readJsonBody, templateJsonLimit } from '../http/errors.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { BoardStore } from '../storage/store.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
+import { templateFromBody } from '../templates/template-body.ts';
 import type { TemplateCatalog } from '../templates/template-catalog.ts';
 
 export interface TemplateRouteDeps {
   store: BoardStore;
   catalog: TemplateCatalog;
   failedAuth: FailedAuth;
+  rooms: RoomRegistry;
 }
 
-export function templateRoutes({ store, catalog, failedAuth }: TemplateRouteDeps): Hono<AccessEnv & AppEnv> {
+const placeId = z.string().check(z.minLength(1), z.maxLength(64));
+const PutTemplateBody = z.object({
+  template: z.unknown(),
+  /** Removed place id → the place of the new template its cards go to. */
+  moves: z.optional(
+    z.record(placeId, placeId).check(z.refine((moves) => Object.keys(moves).length <= 600, 'at most 600 moves')),
+  ),
+});
+
+export function templateRoutes({ store, catalog, failedAuth, rooms }: TemplateRouteDeps): Hono<AccessEnv & AppEnv> {
   const app = new Hono<AccessEnv & AppEnv>();
 
   app.get('/templates', (c) =>
@@ -65,6 +79,28 @@ export function templateRoutes({ store, catalog, failedAuth }: TemplateRouteDeps
     } finally {
       doc.destroy();
     }
+  });
+
+  // The facilitator lays the board out anew. Cards stay on ids that still exist; a removed goal or area
+  // that holds cards needs `moves`, else 409 and nothing changes. The template keeps the board's id.
+  app.put('/boards/:id/template', boardAccess(store, 'facilitator', failedAuth), templateJsonLimit, async (c) => {
+    const { board } = c.var.access;
+    const body = await readJsonBody(c, PutTemplateBody);
+    const template = { ...templateFromBody(body.template), id: board.templateId };
+    const result = await rooms.withRoom(board.id, (room) =>
+      room.edits.setTemplate(template, body.moves ?? {}, 'Före ändrad layout'),
+    );
+    if ('placesWithCards' in result) {
+      const names = result.placesWithCards.map((place) => `${place.id} (${place.cardCount})`).join(', ');
+      return c.json(
+        {
+          error: `cards would be left without a place: ${names}; send moves for them to places of the new template`,
+          placesWithCards: result.placesWithCards,
+        },
+        409,
+      );
+    }
+    return c.json({ template, versionId: result.version.id });
   });
 
   return app;

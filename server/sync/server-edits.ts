@@ -6,7 +6,9 @@
  * is relayed and reaches everyone live.
  */
 import * as Y from 'yjs';
+import type { PlaceWithCards } from '../../shared/api.ts';
 import type { Card } from '../../shared/card-schema.ts';
+import type { Template } from '../../shared/template.ts';
 import type { VersionInfo } from '../storage/store.ts';
 import type { DocState } from './doc-state.ts';
 import { isEmptyUpdate } from './protocol.ts';
@@ -83,6 +85,33 @@ export class ServerEdits {
     });
     if (update) await this.submit(update, false);
     return backup;
+  }
+
+  /**
+   * Lays the board out on a new template (template-edit.ts): refused with the
+   * places that would strand cards, else — after saving the state as it is now
+   * as a named version — the new meta.template and the card moves as one update
+   * of the server's own, stored and relayed live. Computed again after the
+   * version is saved, so a card added meanwhile is not left behind.
+   */
+  setTemplate(
+    template: Template,
+    moves: Record<string, string>,
+    backupName: string,
+  ): Promise<{ placesWithCards: PlaceWithCards[] } | { version: VersionInfo }> {
+    return this.serially(async () => {
+      const compute = () =>
+        this.deps.writes.inBackground(() =>
+          this.deps.worker.run({ op: 'edit-template', updates: this.deps.content.parts(), template, moves }),
+        );
+      const first = await compute();
+      if ('placesWithCards' in first) return first;
+      const version = await this.deps.history.saveVersion({ name: backupName, auto: false });
+      const result = await compute();
+      if ('placesWithCards' in result) return result;
+      await this.submit(result.update, true);
+      return { version };
+    });
   }
 
   /** Brings a deleted card back with every field (its shape is placed by the canvas). */

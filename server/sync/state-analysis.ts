@@ -6,9 +6,11 @@
 import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
 import type { Card } from '../../shared/card-schema.ts';
+import type { Template } from '../../shared/template.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
+import { editTemplate, type TemplateEditResult } from './template-edit.ts';
 
 export interface StateAnalysis {
   /** The state vector (client → next clock), as Yjs computes it from an update. */
@@ -58,7 +60,8 @@ export type StateTask =
   | { op: 'compact'; updates: Uint8Array[] }
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
-  | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] };
+  | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] }
+  | { op: 'edit-template'; updates: Uint8Array[]; template: Template; moves: Record<string, string> };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -68,9 +71,13 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
       ? Card[][]
       : T extends { op: 'restore' }
         ? RestoreResult
-        : Uint8Array;
+        : T extends { op: 'edit-template' }
+          ? TemplateEditResult
+          : Uint8Array;
 
-export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snapshot | Card[][] | RestoreResult {
+export function runStateTask(
+  task: StateTask,
+): Uint8Array | StateAnalysis | Snapshot | Card[][] | RestoreResult | TemplateEditResult {
   switch (task.op) {
     case 'snapshot':
     case 'read-deleted':
@@ -87,5 +94,7 @@ export function runStateTask(task: StateTask): Uint8Array | StateAnalysis | Snap
       return Y.diffUpdate(mergeMany(task.updates), task.stateVector);
     case 'set-meta':
       return setMeta(mergeMany(task.updates), task.entries);
+    case 'edit-template':
+      return editTemplate(mergeMany(task.updates), task.template, task.moves);
   }
 }

@@ -22,7 +22,7 @@ export interface CardCells {
 }
 
 export interface PlanGroup {
-  /** The goal; both null for cards on the focus area itself. */
+  /** The goal; both null for cards on the focus area itself (id: the area's id when the area has no goals). */
   id: string | null;
   title: string | null;
   direction: string | null;
@@ -80,7 +80,20 @@ export function planSections(plan: PlanData): PlanSection[] {
     id: area.id,
     title: area.title,
     groups: [
-      ...(area.cards.length > 0 || area.notes.length > 0
+      // An area without goals is itself the place of its cards (template.ts cardPlaces): one group
+      // under the area's heading, with no heading of its own, and "no activities" when empty.
+      ...(area.goals.length === 0
+        ? [
+            {
+              id: area.id,
+              title: null,
+              direction: null,
+              cards: area.cards.map(cardCells),
+              notes: area.notes.map((n) => n.text),
+            },
+          ]
+        : []),
+      ...(area.goals.length > 0 && (area.cards.length > 0 || area.notes.length > 0)
         ? [
             {
               id: null,

@@ -88,16 +88,16 @@ describe.each([
 describe('layoutZones with unusual templates', () => {
   const base = template('hsvo-2024-2026');
 
-  it('lays out a focus area without goals as an empty column', () => {
+  it('lays out a focus area without goals as one card zone of its own (goalId: the area id)', () => {
     const noGoals: Template = {
       ...base,
       focusAreas: base.focusAreas.map((area) => ({ ...area, goals: [] })),
     };
     const layout = layoutZones(noGoals);
     expect(layout.areas).toHaveLength(4);
-    expect(layout.goals).toHaveLength(0);
+    expect(layout.goals.map((zone) => zone.goalId)).toEqual(base.focusAreas.map((area) => area.id));
     const { x, y } = centre(layout.areas[1] as ZoneRect);
-    expect(goalAtPoint(layout, x, y)).toBeNull();
+    expect(goalAtPoint(layout, x, y)).toBe(base.focusAreas[1]?.id);
     expect(areaAtPoint(layout, x, y)).toBe(base.focusAreas[1]?.id);
   });
 

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { BoardLayout, Rect } from '../../../shared/board-layout.ts';
-import type { Template } from '../../../shared/template.ts';
+import { cardPlaces, type Template } from '../../../shared/template.ts';
 import type { CardText } from '../../cards/card-messages.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import './add-card-menu.css';
@@ -76,7 +76,7 @@ export function AddCardMenu({ template, text, disabled, suggest, onAdd }: AddCar
           >
             {template.focusAreas.map((area) => (
               <optgroup key={area.id} label={`${area.id} ${pick(area.title)}`}>
-                {area.goals.map((goal) => (
+                {cardPlaces(area).map((goal) => (
                   <option key={goal.id} value={goal.id}>
                     {goal.id} {pick(goal.title)}
                   </option>

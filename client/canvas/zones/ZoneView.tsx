@@ -36,6 +36,14 @@ export function ZoneView({ shape }: { shape: ZoneShape }) {
   }
 
   const goal = template ? findGoal(template, goalId)?.goal : undefined;
+  if (goalId === areaId) {
+    // A goal-less area's own card zone: its title is the area's, right above; only its description shows.
+    return (
+      <HTMLContainer className="zone zone--goal zone--area-own" style={style} data-zone={goalId}>
+        {goal?.direction && <p className="zone__direction zone__area-description">{pick(goal.direction)}</p>}
+      </HTMLContainer>
+    );
+  }
   const directionLabel = template?.levelLabels.direction;
   return (
     <HTMLContainer className="zone zone--goal" style={style} data-zone={goalId}>

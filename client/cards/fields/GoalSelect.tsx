@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { moveCard } from '../../../shared/card.ts';
 import type { Card } from '../../../shared/card-schema.ts';
-import type { Template } from '../../../shared/template.ts';
+import { cardPlaces, type Template } from '../../../shared/template.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { CardText } from '../card-messages.ts';
 
@@ -28,9 +28,7 @@ export function GoalSelect({ doc, card, template, text, readOnly, hideLabel, con
   const id = useId();
   const [wanted, setWanted] = useState(!lazy);
   const want = () => setWanted(true);
-  const current = card.goalId
-    ? template.focusAreas.flatMap((a) => a.goals).find((g) => g.id === card.goalId)
-    : undefined;
+  const current = card.goalId ? template.focusAreas.flatMap(cardPlaces).find((g) => g.id === card.goalId) : undefined;
   return (
     <div className="card-field">
       <label htmlFor={id} className={hideLabel ? 'sr-only' : 'card-field__label'}>
@@ -51,7 +49,7 @@ export function GoalSelect({ doc, card, template, text, readOnly, hideLabel, con
         {wanted &&
           template.focusAreas.map((area) => (
             <optgroup key={area.id} label={`${area.id} ${pick(area.title)}`}>
-              {area.goals.map((goal) => (
+              {cardPlaces(area).map((goal) => (
                 <option key={goal.id} value={goal.id}>
                   {label(goal.id, pick(goal.title))}
                 </option>
