@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCards } from './cards-seed.ts';
-import { editor } from './helpers/board-page.ts';
+import { editor, showOverview } from './helpers/board-page.ts';
 import { type E2eEnv, enterName, newPerson, type Person, SCREENSHOT_DIR, startE2e } from './helpers/harness.ts';
 
 const AREAS = [
@@ -142,8 +142,7 @@ describe('designing an own layout on the start page', () => {
     await expect
       .poll(() => page.locator('[data-testid="activity-card"]').count(), { timeout: 15_000 })
       .toBeGreaterThan(4);
-    await page.getByTestId('nav-overview').click();
-    await page.waitForTimeout(800);
+    await showOverview(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/designer-board-with-cards.png` });
     expect(anna.errors).toEqual([]);
   });
