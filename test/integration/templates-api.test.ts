@@ -5,7 +5,7 @@ import { encodeUpdate } from '../../server/sync/protocol.ts';
 import { metaMap } from '../../shared/board-doc.ts';
 import { readBoardTemplate } from '../../shared/board-template.ts';
 import { getTemplate } from '../../shared/template.ts';
-import { bearer, createBoard, rawSocket, serverPerTest, waitFor, withToken } from '../helpers/server.ts';
+import { bearer, createBoard, rawSocket, serverPerTest, withToken } from '../helpers/server.ts';
 import { createOwnBoard, ownTemplate, postBoard } from '../helpers/templates.ts';
 
 const ctx = serverPerTest();
@@ -126,6 +126,3 @@ describe('template routes', () => {
     expect(((await schema.json()) as { $id: string }).$id).toBe('urn:samtavla:schema:board-template:1');
   });
 });
-
-// Keeps waitFor imported for the live tests below.
-void waitFor;
