@@ -16,8 +16,10 @@ export function BoardPreview({ shape }: { shape: Pick<Template, 'focusAreas'> })
   const layout = layoutZones(shape);
   const { bounds } = layout;
   const unit = Math.max(bounds.w, bounds.h * 1.6) / PREVIEW_WIDTH_PX;
-  const areaFont = Math.max(44, 13 * unit);
-  const goalFont = Math.max(30, 11 * unit);
+  const areaFont = Math.max(44, 11 * unit);
+  const goalFont = Math.max(30, 10 * unit);
+  /** As many lines as fit the height, so a long title ends in an ellipsis rather than a cut line. */
+  const clamp = (height: number, font: number) => Math.max(1, Math.floor(height / (font * 1.15)));
   const goals = shape.focusAreas.reduce((sum, area) => sum + area.goals.length, 0);
   const label = t('designer.preview.label', { areas: shape.focusAreas.length, goals });
   const pad = 20;
@@ -50,7 +52,10 @@ export function BoardPreview({ shape }: { shape: Pick<Template, 'focusAreas'> })
             />
             <rect x={zone.x} y={zone.y} width={zone.w} height={18} fill={area.color} />
             <foreignObject x={zone.x + 28} y={zone.y + 34} width={zone.w - 56} height={titleHeight}>
-              <div className="board-preview__area-title" style={{ fontSize: areaFont }}>
+              <div
+                className="board-preview__area-title"
+                style={{ fontSize: areaFont, WebkitLineClamp: clamp(titleHeight, areaFont) }}
+              >
                 <strong style={{ color: area.color }}>{zone.id}</strong> {area.title[lang] || '…'}
               </div>
             </foreignObject>
@@ -86,7 +91,10 @@ export function BoardPreview({ shape }: { shape: Pick<Template, 'focusAreas'> })
               strokeWidth={4}
             />
             <foreignObject x={zone.x + 24} y={zone.y + 20} width={zone.w - 48} height={Math.max(0, zone.h - 40)}>
-              <div className="board-preview__goal-title" style={{ fontSize: goalFont }}>
+              <div
+                className="board-preview__goal-title"
+                style={{ fontSize: goalFont, WebkitLineClamp: clamp(zone.h - 40, goalFont) }}
+              >
                 <span className="board-preview__badge" style={{ background: area.color }}>
                   {zone.id}
                 </span>{' '}

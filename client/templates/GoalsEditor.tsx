@@ -42,6 +42,7 @@ export function GoalsEditor({ areaName, goals, onChange }: GoalsEditorProps) {
                 label={t('designer.goal.title')}
                 maxLength={TEMPLATE_BOUNDS.title}
                 value={goal.title}
+                multiline
                 required
                 onChange={(title) => update({ title })}
                 testId="goal-title"

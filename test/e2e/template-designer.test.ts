@@ -9,6 +9,8 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BoardTokens } from '../../shared/roles.ts';
+import { rememberBoard } from '../helpers/server.ts';
 import { seedCards } from './cards-seed.ts';
 import { editor, showOverview } from './helpers/board-page.ts';
 import { type E2eEnv, enterName, newPerson, type Person, SCREENSHOT_DIR, startE2e } from './helpers/harness.ts';
@@ -101,6 +103,12 @@ describe('designing an own layout on the start page', () => {
     await page.getByTestId('designer-submit').click();
     await page.waitForURL(BOARD_URL);
     boardId = BOARD_URL.exec(page.url())?.[1] ?? '';
+    // The creator's browser holds the three links; the seeding client connects with the facilitator's.
+    const tokens = await page.evaluate(
+      (id) => JSON.parse(localStorage.getItem('samtavla.boardAccess') ?? '{}')[id].links as BoardTokens,
+      boardId,
+    );
+    rememberBoard({ id: boardId, tokens });
     await enterName(page, 'Anna Andersson');
     await expect.poll(() => page.locator('.zone--area').count()).toBe(4);
     expect(await page.locator('.zone--area[data-zone="A"]').textContent()).toContain(AREAS[0]);

@@ -9,7 +9,7 @@ import type { Role } from '../../../shared/roles.ts';
 import { forgetBoardAccess } from '../../access/access-store.ts';
 import { deleteBoard, renameBoard, setBoardLocked } from '../../api/board-admin.ts';
 import { ApiError } from '../../api/boards.ts';
-import { GearIcon, LockIcon } from '../../app/icons.tsx';
+import { GearIcon, LayoutIcon, LockIcon } from '../../app/icons.tsx';
 import type { HomeState } from '../../home/HomePage.tsx';
 import { forgetRecent } from '../../home/recent-boards.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -92,13 +92,14 @@ export function FacilitatorControls({ board, rotate }: FacilitatorControlsProps)
       </button>
       <button
         type="button"
-        className="button"
+        className="button button--quiet button--icon"
         onClick={() => setOpen('layout')}
         aria-haspopup="dialog"
+        aria-label={t('layout.button')}
         title={t('layout.hint')}
         data-testid="layout-button"
       >
-        {t('layout.button')}
+        <LayoutIcon />
       </button>
       <button
         type="button"
