@@ -6,9 +6,9 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { getTemplate, type Template } from '../../shared/template.ts';
-import { ApiError } from '../api/boards.ts';
 import { fetchTemplate, fetchTemplateList, type TemplateSummary } from '../api/templates.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { problemText } from '../templates/api-problem.ts';
 
 const OwnLayoutDesigner = lazy(() =>
   import('../templates/OwnLayoutDesigner.tsx').then((m) => ({ default: m.OwnLayoutDesigner })),
@@ -16,9 +16,6 @@ const OwnLayoutDesigner = lazy(() =>
 
 /** What the person chose to start from: nothing yet, a blank design, or a template. */
 type Start = null | { template: Template | null };
-
-const reason = (err: unknown, unreachable: string) =>
-  err instanceof ApiError && err.status === 0 ? unreachable : (err as Error).message;
 
 export function OwnLayoutPanel() {
   const { t, pick } = useI18n();
@@ -36,7 +33,7 @@ export function OwnLayoutPanel() {
         setTemplates(list);
         setChosen((current) => current || (list[0]?.id ?? ''));
       })
-      .catch((err) => live && setError(t('home.own.listFailed', { error: reason(err, t('api.unreachable')) })));
+      .catch((err) => live && setError(t('home.own.listFailed', { error: problemText(err, t) })));
     return () => {
       live = false;
     };
@@ -51,7 +48,7 @@ export function OwnLayoutPanel() {
       // A template that ships is in the page already: the copy works without the server's answer.
       const local = getTemplate(chosen);
       if (local) setStart({ template: local });
-      else setError(t('home.own.copyFailed', { error: reason(err, t('api.unreachable')) }));
+      else setError(t('home.own.copyFailed', { error: problemText(err, t) }));
     } finally {
       setBusy(false);
     }

@@ -7,10 +7,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { Template } from '../../shared/template.ts';
-import { ApiError } from '../api/boards.ts';
 import { type CardMoves, fetchBoardTemplate, type PlaceWithCards, saveBoardTemplate } from '../api/templates.ts';
 import { Modal } from '../app/Modal.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { problemText } from './api-problem.ts';
 import { CardMovesForm } from './CardMovesForm.tsx';
 import { type Design, designFromTemplate } from './design.ts';
 import { TemplateDesigner } from './TemplateDesigner.tsx';
@@ -34,8 +34,7 @@ export function LayoutDialog({ boardId, token, onClose }: LayoutDialogProps) {
   const [busy, setBusy] = useState(false);
   const [movesError, setMovesError] = useState<string | null>(null);
 
-  const reason = (err: unknown) =>
-    err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
+  const reason = (err: unknown) => problemText(err, t);
 
   // Loaded once when the dialog opens: a change of language must not fetch it again and drop the edits.
   // biome-ignore lint/correctness/useExhaustiveDependencies: t and reason only word a failure

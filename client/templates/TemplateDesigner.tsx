@@ -6,9 +6,9 @@
  */
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Template } from '../../shared/template.ts';
-import { ApiError } from '../api/boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AreasSection } from './AreasSection.tsx';
+import { problemText } from './api-problem.ts';
 import { BasicsSection } from './BasicsSection.tsx';
 import { BoardPreview } from './BoardPreview.tsx';
 import { DesignFileBar } from './DesignFileBar.tsx';
@@ -61,8 +61,7 @@ export function TemplateDesigner({
     try {
       await onSubmit(template);
     } catch (err) {
-      const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
-      setError(t('designer.saveFailed', { error: reason }));
+      setError(t('designer.saveFailed', { error: problemText(err, t) }));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,9 @@
  * the problems a person is told about, and reading an uploaded template file.
  */
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../client/i18n/messages.ts';
+import { ApiError } from '../../client/api/boards.ts';
+import { type MessageKey, type MessageParams, translate } from '../../client/i18n/messages.ts';
+import { problemText } from '../../client/templates/api-problem.ts';
 import {
   blankDesign,
   type Design,
@@ -203,5 +205,21 @@ describe('an uploaded template file', () => {
     (twice.focusAreas[1] as { id: string }).id = 'A';
     expect(say(JSON.stringify(twice))).toContain('id ”A” används av två områden eller mål.');
     expect(parseTemplateText('{ not json', 'en')).toEqual({ ok: false, message: 'the file is not valid JSON.' });
+  });
+});
+
+describe('a refused template call, in words', () => {
+  const t = (key: MessageKey, params?: MessageParams) => translate('sv', key, params);
+
+  it('says what the status means here and keeps the server’s detail', () => {
+    expect(problemText(new ApiError(400, 'focusAreas.2.title.sv: Too small'), t)).toBe(
+      'servern godtog inte upplägget (focusAreas.2.title.sv: Too small).',
+    );
+    expect(problemText(new ApiError(403, 'this link may not do that'), t)).toBe(
+      'din länk ger inte rätt att göra detta (this link may not do that).',
+    );
+    expect(problemText(new ApiError(429, 'too many boards created'), t)).toContain('Vänta en stund');
+    expect(problemText(new ApiError(0, 'Failed to fetch'), t)).toBe(t('api.unreachable'));
+    expect(problemText(new ApiError(500, 'storage unavailable'), t)).toBe('storage unavailable');
   });
 });
