@@ -91,6 +91,8 @@ export interface ImportedBoard extends CreatedBoard {
 export interface ImportFileOptions {
   /** CSV/XLSX only; the server infers the template when absent. */
   templateId?: string;
+  /** 'file': lay the board out on the file's own focus areas and goals (no templateId then). */
+  layout?: 'file';
   /** CSV/XLSX only; JSON files carry their own title. */
   title?: string;
 }
@@ -100,6 +102,7 @@ export async function importPlanFile(file: File, options: ImportFileOptions = {}
   // The server reads the format from the file name's extension (the media type of a File is often empty).
   const params = new URLSearchParams({ filename: file.name });
   if (options.templateId) params.set('templateId', options.templateId);
+  if (options.layout) params.set('layout', options.layout);
   if (options.title) params.set('title', options.title);
   const response = await request(`/api/boards/import?${params}`, {
     method: 'POST',

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { importPlan, planToDoc } from '../../shared/plan/index.ts';
+import { importPlanAndTemplate, planToDoc } from '../../shared/plan/index.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { getTemplate } from '../../shared/template.ts';
 import { storeNewBoard } from '../boards/board-docs.ts';
@@ -27,13 +27,12 @@ runCli(async () => {
   if (values.template !== undefined && !chosen) throw new Error(`unknown template "${values.template}"`);
 
   const notices: string[] = [];
-  const plan = await importPlan(new Uint8Array(await readFile(file)), file, {
+  const { plan, template } = await importPlanAndTemplate(new Uint8Array(await readFile(file)), file, {
     template: chosen,
     title: values.title,
     notices,
   });
   for (const notice of notices) console.warn(notice);
-  const template = chosen ?? getTemplate(plan.template.id);
   if (!template) throw new Error(`the plan's template "${plan.template.id}" is not installed`);
   const doc = planToDoc(plan, template);
   const store = openStore(values['data-dir']);

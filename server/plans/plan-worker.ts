@@ -9,11 +9,11 @@ import {
   exportPlan,
   ImportError,
   type ImportErrorLocation,
-  importPlan,
+  importPlanAndTemplate,
   type PlanFormat,
   planToDoc,
 } from '../../shared/plan/index.ts';
-import { getTemplate, type Template } from '../../shared/template.ts';
+import type { Template } from '../../shared/template.ts';
 
 export interface ExportTask {
   kind: 'export';
@@ -28,8 +28,10 @@ export interface ImportTask {
   kind: 'import';
   bytes: Uint8Array;
   formatOrFileName: string;
-  /** The template the user named (built-in or the server's); absent: chosen from the file. */
-  template?: Template;
+  /** The template the user named (built-in or the server's), or 'file': the file's own areas; absent: chosen from the file. */
+  template?: Template | 'file';
+  /** The templates a file may name or fit: the server's catalog. */
+  templates: readonly Template[];
   title?: string;
   /** The server's live card limit: an import may not make a board the live room would refuse. */
   maxCards: number;
@@ -64,16 +66,15 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
 }
 
 async function runImport(task: ImportTask): Promise<ImportOutcome> {
-  const chosen = task.template;
   const notices: string[] = [];
   try {
-    const plan = await importPlan(task.bytes, task.formatOrFileName, {
-      template: chosen,
+    const { plan, template } = await importPlanAndTemplate(task.bytes, task.formatOrFileName, {
+      template: task.template,
+      templates: task.templates,
       title: task.title,
       maxCards: task.maxCards,
       notices,
     });
-    const template = chosen ?? getTemplate(plan.template.id);
     if (!template) {
       const message = `template.id: unknown template "${plan.template.id.slice(0, 100)}"`;
       return { ok: false, code: 'unknown-template', message, location: { field: 'template.id' } };

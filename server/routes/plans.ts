@@ -1,7 +1,7 @@
 /**
  * Plan export and import:
  *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,][&version=<id>]
- *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…, or the body's Content-Type)[&templateId=…][&title=…]
+ *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…, or the body's Content-Type)[&templateId=…|&layout=file][&title=…]
  *        body: the file's bytes, at most MAX_IMPORT_BYTES
  * The work itself runs in the plan worker pool (see plans/plan-pool.ts).
  */
@@ -115,16 +115,30 @@ async function importBoard(
     );
   }
   const templateId = c.req.query('templateId');
-  const template = templateId === undefined ? undefined : catalog.get(templateId);
-  if (templateId !== undefined && !template) {
+  const layout = c.req.query('layout');
+  if (layout !== undefined && layout !== 'file') throw new ApiError(400, 'layout: expected "file" (or leave it out)');
+  if (layout === 'file' && templateId !== undefined) {
+    throw new ApiError(400, 'layout=file lays the board out on the file itself: send no templateId with it');
+  }
+  const named = templateId === undefined ? undefined : catalog.get(templateId);
+  if (templateId !== undefined && !named) {
     throw new ApiError(400, `templateId: unknown template "${templateId.slice(0, 100)}"`);
   }
+  const template = layout === 'file' ? 'file' : named;
+  const templates = catalog.list().map((entry) => entry.template);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength === 0) throw new ApiError(400, 'the file is empty');
 
   let outcome: Awaited<ReturnType<PlanPool['import']>>;
   try {
-    outcome = await pool.import({ bytes, formatOrFileName, template, title: c.req.query('title'), maxCards });
+    outcome = await pool.import({
+      bytes,
+      formatOrFileName,
+      template,
+      templates,
+      title: c.req.query('title'),
+      maxCards,
+    });
   } catch (error) {
     return refusedJob(c, error);
   }

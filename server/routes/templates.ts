@@ -7,10 +7,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { TemplateSummary } from '../../shared/api.ts';
-import { readBoardTemplate } from '../../shared/board-template.ts';
 import templateSchema from '../../shared/template.schema.json' with { type: 'json' };
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
-import { loadBoardDoc } from '../boards/board-docs.ts';
 import type { FailedAuth } from '../http/address-limits.ts';
 import { attachment } from '../http/attachment.ts';
 import { ApiError, readJsonBody, templateJsonLimit } from '../http/errors.ts';
@@ -65,20 +63,16 @@ export function templateRoutes({ store, catalog, failedAuth, rooms }: TemplateRo
   // The board's own copy, as stored (every acknowledged layout edit is stored before it is relayed).
   app.get('/boards/:id/template', boardAccess(store, 'viewer', failedAuth), async (c) => {
     const { board } = c.var.access;
-    const doc = await loadBoardDoc(store, board.id);
-    try {
-      const template = readBoardTemplate(doc);
-      if (!template)
-        throw new ApiError(404, `the board's template "${board.templateId.slice(0, 100)}" is not known here`);
-      const download = c.req.query('download');
-      const headers: Record<string, string> =
-        download === '1' || download === 'true'
-          ? { 'Content-Disposition': attachment(`${template.id}.template.json`) }
-          : {};
-      return c.json(template, 200, headers);
-    } finally {
-      doc.destroy();
-    }
+    // Read in the state worker: a large board's state takes a while to load into a document.
+    const template = await rooms.readTemplate((await store.loadBoard(board.id)).updates);
+    if (!template)
+      throw new ApiError(404, `the board's template "${board.templateId.slice(0, 100)}" is not known here`);
+    const download = c.req.query('download');
+    const headers: Record<string, string> =
+      download === '1' || download === 'true'
+        ? { 'Content-Disposition': attachment(`${template.id}.template.json`) }
+        : {};
+    return c.json(template, 200, headers);
   });
 
   // The facilitator lays the board out anew. Cards stay on ids that still exist; a removed goal or area

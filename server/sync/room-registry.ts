@@ -4,6 +4,7 @@
  * when its last peer leaves and nothing holds it.
  */
 import type { Role } from '../../shared/roles.ts';
+import type { Template } from '../../shared/template.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
@@ -179,6 +180,11 @@ export class RoomRegistry {
   }
 
   /** True while a board's room is open or loading. */
+  /** The board's own template in stored updates, read in the state worker (a large board's state costs time to load). */
+  readTemplate(updates: Uint8Array[]): Promise<Template | null> {
+    return this.worker.run({ op: 'read-template', updates });
+  }
+
   isOpen(boardId: string): boolean {
     return this.rooms.has(boardId);
   }

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
+import { readBoardTemplate } from '../../shared/board-template.ts';
 import type { Card } from '../../shared/card-schema.ts';
 import type { Template } from '../../shared/template.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
@@ -54,6 +55,17 @@ export function setMeta(state: Uint8Array, entries: [string, string | boolean][]
   }
 }
 
+/** The board's own template (board-template.ts) of a whole state. */
+export function readTemplate(state: Uint8Array): Template | null {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return readBoardTemplate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 export type StateTask =
   | HistoryTask
   | { op: 'merge'; updates: Uint8Array[] }
@@ -61,7 +73,8 @@ export type StateTask =
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
   | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] }
-  | { op: 'edit-template'; updates: Uint8Array[]; template: Template; moves: Record<string, string> };
+  | { op: 'edit-template'; updates: Uint8Array[]; template: Template; moves: Record<string, string> }
+  | { op: 'read-template'; updates: Uint8Array[] };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -73,11 +86,13 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
         ? RestoreResult
         : T extends { op: 'edit-template' }
           ? TemplateEditResult
-          : Uint8Array;
+          : T extends { op: 'read-template' }
+            ? Template | null
+            : Uint8Array;
 
 export function runStateTask(
   task: StateTask,
-): Uint8Array | StateAnalysis | Snapshot | Card[][] | RestoreResult | TemplateEditResult {
+): Uint8Array | StateAnalysis | Snapshot | Card[][] | RestoreResult | TemplateEditResult | Template | null {
   switch (task.op) {
     case 'snapshot':
     case 'read-deleted':
@@ -96,5 +111,7 @@ export function runStateTask(
       return setMeta(mergeMany(task.updates), task.entries);
     case 'edit-template':
       return editTemplate(mergeMany(task.updates), task.template, task.moves);
+    case 'read-template':
+      return readTemplate(mergeMany(task.updates));
   }
 }

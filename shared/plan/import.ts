@@ -1,21 +1,26 @@
 /**
- * The one import call: bytes + a file name (or format) → validated plan data.
- * JSON files carry their template; for CSV and XLSX the caller's template is
- * used, else the one named in the workbook, else the built-in template that
- * knows every goal id in the file, else the default template.
+ * The one import call: bytes + a file name (or format) → validated plan data
+ * and the template the board is laid out on. JSON files name their template;
+ * for CSV and XLSX the caller's template is used, else the one named in the
+ * workbook, else a template that places every row. When none fits, the board
+ * is laid out on the file's own focus areas and goals (own-template.ts), and
+ * a notice says so; the caller can ask for that too (`template: 'file'`).
  */
 import { BOARD_TITLE_MAX } from '../api.ts';
 import { MAX_CARDS_PER_BOARD } from '../limits.ts';
-import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, placeIds, type Template } from '../template.ts';
+import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, type Template } from '../template.ts';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.ts';
 import { tableToPlan } from './from-table.ts';
 import { Notices, unknownPlaceNotice } from './notices.ts';
+import { ownTemplateNotice, templateFromPlan, templateFromTable } from './own-template.ts';
 import type { PlanShell } from './plan-shell.ts';
+import { emptyPlan } from './plan-shell.ts';
 import { readCsvTable } from './read-csv.ts';
 import { readJson, schemaError } from './read-json.ts';
 import { readXlsxTable } from './read-xlsx.ts';
 import { type PlanData, PlanSchema } from './schema.ts';
 import { locateHeader } from './table-header.ts';
+import { placer } from './table-places.ts';
 import { unknownPlaces } from './to-doc.ts';
 import { toTimestamp } from './to-plan.ts';
 
@@ -23,8 +28,13 @@ export const IMPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportOptions {
-  /** The template to place CSV/XLSX rows on (JSON files name their own). */
-  template?: Template;
+  /**
+   * The template to place the cards on (CSV/XLSX; a JSON file's cards too), or 'file': lay the
+   * board out on the file's own focus areas and goals. Absent: the file's template, else one that fits.
+   */
+  template?: Template | 'file';
+  /** The templates a file may name or fit (default: the built-in ones; a server adds TEMPLATES_DIR's). */
+  templates?: readonly Template[];
   /** Board title for CSV files, which carry none. */
   title?: string;
   now?: Date;
@@ -51,19 +61,65 @@ export function importFormat(formatOrFileName: string): ImportFormat {
   );
 }
 
-/** Which template a table's rows belong on: the one that knows all their goal ids. */
-function inferTemplate(table: string[][], namedId: string | undefined): Template {
-  const named = namedId ? getTemplate(namedId) : undefined;
+/**
+ * Whether every row of a table that names a place (a goal or area id, or a
+ * goal or area title) finds it on `template`.
+ */
+function placesEveryRow(table: string[][], template: Template): boolean {
+  const header = locateHeader(table);
+  if (!header) return false;
+  const place = placer(template, emptyPlan(template));
+  const cell = (row: string[], key: string) => {
+    const at = header.columns.get(key) ?? header.derived.get(key);
+    return at === undefined ? '' : (row[at] ?? '');
+  };
+  return table.slice(header.row + 1).every((row) => {
+    const placement = place({
+      goalId: cell(row, 'goalId'),
+      focusAreaId: cell(row, 'focusAreaId'),
+      goalText: cell(row, 'goal'),
+      focusAreaText: cell(row, 'focusArea'),
+    });
+    return !('unknown' in placement) && !('none' in placement && rowNamesPlace(row, cell));
+  });
+}
+
+const rowNamesPlace = (row: string[], cell: (row: string[], key: string) => string) =>
+  ['goalId', 'focusAreaId', 'goal', 'focusArea'].some((key) => cell(row, key).trim() !== '');
+
+/**
+ * Which template a table's rows go on: the caller's, the one the workbook
+ * names, one that places every row, else the file's own areas and goals (when
+ * it names any), else the default template (the rows are then unplaced).
+ */
+function tableTemplate(
+  table: string[][],
+  namedId: string | undefined,
+  options: ImportOptions & { fileName: string },
+  notices: Notices,
+): Template {
+  if (options.template && options.template !== 'file') return options.template;
+  const candidates = options.templates ?? listTemplates();
+  const named = options.template === 'file' ? undefined : candidates.find((t) => t.id === namedId);
   if (named) return named;
   const header = locateHeader(table);
-  const at = header?.columns.get('goalId');
-  const rows = header && at !== undefined ? table.slice(header.row + 1) : [];
-  const ids = new Set(rows.map((row) => (row[at ?? 0] ?? '').trim()).filter((id) => id !== ''));
-  const fits = listTemplates().find((template) => {
-    const known = placeIds(template);
-    return ids.size > 0 && [...ids].every((id) => known.has(id));
-  });
-  return fits ?? (getTemplate(DEFAULT_TEMPLATE_ID) as Template);
+  const namesPlaces = header
+    ? table.slice(header.row + 1).some((row) =>
+        rowNamesPlace(row, (r, key) => {
+          const at = header.columns.get(key) ?? header.derived.get(key);
+          return at === undefined ? '' : (r[at] ?? '');
+        }),
+      )
+    : false;
+  const fits =
+    options.template === 'file' || !namesPlaces ? undefined : candidates.find((t) => placesEveryRow(table, t));
+  if (fits) return fits;
+  const own = namesPlaces ? templateFromTable(table, options.title || stem(options.fileName)) : null;
+  if (own) {
+    notices.add(ownTemplateNotice(own));
+    return own;
+  }
+  return getTemplate(DEFAULT_TEMPLATE_ID) as Template;
 }
 
 /** A file name without folders and extension, as a last-resort board title. */
@@ -75,17 +131,29 @@ export async function importPlan(
   formatOrFileName: string,
   options: ImportOptions = {},
 ): Promise<PlanData> {
+  return (await importPlanAndTemplate(bytes, formatOrFileName, options)).plan;
+}
+
+/**
+ * Reads an import file with the template its board is laid out on: null for a JSON file
+ * that names a template this server does not know and has no focus areas of its own to use.
+ */
+export async function importPlanAndTemplate(
+  bytes: Uint8Array,
+  formatOrFileName: string,
+  options: ImportOptions = {},
+): Promise<{ plan: PlanData; template: Template | null }> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   }
   const format = importFormat(formatOrFileName);
   const notices = new Notices();
-  const plan =
+  const read =
     format === 'json'
       ? readJsonPlan(bytes, options, notices)
       : await readTable(bytes, format, { ...options, fileName: formatOrFileName }, notices);
   options.notices?.push(...notices.list());
-  return plan;
+  return read;
 }
 
 async function readTable(
@@ -93,23 +161,37 @@ async function readTable(
   format: 'csv' | 'xlsx',
   options: ImportOptions & { fileName: string },
   notices: Notices,
-): Promise<PlanData> {
-  const plan = format === 'csv' ? readCsv(bytes, options, notices) : await readXlsx(bytes, options, notices);
+): Promise<{ plan: PlanData; template: Template }> {
+  const { plan, template } =
+    format === 'csv' ? readCsv(bytes, options, notices) : await readXlsx(bytes, options, notices);
   const fallbackTitle = options.fileName.includes('.') ? stem(options.fileName) : 'Importerad plan';
   // Cards were checked row by row (so errors name rows); this checks what the file says about the board.
   const result = PlanSchema.safeParse(titled(plan, fallbackTitle));
   if (!result.success) throw schemaError(result.error);
-  return result.data;
+  return { plan: result.data, template };
 }
 
-function readJsonPlan(bytes: Uint8Array, options: ImportOptions, notices: Notices): PlanData {
+function readJsonPlan(
+  bytes: Uint8Array,
+  options: ImportOptions,
+  notices: Notices,
+): { plan: PlanData; template: Template | null } {
   const plan = readJson(bytes, options.maxCards ?? MAX_CARDS_PER_BOARD, notices);
-  // The caller places the cards on its template, else the file's; ids neither knows leave cards unplaced.
-  const template = options.template ?? getTemplate(plan.template.id);
+  // The caller's template, else the file's; ids it does not know leave cards unplaced. A template this
+  // server does not know: the board is laid out on the file's own focus areas and goals.
+  const candidates = options.templates ?? listTemplates();
+  let template: Template | null =
+    options.template === 'file'
+      ? null
+      : (options.template ?? candidates.find((t) => t.id === plan.template.id) ?? null);
+  if (!template) {
+    template = templateFromPlan(plan);
+    if (template) notices.add(ownTemplateNotice(template));
+  }
   for (const place of template ? unknownPlaces(plan, template) : []) {
     notices.add(unknownPlaceNotice(undefined, place.id, template as Template, { count: place.cards }));
   }
-  return plan;
+  return { plan, template };
 }
 
 /** The board title: the caller's, else the file's own, else the file name. */
@@ -118,15 +200,23 @@ function titled(plan: PlanData, fallbackTitle: string): PlanData {
   return { ...plan, board: { ...plan.board, title } };
 }
 
-function readCsv(bytes: Uint8Array, options: ImportOptions, notices: Notices): PlanData {
+function readCsv(
+  bytes: Uint8Array,
+  options: ImportOptions & { fileName: string },
+  notices: Notices,
+): { plan: PlanData; template: Template } {
   const table = readCsvTable(bytes);
   const shell: PlanShell = { title: options.title, now: options.now };
-  const template = options.template ?? inferTemplate(table, undefined);
+  const template = tableTemplate(table, undefined, options, notices);
   const maxCards = options.maxCards ?? MAX_CARDS_PER_BOARD;
-  return tableToPlan(table, template, { name: 'CSV' }, shell, maxCards, notices);
+  return { plan: tableToPlan(table, template, { name: 'CSV' }, shell, maxCards, notices), template };
 }
 
-async function readXlsx(bytes: Uint8Array, options: ImportOptions, notices: Notices): Promise<PlanData> {
+async function readXlsx(
+  bytes: Uint8Array,
+  options: ImportOptions & { fileName: string },
+  notices: Notices,
+): Promise<{ plan: PlanData; template: Template }> {
   const { table, info, sheet } = await readXlsxTable(bytes);
   const shell: PlanShell = {
     title: options.title ?? info.title,
@@ -135,8 +225,8 @@ async function readXlsx(bytes: Uint8Array, options: ImportOptions, notices: Noti
     createdAt: toTimestamp(info.createdAt ?? ''),
     now: options.now,
   };
-  const template = options.template ?? inferTemplate(table, info.templateId);
+  const template = tableTemplate(table, info.templateId, { ...options, title: options.title ?? info.title }, notices);
   const source = { name: `Excel sheet "${sheet}"`, sheet };
   const maxCards = options.maxCards ?? MAX_CARDS_PER_BOARD;
-  return tableToPlan(table, template, source, shell, maxCards, notices);
+  return { plan: tableToPlan(table, template, source, shell, maxCards, notices), template };
 }

@@ -29,7 +29,14 @@ export {
   type PlanWriter,
   writePlan,
 } from './formats.ts';
-export { IMPORT_FORMATS, type ImportFormat, type ImportOptions, importFormat, importPlan } from './import.ts';
+export {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportOptions,
+  importFormat,
+  importPlan,
+  importPlanAndTemplate,
+} from './import.ts';
 export { guessIndicatorKind } from './indicators.ts';
 export { planJsonSchema } from './json-schema.ts';
 export { parsePeriodLabel } from './period.ts';

@@ -92,3 +92,28 @@ describe('grouping and plan sections of goal-less areas', () => {
     expect(sections[0]?.groups).toMatchObject([{ id: 'area-1', title: null, cards: [] }]);
   });
 });
+
+describe('a template of a file’s own areas and goals', () => {
+  it('slugs titles into ids, keeps the file’s ids, and gives each area its own palette colour', async () => {
+    const { templateFromTable, slug, AREA_PALETTE } = await import('../../shared/plan/own-template.ts');
+    expect(slug('Äldres hälsa – år 2026!')).toBe('aldres-halsa-ar-2026');
+    const table = [
+      ['Fokusområde', 'Delmål-id', 'Mål', 'Aktivitet'],
+      ['Trygg uppväxt', '1.1', 'Förskola', 'a'],
+      ['Trygg uppväxt', '', 'Fritid', 'b'],
+      ['Psykisk hälsa', '', '', 'c'],
+      ['Psykisk Hälsa!', '', '', 'd'],
+    ];
+    const template = templateFromTable(table, 'Plan')!;
+    expect(template.id).toBe('fil-plan');
+    expect(template.focusAreas.map((a) => [a.id, a.goals.map((g) => g.id)])).toEqual([
+      ['trygg-uppvaxt', ['1.1', 'fritid']],
+      ['psykisk-halsa', []],
+      ['psykisk-halsa-2', []],
+    ]);
+    expect(template.focusAreas.map((a) => a.color)).toEqual(AREA_PALETTE.slice(0, 3).map(([color]) => color));
+    expect(templateFromTable([['Aktivitet'], ['a']], 'Plan')).toBeNull();
+    const tooMany = [['Fokusområde', 'Aktivitet'], ...Array.from({ length: 13 }, (_, i) => [`Område ${i}`, 'x'])];
+    expect(templateFromTable(tooMany, 'Plan')).toBeNull();
+  });
+});

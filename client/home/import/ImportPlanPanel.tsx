@@ -30,6 +30,9 @@ export function ImportPlanPanel() {
   );
 }
 
+/** The template choice "the file's own focus areas" (no template id: those are slugs, without underscores). */
+const FILE_LAYOUT = '__file__';
+
 function ImportPlanForm() {
   const { t, pick, lang } = useI18n();
   const navigate = useNavigate();
@@ -76,7 +79,12 @@ function ImportPlanForm() {
     try {
       const board = await importPlanFile(
         file,
-        isSheet ? { templateId: templateId || undefined, title: title.trim() || undefined } : {},
+        isSheet
+          ? {
+              ...(templateId === FILE_LAYOUT ? { layout: 'file' as const } : { templateId: templateId || undefined }),
+              title: title.trim() || undefined,
+            }
+          : {},
       );
       const path = openCreatedBoard(board);
       if (board.notices && board.notices.length > 0) {
@@ -155,6 +163,7 @@ function ImportPlanForm() {
               data-testid="import-template"
             >
               <option value="">{t('home.import.templateAuto')}</option>
+              <option value={FILE_LAYOUT}>{t('home.import.templateFile')}</option>
               {listTemplates().map((template) => (
                 <option key={template.id} value={template.id}>
                   {pick(template.shortTitle)}
