@@ -5,8 +5,8 @@
  * by surprise.
  */
 import { useId } from 'react';
+import { PALETTE, type PaletteColor, paletteColorOf } from '../../shared/area-palette.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { PALETTE, type PaletteColor, paletteColorOf } from './palette.ts';
 
 export interface ColorChoiceProps {
   color: string;

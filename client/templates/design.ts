@@ -5,8 +5,9 @@
  * template; `templateFromDesign` turns it back into one, filling empty English
  * from the Swedish text and giving new areas and goals ids no card has used.
  */
+
+import { paletteColorAt } from '../../shared/area-palette.ts';
 import { DEFAULT_TEMPLATE_ID, getTemplate, type Party, type Template } from '../../shared/template.ts';
-import { paletteColorAt } from './palette.ts';
 
 export interface TextPair {
   sv: string;

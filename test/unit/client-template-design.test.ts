@@ -18,8 +18,8 @@ import {
 } from '../../client/templates/design.ts';
 import { moveItem } from '../../client/templates/design-edit.ts';
 import { previewShape, templateFromDesign } from '../../client/templates/design-template.ts';
-import { AA_NORMAL, BADGE_INK, contrastRatio, PALETTE, ZONE_INK } from '../../client/templates/palette.ts';
 import { parseTemplateText } from '../../client/templates/template-file.ts';
+import { AA_NORMAL, BADGE_INK, contrastRatio, PALETTE, ZONE_INK } from '../../shared/area-palette.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
 
 const hsvo = getTemplate('hsvo-2024-2026') as Template;

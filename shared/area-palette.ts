@@ -3,9 +3,11 @@
  * zone's border and the goal badge, with white text on it) and a light one
  * (the area's background, with the page's ink on it); both pairs pass WCAG AA
  * for normal text (4.5:1), which test/unit/client-template-design.test.ts
- * checks, so no choice in the designer can make a board hard to read.
+ * checks, so no choice in the designer can make a board hard to read. In
+ * shared/ so that anything that colours areas (the designer, a plan import)
+ * can take the same checked pairs.
  */
-import type { LocalizedText } from '../../shared/template.ts';
+import type { LocalizedText } from './template.ts';
 
 export interface PaletteColor {
   id: string;
