@@ -88,14 +88,16 @@ describe('editing the layout of an open board', () => {
     // The participant's page, untouched, redraws from the document's new template.
     const other = bengt.page;
     await expect
-      .poll(() => other.locator('.zone--area[data-zone="A"] .zone__area-title').textContent())
+      .poll(() => other.locator('.zone--area[data-zone="A"] .zone__area-title').textContent(), { timeout: 15_000 })
       .toBe(NEW_TITLE);
     // Shapes outside the view are not drawn: look at the whole board, as a person would.
     await showOverview(other);
     await other.locator('.zone--goal[data-zone="D2"]').waitFor();
     expect(await other.locator('.zone--goal[data-zone="A2"]').count()).toBe(0);
     await expect
-      .poll(async () => (await storedCards(env, board.id)).filter((card) => card.goalId === 'D2').length)
+      .poll(async () => (await storedCards(env, board.id)).filter((card) => card.goalId === 'D2').length, {
+        timeout: 15_000,
+      })
       .toBe(2);
     await other.screenshot({ path: `${SCREENSHOT_DIR}/layout-after-edit-participant.png` });
   });

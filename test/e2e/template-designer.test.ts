@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardTokens } from '../../shared/roles.ts';
 import { rememberBoard } from '../helpers/server.ts';
 import { seedCards } from './cards-seed.ts';
-import { editor, showOverview } from './helpers/board-page.ts';
+import { editor, goToArea, inGoal, showOverview } from './helpers/board-page.ts';
 import { type E2eEnv, enterName, newPerson, type Person, SCREENSHOT_DIR, startE2e } from './helpers/harness.ts';
 
 const AREAS = [
@@ -64,6 +64,9 @@ describe('designing an own layout on the start page', () => {
     expect(await preview.textContent()).toContain(AREAS[3]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/designer-four-areas.png`, fullPage: true });
     await preview.screenshot({ path: `${SCREENSHOT_DIR}/designer-preview.png` });
+    // Scrolled down to the third area: the preview stays beside the form.
+    await areaCards(page).nth(2).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/designer-scrolled.png` });
   });
 
   it('says in Swedish what is wrong with a broken template file, and keeps the design', async () => {
@@ -110,17 +113,22 @@ describe('designing an own layout on the start page', () => {
     );
     rememberBoard({ id: boardId, tokens });
     await enterName(page, 'Anna Andersson');
+    await page.locator('.zone--area').first().waitFor();
     await expect.poll(() => page.locator('.zone--area').count()).toBe(4);
     expect(await page.locator('.zone--area[data-zone="A"]').textContent()).toContain(AREAS[0]);
 
-    const zone = page.locator('.zone--area[data-zone="A"]');
-    const box = await zone.boundingBox();
-    if (!box) throw new Error('area A is not on screen');
-    await page.mouse.dblclick(box.x + box.width / 2, box.y + Math.min(box.height * 0.6, 500));
+    // The area without goals is itself the card zone (goalId = the area's id). Wait for the camera to
+    // stand on the area, then double-click an empty spot of it.
+    await goToArea(page, 'A');
+    const spot = await inGoal(page, 'A');
+    await page.mouse.dblclick(spot.x, spot.y);
     await editor(page).waitFor();
+    expect(await editor(page).getAttribute('data-card-id')).toBeTruthy();
     await page.keyboard.type(CARD_TITLE, { delay: 10 });
     await expect
-      .poll(() => page.locator('[data-testid="activity-card"] .activity-card__title').first().textContent())
+      .poll(() => page.locator('[data-testid="activity-card"] .activity-card__title').first().textContent(), {
+        timeout: 15_000,
+      })
       .toBe(CARD_TITLE);
   });
 
