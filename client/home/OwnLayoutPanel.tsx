@@ -4,7 +4,7 @@
  * designer is loaded only once the person starts one, so neither the start
  * page nor the board page carries it until it is needed.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { type ChangeEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { getTemplate, type Template } from '../../shared/template.ts';
 import { fetchTemplate, fetchTemplateList, type TemplateSummary } from '../api/templates.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -18,7 +18,8 @@ const OwnLayoutDesigner = lazy(() =>
 type Start = null | { template: Template | null };
 
 export function OwnLayoutPanel() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [chosen, setChosen] = useState('');
   const [start, setStart] = useState<Start>(null);
@@ -38,6 +39,18 @@ export function OwnLayoutPanel() {
       live = false;
     };
   }, [t]);
+
+  /** A template file to start from, read and checked in the browser (the reader loads with the designer). */
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setError(null);
+    const { readTemplateFile } = await import('../templates/template-file.ts');
+    const result = await readTemplateFile(file, lang);
+    if (result.ok) setStart({ template: result.template });
+    else setError(t('designer.file.failed', { name: file.name, error: result.message }));
+  };
 
   const copy = async () => {
     setBusy(true);
@@ -84,6 +97,19 @@ export function OwnLayoutPanel() {
               </button>
             </>
           )}
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={upload}
+            data-testid="own-upload"
+          />
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            {t('designer.file.upload')}
+          </button>
         </div>
       ) : (
         <Suspense fallback={<p aria-busy="true">{t('board.loading')}</p>}>

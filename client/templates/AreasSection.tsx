@@ -47,6 +47,7 @@ export function AreasSection({ areas, onChange }: AreasSectionProps) {
                 label={t('designer.area.title')}
                 maxLength={TEMPLATE_BOUNDS.title}
                 value={area.title}
+                multiline
                 required
                 onChange={(title) => update({ title })}
                 testId="area-title"

@@ -47,6 +47,9 @@ export function DesignFileBar({ onUpload, current }: DesignFileBarProps) {
         type="file"
         accept=".json,application/json"
         className="sr-only"
+        // The button below is the control; the input only opens the file chooser.
+        tabIndex={-1}
+        aria-hidden="true"
         onChange={upload}
         data-testid="designer-upload"
       />

@@ -44,6 +44,21 @@ describe('designing an own layout on the start page', () => {
     await env?.close();
   });
 
+  it('starts from an uploaded template file', async () => {
+    const { page } = anna;
+    await page.goto(`${env.origin}/`);
+    await page.getByTestId('own-upload').setInputFiles({
+      name: 'hsvo.json',
+      mimeType: 'application/json',
+      buffer: await readFile(new URL('../../shared/templates/hsvo-2024-2026.json', import.meta.url)),
+    });
+    await page.getByTestId('template-designer').waitFor();
+    expect(await areaCards(page).count()).toBe(4);
+    const firstTitle = areaCards(page).nth(0).getByTestId('area-title').locator('[data-lang="sv"]');
+    expect(await firstTitle.inputValue()).toBe('Förebyggande och hälsofrämjande');
+    expect(await page.getByTestId('designer-preview').locator('[data-preview-goal]').count()).toBe(6);
+  });
+
   it('designs four areas without goals, the preview drawing each beside the form', async () => {
     const { page } = anna;
     await page.goto(`${env.origin}/`);
