@@ -4,8 +4,9 @@
  * no connection, and shown by the same table and canvas components. A banner
  * says which version this is and leads back; the facilitator can restore it.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
+import { readBoardTemplate } from '../../shared/board-template.ts';
 import type { Template } from '../../shared/template.ts';
 import { type BoardAccess, type BoardVersion, fetchVersionState, restoreVersion } from '../api/history.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
@@ -40,6 +41,11 @@ export function VersionView({ board, version, template, liveDoc, mayRestore, onB
   // The view replaced the board under the person: say where they are now.
   useEffect(() => bannerRef.current?.focus(), []);
   const when = formatWhen(version.createdAt, lang);
+  // A version is shown on the layout it had (its own copy of the template), the live one for older versions.
+  const versionTemplate = useMemo(
+    () => (load.kind === 'loaded' ? readBoardTemplate(load.doc) : null) ?? template,
+    [load, template],
+  );
 
   useEffect(() => {
     let live = true;
@@ -127,9 +133,9 @@ export function VersionView({ board, version, template, liveDoc, mayRestore, onB
         {load.kind === 'loading' && <p aria-busy="true">{t('version.loading')}</p>}
         {load.kind === 'failed' && <p className="notice notice--error">{t('version.failed', { error: load.error })}</p>}
         {load.kind === 'loaded' && mode === 'table' && (
-          <PlanTables doc={load.doc} template={template} readOnly personName="" />
+          <PlanTables doc={load.doc} template={versionTemplate} readOnly personName="" />
         )}
-        {load.kind === 'loaded' && mode === 'canvas' && <VersionCanvas doc={load.doc} template={template} />}
+        {load.kind === 'loaded' && mode === 'canvas' && <VersionCanvas doc={load.doc} template={versionTemplate} />}
         {load.kind === 'loaded' && mode === 'compare' && (
           <div className="version-view__compare">
             <CompareView versionDoc={load.doc} liveDoc={liveDoc} template={template} />

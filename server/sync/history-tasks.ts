@@ -6,13 +6,14 @@
  * the current state, and handed back as the update that makes it.
  */
 import * as Y from 'yjs';
-import { Origin } from '../../shared/board-doc.ts';
-import { readBoardTemplate } from '../../shared/board-template.ts';
+import { metaMap, Origin, templateJson } from '../../shared/board-doc.ts';
+import { readBoardTemplate, storedBoardTemplate } from '../../shared/board-template.ts';
 import { readCard } from '../../shared/card.ts';
 import { CARD_TEXT_FIELDS, type Card, fieldMax, PARTIES_MAX, TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
 import type { ChangeSummary } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { putCard, restoreContent } from '../../shared/restore.ts';
+import type { Template } from '../../shared/template.ts';
 import type { DeletionStep } from './deleted-cards.ts';
 import { mergeMany } from './merge.ts';
 import { fingerprintOf, type PlanFingerprint, summarizeFingerprints } from './plan-fingerprint.ts';
@@ -95,8 +96,22 @@ function restore(task: Extract<HistoryTask, { op: 'restore' }>): RestoreResult {
     (doc) => {
       const backup = snapshotOf(doc, current, task.previous);
       const before = Y.encodeStateVector(doc);
-      withDoc(task.source, (source) => restoreContent(doc, source, Origin.server), false);
-      return { backup, update: Y.encodeStateAsUpdate(doc, before) };
+      const layout: Template | null = withDoc(
+        task.source,
+        (source) => {
+          restoreContent(doc, source, Origin.server);
+          return storedBoardTemplate(source);
+        },
+        false,
+      );
+      const update = Y.encodeStateAsUpdate(doc, before);
+      // The version's layout too (a version saved before a layout edit), as an update of its own:
+      // meta.template is the server's, so it is stored trusted, after the checked content update.
+      const wanted = layout ? templateJson(layout) : null;
+      if (!wanted || JSON.stringify(metaMap(doc).get('template')) === JSON.stringify(wanted)) return { backup, update };
+      const afterContent = Y.encodeStateVector(doc);
+      doc.transact(() => metaMap(doc).set('template', wanted), Origin.server);
+      return { backup, update, layoutUpdate: Y.encodeStateAsUpdate(doc, afterContent) };
     },
     false,
   );
@@ -105,6 +120,8 @@ function restore(task: Extract<HistoryTask, { op: 'restore' }>): RestoreResult {
 export interface RestoreResult {
   backup: Snapshot;
   update: Uint8Array;
+  /** The version's own template, when it differs from the board's now (server-owned: stored trusted). */
+  layoutUpdate?: Uint8Array;
 }
 
 /** The cards each step deletes, read from the state just before it (see deleted-cards.ts). */

@@ -71,6 +71,7 @@ export class ServerEdits {
 
   private async restore(source: Uint8Array, backupName: string): Promise<VersionInfo> {
     let update: Uint8Array | undefined;
+    let layoutUpdate: Uint8Array | undefined;
     const backup = await this.deps.history.record({ name: backupName, auto: false }, async (previous) => {
       const result = await this.deps.writes.inBackground(() =>
         this.deps.worker.run({
@@ -81,9 +82,11 @@ export class ServerEdits {
         }),
       );
       update = result.update;
+      layoutUpdate = result.layoutUpdate;
       return result.backup;
     });
     if (update) await this.submit(update, false);
+    if (layoutUpdate) await this.submit(layoutUpdate, true);
     return backup;
   }
 

@@ -14,13 +14,11 @@ import { tableToPlan } from './from-table.ts';
 import { Notices, unknownPlaceNotice } from './notices.ts';
 import { ownTemplateNotice, templateFromPlan, templateFromTable } from './own-template.ts';
 import type { PlanShell } from './plan-shell.ts';
-import { emptyPlan } from './plan-shell.ts';
 import { readCsvTable } from './read-csv.ts';
 import { readJson, schemaError } from './read-json.ts';
 import { readXlsxTable } from './read-xlsx.ts';
 import { type PlanData, PlanSchema } from './schema.ts';
-import { locateHeader } from './table-header.ts';
-import { placer } from './table-places.ts';
+import { namedPlaces, placesAll } from './table-fit.ts';
 import { unknownPlaces } from './to-doc.ts';
 import { toTimestamp } from './to-plan.ts';
 
@@ -62,35 +60,9 @@ export function importFormat(formatOrFileName: string): ImportFormat {
 }
 
 /**
- * Whether every row of a table that names a place (a goal or area id, or a
- * goal or area title) finds it on `template`.
- */
-function placesEveryRow(table: string[][], template: Template): boolean {
-  const header = locateHeader(table);
-  if (!header) return false;
-  const place = placer(template, emptyPlan(template));
-  const cell = (row: string[], key: string) => {
-    const at = header.columns.get(key) ?? header.derived.get(key);
-    return at === undefined ? '' : (row[at] ?? '');
-  };
-  return table.slice(header.row + 1).every((row) => {
-    const placement = place({
-      goalId: cell(row, 'goalId'),
-      focusAreaId: cell(row, 'focusAreaId'),
-      goalText: cell(row, 'goal'),
-      focusAreaText: cell(row, 'focusArea'),
-    });
-    return !('unknown' in placement) && !('none' in placement && rowNamesPlace(row, cell));
-  });
-}
-
-const rowNamesPlace = (row: string[], cell: (row: string[], key: string) => string) =>
-  ['goalId', 'focusAreaId', 'goal', 'focusArea'].some((key) => cell(row, key).trim() !== '');
-
-/**
  * Which template a table's rows go on: the caller's, the one the workbook
- * names, one that places every row, else the file's own areas and goals (when
- * it names any), else the default template (the rows are then unplaced).
+ * names, one that places every row naming a place, else the file's own areas
+ * and goals (when it names any), else the default template (rows unplaced).
  */
 function tableTemplate(
   table: string[][],
@@ -102,19 +74,13 @@ function tableTemplate(
   const candidates = options.templates ?? listTemplates();
   const named = options.template === 'file' ? undefined : candidates.find((t) => t.id === namedId);
   if (named) return named;
-  const header = locateHeader(table);
-  const namesPlaces = header
-    ? table.slice(header.row + 1).some((row) =>
-        rowNamesPlace(row, (r, key) => {
-          const at = header.columns.get(key) ?? header.derived.get(key);
-          return at === undefined ? '' : (r[at] ?? '');
-        }),
-      )
-    : false;
+  const places = namedPlaces(table);
   const fits =
-    options.template === 'file' || !namesPlaces ? undefined : candidates.find((t) => placesEveryRow(table, t));
+    options.template === 'file' || places.length === 0
+      ? undefined
+      : candidates.find((template) => placesAll(places, template));
   if (fits) return fits;
-  const own = namesPlaces ? templateFromTable(table, options.title || stem(options.fileName)) : null;
+  const own = places.length > 0 ? templateFromTable(table, options.title || stem(options.fileName)) : null;
   if (own) {
     notices.add(ownTemplateNotice(own));
     return own;

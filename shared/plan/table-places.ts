@@ -61,7 +61,10 @@ export function placer(template: Template, plan: PlanData): (row: RowPlace) => P
     const areaId = row.focusAreaId.trim();
     if (goalId !== '') {
       const goal = goals.byId.get(goalId);
-      return goal ? { goal, byTitle: false } : { unknown: goalId };
+      if (goal) return { goal, byTitle: false };
+      // An area without goals is itself the place of its cards (template.ts cardPlaces): its id is a goal id too.
+      const area = areas.byId.get(goalId);
+      return area && area.goals.length === 0 ? { area, byTitle: false } : { unknown: goalId };
     }
     const named = goals.byText(row.goalText);
     if (named) return { goal: named, byTitle: true };

@@ -6,7 +6,7 @@ import { configFromEnv } from '../../server/config.ts';
 import { createLogger } from '../../server/log/logger.ts';
 import type { RunningServer } from '../../server/start.ts';
 import { getTemplate } from '../../shared/template.ts';
-import { removeDir, startTestServer, tempDataDir } from '../helpers/server.ts';
+import { bearer, removeDir, startTestServer, tempDataDir } from '../helpers/server.ts';
 import { ownTemplate, postBoard } from '../helpers/templates.ts';
 
 let server: RunningServer | undefined;
@@ -49,6 +49,20 @@ describe('TEMPLATES_DIR', () => {
     const created = await postBoard(server.url, { title: 'Kommunens plan', templateId: 'kommunplan' });
     expect(created.status).toBe(201);
     expect(created.json.templateId).toBe('kommunplan');
+
+    // The template leaves the directory (the server restarts without it): the board keeps its own copy.
+    const boardId = created.json.id as string;
+    await server.close();
+    server = await startTestServer({ dataDir });
+    const copy = await fetch(`${server.url}/api/boards/${boardId}/template`, { headers: bearer(boardId, 'viewer') });
+    expect(
+      ((await copy.json()) as { focusAreas: { title: { sv: string } }[] }).focusAreas.map((a) => a.title.sv),
+    ).toEqual(['Skola', 'Omsorg']);
+    const plan = await fetch(`${server.url}/api/boards/${boardId}/export?format=json`, {
+      headers: bearer(boardId, 'viewer'),
+    });
+    expect(plan.status).toBe(200);
+    expect((await fetch(`${server.url}/api/templates/kommunplan`)).status).toBe(404);
 
     const refused = raw
       .map((line) => JSON.parse(line) as { event: string; file?: string; reason?: string })

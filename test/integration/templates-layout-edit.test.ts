@@ -102,6 +102,19 @@ describe('PUT /api/boards/:id/template', () => {
         .map((c) => c.id),
     ).toEqual(['k1', 'k2']);
     expect(readBoardTemplate(watcher.doc)?.focusAreas[1]?.goals).toEqual([]);
+
+    // Restoring the version saved before brings the old layout back with the cards where they were.
+    const restored = await fetch(`${ctx.server.url}/api/boards/${board.id}/versions/${moved.json.versionId}/restore`, {
+      method: 'POST',
+      headers: bearer(board.id),
+    });
+    expect(restored.status).toBe(200);
+    await waitFor(
+      'the old layout to come back',
+      () => readBoardTemplate(watcher.doc)?.focusAreas[1]?.goals.length === 2,
+    );
+    expect(readBoardTemplate(watcher.doc)).toEqual(template);
+    expect(goalsOf(watcher)).toEqual({ k1: 'area-1-goal-1', k2: 'area-1-goal-1', k3: 'area-2-goal-2' });
   });
 
   it('is the facilitator’s: participant and viewer get 403, and a broken template 400', async () => {

@@ -117,3 +117,20 @@ describe('a template of a file’s own areas and goals', () => {
     expect(templateFromTable(tooMany, 'Plan')).toBeNull();
   });
 });
+
+describe('import matching of goal-less areas', () => {
+  it('places a row whose goal id is a goal-less area’s id on that area', async () => {
+    const { tableToPlan } = await import('../../shared/plan/from-table.ts');
+    const { Notices } = await import('../../shared/plan/notices.ts');
+    const table = [
+      ['Delmål-id', 'Aktivitet'],
+      ['area-2', 'Samtalsstöd'],
+      ['area-9', 'Okänd'],
+    ];
+    const notices = new Notices();
+    const plan = tableToPlan(table, flat, { name: 'CSV' }, {}, 100, notices);
+    expect(plan.focusAreas[1]?.cards.map((c) => c.activity)).toEqual(['Samtalsstöd']);
+    expect(plan.unplaced.map((c) => c.activity)).toEqual(['Okänd']);
+    expect(notices.list().join('\n')).toMatch(/"area-9" is no goal or focus area/);
+  });
+});
