@@ -5,8 +5,17 @@
  * by surprise.
  */
 import { useId } from 'react';
-import { PALETTE, type PaletteColor, paletteColorOf } from '../../shared/area-palette.ts';
+import {
+  AA_NORMAL,
+  BADGE_INK,
+  contrastRatio,
+  PALETTE,
+  type PaletteColor,
+  paletteColorOf,
+  ZONE_INK,
+} from '../../shared/area-palette.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { translate } from '../i18n/messages.ts';
 
 export interface ColorChoiceProps {
   color: string;
@@ -19,8 +28,16 @@ export function ColorChoice({ color, colorLight, onChange }: ColorChoiceProps) {
   const name = useId();
   const own: PaletteColor | null = paletteColorOf(color)
     ? null
-    : { id: 'own', name: { sv: 'Mallens egen färg', en: "The template's own colour" }, color, colorLight };
+    : {
+        id: 'own',
+        name: { sv: translate('sv', 'designer.area.ownColor'), en: translate('en', 'designer.area.ownColor') },
+        color,
+        colorLight,
+      };
   const choices = own ? [own, ...PALETTE] : PALETTE;
+  // A template's own colour may be hard to read on: say so, so the person can pick a palette colour.
+  const hardToRead =
+    own !== null && (contrastRatio(color, BADGE_INK) < AA_NORMAL || contrastRatio(colorLight, ZONE_INK) < AA_NORMAL);
   return (
     <fieldset className="color-choice">
       <legend className="field__label">{t('designer.area.color')}</legend>
@@ -41,6 +58,7 @@ export function ColorChoice({ color, colorLight, onChange }: ColorChoiceProps) {
           </label>
         ))}
       </div>
+      {hardToRead && <p className="muted color-choice__warning">{t('designer.area.colorContrast')}</p>}
     </fieldset>
   );
 }

@@ -41,14 +41,17 @@ export function TemplateDesigner({
   actions,
 }: TemplateDesignerProps) {
   const { t } = useI18n();
-  const [problems, setProblems] = useState<DesignProblem[]>([]);
+  // Shown once the person tried to save or download; from then on they follow the form as it is fixed.
+  const [checked, setChecked] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const change = (changes: Partial<Design>) => onChange({ ...design, ...changes });
+  const current = checked ? templateFromDesign(design, creating) : null;
+  const problems: DesignProblem[] = current && !current.ok ? current.problems : [];
 
   const asTemplate = (): Template | null => {
     const result = templateFromDesign(design, creating);
-    setProblems(result.ok ? [] : result.problems);
+    setChecked(true);
     return result.ok ? result.template : null;
   };
 
@@ -71,7 +74,7 @@ export function TemplateDesigner({
     const loaded = designFromTemplate(template, design.boardTitle);
     // Editing a board: its own template stays the base, so ids it used are never handed out again.
     onChange(creating ? loaded : { ...loaded, base: design.base });
-    setProblems([]);
+    setChecked(false);
   };
 
   return (
