@@ -7,6 +7,7 @@
 import { layoutZones } from '../../shared/board-layout.ts';
 import type { Template } from '../../shared/template.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import './preview.css';
 
 /** About how wide the preview is drawn on screen (designer.css), for the text size. */
 const PREVIEW_WIDTH_PX = 520;
