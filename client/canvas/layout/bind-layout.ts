@@ -20,7 +20,6 @@ import { observeCards } from '../../../shared/card.ts';
 import { type CardPlacement, compareCardOrder, placeCards, readPlacements } from '../../../shared/card-order.ts';
 import type { Template } from '../../../shared/template.ts';
 import { isActivityCardShape } from '../card/ActivityCardShape.ts';
-import { isZoneShape } from '../zones/ZoneShape.ts';
 import { layoutRecords, samePlace } from './layout-records.ts';
 
 export interface LayoutBinding {
