@@ -16,9 +16,16 @@ export type CardMoves = Record<string, string>;
 
 const boardTemplatePath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/template`;
 
-export async function fetchTemplateList(): Promise<TemplateSummary[]> {
-  const response = await request('/api/templates');
-  return (await response.json()) as TemplateSummary[];
+let listing: Promise<TemplateSummary[]> | null = null;
+
+/** What the server offers (built-in and TEMPLATES_DIR), asked once per page load: the start page's forms share it. */
+export function fetchTemplateList(): Promise<TemplateSummary[]> {
+  listing ??= request('/api/templates').then((response) => response.json() as Promise<TemplateSummary[]>);
+  // A failure is not kept: the next asker tries again.
+  listing.catch(() => {
+    listing = null;
+  });
+  return listing;
 }
 
 /** A template by id, checked as the server checks it. */
