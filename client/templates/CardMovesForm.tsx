@@ -7,6 +7,7 @@ import { type FormEvent, useState } from 'react';
 import type { Template } from '../../shared/template.ts';
 import type { CardMoves, PlaceWithCards } from '../api/templates.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
 
 export interface CardMovesFormProps {
   places: PlaceWithCards[];
@@ -17,6 +18,12 @@ export interface CardMovesFormProps {
   busy: boolean;
   onSubmit(moves: CardMoves): void;
   onBack(): void;
+}
+
+/** The question for one place: area or goal, one card or several. */
+function movesMessage(area: boolean, count: number): MessageKey {
+  if (area) return count === 1 ? 'layout.moves.area.one' : 'layout.moves.area';
+  return count === 1 ? 'layout.moves.goal.one' : 'layout.moves.goal';
 }
 
 /** Every place of a template a card may be in, grouped by area. */
@@ -49,10 +56,7 @@ export function CardMovesForm({ places, template, previous, busy, onSubmit, onBa
       {places.map((place) => (
         <label key={place.id} className="field card-moves__place" data-place={place.id}>
           <span>
-            {t(isArea(place.id) ? 'layout.moves.area' : 'layout.moves.goal', {
-              title: place.title,
-              count: place.cardCount,
-            })}
+            {t(movesMessage(isArea(place.id), place.cardCount), { title: place.title, count: place.cardCount })}
           </span>
           <select
             value={moves[place.id] ?? first}

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedBoard } from '../../shared/api.ts';
 import type { Template } from '../../shared/template.ts';
 import { createBoard } from '../helpers/server.ts';
+import { createOwnBoard, ownTemplate } from '../helpers/templates.ts';
 import { seedCards } from './cards-seed.ts';
 import { showOverview, storedCards } from './helpers/board-page.ts';
 import {
@@ -24,6 +25,7 @@ import {
 } from './helpers/harness.ts';
 
 const NEW_TITLE = 'Förebyggande arbete och hälsofrämjande insatser för alla åldrar i hela länet';
+const AREA_TITLES = ['Barn och unga', 'Äldres hälsa', 'Psykisk hälsa'];
 const NEW_GOAL = 'Krisberedskapen övas gemensamt av region och kommuner varje år';
 
 describe('editing the layout of an open board', () => {
@@ -114,5 +116,32 @@ describe('editing the layout of an open board', () => {
     expect(template.focusAreas[0]?.title.sv).toBe(NEW_TITLE);
     expect(template.focusAreas[3]?.goals.map((goal) => goal.id)).toEqual(['D1', 'D2']);
     expect([...anna.errors, ...bengt.errors]).toEqual([]);
+  });
+
+  it('asks where the cards of a removed area without goals go, in the singular for one card', async () => {
+    const own = await createOwnBoard(env.origin, ownTemplate(AREA_TITLES), 'Folkhälsoplan Heby 2026');
+    await seedCards(env.origin, own.id, [
+      { id: 'aldre-1', goalId: 'area-2', createdBy: 'Anna', fields: { title: 'Trygg hemgång från sjukhus' } },
+    ]);
+    const { page } = anna;
+    // Anna's browser knows her name from the first board: no name dialog this time.
+    await page.goto(shareLinkOf(env, own, 'facilitator'));
+    await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    await page.getByTestId('layout-button').click();
+    const dialog = page.getByTestId('layout-dialog');
+    await dialog.getByTestId('template-designer').waitFor();
+    await dialog.getByTestId('designer-area').nth(1).getByTestId('designer-remove').first().click();
+    await dialog.getByTestId('designer-submit').click();
+    const moves = dialog.getByTestId('card-moves');
+    await moves.waitFor();
+    expect(await moves.locator('[data-place="area-2"] span').textContent()).toBe(
+      `Området ”${AREA_TITLES[1]}” har 1 aktivitet – flytta den till:`,
+    );
+    await moves.getByTestId('card-moves-target').selectOption('area-3');
+    await moves.getByTestId('card-moves-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await storedCards(env, own.id)).map((card) => card.goalId), { timeout: 15_000 })
+      .toEqual(['area-3']);
   });
 });
