@@ -16,7 +16,7 @@ export class ApiError extends Error {
 }
 
 /** Reads `{ error }` from a failed response, falling back to the status line when the body is not JSON. */
-async function errorFrom(response: Response): Promise<ApiError> {
+export async function errorFrom(response: Response): Promise<ApiError> {
   let message = `${response.status} ${response.statusText}`.trim();
   try {
     const body: unknown = await response.json();

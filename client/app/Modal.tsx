@@ -15,9 +15,11 @@ export interface ModalProps {
   testId?: string;
   /** The role of an alert dialog: a question the person must answer (a delete confirmation). */
   alert?: boolean;
+  /** Room for a form with a preview beside it (the layout designer). */
+  wide?: boolean;
 }
 
-export function Modal({ heading, onClose, children, testId, alert = false }: ModalProps) {
+export function Modal({ heading, onClose, children, testId, alert = false, wide = false }: ModalProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
@@ -35,7 +37,7 @@ export function Modal({ heading, onClose, children, testId, alert = false }: Mod
   return (
     <dialog
       ref={dialog}
-      className="modal"
+      className={wide ? 'modal modal--wide' : 'modal'}
       role={alert ? 'alertdialog' : undefined}
       aria-labelledby={headingId}
       aria-modal="true"

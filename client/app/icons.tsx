@@ -53,3 +53,14 @@ export function TrashIcon() {
     </svg>
   );
 }
+
+/** The board's layout: areas side by side, goals stacked in them. */
+export function LayoutIcon() {
+  return (
+    <svg {...common} className="icon" aria-hidden="true">
+      <rect x="1.5" y="2" width="6" height="12" rx="1.2" />
+      <rect x="8.5" y="2" width="6" height="5.5" rx="1.2" />
+      <rect x="8.5" y="8.5" width="6" height="5.5" rx="1.2" />
+    </svg>
+  );
+}

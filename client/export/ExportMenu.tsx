@@ -9,13 +9,43 @@
 import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, fetchExport } from '../api/boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { EXPORT_CHOICES, type ExportChoice, exportUrl, fallbackFileName, fileNameFrom } from './export-choices.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { EXPORT_CHOICES, exportUrl, fallbackFileName, fileNameFrom } from './export-choices.ts';
 import { saveFile } from './save-file.ts';
 import './export.css';
+
+interface MenuItem {
+  id: string;
+  label: MessageKey;
+  hint: MessageKey;
+  url: string;
+  fallbackName: string;
+}
+
+/** The plan's formats, and (for the board now, not a version) the board's template as a JSON file. */
+function menuItems(boardId: string, versionId: string | undefined): MenuItem[] {
+  const plans = EXPORT_CHOICES.map((choice) => ({
+    id: choice.id,
+    label: choice.label,
+    hint: choice.hint,
+    url: exportUrl(boardId, choice, versionId),
+    fallbackName: fallbackFileName(choice),
+  }));
+  if (versionId) return plans;
+  const template: MenuItem = {
+    id: 'template',
+    label: 'layout.download',
+    hint: 'layout.download.hint',
+    url: `/api/boards/${encodeURIComponent(boardId)}/template?download=1`,
+    fallbackName: 'mall.json',
+  };
+  return [...plans, template];
+}
 
 /** `versionId`: export that version of the board (from the history's version view) instead of the board now. */
 export function ExportMenu({ boardId, token, versionId }: { boardId: string; token: string; versionId?: string }) {
   const { t } = useI18n();
+  const items = menuItems(boardId, versionId);
   const [open, setOpen] = useState(false);
   // Which item gets the focus once the menu has rendered open.
   const [focusAt, setFocusAt] = useState(0);
@@ -55,11 +85,11 @@ export function ExportMenu({ boardId, token, versionId }: { boardId: string; tok
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     event.stopPropagation();
-    openAt(event.key === 'ArrowDown' ? 0 : EXPORT_CHOICES.length - 1);
+    openAt(event.key === 'ArrowDown' ? 0 : items.length - 1);
   };
 
   const onMenuKeyDown = (event: KeyboardEvent) => {
-    const last = EXPORT_CHOICES.length - 1;
+    const last = items.length - 1;
     const current = itemRefs.current.indexOf(document.activeElement as HTMLButtonElement);
     const moves: Record<string, number> = {
       ArrowDown: current >= last ? 0 : current + 1,
@@ -80,15 +110,15 @@ export function ExportMenu({ boardId, token, versionId }: { boardId: string; tok
     }
   };
 
-  const download = async (event: MouseEvent, choice: ExportChoice) => {
+  const download = async (event: MouseEvent, choice: MenuItem) => {
     event.preventDefault();
     close(true);
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const { blob, disposition } = await fetchExport(exportUrl(boardId, choice, versionId), token);
-      saveFile(blob, fileNameFrom(disposition) ?? fallbackFileName(choice));
+      const { blob, disposition } = await fetchExport(choice.url, token);
+      saveFile(blob, fileNameFrom(disposition) ?? choice.fallbackName);
     } catch (err) {
       const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
       setError(t('export.failed', { error: reason }));
@@ -124,7 +154,7 @@ export function ExportMenu({ boardId, token, versionId }: { boardId: string; tok
         hidden={!open}
         onKeyDown={onMenuKeyDown}
       >
-        {EXPORT_CHOICES.map((choice, index) => (
+        {items.map((choice, index) => (
           <button
             type="button"
             key={choice.id}

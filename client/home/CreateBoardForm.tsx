@@ -1,8 +1,9 @@
 /** The "new board" form: a title and a template; on success the browser goes to the new board. */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DEFAULT_TEMPLATE_ID, listTemplates, templateGoals } from '../../shared/template.ts';
 import { ApiError, createBoard } from '../api/boards.ts';
+import { fetchTemplateList, type TemplateSummary } from '../api/templates.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { BoardTitleField } from './BoardTitleField.tsx';
 import { openCreatedBoard } from './open-created-board.ts';
@@ -14,6 +15,19 @@ export function CreateBoardForm() {
   const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Templates of this server's TEMPLATES_DIR, beside the built-in ones the page carries (with their colours).
+  const [serverTemplates, setServerTemplates] = useState<TemplateSummary[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    fetchTemplateList()
+      .then((list) => live && setServerTemplates(list.filter((entry) => entry.source === 'server')))
+      // Without the list the built-in templates still serve; "Eget upplägg" reports the failure.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,6 +81,21 @@ export function CreateBoardForm() {
                     goals: templateGoals(template).length,
                   })}
                 </span>
+              </span>
+            </label>
+          ))}
+          {serverTemplates.map((template) => (
+            <label key={template.id} className="template-choice">
+              <input
+                type="radio"
+                name="templateId"
+                value={template.id}
+                checked={templateId === template.id}
+                onChange={() => setTemplateId(template.id)}
+              />
+              <span className="template-choice__body">
+                <span className="template-choice__title">{pick(template.shortTitle)}</span>
+                <span className="muted">{t('home.create.serverTemplate')}</span>
               </span>
             </label>
           ))}

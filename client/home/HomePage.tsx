@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CreateBoardForm } from './CreateBoardForm.tsx';
 import './home.css';
 import { ImportPlanPanel } from './import/ImportPlanPanel.tsx';
+import { OwnLayoutPanel } from './OwnLayoutPanel.tsx';
 import { RecentBoards } from './RecentBoards.tsx';
 
 /** Navigation state a page may hand to the start page: the title of a board just deleted here. */
@@ -30,6 +31,7 @@ export function HomePage() {
           <h2 id="create-heading">{t('home.create.heading')}</h2>
           <CreateBoardForm />
         </section>
+        <OwnLayoutPanel />
         <ImportPlanPanel />
         <section className="panel" aria-labelledby="recent-heading">
           <h2 id="recent-heading">{t('home.recent.heading')}</h2>

@@ -7,6 +7,7 @@
 import { accessEn, accessSv } from './messages-access.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
+import { templatesEn, templatesSv } from './messages-templates.ts';
 
 const sv = {
   'app.name': 'Samtavla',
@@ -19,6 +20,7 @@ const sv = {
   'home.create.titlePlaceholder': 'Till exempel: Samverkansplan Heby 2025',
   'home.create.template': 'Mall',
   'home.create.templateHint': '{areas} fokusområden, {goals} mål',
+  'home.create.serverTemplate': 'Mall från den här servern',
   'home.create.submit': 'Skapa tavla',
   'home.create.submitting': 'Skapar…',
   'home.create.failed': 'Tavlan kunde inte skapas: {error}',
@@ -125,6 +127,7 @@ const sv = {
   ...historySv,
   ...accessSv,
   ...navigationSv,
+  ...templatesSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -141,6 +144,7 @@ const en: Messages = {
   'home.create.titlePlaceholder': 'For example: Collaboration plan Heby 2025',
   'home.create.template': 'Template',
   'home.create.templateHint': '{areas} focus areas, {goals} goals',
+  'home.create.serverTemplate': "This server's template",
   'home.create.submit': 'Create board',
   'home.create.submitting': 'Creating…',
   'home.create.failed': 'The board could not be created: {error}',
@@ -247,6 +251,7 @@ const en: Messages = {
   ...historyEn,
   ...accessEn,
   ...navigationEn,
+  ...templatesEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -93,14 +93,14 @@ describe('exporting and importing a plan in the browser', () => {
     await page.keyboard.press('ArrowDown');
     expect(await focusedExport(page)).toBe('docx');
     await page.keyboard.press('End');
-    expect(await focusedExport(page)).toBe('md');
+    expect(await focusedExport(page)).toBe('template');
     await page.keyboard.press('ArrowDown');
     expect(await focusedExport(page)).toBe('xlsx');
     await page.keyboard.press('ArrowUp');
-    expect(await focusedExport(page)).toBe('md');
+    expect(await focusedExport(page)).toBe('template');
     await page.keyboard.press('Home');
     await expect(page.getByRole('menu', { name: 'Exportera planen som fil' }).isVisible()).resolves.toBe(true);
-    expect(await page.getByRole('menuitem').allTextContents()).toHaveLength(6);
+    expect(await page.getByRole('menuitem').allTextContents()).toHaveLength(7);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/export-menu.png` });
 
     await page.keyboard.press('Escape');

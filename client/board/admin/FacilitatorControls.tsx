@@ -3,13 +3,13 @@
  * and the board settings (rename, delete). Nobody else sees them, and the
  * server answers 403 to anyone else who tries.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Role } from '../../../shared/roles.ts';
 import { forgetBoardAccess } from '../../access/access-store.ts';
 import { deleteBoard, renameBoard, setBoardLocked } from '../../api/board-admin.ts';
 import { ApiError } from '../../api/boards.ts';
-import { GearIcon, LockIcon } from '../../app/icons.tsx';
+import { GearIcon, LayoutIcon, LockIcon } from '../../app/icons.tsx';
 import type { HomeState } from '../../home/HomePage.tsx';
 import { forgetRecent } from '../../home/recent-boards.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -18,12 +18,15 @@ import { BoardSettingsDialog } from './BoardSettingsDialog.tsx';
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx';
 import './admin.css';
 
+// The designer is the start page's and this dialog's only: loaded when the facilitator opens it.
+const LayoutDialog = lazy(() => import('../../templates/LayoutDialog.tsx').then((m) => ({ default: m.LayoutDialog })));
+
 export interface FacilitatorControlsProps {
   board: { id: string; title: string; token: string; locked: boolean };
   rotate(role: Role): Promise<string>;
 }
 
-type Open = 'share' | 'settings' | 'delete' | null;
+type Open = 'share' | 'layout' | 'settings' | 'delete' | null;
 
 export function FacilitatorControls({ board, rotate }: FacilitatorControlsProps) {
   const { t } = useI18n();
@@ -90,6 +93,17 @@ export function FacilitatorControls({ board, rotate }: FacilitatorControlsProps)
       <button
         type="button"
         className="button button--quiet button--icon"
+        onClick={() => setOpen('layout')}
+        aria-haspopup="dialog"
+        aria-label={t('layout.button')}
+        title={t('layout.hint')}
+        data-testid="layout-button"
+      >
+        <LayoutIcon />
+      </button>
+      <button
+        type="button"
+        className="button button--quiet button--icon"
         onClick={() => setOpen('settings')}
         aria-haspopup="dialog"
         aria-label={t('admin.settings')}
@@ -113,6 +127,11 @@ export function FacilitatorControls({ board, rotate }: FacilitatorControlsProps)
       )}
       {open === 'share' && (
         <ShareDialog boardId={board.id} token={board.token} rotate={rotate} onClose={() => setOpen(null)} />
+      )}
+      {open === 'layout' && (
+        <Suspense fallback={null}>
+          <LayoutDialog boardId={board.id} token={board.token} onClose={() => setOpen(null)} />
+        </Suspense>
       )}
       {open === 'settings' && (
         <BoardSettingsDialog

@@ -165,6 +165,11 @@ export function useCardLayer(
     [context, doc, template, addAtPoint, convertNote],
   );
 
+  // tldraw mounts once: a new template (the facilitator's layout edit, live) reaches the mounted binding here.
+  useEffect(() => {
+    layoutRef.current?.setTemplate(template);
+  }, [template]);
+
   // The open card stays in sight beside the panel (a card in the right-hand column would be under it).
   useEffect(() => {
     if (open && editor && panel.current) revealCard(editor, open.cardId, panel.current);

@@ -25,6 +25,8 @@ import { layoutRecords, samePlace } from './layout-records.ts';
 export interface LayoutBinding {
   /** The board as laid out now. */
   current(): BoardLayout;
+  /** The board's template changed (a layout edit reached the document): zones and cards move to the new layout. */
+  setTemplate(template: Template): void;
   stop(): void;
 }
 
@@ -35,7 +37,9 @@ export interface LayoutOptions {
   writes: boolean;
 }
 
-export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOptions): LayoutBinding {
+export function bindLayout(editor: Editor, options: LayoutOptions): LayoutBinding {
+  const { doc, writes } = options;
+  let template = options.template;
   const store = editor.store;
   let layout = layoutBoard(template, []);
   const layoutOf = (placements: readonly CardPlacement[]) =>
@@ -138,6 +142,11 @@ export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOpti
   relayout();
   return {
     current: () => layout,
+    setTemplate: (next) => {
+      if (next === template) return;
+      template = next;
+      relayout();
+    },
     stop: () => {
       stopObserving();
       stopDrop();
