@@ -7,6 +7,7 @@
  */
 
 import { paletteColorAt } from '../../shared/area-palette.ts';
+import { CARD_FIELDS } from '../../shared/fields/card-fields.ts';
 import { DEFAULT_TEMPLATE_ID, getTemplate, type Party, type Template } from '../../shared/template.ts';
 
 export interface TextPair {
@@ -117,9 +118,27 @@ export function designFromTemplate(template: Template, boardTitle = ''): Design 
     })),
     parties: template.parties.map((party) => ({ key: newKey(), id: party.id, name: party.name, type: party.type })),
     targetGroups: template.suggestedTargetGroups.map((text) => ({ key: newKey(), text })),
-    fieldLabels: Object.entries(template.fieldLabels).map(([field, label]) => ({ field, label: pair(label) })),
+    fieldLabels: fieldLabelsOf(template),
     base: template,
   };
+}
+
+/**
+ * Every card field of the registry (shared/fields/card-fields.ts), labelled as the template labels
+ * it or else as the registry does, then any further labels the template has, so a field added to
+ * the registry later (Effektmått) can be named in a template made before it.
+ */
+function fieldLabelsOf(template: Template): Design['fieldLabels'] {
+  const own = new Map(Object.entries(template.fieldLabels));
+  const fields = CARD_FIELDS.map((field) => ({
+    field: field.id as string,
+    label: pair(own.get(field.id) ?? field.label),
+  }));
+  const known = new Set(fields.map((entry) => entry.field));
+  return [
+    ...fields,
+    ...[...own].filter(([id]) => !known.has(id)).map(([field, label]) => ({ field, label: pair(label) })),
+  ];
 }
 
 /** A blank design: one untitled area without goals, this year, the default template's field labels. */
@@ -133,7 +152,7 @@ export function blankDesign(year = new Date().getFullYear()): Design {
     areas: [newArea(0)],
     parties: [],
     targetGroups: [],
-    fieldLabels: Object.entries(defaults.fieldLabels).map(([field, label]) => ({ field, label: pair(label) })),
+    fieldLabels: fieldLabelsOf(defaults),
     base: null,
   };
 }
