@@ -2,30 +2,15 @@
  * A board template built from an imported file's own focus areas and goals,
  * for a plan that no template fits: from a JSON plan's `focusAreas`, or from a
  * table's "Fokusområde"/"Delmål" columns (ids where the file has them, else
- * slugs of the titles). Colours come from a fixed palette of accessible pairs
- * (strong for badges with white text, light for the area's ground). The result
+ * slugs of the titles). Colours come from the designer's palette of pairs that
+ * pass WCAG AA (shared/area-palette.ts). The result
  * is checked like any template (bounds included); null when it does not fit one.
  */
+import { paletteColorAt } from '../area-palette.ts';
 import { checkTemplate, type FocusArea, getTemplate, type Template } from '../template.ts';
 import { TEMPLATE_BOUNDS } from '../template-bounds.ts';
 import type { PlanData } from './schema.ts';
 import { locateHeader } from './table-header.ts';
-
-/** Okabe–Ito and Paul Tol colours (as the built-in templates use), each with its light ground. */
-export const AREA_PALETTE: readonly [string, string][] = [
-  ['#0072B2', '#D6E8F4'],
-  ['#009E73', '#D9F2EA'],
-  ['#D55E00', '#F7E0CC'],
-  ['#CC79A7', '#F5E4EE'],
-  ['#E69F00', '#FBEFD1'],
-  ['#56B4E9', '#E1F1FB'],
-  ['#117733', '#DCEFE1'],
-  ['#882255', '#F1DDE7'],
-  ['#332288', '#E0DDF1'],
-  ['#44AA99', '#DDF1EE'],
-  ['#5D6D7E', '#EEF0F2'],
-  ['#8C564B', '#EFE3E0'],
-];
 
 /** "Trygg uppväxt för alla!" → "trygg-uppvaxt-for-alla". */
 export function slug(text: string, max = 40): string {
@@ -56,7 +41,7 @@ function buildTemplate(
 ): Template | null {
   const base = getTemplate('hsvo-2024-2026') as Template;
   const focusAreas: FocusArea[] = areas.map(({ area, goals }, i) => {
-    const [color, colorLight] = AREA_PALETTE[i % AREA_PALETTE.length] as [string, string];
+    const { color, colorLight } = paletteColorAt(i);
     return {
       id: area.id,
       title: both(area.title || area.id),

@@ -95,7 +95,8 @@ describe('grouping and plan sections of goal-less areas', () => {
 
 describe('a template of a file’s own areas and goals', () => {
   it('slugs titles into ids, keeps the file’s ids, and gives each area its own palette colour', async () => {
-    const { templateFromTable, slug, AREA_PALETTE } = await import('../../shared/plan/own-template.ts');
+    const { templateFromTable, slug } = await import('../../shared/plan/own-template.ts');
+    const { paletteColorAt } = await import('../../shared/area-palette.ts');
     expect(slug('Äldres hälsa – år 2026!')).toBe('aldres-halsa-ar-2026');
     const table = [
       ['Fokusområde', 'Delmål-id', 'Mål', 'Aktivitet'],
@@ -111,7 +112,7 @@ describe('a template of a file’s own areas and goals', () => {
       ['psykisk-halsa', []],
       ['psykisk-halsa-2', []],
     ]);
-    expect(template.focusAreas.map((a) => a.color)).toEqual(AREA_PALETTE.slice(0, 3).map(([color]) => color));
+    expect(template.focusAreas.map((a) => a.color)).toEqual([0, 1, 2].map((i) => paletteColorAt(i).color));
     expect(templateFromTable([['Aktivitet'], ['a']], 'Plan')).toBeNull();
     const tooMany = [['Fokusområde', 'Aktivitet'], ...Array.from({ length: 13 }, (_, i) => [`Område ${i}`, 'x'])];
     expect(templateFromTable(tooMany, 'Plan')).toBeNull();
