@@ -2,10 +2,12 @@
  * One goal's activities as a real table: a caption naming the goal, column
  * headers with scope, one row per card, and a button that adds a row.
  */
+
 import type { CSSProperties } from 'react';
 import type * as Y from 'yjs';
 import type { Card } from '../../shared/card-schema.ts';
 import { DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
+import { placeCode } from '../../shared/place-codes.ts';
 import type { Template } from '../../shared/template.ts';
 import type { CardText } from '../cards/card-messages.ts';
 import { LazyCardRow } from './LazyCardRow.tsx';
@@ -46,7 +48,7 @@ export function GoalTable(props: GoalTableProps) {
     <div className="goal-table" style={{ '--goal-color': color } as CSSProperties} data-goal={goalId ?? ''}>
       <table>
         <caption className={areaOwn ? 'sr-only' : undefined}>
-          {goalId && !areaOwn && <span className="goal-table__badge">{goalId}</span>}
+          {goalId && !areaOwn && <span className="goal-table__badge">{placeCode(template.focusAreas, goalId)}</span>}
           <span className="goal-table__caption">{caption}</span>
           <span className="goal-table__count">({cards.length})</span>
         </caption>

@@ -3,11 +3,13 @@
  * area in template order, editable in place and live for everyone. Reads
  * `cards` and `meta` only; it needs no tldraw.
  */
+
 import { type CSSProperties, useId, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { readPlanPeriod } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
 import { defaultCardPeriod } from '../../shared/card-schema.ts';
+import { placeCode } from '../../shared/place-codes.ts';
 import { isAreaPlace, type Template } from '../../shared/template.ts';
 import { type BoardContextValue, canEditNow, useBoard } from '../board/board-context.ts';
 import { useCards } from '../cards/card-hooks.ts';
@@ -102,7 +104,7 @@ export function PlanTables({ doc, template, readOnly, personName }: PlanTablesPr
         >
           <h2 id={`area-${area.id}`} className="plan-area__title">
             <span className="plan-area__level">
-              {pick(template.levelLabels.focusArea)} {area.id}
+              {pick(template.levelLabels.focusArea)} {placeCode(template.focusAreas, area.id)}
             </span>
             {pick(area.title)}
           </h2>

@@ -3,7 +3,9 @@
  * the per-area Excel sheets): focus areas → goals → one table row a card.
  * Defined once so the three layouts cannot disagree about what a cell shows.
  */
+
 import { DOCUMENT_FIELDS, type DocumentFieldDef } from '../fields/card-fields.ts';
+import { placeCode } from '../place-codes.ts';
 import { linesOf, planFieldValue } from './field-values.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, UNPLACED_HEADING } from './labels.ts';
 import type { PlanCard, PlanData } from './schema.ts';
@@ -26,6 +28,8 @@ export const TITLE_COLUMN = DOCUMENT_FIELDS.findIndex((field) => field.id === 'a
 export interface PlanGroup {
   /** The goal; both null for cards on the focus area itself (id: the area's id when the area has no goals). */
   id: string | null;
+  /** What is shown in front of the title (place-codes.ts): the id, or a code for an id slugged from a file. */
+  code: string | null;
   title: string | null;
   direction: string | null;
   cards: CardCells[];
@@ -36,13 +40,14 @@ export interface PlanGroup {
 export interface PlanSection {
   /** The focus area; id null for the unplaced cards. */
   id: string | null;
+  code: string | null;
   title: string;
   groups: PlanGroup[];
 }
 
-/** "A1 Hälsosystemet …": ids are short codes that read well in front of the title. */
-export const numbered = (item: { id: string | null; title: string | null }): string =>
-  [item.id, item.title].filter(Boolean).join(' ');
+/** "A1 Hälsosystemet …": a short code in front of the title. */
+export const numbered = (item: { code: string | null; title: string | null }): string =>
+  [item.code, item.title].filter(Boolean).join(' ');
 
 export function cardCells(card: PlanCard): CardCells {
   const fields = DOCUMENT_FIELDS.map((f) => [f.id, linesOf(f.plan.kind, planFieldValue(card, f))]);
@@ -69,8 +74,10 @@ export function cellLines(cells: CardCells): string[][] {
 
 /** Focus areas in template order, each with its area-level cards first, then its goals; unplaced cards last. */
 export function planSections(plan: PlanData): PlanSection[] {
+  const code = (id: string) => placeCode(plan.focusAreas, id);
   const sections: PlanSection[] = plan.focusAreas.map((area) => ({
     id: area.id,
+    code: code(area.id),
     title: area.title,
     groups: [
       // An area without goals is itself the place of its cards (template.ts cardPlaces): one group
@@ -79,6 +86,7 @@ export function planSections(plan: PlanData): PlanSection[] {
         ? [
             {
               id: area.id,
+              code: null,
               title: null,
               direction: null,
               cards: area.cards.map(cardCells),
@@ -90,6 +98,7 @@ export function planSections(plan: PlanData): PlanSection[] {
         ? [
             {
               id: null,
+              code: null,
               title: null,
               direction: null,
               cards: area.cards.map(cardCells),
@@ -99,6 +108,7 @@ export function planSections(plan: PlanData): PlanSection[] {
         : []),
       ...area.goals.map((goal) => ({
         id: goal.id,
+        code: code(goal.id),
         title: goal.title,
         direction: goal.direction,
         cards: goal.cards.map(cardCells),
@@ -109,8 +119,9 @@ export function planSections(plan: PlanData): PlanSection[] {
   if (plan.unplaced.length > 0) {
     sections.push({
       id: null,
+      code: null,
       title: UNPLACED_HEADING,
-      groups: [{ id: null, title: null, direction: null, cards: plan.unplaced.map(cardCells), notes: [] }],
+      groups: [{ id: null, code: null, title: null, direction: null, cards: plan.unplaced.map(cardCells), notes: [] }],
     });
   }
   return sections;

@@ -87,7 +87,7 @@ function noteBlocks(notes: string[]): Paragraph[] {
 }
 
 function sectionBlocks(section: PlanSection, plan: PlanData, tables: string[]): Paragraph[] {
-  const heading = section.id ? `${plan.template.labels.focusArea} ${section.id}: ${section.title}` : section.title;
+  const heading = section.code ? `${plan.template.labels.focusArea} ${section.code}: ${section.title}` : section.title;
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: heading, pageBreakBefore: true, keepNext: true }),
     ...section.groups.flatMap((group) => groupBlocks(group, plan, tables)),

@@ -82,7 +82,7 @@ export function writeMarkdown(plan: PlanData): string {
   ];
   if (template.vision) lines.push('## Målbild', '', mdParagraph(template.vision), '');
   for (const section of planSections(plan)) {
-    const heading = section.id ? `${template.labels.focusArea} ${section.id}: ${section.title}` : section.title;
+    const heading = section.code ? `${template.labels.focusArea} ${section.code}: ${section.title}` : section.title;
     lines.push(`## ${mdText(heading)}`, '');
     for (const group of section.groups) lines.push(...groupLines(group, plan));
   }

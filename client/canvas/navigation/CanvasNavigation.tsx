@@ -4,8 +4,10 @@
  * with full labels, so they are in the tab order and read out by name.
  * Rendered inside <Tldraw>, for the editor.
  */
+
 import { useRef } from 'react';
 import { useEditor, usePassThroughWheelEvents } from 'tldraw';
+import { placeCode } from '../../../shared/place-codes.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { ZoneLayout } from '../zones/layout.ts';
 import { useBoardTemplate } from '../zones/TemplateContext.tsx';
@@ -32,7 +34,8 @@ export function CanvasNavigation({ layout }: { layout: ZoneLayout }) {
         {t('nav.overview')}
       </button>
       {template.focusAreas.map((area) => {
-        const label = t('nav.area', { id: area.id, title: area.title[lang] });
+        const code = placeCode(template.focusAreas, area.id);
+        const label = t('nav.area', { id: code, title: area.title[lang] });
         return (
           <button
             key={area.id}
@@ -45,7 +48,7 @@ export function CanvasNavigation({ layout }: { layout: ZoneLayout }) {
             data-testid="nav-area"
             data-area={area.id}
           >
-            {area.id}
+            {code}
           </button>
         );
       })}

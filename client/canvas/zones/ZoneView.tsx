@@ -5,6 +5,7 @@
  */
 import type { CSSProperties } from 'react';
 import { HTMLContainer } from 'tldraw';
+import { placeCode } from '../../../shared/place-codes.ts';
 import { findGoal } from '../../../shared/template.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useBoardTemplate } from './TemplateContext.tsx';
@@ -27,7 +28,7 @@ export function ZoneView({ shape }: { shape: ZoneShape }) {
       <HTMLContainer className="zone zone--area" style={style} data-zone={areaId}>
         <div className="zone__area-header">
           <span className="zone__level">
-            {template ? pick(template.levelLabels.focusArea) : ''} {areaId}
+            {template ? `${pick(template.levelLabels.focusArea)} ${placeCode(template.focusAreas, areaId)}` : areaId}
           </span>
           <h2 className="zone__area-title">{area ? pick(area.title) : areaId}</h2>
         </div>
@@ -48,7 +49,7 @@ export function ZoneView({ shape }: { shape: ZoneShape }) {
   return (
     <HTMLContainer className="zone zone--goal" style={style} data-zone={goalId}>
       <div className="zone__goal-header">
-        <span className="zone__badge">{goalId}</span>
+        <span className="zone__badge">{template ? placeCode(template.focusAreas, goalId) : goalId}</span>
         <div className="zone__goal-text">
           <h3 className="zone__goal-title">{goal ? pick(goal.title) : goalId}</h3>
           {goal?.direction && (
