@@ -47,8 +47,16 @@ async function inHeader(page: Page, goalId: string): Promise<{ x: number; y: num
   return { x: box.x + box.width * 0.6, y: box.y + 40 * scale };
 }
 
+/**
+ * tldraw counts clicks at one spot within its multi-click window (200 ms, `multiClickDurationMs`)
+ * as one sequence: a double-click that soon after the last one is a quadruple click, which makes no
+ * card. A person double-clicking twice leaves a gap; on a fast machine this loop would not.
+ */
+const MULTI_CLICK_GAP_MS = 300;
+
 async function addByDoubleClick(page: Page, goalId: string, text: string): Promise<void> {
   const spot = await inHeader(page, goalId);
+  await page.waitForTimeout(MULTI_CLICK_GAP_MS);
   await page.mouse.dblclick(spot.x, spot.y);
   await editor(page).waitFor();
   await page.keyboard.insertText(text);
