@@ -4,7 +4,9 @@
  * card-face.ts): at reading zoom what the group needs at a glance (status,
  * title, responsible, parties, the number of indicators); zoomed out only the
  * title, large enough to read. An agreed card that has lost a required field
- * says so on both faces.
+ * says so on both faces. Off screen a card draws only its frame and title
+ * (card-culling.ts): tldraw hides it then, and the full face follows once it
+ * comes into view.
  */
 import type { CSSProperties, PointerEvent } from 'react';
 import { HTMLContainer, useEditor, useSvgExportContext, useValue } from 'tldraw';
@@ -15,6 +17,7 @@ import { type CardText, useCardText } from '../../cards/card-messages.ts';
 import { orderParties, partyName } from '../../cards/party-labels.ts';
 import type { ActivityCardShape } from './ActivityCardShape.ts';
 import { type CardCanvasContextValue, useCardCanvas } from './card-canvas-context.ts';
+import { useShapeCulled } from './card-culling.ts';
 import { breakableTitle, cardFace, cardFaceKey, compactTitleLines } from './card-face.ts';
 
 export function ActivityCardView({ shape }: { shape: ActivityCardShape }) {
@@ -31,9 +34,8 @@ const CHIPS_SHOWN = 1;
 const keepPointer = (event: PointerEvent) => event.stopPropagation();
 
 /** The face for the camera's zoom; an image export always gets the reading face. */
-function useFaceKey(): string {
+function useFaceKey(exporting: boolean): string {
   const editor = useEditor();
-  const exporting = useSvgExportContext() !== null;
   // The "efficient" zoom holds still while a large board's camera moves, so cards re-render once it stops.
   const key = useValue('card face', () => cardFaceKey(editor.getEfficientZoomLevel()), [editor]);
   return exporting ? 'reading' : key;
@@ -44,7 +46,9 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
   const { w, h, cardId } = shape.props;
   const card = useCard(doc, cardId);
   const text = useCardText(template);
-  const face = cardFace(useFaceKey());
+  const exporting = useSvgExportContext() !== null;
+  const face = cardFace(useFaceKey(exporting));
+  const culled = useShapeCulled(shape.id, !exporting);
   const { t } = text;
   if (!card) return <HTMLContainer className="activity-card activity-card--gone" style={{ width: w, height: h }} />;
 
@@ -73,9 +77,13 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
       data-card-id={card.id}
       data-goal={card.goalId ?? ''}
       data-face={face.kind}
+      data-culled={culled || undefined}
       title={face.kind === 'compact' ? [title, warning].filter(Boolean).join(' — ') : undefined}
     >
-      {face.kind === 'compact' ? (
+      {culled ? (
+        // Hidden by tldraw while off screen: the title alone, for what reads the page (tests, find in page).
+        <p className={titleClass(card)}>{title}</p>
+      ) : face.kind === 'compact' ? (
         <>
           <span className="activity-card__band" aria-hidden="true" />
           <p className={titleClass(card)}>{breakableTitle(title)}</p>
