@@ -59,6 +59,7 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
   const style: Record<string, string | number> = { width: w, height: h, '--card-color': area?.color ?? '#5D6D7E' };
   if (face.kind === 'compact') {
     style['--card-title-size'] = `${face.titlePx}px`;
+    style['--card-open-size'] = `${face.openPx}px`;
     style['--card-title-lines'] = compactTitleLines(h, face.titlePx);
   }
   const classes = [
@@ -86,7 +87,10 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
       ) : face.kind === 'compact' ? (
         <>
           <span className="activity-card__band" aria-hidden="true" />
-          <p className={titleClass(card)}>{breakableTitle(title)}</p>
+          <p className={titleClass(card)}>
+            <OpenButton compact title={title} open={() => openCard(card.id)} text={text} />
+            {breakableTitle(title)}
+          </p>
         </>
       ) : (
         <ReadingFace
@@ -100,6 +104,36 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
         />
       )}
     </HTMLContainer>
+  );
+}
+
+/**
+ * "Öppna": a labelled button on the reading face; on the compact face an icon floated in the
+ * title's corner (its glyph comes from card.css, so the title's text stays the title alone).
+ */
+function OpenButton({
+  compact,
+  title,
+  open,
+  text,
+}: {
+  compact?: boolean;
+  title: string;
+  open(): void;
+  text: CardText;
+}) {
+  return (
+    <button
+      type="button"
+      className={compact ? 'activity-card__open activity-card__open--compact' : 'activity-card__open'}
+      onPointerDown={keepPointer}
+      onClick={open}
+      aria-label={text.t('card.openNamed', { title })}
+      title={text.t('card.open')}
+      data-testid="open-card"
+    >
+      {compact ? null : text.t('card.open')}
+    </button>
   );
 }
 
@@ -131,17 +165,7 @@ function ReadingFace({ card, title, warning, placed, text, template, openCard }:
         <span className={`activity-card__status activity-card__status--${card.status}`}>
           {t(`card.status.${card.status}`)}
         </span>
-        <button
-          type="button"
-          className="activity-card__open"
-          onPointerDown={keepPointer}
-          onClick={() => openCard(card.id)}
-          aria-label={t('card.openNamed', { title })}
-          title={t('card.open')}
-          data-testid="open-card"
-        >
-          {t('card.open')}
-        </button>
+        <OpenButton title={title} open={() => openCard(card.id)} text={text} />
       </div>
       {warning && (
         <p className="activity-card__warning" data-testid="card-warning">
