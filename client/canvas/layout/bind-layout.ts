@@ -20,7 +20,6 @@ import { observeCards } from '../../../shared/card.ts';
 import { type CardPlacement, compareCardOrder, placeCards, readPlacements } from '../../../shared/card-order.ts';
 import type { Template } from '../../../shared/template.ts';
 import { isActivityCardShape } from '../card/ActivityCardShape.ts';
-import { isZoneShape } from '../zones/ZoneShape.ts';
 import { layoutRecords, samePlace } from './layout-records.ts';
 
 export interface LayoutBinding {
@@ -34,6 +33,17 @@ export interface LayoutOptions {
   template: Template;
   /** False on pages that never write (a viewer, a version): drops are not read. */
   writes: boolean;
+}
+
+/**
+ * Arrows bound to shapes the layout is about to take away (a card someone deleted, anywhere):
+ * unbound where they end now, as this person's change, so the document keeps no binding to a
+ * shape that is gone. Every writing page does the same, to the same result.
+ */
+function unbindArrows(editor: Editor, shapeIds: readonly TLShapeId[]): void {
+  const bindings = shapeIds.flatMap((id) => editor.getBindingsInvolvingShape(id));
+  if (bindings.length === 0) return;
+  editor.run(() => editor.deleteBindings(bindings, { isolateShapes: true }), { history: 'ignore' });
 }
 
 export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOptions): LayoutBinding {
@@ -65,6 +75,7 @@ export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOpti
       .filter((record) => isLayoutRecord(record.id, record) && !keep.has(record.id))
       .map((record) => record.id);
     if (put.length === 0 && remove.length === 0) return;
+    if (remove.length && writes && !editor.getIsReadonly()) unbindArrows(editor, remove as TLShapeId[]);
     store.mergeRemoteChanges(() => {
       if (remove.length) store.remove(remove);
       if (put.length) store.put(put);
