@@ -82,23 +82,25 @@ describe('tldraw tools on activity cards', () => {
     await waitFor('the note on the server', async () =>
       (await storedCanvas(env, boardId)).some((r) => r.type === 'note'),
     );
+    const firstNote = (await storedCanvas(env, boardId)).find((r) => r.type === 'note')?.id;
     // Everything that can be selected: the two cards and the note (zones are locked).
     await page.mouse.click(5, 500);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+g');
-    // A pause for anything the grouping would write to reach the server.
-    await page.waitForTimeout(500);
-    const records = await storedCanvas(env, boardId);
-    console.log(
-      'DBG',
-      JSON.stringify(records.map((r) => [r.id, r.type, r.parentId])),
-      await page.locator('.tl-selection__fg, .tl-user-indicator__hint, [data-testid=selection]').count(),
+    // A later write from this page as a barrier: once it is stored, so is all the grouping wrote.
+    await page.keyboard.press('Escape');
+    const cardBox = await card(page, 'c-1').boundingBox();
+    if (!cardBox) throw new Error('card c-1 is not on screen');
+    await addNote(page, { x: cardBox.x + 60, y: cardBox.y + cardBox.height + 120 }, 'Barriär');
+    await waitFor('the second note on the server', async () =>
+      (await storedCanvas(env, boardId)).some((r) => r.type === 'note' && r.id !== firstNote),
     );
+    const records = await storedCanvas(env, boardId);
     for (const group of records.filter((r) => r.type === 'group')) {
       expect(records.filter((r) => r.parentId === group.id).length).toBeGreaterThanOrEqual(2);
     }
-    expect(records.find((r) => r.type === 'note')?.parentId).toMatch(/^page:/);
+    expect(records.find((r) => r.id === firstNote)?.parentId).toMatch(/^page:/);
     // The card stays in its slot, in its goal.
     expect(await card(page, 'c-0').getAttribute('data-goal')).toBe(goal);
   });
