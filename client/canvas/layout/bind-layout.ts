@@ -21,6 +21,7 @@ import { type CardPlacement, compareCardOrder, placeCards, readPlacements } from
 import type { Template } from '../../../shared/template.ts';
 import { isActivityCardShape } from '../card/ActivityCardShape.ts';
 import { layoutRecords, samePlace } from './layout-records.ts';
+import { boardLayoutOf } from './layout-signal.ts';
 
 export interface LayoutBinding {
   /** The board as laid out now. */
@@ -82,8 +83,10 @@ export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOpti
     });
   };
 
+  const $layout = boardLayoutOf(editor);
   const relayout = () => {
     layout = layoutOf(readPlacements(doc));
+    $layout.set(layout);
     apply();
   };
 
@@ -154,6 +157,7 @@ export function bindLayout(editor: Editor, { doc, template, writes }: LayoutOpti
       stopObserving();
       stopDrop();
       stopNudge();
+      $layout.set(null);
     },
   };
 }
