@@ -21,9 +21,25 @@ export function goalZone(layout: Pick<BoardLayout, 'goals'>, goalId: string): Zo
   return layout.goals.find((goal) => goal.goalId === goalId);
 }
 
+/** How far the point is from the rectangle (0 inside it). */
+const distanceTo = (rect: Rect, x: number, y: number) =>
+  Math.hypot(Math.max(rect.x - x, 0, x - rect.x - rect.w), Math.max(rect.y - y, 0, y - rect.y - rect.h));
+
+/** The goal nearest to the point; for a point between goals, where a drop there belongs. */
+function nearestGoal(layout: Pick<BoardLayout, 'goals'>, x: number, y: number): string | null {
+  let best: { goalId: string | null; distance: number } = { goalId: null, distance: Number.POSITIVE_INFINITY };
+  for (const goal of layout.goals) {
+    const distance = distanceTo(goal, x, y);
+    if (distance < best.distance) best = { goalId: goal.goalId, distance };
+  }
+  return best.goalId;
+}
+
 /**
  * Where a card dropped (or double-clicked) at `point` goes: the goal under the
- * point (null outside every goal) and its index among that goal's cards, read
+ * point, or the nearest one when the point is on the board between goals (a
+ * gap, an area's header: aiming a little beside a goal must not unplace the
+ * card), null outside the board; and its index among that goal's cards, read
  * like text: rows above the point come first, then the cards of the point's
  * row whose centre is left of it. `layout` must be laid out without the cards
  * being moved, so the index counts only the others.
@@ -32,7 +48,8 @@ export function dropTarget(
   layout: BoardLayout,
   point: { x: number; y: number },
 ): { goalId: string | null; index: number } {
-  const goalId = goalAtPoint(layout, point.x, point.y);
+  const onBoard = contains(layout.bounds, point.x, point.y);
+  const goalId = goalAtPoint(layout, point.x, point.y) ?? (onBoard ? nearestGoal(layout, point.x, point.y) : null);
   const group = layout.cards.filter((slot) => slot.zoneGoalId === goalId);
   const half = CARD_METRICS.gap / 2;
   const rowTop = new Map<number, number>();

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { bindPresence } from '../presence/presence-binding.ts';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { undoOverrides } from '../undo/tldraw-undo.ts';
+import { markCameraMoving } from './camera-moving.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
 import { CanvasNavigation } from './navigation/CanvasNavigation.tsx';
@@ -70,9 +71,11 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
   const onMount = (editor: Editor) => {
     const stopGuard = guardZones(editor);
     const stopCards = cards.mount(editor);
+    const stopMark = markCameraMoving(editor);
     // After the layout is drawn: the opening camera reads the zones as they have grown.
     showOpening(editor, layout, template, doc);
     return () => {
+      stopMark();
       stopCards();
       stopGuard();
     };

@@ -9,6 +9,7 @@ import type { TLComponents } from 'tldraw';
 import { QuickActionsWithoutUndo } from '../undo/QuickActions.tsx';
 import { cardTldrawOptions } from './card/add-card.ts';
 import { cspNonce } from './csp-nonce.ts';
+import { UnplacedHeading } from './layout/UnplacedHeading.tsx';
 import { NoteContextMenu } from './notes/note-actions.tsx';
 
 export const assetUrls = getAssetUrlsByImport();
@@ -19,9 +20,13 @@ export const assetUrls = getAssetUrlsByImport();
  */
 export const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
 
-/** One page per board: the zones live on it, so the page menu is hidden; undo is the board's own; a note can become a card. */
+/**
+ * One page per board: the zones live on it, so the page menu is hidden; undo is the board's own;
+ * a note can become a card; the strip of unplaced cards has a heading on the canvas.
+ */
 export const components: TLComponents = {
   PageMenu: null,
+  OnTheCanvas: UnplacedHeading,
   QuickActions: QuickActionsWithoutUndo,
   ContextMenu: NoteContextMenu,
 };

@@ -11,6 +11,7 @@ import 'tldraw/tldraw.css';
 import type * as Y from 'yjs';
 import type { Template } from '../../shared/template.ts';
 import { fitCamera, panelInsets } from '../canvas/camera-fit.ts';
+import { markCameraMoving } from '../canvas/camera-moving.ts';
 import {
   CardCanvasContext,
   type CardCanvasContextValue,
@@ -43,11 +44,13 @@ export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Templat
   const onMount = (editor: Editor) => {
     const { stop: stopCards } = bindLayout(editor, { doc, template, writes: false });
     const stopOpener = registerCardOpener(editor, setOpenCardId);
+    const stopMark = markCameraMoving(editor);
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
     return () => {
       stopCards();
       stopOpener();
+      stopMark();
     };
   };
 

@@ -1,5 +1,6 @@
 /**
- * The strings of the canvas navigation (overview, zoom to a focus area),
+ * The strings of the canvas navigation (overview, zoom to a focus area, the
+ * heading of the strip of unplaced cards),
  * Swedish first; messages.ts merges them into its tables (the English table
  * is typed against the Swedish one, so a key missing in either fails `tsc`).
  */
@@ -8,6 +9,8 @@ export const navigationSv = {
   'nav.overview': 'Översikt',
   'nav.overviewHint': 'Visa hela tavlan',
   'nav.area': 'Zooma till fokusområde {id}: {title}',
+  'nav.unplacedHeading': 'Ej placerade aktiviteter',
+  'nav.unplacedHint': 'Aktiviteter utan mål. Dra en hit för att ta den ur sitt mål.',
 };
 
 export const navigationEn: Record<keyof typeof navigationSv, string> = {
@@ -15,4 +18,6 @@ export const navigationEn: Record<keyof typeof navigationSv, string> = {
   'nav.overview': 'Overview',
   'nav.overviewHint': 'Show the whole board',
   'nav.area': 'Zoom to focus area {id}: {title}',
+  'nav.unplacedHeading': 'Unplaced activities',
+  'nav.unplacedHint': 'Activities without a goal. Drop one here to take it out of its goal.',
 };

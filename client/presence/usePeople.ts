@@ -24,6 +24,16 @@ export function peopleFromStates(states: Iterable<Record<string, unknown>>): Awa
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
+function samePeople(a: readonly AwarenessUser[], b: readonly AwarenessUser[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((person, i) => {
+      const other = b[i] as AwarenessUser;
+      return person.id === other.id && person.name === other.name && person.color === other.color;
+    })
+  );
+}
+
 /** Announces `me` on the awareness and returns everyone present (including me). */
 export function usePeople(awareness: Awareness | null, me: Person | null): AwarenessUser[] {
   const [people, setPeople] = useState<AwarenessUser[]>([]);
@@ -35,7 +45,13 @@ export function usePeople(awareness: Awareness | null, me: Person | null): Aware
 
   useEffect(() => {
     if (!awareness) return;
-    const update = () => setPeople(peopleFromStates(awareness.getStates().values()));
+    // Awareness changes whenever a cursor or the camera moves (presence rides on it, ~30 times a
+    // second); the list, and the whole board page under it, re-renders only when the people change.
+    const update = () =>
+      setPeople((before) => {
+        const now = peopleFromStates(awareness.getStates().values());
+        return samePeople(before, now) ? before : now;
+      });
     update();
     awareness.on('change', update);
     return () => awareness.off('change', update);

@@ -148,6 +148,22 @@ describe('a workshop board on a 1440 × 900 screen', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/nav-hsvo-overview.png` });
   });
 
+  it('opens a card from its compact face too, by an open button of at least 24 × 24 px', async () => {
+    const { page } = anna;
+    await page.getByRole('button', { name: 'Översikt' }).click();
+    await expect.poll(() => card(page, 'a1-1').getAttribute('data-face')).toBe('compact');
+    const open = card(page, 'a1-1').getByTestId('open-card');
+    const target = await open.boundingBox();
+    expect(target?.width).toBeGreaterThanOrEqual(24);
+    expect(target?.height).toBeGreaterThanOrEqual(24);
+    expect(await open.getAttribute('aria-label')).toContain('Öppna');
+    // The icon is drawn by CSS: the title's text is still the title alone.
+    expect(await card(page, 'a1-1').locator('.activity-card__title').textContent()).not.toContain('↗');
+    await open.click();
+    await editor(page).waitFor();
+    await editor(page).getByTestId('close-card-editor').click();
+  });
+
   it('goes to one focus area with its button (keyboard too), at reading zoom from its top left', async () => {
     const { page } = anna;
     const areaB = page.getByRole('button', { name: /Zooma till fokusområde B/ });

@@ -249,4 +249,35 @@ describe('a full board', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/layout-full-board.png` });
     await context.close();
   });
+
+  it('heads the strip of unplaced cards below the board, above its cards', async () => {
+    const board = await createBoard(env.origin, { title: 'Verksamhetsplan NSU 2019', templateId: 'nsu-2019' });
+    const rows = nsuRows().slice(0, 3);
+    await seedCards(env.origin, board.id, [
+      ...rows.map(cardFromRow),
+      { ...cardFromRow(rows[0] as (typeof rows)[number], 0), id: 'loose', goalId: null },
+    ]);
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'sv-SE' });
+    const page = await context.newPage();
+    await page.goto(shareLinkOf(env, board));
+    await enterName(page, 'Anna Andersson');
+    await page.locator('.zone--goal').first().waitFor();
+    await showOverview(page);
+    const heading = page.getByTestId('unplaced-heading');
+    await expect.poll(() => heading.locator('h2').textContent()).toBe('Ej placerade aktiviteter');
+    const loose = page.locator(`${cardSelector}[data-card-id="loose"]`);
+    await loose.waitFor();
+    const headingBox = await heading.boundingBox();
+    const cardBox = await loose.boundingBox();
+    const boardBottom = Math.max(
+      ...(await page.locator('.zone--area').evaluateAll((areas) => areas.map((a) => a.getBoundingClientRect().bottom))),
+    );
+    if (!headingBox || !cardBox) throw new Error('the heading or the unplaced card is not on screen');
+    // Below the board, above the strip's card and over its left edge.
+    expect(headingBox.y).toBeGreaterThan(boardBottom);
+    expect(headingBox.y + headingBox.height).toBeLessThanOrEqual(cardBox.y + 1);
+    expect(Math.abs(headingBox.x - cardBox.x)).toBeLessThan(2);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/layout-unplaced-heading.png` });
+    await context.close();
+  });
 });

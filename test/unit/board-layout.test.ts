@@ -208,6 +208,28 @@ describe('reordering and inserting', () => {
     expect(dropTarget(layout, { x: -500, y: -500 })).toEqual({ goalId: null, index: 0 });
   });
 
+  it('sends a drop between goals to the nearest goal, and only one off the board to the unplaced strip', () => {
+    const layout = layoutBoard(hsvo, cardsIn('A1', 5));
+    const a1 = zoneOf(layout, 'A1');
+    const a2 = zoneOf(layout, 'A2');
+    const gap = ZONE_METRICS.goalGap;
+    // A2 is below A1 in the same column: just under A1 is nearer A1 (last), just above A2 nearer A2 (first).
+    expect(a2.y).toBeGreaterThan(a1.y + a1.h);
+    expect(dropTarget(layout, { x: a1.x + 100, y: a1.y + a1.h + gap * 0.25 })).toEqual({ goalId: 'A1', index: 5 });
+    expect(dropTarget(layout, { x: a2.x + 100, y: a2.y - gap * 0.25 })).toEqual({ goalId: 'A2', index: 0 });
+    // In the area's header, above its first goal; in the padding left of a goal.
+    const area = layout.areas.find((zone) => zone.areaId === 'A') as Rect;
+    expect(dropTarget(layout, { x: a1.x + 100, y: area.y + 10 }).goalId).toBe('A1');
+    expect(dropTarget(layout, { x: area.x + 4, y: a2.y + 50 }).goalId).toBe('A2');
+    // Between two areas: the goal on the nearer side.
+    const next = layout.areas[1] as Rect;
+    const between = (area.x + area.w + next.x) / 2;
+    expect(dropTarget(layout, { x: between - 4, y: a1.y + 50 }).goalId).toBe('A1');
+    // Below the board (the unplaced strip) and beside it: unplaced.
+    expect(dropTarget(layout, { x: a1.x + 100, y: layout.unplaced.y + 80 }).goalId).toBeNull();
+    expect(dropTarget(layout, { x: layout.bounds.w + 200, y: 100 }).goalId).toBeNull();
+  });
+
   it('exposes goalAtPoint for notes and drawings dropped on the board', () => {
     const grown = layoutBoard(hsvo, cardsIn('A1', 24));
     const a2 = zoneOf(grown, 'A2');

@@ -4,7 +4,9 @@
  * card-face.ts): at reading zoom what the group needs at a glance (status,
  * title, responsible, parties, the number of indicators); zoomed out only the
  * title, large enough to read. An agreed card that has lost a required field
- * says so on both faces.
+ * says so on both faces. Off screen a card draws only its frame and title
+ * (card-culling.ts): tldraw hides it then, and the full face follows once it
+ * comes into view.
  */
 import type { CSSProperties, PointerEvent } from 'react';
 import { HTMLContainer, useEditor, useSvgExportContext, useValue } from 'tldraw';
@@ -16,6 +18,7 @@ import { type CardText, useCardText } from '../../cards/card-messages.ts';
 import { orderParties, partyName } from '../../cards/party-labels.ts';
 import type { ActivityCardShape } from './ActivityCardShape.ts';
 import { type CardCanvasContextValue, useCardCanvas } from './card-canvas-context.ts';
+import { useShapeCulled } from './card-culling.ts';
 import { breakableTitle, cardFace, cardFaceKey, compactTitleLines } from './card-face.ts';
 
 export function ActivityCardView({ shape }: { shape: ActivityCardShape }) {
@@ -35,9 +38,8 @@ const CHIPS_SHOWN = 1;
 const keepPointer = (event: PointerEvent) => event.stopPropagation();
 
 /** The face for the camera's zoom; an image export always gets the reading face. */
-function useFaceKey(): string {
+function useFaceKey(exporting: boolean): string {
   const editor = useEditor();
-  const exporting = useSvgExportContext() !== null;
   // The "efficient" zoom holds still while a large board's camera moves, so cards re-render once it stops.
   const key = useValue('card face', () => cardFaceKey(editor.getEfficientZoomLevel()), [editor]);
   return exporting ? 'reading' : key;
@@ -48,7 +50,9 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
   const { w, h, cardId } = shape.props;
   const card = useCard(doc, cardId);
   const text = useCardText(template);
-  const face = cardFace(useFaceKey());
+  const exporting = useSvgExportContext() !== null;
+  const face = cardFace(useFaceKey(exporting));
+  const culled = useShapeCulled(shape.id, !exporting);
   const { t } = text;
   if (!card) return <HTMLContainer className="activity-card activity-card--gone" style={{ width: w, height: h }} />;
 
@@ -59,6 +63,7 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
   const style: Record<string, string | number> = { width: w, height: h, '--card-color': area?.color ?? '#5D6D7E' };
   if (face.kind === 'compact') {
     style['--card-title-size'] = `${face.titlePx}px`;
+    style['--card-open-size'] = `${face.openPx}px`;
     style['--card-title-lines'] = compactTitleLines(h, face.titlePx);
   }
   const classes = [
@@ -77,12 +82,19 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
       data-card-id={card.id}
       data-goal={card.goalId ?? ''}
       data-face={face.kind}
+      data-culled={culled || undefined}
       title={face.kind === 'compact' ? [title, warning].filter(Boolean).join(' — ') : undefined}
     >
-      {face.kind === 'compact' ? (
+      {culled ? (
+        // Hidden by tldraw while off screen: the title alone, for what reads the page (tests, find in page).
+        <p className={titleClass(card)}>{title}</p>
+      ) : face.kind === 'compact' ? (
         <>
           <span className="activity-card__band" aria-hidden="true" />
-          <p className={titleClass(card)}>{breakableTitle(title)}</p>
+          <p className={titleClass(card)}>
+            <OpenButton compact title={title} open={() => openCard(card.id)} text={text} />
+            {breakableTitle(title)}
+          </p>
         </>
       ) : (
         <ReadingFace
@@ -96,6 +108,36 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
         />
       )}
     </HTMLContainer>
+  );
+}
+
+/**
+ * "Öppna": a labelled button on the reading face; on the compact face an icon floated in the
+ * title's corner (its glyph comes from card.css, so the title's text stays the title alone).
+ */
+function OpenButton({
+  compact,
+  title,
+  open,
+  text,
+}: {
+  compact?: boolean;
+  title: string;
+  open(): void;
+  text: CardText;
+}) {
+  return (
+    <button
+      type="button"
+      className={compact ? 'activity-card__open activity-card__open--compact' : 'activity-card__open'}
+      onPointerDown={keepPointer}
+      onClick={open}
+      aria-label={text.t('card.openNamed', { title })}
+      title={text.t('card.open')}
+      data-testid="open-card"
+    >
+      {compact ? null : text.t('card.open')}
+    </button>
   );
 }
 
@@ -127,17 +169,7 @@ function ReadingFace({ card, title, warning, placed, text, template, openCard }:
         <span className={`activity-card__status activity-card__status--${card.status}`}>
           {t(`card.status.${card.status}`)}
         </span>
-        <button
-          type="button"
-          className="activity-card__open"
-          onPointerDown={keepPointer}
-          onClick={() => openCard(card.id)}
-          aria-label={t('card.openNamed', { title })}
-          title={t('card.open')}
-          data-testid="open-card"
-        >
-          {t('card.open')}
-        </button>
+        <OpenButton title={title} open={() => openCard(card.id)} text={text} />
       </div>
       {warning && (
         <p className="activity-card__warning" data-testid="card-warning">

@@ -2,7 +2,8 @@
  * Semantic zoom of activity cards. A card is drawn in page units, so its text
  * shrinks with the camera; below the reading zoom the card shows a compact
  * face instead: only the title, set large enough to stay legible at that zoom.
- * The compact title size steps with the zoom (a few steps, not every frame),
+ * Its open button (an icon in the title's top right corner) is sized the same
+ * way, so it stays a 24 × 24 CSS px target. The compact title size steps with the zoom (a few steps, not every frame),
  * so cards re-render only when the camera crosses a step.
  */
 
@@ -24,7 +25,10 @@ export const MIN_LEGIBLE_ZOOM = 0.28;
 /** The compact face's steps, each from its zoom down to the next one's (the last one on down). */
 const COMPACT_STEPS = [0.5, 0.35, MIN_LEGIBLE_ZOOM] as const;
 
-export type CardFace = { kind: 'reading' } | { kind: 'compact'; step: number; titlePx: number };
+/** The smallest hit target (CSS px on screen) of a card's open button, on either face (WCAG 2.5.8). */
+export const MIN_TARGET_PX = 24;
+
+export type CardFace = { kind: 'reading' } | { kind: 'compact'; step: number; titlePx: number; openPx: number };
 
 /** Which face a card shows at `zoom`; `key` is a primitive, so it can be compared and subscribed to. */
 export function cardFaceKey(zoom: number): string {
@@ -38,7 +42,12 @@ export function cardFace(key: string): CardFace {
   const step = Number(key.slice('compact-'.length));
   const min = COMPACT_STEPS[step] ?? MIN_LEGIBLE_ZOOM;
   // A little over the target, so rounding in the browser never takes it under.
-  return { kind: 'compact', step, titlePx: Math.ceil((LEGIBLE_TITLE_PX + 0.5) / min) };
+  return {
+    kind: 'compact',
+    step,
+    titlePx: Math.ceil((LEGIBLE_TITLE_PX + 0.5) / min),
+    openPx: Math.ceil((MIN_TARGET_PX + 0.5) / min),
+  };
 }
 
 /** Title lines that fit a compact face of height `h` (page units) with its band and padding. */

@@ -21,6 +21,7 @@ import { type CardPlacement, compareCardOrder, placeCards, readPlacements } from
 import type { Template } from '../../../shared/template.ts';
 import { isActivityCardShape } from '../card/ActivityCardShape.ts';
 import { layoutRecords, samePlace } from './layout-records.ts';
+import { boardLayoutOf } from './layout-signal.ts';
 
 export interface LayoutBinding {
   /** The board as laid out now. */
@@ -35,6 +36,17 @@ export interface LayoutOptions {
   template: Template;
   /** False on pages that never write (a viewer, a version): drops are not read. */
   writes: boolean;
+}
+
+/**
+ * Arrows bound to shapes the layout is about to take away (a card someone deleted, anywhere):
+ * unbound where they end now, as this person's change, so the document keeps no binding to a
+ * shape that is gone. Every writing page does the same, to the same result.
+ */
+function unbindArrows(editor: Editor, shapeIds: readonly TLShapeId[]): void {
+  const bindings = shapeIds.flatMap((id) => editor.getBindingsInvolvingShape(id));
+  if (bindings.length === 0) return;
+  editor.run(() => editor.deleteBindings(bindings, { isolateShapes: true }), { history: 'ignore' });
 }
 
 export function bindLayout(editor: Editor, options: LayoutOptions): LayoutBinding {
@@ -68,14 +80,17 @@ export function bindLayout(editor: Editor, options: LayoutOptions): LayoutBindin
       .filter((record) => isLayoutRecord(record.id, record) && !keep.has(record.id))
       .map((record) => record.id);
     if (put.length === 0 && remove.length === 0) return;
+    if (remove.length && writes && !editor.getIsReadonly()) unbindArrows(editor, remove as TLShapeId[]);
     store.mergeRemoteChanges(() => {
       if (remove.length) store.remove(remove);
       if (put.length) store.put(put);
     });
   };
 
+  const $layout = boardLayoutOf(editor);
   const relayout = () => {
     layout = layoutOf(readPlacements(doc));
+    $layout.set(layout);
     apply();
   };
 
@@ -151,6 +166,7 @@ export function bindLayout(editor: Editor, options: LayoutOptions): LayoutBindin
       stopObserving();
       stopDrop();
       stopNudge();
+      $layout.set(null);
     },
   };
 }
