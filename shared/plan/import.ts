@@ -12,7 +12,7 @@ import { DEFAULT_TEMPLATE_ID, getTemplate, listTemplates, type Template } from '
 import { ImportError, MAX_IMPORT_BYTES } from './errors.ts';
 import { tableToPlan } from './from-table.ts';
 import { Notices, unknownPlaceNotice } from './notices.ts';
-import { ownTemplateNotice, templateFromPlan, templateFromTable } from './own-template.ts';
+import { ownTemplateNotice, ownTemplateRefusedNotice, templateFromPlan, templateFromTable } from './own-template.ts';
 import type { PlanShell } from './plan-shell.ts';
 import { readCsvTable } from './read-csv.ts';
 import { readJson, schemaError } from './read-json.ts';
@@ -85,6 +85,7 @@ function tableTemplate(
     notices.add(ownTemplateNotice(own));
     return own;
   }
+  if (places.length > 0) notices.add(ownTemplateRefusedNotice());
   return getTemplate(DEFAULT_TEMPLATE_ID) as Template;
 }
 

@@ -149,6 +149,11 @@ export function templateFromTable(table: string[][], name: string): Template | n
 }
 
 /** The notice an import on the file's own areas and goals gives. */
+/** Why a file's own areas could not lay the board out: they do not fit what a template may hold. */
+export function ownTemplateRefusedNotice(): string {
+  return `Filens egna fokusområden och mål ryms inte i ett upplägg (högst ${TEMPLATE_BOUNDS.focusAreas} fokusområden och ${TEMPLATE_BOUNDS.goalsPerArea} mål per fokusområde, med korta rubriker); tavlan lades upp på standardmallen.`;
+}
+
 export function ownTemplateNotice(template: Template): string {
   const goals = template.focusAreas.reduce((sum, area) => sum + area.goals.length, 0);
   const areas = template.focusAreas.length;

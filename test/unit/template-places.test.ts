@@ -117,6 +117,17 @@ describe('a template of a file’s own areas and goals', () => {
     const tooMany = [['Fokusområde', 'Aktivitet'], ...Array.from({ length: 13 }, (_, i) => [`Område ${i}`, 'x'])];
     expect(templateFromTable(tooMany, 'Plan')).toBeNull();
   });
+
+  it('says so when a file’s own areas are more than a layout holds, and uses the default template', async () => {
+    const { importPlanAndTemplate } = await import('../../shared/plan/import.ts');
+    const rows = ['Fokusområde;Aktivitet', ...Array.from({ length: 13 }, (_, i) => `Område ${i};Aktivitet ${i}`)];
+    const notices: string[] = [];
+    const { template } = await importPlanAndTemplate(new TextEncoder().encode(rows.join('\n')), 'plan.csv', {
+      notices,
+    });
+    expect(template?.id).toBe('hsvo-2024-2026');
+    expect(notices.join('\n')).toMatch(/ryms inte i ett upplägg \(högst 12 fokusområden/);
+  });
 });
 
 describe('import matching of goal-less areas', () => {
