@@ -53,6 +53,14 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
   const exporting = useSvgExportContext() !== null;
   const face = cardFace(useFaceKey(exporting));
   const culled = useShapeCulled(shape.id, !exporting);
+  const editor = useEditor();
+  // The compact face shows its open button on the selected card and the one under the pointer only:
+  // on every card at overview zoom the 24 px button would take the large title's room.
+  const selected = useValue(
+    'card selected or hovered',
+    () => editor.getHoveredShapeId() === shape.id || editor.getSelectedShapeIds().includes(shape.id),
+    [editor, shape.id],
+  );
   const { t } = text;
   if (!card) return <HTMLContainer className="activity-card activity-card--gone" style={{ width: w, height: h }} />;
 
@@ -72,6 +80,7 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
     `activity-card--${face.kind}`,
     area ? '' : 'activity-card--unplaced',
     warning ? 'activity-card--incomplete' : '',
+    selected ? 'activity-card--selected' : '',
   ];
 
   return (
