@@ -188,3 +188,18 @@ describe('every author kept on import', () => {
     expect(only(allCards(out)).authors).toEqual(['Anna', 'Bo', 'Dan']);
   });
 });
+
+describe('the README’s table of import headings', () => {
+  it('lists every registry field with exactly the headings an import reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const field of CARD_FIELDS) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${field.label.sv} (\`${field.id}\`) |`));
+      expect(row, field.id).toBeDefined();
+      const others = field.column.aliases.filter((a) => a.toLowerCase() !== field.column.header.toLowerCase());
+      expect(row).toBe(
+        `| ${field.label.sv} (\`${field.id}\`) | ${field.column.header} | ${others.map((a) => `"${a}"`).join(', ')} |`,
+      );
+    }
+  });
+});
