@@ -23,14 +23,25 @@ interface Coded {
   goals: readonly { id: string }[];
 }
 
-/** The code of every area and goal of `areas` (template or plan order), by id. */
+/**
+ * The code of every area and goal of `areas` (template or plan order), by id. A positional code
+ * another place already shows (a file that gives "A" to one area and slugs the one before it) moves
+ * on to the next free one, so no two places are headed alike.
+ */
 export function placeCodes(areas: readonly Coded[]): Map<string, string> {
+  const taken = new Set(areas.flatMap((area) => [area.id, ...area.goals.map((goal) => goal.id)]).filter(isShortCode));
+  const free = (code: (n: number) => string, from: number): string => {
+    let n = from;
+    while (taken.has(code(n))) n++;
+    taken.add(code(n));
+    return code(n);
+  };
   const codes = new Map<string, string>();
   areas.forEach((area, a) => {
-    const areaCode = isShortCode(area.id) ? area.id : letters(a);
+    const areaCode = isShortCode(area.id) ? area.id : free(letters, a);
     codes.set(area.id, areaCode);
     area.goals.forEach((goal, g) => {
-      codes.set(goal.id, isShortCode(goal.id) ? goal.id : `${areaCode}${g + 1}`);
+      codes.set(goal.id, isShortCode(goal.id) ? goal.id : free((n) => `${areaCode}${n}`, g + 1));
     });
   });
   return codes;

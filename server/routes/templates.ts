@@ -13,6 +13,8 @@ import type { FailedAuth } from '../http/address-limits.ts';
 import { attachment } from '../http/attachment.ts';
 import { ApiError, readJsonBody, templateJsonLimit } from '../http/errors.ts';
 import type { AppEnv } from '../http/request-context.ts';
+import { DEFAULT_PLAN_WAITING_PER_QUEUE } from '../plans/plan-pool.ts';
+import { PlanBusy, PlanQueues } from '../plans/plan-queues.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { templateFromBody } from '../templates/template-body.ts';
@@ -36,6 +38,10 @@ const PutTemplateBody = z.object({
 
 export function templateRoutes({ store, catalog, failedAuth, rooms }: TemplateRouteDeps): Hono<AccessEnv & AppEnv> {
   const app = new Hono<AccessEnv & AppEnv>();
+  // Reading a board's template loads its whole state into the state worker, which every room shares
+  // (compaction, restores): one board's reads run one at a time, and past a few waiting they are refused,
+  // so a viewer link sending many at once cannot queue unbounded work there (as exports, plan-pool.ts).
+  const templateReads = new PlanQueues(DEFAULT_PLAN_WAITING_PER_QUEUE);
 
   app.get('/templates', (c) =>
     c.json(
@@ -64,7 +70,15 @@ export function templateRoutes({ store, catalog, failedAuth, rooms }: TemplateRo
   app.get('/boards/:id/template', boardAccess(store, 'viewer', failedAuth), async (c) => {
     const { board } = c.var.access;
     // Read in the state worker: a large board's state takes a while to load into a document.
-    const template = await rooms.readTemplate((await store.loadBoard(board.id)).updates);
+    let template: Awaited<ReturnType<RoomRegistry['readTemplate']>>;
+    try {
+      template = await templateReads.run(board.id, "this board's template is being read already", async () =>
+        rooms.readTemplate((await store.loadBoard(board.id)).updates),
+      );
+    } catch (error) {
+      if (!(error instanceof PlanBusy)) throw error;
+      return c.json({ error: error.message }, 429, { 'Retry-After': String(error.retryAfterSeconds) });
+    }
     if (!template)
       throw new ApiError(404, `the board's template "${board.templateId.slice(0, 100)}" is not known here`);
     const download = c.req.query('download');

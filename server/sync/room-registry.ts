@@ -179,12 +179,12 @@ export class RoomRegistry {
     return false;
   }
 
-  /** True while a board's room is open or loading. */
   /** The board's own template in stored updates, read in the state worker (a large board's state costs time to load). */
   readTemplate(updates: Uint8Array[]): Promise<Template | null> {
     return this.worker.run({ op: 'read-template', updates });
   }
 
+  /** True while a board's room is open or loading. */
   isOpen(boardId: string): boolean {
     return this.rooms.has(boardId);
   }

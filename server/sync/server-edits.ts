@@ -1,9 +1,10 @@
 /**
  * The server's own edits of a board's document: the facilitator's rename and
- * lock (server-owned `meta` keys), restores of a version or a deleted card,
- * and the migration of an older board when its room loads. Each is made from the whole state in the state worker and submitted
- * to the room's admission like any client's update, so it is stored before it
- * is relayed and reaches everyone live.
+ * lock (server-owned `meta` keys), a new layout (`meta.template` and the card
+ * moves it needs), restores of a version or a deleted card, and the migration
+ * of an older board when its room loads. Each is made from the whole state in
+ * the state worker and submitted to the room's admission like any client's
+ * update, so it is stored before it is relayed and reaches everyone live.
  */
 import * as Y from 'yjs';
 import type { PlaceWithCards } from '../../shared/api.ts';

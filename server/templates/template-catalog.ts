@@ -6,7 +6,7 @@
  * so an id always names one template. Boards keep their own copy of the
  * template they were made from, so changing the directory later changes no board.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_TEMPLATE_JSON_BYTES } from '../../shared/limits.ts';
 import { listTemplates, parseTemplate, type Template } from '../../shared/template.ts';
@@ -57,11 +57,12 @@ export function readTemplatesDir(dir: string, log: Logger): Template[] {
   for (const name of names) {
     const file = join(dir, name);
     try {
-      if (statSync(file).size > MAX_TEMPLATE_JSON_BYTES) {
-        refuse(file, `larger than ${MAX_TEMPLATE_JSON_BYTES} bytes`);
+      const text = readTemplateText(file);
+      if (typeof text !== 'string') {
+        refuse(file, text.refused);
         continue;
       }
-      const template = parseTemplate(JSON.parse(readFileSync(file, 'utf8')), `template file ${name}`);
+      const template = parseTemplate(JSON.parse(text), `template file ${name}`);
       if (taken.has(template.id)) {
         refuse(file, `the id "${template.id}" is already taken by another template`);
         continue;
@@ -74,4 +75,26 @@ export function readTemplatesDir(dir: string, log: Logger): Template[] {
   }
   log.info({ event: 'templates.loaded', dir, count: found.length }, `${found.length} templates read from ${dir}`);
   return found;
+}
+
+/**
+ * A template file's text, read through one descriptor: a link to a device or a FIFO (`/dev/zero`,
+ * a pipe named *.json) is refused instead of read without end or waited on at start, and no more
+ * than the limit is read even if the file grows between the check and the read.
+ */
+function readTemplateText(file: string): string | { refused: string } {
+  // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) return { refused: 'not a regular file' };
+    const buffer = Buffer.alloc(MAX_TEMPLATE_JSON_BYTES + 1);
+    let length = 0;
+    for (let read = 1; read > 0 && length < buffer.length; length += read) {
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    }
+    if (length > MAX_TEMPLATE_JSON_BYTES) return { refused: `larger than ${MAX_TEMPLATE_JSON_BYTES} bytes` };
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,10 +1,12 @@
 /** TEMPLATES_DIR: server-wide templates read at start; broken or clashing files are logged and skipped. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../server/config.ts';
 import { createLogger } from '../../server/log/logger.ts';
 import type { RunningServer } from '../../server/start.ts';
+import { readTemplatesDir } from '../../server/templates/template-catalog.ts';
 import { getTemplate } from '../../shared/template.ts';
 import { bearer, removeDir, startTestServer, tempDataDir } from '../helpers/server.ts';
 import { ownTemplate, postBoard } from '../helpers/templates.ts';
@@ -74,5 +76,30 @@ describe('TEMPLATES_DIR', () => {
     ]);
     expect(refused.find((l) => l.file?.endsWith('trasig.json'))?.reason).toMatch(/focusAreas\[0\]\.color|colour/);
     expect(refused.find((l) => l.file?.endsWith('krock.json'))?.reason).toMatch(/already taken/);
+  });
+
+  it('refuses a FIFO, a link to a device and an oversized file without waiting on or reading them whole', () => {
+    dataDir = tempDataDir();
+    const dir = join(dataDir, 'templates');
+    mkdirSync(dir);
+    // Sorted first: read as a file, opening it would wait for a writer forever (the server never starts).
+    execFileSync('mkfifo', [join(dir, 'a-pipe.json')]);
+    // Read as a file, /dev/zero never ends.
+    symlinkSync('/dev/zero', join(dir, 'b-zero.json'));
+    writeFileSync(join(dir, 'c-large.json'), ' '.repeat(300 * 1024));
+    writeFileSync(join(dir, 'd-kommun.json'), JSON.stringify(ownTemplate(['Skola'], 1, 'kommunplan')));
+    const raw: string[] = [];
+    const log = createLogger({ level: 'info', destination: { write: (line: string) => void raw.push(line) } });
+
+    expect(readTemplatesDir(dir, log).map((t) => t.id)).toEqual(['kommunplan']);
+    const refused = raw
+      .map((line) => JSON.parse(line) as { event: string; file?: string; reason?: string })
+      .filter((l) => l.event === 'templates.refused')
+      .map((l) => [l.file?.split('/').pop(), l.reason]);
+    expect(refused).toEqual([
+      ['a-pipe.json', 'not a regular file'],
+      ['b-zero.json', 'not a regular file'],
+      ['c-large.json', `larger than ${256 * 1024} bytes`],
+    ]);
   });
 });

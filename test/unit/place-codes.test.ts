@@ -44,6 +44,24 @@ describe('place codes', () => {
     expect(placeCode(areas, 'not-a-place')).toBe('not-a-place');
   });
 
+  it('never gives a slugged place the code another place shows: the next free one instead', () => {
+    // A file that gives some ids and slugs the rest: position 1 would be "A", which area "A" shows.
+    const areas = [
+      { id: 'trygg-uppvaxt', goals: [{ id: 'forskola' }, { id: 'A1' }] },
+      { id: 'A', goals: [{ id: 'fritid' }, { id: 'A2' }] },
+    ];
+    const codes = placeCodes(areas);
+    expect(Object.fromEntries(codes)).toEqual({
+      'trygg-uppvaxt': 'B',
+      forskola: 'B1',
+      A1: 'A1',
+      A: 'A',
+      fritid: 'A3',
+      A2: 'A2',
+    });
+    expect(new Set(codes.values()).size).toBe(codes.size);
+  });
+
   it('heads the document sections with the codes', () => {
     const plan = docToPlan(sampleBoard(), template('hsvo-2024-2026'));
     const [first] = plan.focusAreas;
