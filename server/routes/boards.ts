@@ -18,7 +18,7 @@ import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { CLOSE_BOARD_DELETED, CLOSE_TOKEN_REVOKED } from '../sync/limits.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
-import { templateFromBody } from '../templates/template-body.ts';
+import { ownTemplateId, templateFromBody } from '../templates/template-body.ts';
 import type { TemplateCatalog } from '../templates/template-catalog.ts';
 
 export interface BoardRouteDeps {
@@ -55,8 +55,11 @@ export function boardRoutes({
         'send either templateId (a template of GET /api/templates) or template (a whole template)',
       );
     }
+    const offered = (id: string) => catalog.get(id);
     const template =
-      body.templateId !== undefined ? catalog.get(body.templateId) : templateFromBody(body.template, 'template');
+      body.templateId !== undefined
+        ? catalog.get(body.templateId)
+        : ownTemplateId(templateFromBody(body.template, 'template'), offered);
     if (!template) throw new ApiError(400, `templateId: unknown template "${String(body.templateId).slice(0, 100)}"`);
     const board = await createEmptyBoard(store, body.title, template);
     log.info(

@@ -17,7 +17,7 @@ import { DEFAULT_PLAN_WAITING_PER_QUEUE } from '../plans/plan-pool.ts';
 import { PlanBusy, PlanQueues } from '../plans/plan-queues.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
-import { templateFromBody } from '../templates/template-body.ts';
+import { ownTemplateId, templateFromBody } from '../templates/template-body.ts';
 import type { TemplateCatalog } from '../templates/template-catalog.ts';
 
 export interface TemplateRouteDeps {
@@ -90,11 +90,14 @@ export function templateRoutes({ store, catalog, failedAuth, rooms }: TemplateRo
   });
 
   // The facilitator lays the board out anew. Cards stay on ids that still exist; a removed goal or area
-  // that holds cards needs `moves`, else 409 and nothing changes. The template keeps the board's id.
+  // that holds cards needs `moves`, else 409 and nothing changes. The template keeps the board's id,
+  // unless that is an offered template's and the layout now differs from it (ownTemplateId).
   app.put('/boards/:id/template', boardAccess(store, 'facilitator', failedAuth), templateJsonLimit, async (c) => {
     const { board } = c.var.access;
     const body = await readJsonBody(c, PutTemplateBody);
-    const template = { ...templateFromBody(body.template), id: board.templateId };
+    const template = ownTemplateId({ ...templateFromBody(body.template), id: board.templateId }, (id) =>
+      catalog.get(id),
+    );
     const result = await rooms.withRoom(board.id, (room) =>
       room.edits.setTemplate(template, body.moves ?? {}, 'Före ändrad layout'),
     );
