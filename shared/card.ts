@@ -180,20 +180,24 @@ export function setFollowUp(
 const str = (value: unknown): string => (value instanceof Y.Text ? value.toString() : String(value ?? ''));
 
 function readFollowUp(value: unknown): Card['followUp'] {
-  const result: Card['followUp'] = {};
-  if (!(value instanceof Y.Map)) return result;
+  if (!(value instanceof Y.Map)) return {};
+  const entries: [string, Card['followUp'][string]][] = [];
   for (const [label, entry] of value.entries()) {
     if (!(entry instanceof Y.Map)) continue;
     const status = entry.get('status');
-    result[label] = {
-      status: FOLLOW_UP_STATUSES.includes(status) ? status : 'not-started',
-      comment: str(entry.get('comment')),
-      effect: str(entry.get('effect')),
-      updatedAt: str(entry.get('updatedAt')),
-      updatedBy: str(entry.get('updatedBy')),
-    };
+    entries.push([
+      label,
+      {
+        status: FOLLOW_UP_STATUSES.includes(status) ? status : 'not-started',
+        comment: str(entry.get('comment')),
+        effect: str(entry.get('effect')),
+        updatedAt: str(entry.get('updatedAt')),
+        updatedBy: str(entry.get('updatedBy')),
+      },
+    ]);
   }
-  return result;
+  // fromEntries makes every label an own key, "__proto__" too (labels come from clients).
+  return Object.fromEntries(entries);
 }
 
 /** A stored list of names; anything else (a forged value) reads as none. */

@@ -63,13 +63,14 @@ function overwriteCard(doc: Y.Doc, card: Card, origin: Origin, current = readCar
     if (!current.parties.includes(party)) setCardParty(doc, card.id, party, true, origin);
   const followUp = map.get('followUp');
   if (followUp instanceof Y.Map) {
-    for (const label of Object.keys(current.followUp)) if (!(label in card.followUp)) followUp.delete(label);
+    for (const label of Object.keys(current.followUp)) if (!Object.hasOwn(card.followUp, label)) followUp.delete(label);
   }
   for (const [label, entry] of Object.entries(card.followUp)) {
     if (!sameJson(current.followUp[label], entry)) setFollowUp(doc, card.id, label, entry, origin);
   }
   for (const participant of Object.keys(current.votes)) {
-    if (!(participant in card.votes)) setVote(doc, card.id, participant, 0, origin);
+    // Own keys only: a vote key is a client's ("toString" names no inherited vote).
+    if (!Object.hasOwn(card.votes, participant)) setVote(doc, card.id, participant, 0, origin);
   }
   for (const [participant, votes] of Object.entries(card.votes)) {
     if (current.votes[participant] !== votes) setVote(doc, card.id, participant, votes, origin);

@@ -82,6 +82,20 @@ describe('restoreContent', () => {
     expect(readCard(doc, 'removed-later')?.title).toBe('Hembesök');
   });
 
+  it('takes away follow-up rounds and votes the version lacks, whatever their client-chosen names', () => {
+    const doc = board();
+    createCard(doc, { id: 'c', goalId: 'A1', createdBy: 'Karin', fields: { title: 'Samverkan' } });
+    const version = copy(doc);
+    // Names an object inherits: a check with `in` would take them for the version's own.
+    setFollowUp(doc, 'c', 'toString', { status: 'done', comment: 'Klart', effect: '', updatedBy: 'Ola' });
+    setFollowUp(doc, 'c', '__proto__', { status: 'ongoing', comment: 'Pågår', effect: '', updatedBy: 'Ola' });
+    setVote(doc, 'c', 'constructor', 3);
+    expect(Object.keys(readCard(doc, 'c')?.followUp ?? {}).sort()).toEqual(['__proto__', 'toString']);
+    restoreContent(doc, readContent(version), Origin.server);
+    expect(readCard(doc, 'c')?.followUp).toEqual({});
+    expect(readCard(doc, 'c')?.votes).toEqual({});
+  });
+
   it('is one transaction, and concurrent typing elsewhere in a field survives it', () => {
     const doc = board();
     createCard(doc, {
