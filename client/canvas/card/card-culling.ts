@@ -5,8 +5,8 @@
  * A culled card draws a stand-in instead (ActivityCardView), and its face once
  * it comes into view.
  *
- * One reactor per editor follows editor.getCulledShapes() and tells only the
- * cards whose state changed (the way tldraw's own culling controller works),
+ * One reactor per editor follows editor.getCulledShapes() (once the camera
+ * stops moving) and tells only the cards whose state changed (the way tldraw's own culling controller works),
  * rather than one subscription per card, each woken on every camera frame.
  */
 import { useCallback, useSyncExternalStore } from 'react';
@@ -27,6 +27,10 @@ function watchFor(editor: Editor): CullingWatch {
   if (existing) return existing;
   const watch: CullingWatch = { culled: editor.getCulledShapes(), listeners: new Map(), stop: () => {} };
   watch.stop = react('samtavla: culled cards', () => {
+    // While the camera moves, cards coming into view keep their stand-ins: drawing full faces for
+    // every card a zoom-out reveals, frame after frame, is what made zoom frames long. They get
+    // their faces when the camera stops (this reaction runs again then: it reads the camera state).
+    if (editor.getCameraState() === 'moving') return;
     const next = editor.getCulledShapes();
     const before = watch.culled;
     if (next === before) return;
