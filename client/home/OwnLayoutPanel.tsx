@@ -4,9 +4,10 @@
  * designer is loaded only once the person starts one, so neither the start
  * page nor the board page carries it until it is needed.
  */
-import { type ChangeEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { getTemplate, type Template } from '../../shared/template.ts';
 import { fetchTemplate, fetchTemplateList, type TemplateSummary } from '../api/templates.ts';
+import { FilePickButton } from '../app/FilePickButton.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { problemText } from '../templates/api-problem.ts';
 
@@ -19,7 +20,6 @@ type Start = null | { template: Template | null };
 
 export function OwnLayoutPanel() {
   const { t, pick, lang } = useI18n();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [chosen, setChosen] = useState('');
   const [start, setStart] = useState<Start>(null);
@@ -41,10 +41,7 @@ export function OwnLayoutPanel() {
   }, [t]);
 
   /** A template file to start from, read and checked in the browser (the reader loads with the designer). */
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
+  const upload = async (file: File) => {
     setError(null);
     const { readTemplateFile } = await import('../templates/template-file.ts');
     const result = await readTemplateFile(file, lang);
@@ -97,19 +94,12 @@ export function OwnLayoutPanel() {
               </button>
             </>
           )}
-          <input
-            ref={fileInput}
-            type="file"
+          <FilePickButton
+            label={t('designer.file.upload')}
             accept=".json,application/json"
-            className="sr-only"
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={upload}
-            data-testid="own-upload"
+            onFile={upload}
+            testId="own-upload"
           />
-          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-            {t('designer.file.upload')}
-          </button>
         </div>
       ) : (
         <Suspense fallback={<p aria-busy="true">{t('board.loading')}</p>}>

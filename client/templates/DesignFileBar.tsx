@@ -3,8 +3,9 @@
  * one. An upload is checked in the browser (template-file.ts) and replaces the
  * design only when it is a valid template; otherwise it says what is wrong.
  */
-import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Template } from '../../shared/template.ts';
+import { FilePickButton } from '../app/FilePickButton.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { downloadTemplate, readTemplateFile } from './template-file.ts';
 
@@ -16,14 +17,9 @@ export interface DesignFileBarProps {
 
 export function DesignFileBar({ onUpload, current }: DesignFileBarProps) {
   const { t, lang } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const inputId = useId();
 
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
+  const upload = async (file: File) => {
     const result = await readTemplateFile(file, lang);
     if (result.ok) {
       onUpload(result.template);
@@ -41,21 +37,13 @@ export function DesignFileBar({ onUpload, current }: DesignFileBarProps) {
 
   return (
     <div className="design-file-bar">
-      <input
-        ref={input}
-        id={inputId}
-        type="file"
+      <FilePickButton
+        label={t('designer.file.upload')}
         accept=".json,application/json"
-        className="sr-only"
-        // The button below is the control; the input only opens the file chooser.
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={upload}
-        data-testid="designer-upload"
+        onFile={upload}
+        className="button button--small"
+        testId="designer-upload"
       />
-      <button type="button" className="button button--small" onClick={() => input.current?.click()}>
-        {t('designer.file.upload')}
-      </button>
       <button type="button" className="button button--small" onClick={download} data-testid="designer-download">
         {t('designer.file.download')}
       </button>
