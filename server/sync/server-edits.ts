@@ -150,6 +150,11 @@ export class ServerEdits {
     });
   }
 
+  /** Resolves once every edit asked for so far has been stored or refused. */
+  settled(): Promise<void> {
+    return this.chain.then(() => {});
+  }
+
   private serially<T>(edit: () => Promise<T>): Promise<T> {
     const run = this.chain.then(edit).catch((error: unknown) => {
       // A restore is made on a warm document (warm-docs.ts) that now holds it: when it was not
