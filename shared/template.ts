@@ -91,6 +91,12 @@ export const TemplateSchema = z
           ids.add(id);
         }
       }
+      // Party ids key the register (the designer's rows, lookups by id): two alike could not be told apart.
+      const parties = new Set<string>();
+      for (const party of template.parties) {
+        if (parties.has(party.id)) ctx.addIssue({ code: 'custom', message: `duplicate party id "${party.id}"` });
+        parties.add(party.id);
+      }
     }),
   );
 export type Template = z.infer<typeof TemplateSchema>;

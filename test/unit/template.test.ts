@@ -42,6 +42,9 @@ describe('templates', () => {
     const duplicate = structuredClone(getTemplate('hsvo-2024-2026')) as { focusAreas: { id: string }[] };
     duplicate.focusAreas[1]!.id = 'A';
     expect(() => parseTemplate(duplicate)).toThrow(/duplicate area\/goal id "A"/);
+    const twoHeby = structuredClone(getTemplate('hsvo-2024-2026')) as { parties: { id: string }[] };
+    twoHeby.parties[1]!.id = twoHeby.parties[0]!.id;
+    expect(() => parseTemplate(twoHeby)).toThrow(/duplicate party id/);
     expect(() => parseTemplate({ kind: 'board-template' })).toThrow(/Invalid template/);
   });
 });
