@@ -14,11 +14,10 @@
  * requestAnimationFrame. Prints figures only; it never fails on time.
  */
 
-import { cardFromRow, nsuRows, seedCards } from '../e2e/cards-seed.ts';
 import { startE2e } from '../e2e/helpers/harness.ts';
-import { createBoard } from '../helpers/server.ts';
+import { benchContext, seededNsuBoard } from './browser/bench-board.ts';
 import { printResult } from './browser/child-script.ts';
-import { cardsDrawn, markFrames, markTime } from './browser/page-marks.ts';
+import { cardsDrawn, markTime } from './browser/page-marks.ts';
 import { distribution } from './stats.ts';
 
 const CARDS = Number(process.env.CARDS ?? 500);
@@ -28,17 +27,9 @@ const ZOOM_MS = 3_000;
 
 const env = await startE2e();
 try {
-  const board = await createBoard(env.origin, { title: 'Bench: 500 aktiviteter', templateId: 'nsu-2019' });
-  const rows = nsuRows();
-  const cards = Array.from({ length: CARDS }, (_, i) => ({
-    ...cardFromRow(rows[i % rows.length] as (typeof rows)[number], i),
-    id: `bench-${i}`,
-  }));
-  await seedCards(env.origin, board.id, cards);
+  const board = await seededNsuBoard(env, CARDS, 'Bench: 500 aktiviteter');
 
-  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('samtavla.personName', 'Bench'));
-  await markFrames(context, [cardsDrawn(CARDS)]);
+  const context = await benchContext(env, [cardsDrawn(CARDS)]);
   const page = await context.newPage();
   const loads: number[] = [];
   for (let load = 0; load <= RELOADS; load++) {

@@ -5,10 +5,9 @@
  * `node test/bench/canvas-profile.ts [out-dir]` also writes the .cpuprofile files.
  */
 import { writeFileSync } from 'node:fs';
-import { cardFromRow, nsuRows, seedCards } from '../e2e/cards-seed.ts';
 import { startE2e } from '../e2e/helpers/harness.ts';
-import { createBoard } from '../helpers/server.ts';
-import { cardsDrawn, markFrames, markTime } from './browser/page-marks.ts';
+import { benchContext, seededNsuBoard } from './browser/bench-board.ts';
+import { cardsDrawn, markTime } from './browser/page-marks.ts';
 
 const CARDS = Number(process.env.CARDS ?? 500);
 const outDir = process.argv[2];
@@ -62,16 +61,8 @@ function summarise(label: string, profile: Profile, top = 30): void {
 
 const env = await startE2e();
 try {
-  const board = await createBoard(env.origin, { title: 'Bench: 500 aktiviteter', templateId: 'nsu-2019' });
-  const rows = nsuRows();
-  const cards = Array.from({ length: CARDS }, (_, i) => ({
-    ...cardFromRow(rows[i % rows.length] as (typeof rows)[number], i),
-    id: `bench-${i}`,
-  }));
-  await seedCards(env.origin, board.id, cards);
-  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('samtavla.personName', 'Bench'));
-  await markFrames(context, [cardsDrawn(CARDS)]);
+  const board = await seededNsuBoard(env, CARDS, 'Bench: 500 aktiviteter');
+  const context = await benchContext(env, [cardsDrawn(CARDS)]);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');

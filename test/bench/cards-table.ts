@@ -10,28 +10,19 @@
  * row is in the DOM. Prints figures only; it never fails on time.
  */
 
-import { cardFromRow, nsuRows, seedCards } from '../e2e/cards-seed.ts';
 import { startE2e } from '../e2e/helpers/harness.ts';
-import { createBoard } from '../helpers/server.ts';
+import { benchContext, seededNsuBoard } from './browser/bench-board.ts';
 import { printResult } from './browser/child-script.ts';
-import { markFrames, markTime } from './browser/page-marks.ts';
+import { markTime } from './browser/page-marks.ts';
 
 const CARDS = Number(process.env.CARDS ?? 1_000);
 const RUNS = 5;
 
 const env = await startE2e();
 try {
-  const board = await createBoard(env.origin, { title: 'Bench: 1 000 aktiviteter', templateId: 'nsu-2019' });
-  const rows = nsuRows();
-  const cards = Array.from({ length: CARDS }, (_, i) => ({
-    ...cardFromRow(rows[i % rows.length] as (typeof rows)[number], i),
-    id: `bench-${i}`,
-  }));
-  await seedCards(env.origin, board.id, cards);
+  const board = await seededNsuBoard(env, CARDS, 'Bench: 1 000 aktiviteter');
 
-  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('samtavla.personName', 'Bench'));
-  await markFrames(context, [
+  const context = await benchContext(env, [
     { name: 'bench:table-drawn', selector: `[data-testid="table-view"][data-card-count="${CARDS}"]`, count: 1 },
     { name: 'bench:rows-complete', selector: '[data-testid="card-row"]', count: CARDS },
   ]);
