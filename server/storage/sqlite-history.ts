@@ -83,7 +83,9 @@ export function sqliteHistory(db: Database.Database, guard: <T>(what: string, ru
 
   return {
     async addVersion(boardId, v, state) {
-      const packed = await deflate(state);
+      // Level 1: a restore waits for its backup to be stored, and on a 1,000-card board the default
+      // level took 60 ms of it for a few per cent less storage (1.94× → 2.03× the board in the bench).
+      const packed = await deflate(state, { level: 1 });
       guard('write', () =>
         insertVersion.run(
           v.id,
