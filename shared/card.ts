@@ -18,6 +18,7 @@ import {
   type FollowUpEntry,
   fieldMax,
   missingForAgreed,
+  TEXT_FIELD_MAX,
 } from './card-schema.ts';
 import { randomId } from './ids.ts';
 
@@ -85,13 +86,8 @@ export function setCardText(
   const ytext = getCardText(doc, id, field);
   if (!ytext) return;
   const next = value.slice(0, fieldMax(field));
-  const current = ytext.toString();
-  if (current === next) return;
-  const { index, remove, insert } = minimalEdit(current, next);
-  doc.transact(() => {
-    if (remove > 0) ytext.delete(index, remove);
-    if (insert) ytext.insert(index, insert);
-  }, origin);
+  if (ytext.toString() === next) return;
+  doc.transact(() => replaceText(ytext, next), origin);
 }
 
 /** The single splice that turns `from` into `to`. */
@@ -167,14 +163,31 @@ export function setFollowUp(
   const followUp = getCardMap(doc, id)?.get('followUp');
   if (!(followUp instanceof Y.Map)) return;
   doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    map.set('status', entry.status);
-    map.set('comment', new Y.Text(entry.comment));
-    map.set('effect', new Y.Text(entry.effect));
+    const existing = followUp.get(periodLabel);
+    // An entry that exists is edited field by field, so two people filling in one card's follow-up
+    // at once (one the status, the other the comment) both keep their work; a new Y.Map would win
+    // over the other person's whole entry.
+    const map: Y.Map<unknown> = existing instanceof Y.Map ? (existing as Y.Map<unknown>) : new Y.Map<unknown>();
+    if (map.get('status') !== entry.status) map.set('status', entry.status);
+    for (const field of ['comment', 'effect'] as const) {
+      const text = map.get(field);
+      const next = entry[field].slice(0, TEXT_FIELD_MAX);
+      if (!(text instanceof Y.Text)) map.set(field, new Y.Text(next));
+      else replaceText(text, next);
+    }
     map.set('updatedAt', entry.updatedAt ?? new Date().toISOString());
     map.set('updatedBy', entry.updatedBy);
-    followUp.set(periodLabel, map);
+    if (map !== existing) followUp.set(periodLabel, map);
   }, origin);
+}
+
+/** Makes `text` read `next` by the one smallest splice (inside the caller's transaction). */
+function replaceText(text: Y.Text, next: string): void {
+  const current = text.toString();
+  if (current === next) return;
+  const { index, remove, insert } = minimalEdit(current, next);
+  if (remove > 0) text.delete(index, remove);
+  if (insert) text.insert(index, insert);
 }
 
 const str = (value: unknown): string => (value instanceof Y.Text ? value.toString() : String(value ?? ''));

@@ -112,6 +112,27 @@ describe('card accessors', () => {
     expect(readCard(doc, id)?.followUp['2025']).toMatchObject({ status: 'ongoing', comment: 'Pågår' });
   });
 
+  it('merges two people editing one follow-up entry at once: one the status, the other the comment', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const id = createCard(a, { goalId: 'A1', createdBy: 'x' });
+    setFollowUp(a, id, '2025', { status: 'ongoing', comment: 'Två träffar', effect: '', updatedBy: 'Anna' });
+    sync(a, b);
+    const before = readCard(a, id)?.followUp['2025'];
+    if (!before) throw new Error('no entry');
+    setFollowUp(a, id, '2025', { ...before, status: 'done', updatedBy: 'Anna' });
+    setFollowUp(b, id, '2025', { ...before, comment: 'Två träffar, fyra skolor', updatedBy: 'Bengt' });
+    sync(a, b);
+    sync(b, a);
+    for (const doc of [a, b]) {
+      expect(readCard(doc, id)?.followUp['2025']).toMatchObject({
+        status: 'done',
+        comment: 'Två träffar, fyra skolor',
+      });
+    }
+    expect(readCard(a, id)?.followUp).toEqual(readCard(b, id)?.followUp);
+  });
+
   it('orders cards by the group order, then id', () => {
     const doc = new Y.Doc();
     createCard(doc, { id: 'b', goalId: 'A1', createdBy: 'x', order: 2 });
