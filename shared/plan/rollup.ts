@@ -1,0 +1,82 @@
+/**
+ * A regional roll-up: several boards' plans (one per municipality, say) added
+ * up per goal and per party — how many activities, and their statuses in one
+ * follow-up round (follow-up-counts.ts). Goals are matched by id, so boards on
+ * templates that share goal ids (an edited copy of HSVO keeps A1 … D1) roll up
+ * together; the answer names each plan's template, so a caller can refuse a mix.
+ * Areas' own cards count under the area's id, like a goal of its own.
+ */
+import { countStatuses, noCounts, ROUND_STATUSES, type StatusCounts } from './follow-up-counts.ts';
+import type { PlanCard, PlanData } from './schema.ts';
+
+export interface RollupPlace {
+  id: string;
+  title: string;
+  /** How many of the plans have the place (the others lack it in their template). */
+  plans: number;
+  cards: number;
+  statuses: StatusCounts;
+}
+
+export interface RollupParty {
+  name: string;
+  cards: number;
+  statuses: StatusCounts;
+}
+
+export interface Rollup {
+  round: string;
+  plans: { title: string; templateId: string; cards: number }[];
+  /** Every place of every plan, in the order the plans give them (the first plan's first). */
+  places: RollupPlace[];
+  parties: RollupParty[];
+  total: StatusCounts;
+}
+
+function add(into: StatusCounts, from: StatusCounts): void {
+  for (const status of ROUND_STATUSES) into[status] += from[status];
+}
+
+export function rollUp(plans: readonly PlanData[], round: string): Rollup {
+  const places = new Map<string, RollupPlace>();
+  const parties = new Map<string, RollupParty>();
+  const total = noCounts();
+  const countParties = (cards: readonly PlanCard[]) => {
+    for (const card of cards) {
+      for (const name of new Set(card.parties)) {
+        const party = parties.get(name) ?? { name, cards: 0, statuses: noCounts() };
+        party.cards++;
+        countStatuses([card], round, party.statuses);
+        parties.set(name, party);
+      }
+    }
+  };
+  const count = (id: string, title: string, cards: readonly PlanCard[]) => {
+    const place = places.get(id) ?? { id, title, plans: 0, cards: 0, statuses: noCounts() };
+    place.plans++;
+    place.cards += cards.length;
+    add(place.statuses, countStatuses(cards, round));
+    places.set(id, place);
+    countParties(cards);
+  };
+  const summaries = plans.map((plan) => {
+    let cards = 0;
+    for (const area of plan.focusAreas) {
+      if (area.goals.length === 0 || area.cards.length > 0) count(area.id, area.title, area.cards);
+      for (const goal of area.goals) count(goal.id, goal.title, goal.cards);
+      cards += area.cards.length + area.goals.reduce((sum, goal) => sum + goal.cards.length, 0);
+    }
+    // Unplaced cards count in the total and for their parties, under no place.
+    add(total, countStatuses(plan.unplaced, round));
+    countParties(plan.unplaced);
+    return { title: plan.board.title, templateId: plan.template.id, cards: cards + plan.unplaced.length };
+  });
+  for (const place of places.values()) add(total, place.statuses);
+  return {
+    round,
+    plans: summaries,
+    places: [...places.values()],
+    parties: [...parties.values()].sort((a, b) => b.cards - a.cards || a.name.localeCompare(b.name, 'sv')),
+    total,
+  };
+}
