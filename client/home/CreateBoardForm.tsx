@@ -1,5 +1,5 @@
 /** The "new board" form: a title and a template; on success the browser goes to the new board. */
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DEFAULT_TEMPLATE_ID, listTemplates, templateGoals } from '../../shared/template.ts';
 import { ApiError, createBoard } from '../api/boards.ts';
@@ -60,44 +60,26 @@ export function CreateBoardForm() {
         <legend className="field__label">{t('home.create.template')}</legend>
         <div className="template-choices">
           {listTemplates().map((template) => (
-            <label key={template.id} className="template-choice">
-              <input
-                type="radio"
-                name="templateId"
-                value={template.id}
-                checked={templateId === template.id}
-                onChange={() => setTemplateId(template.id)}
-              />
-              <span className="template-choice__body">
-                <span className="template-choice__title">{pick(template.shortTitle)}</span>
-                <span className="template-choice__swatches" aria-hidden="true">
-                  {template.focusAreas.map((area) => (
-                    <span key={area.id} className="swatch" style={{ background: area.color }} />
-                  ))}
-                </span>
-                <span className="muted">
-                  {t('home.create.templateHint', {
-                    areas: template.focusAreas.length,
-                    goals: templateGoals(template).length,
-                  })}
-                </span>
+            <TemplateChoice key={template.id} id={template.id} chosen={templateId} onChoose={setTemplateId}>
+              <span className="template-choice__title">{pick(template.shortTitle)}</span>
+              <span className="template-choice__swatches" aria-hidden="true">
+                {template.focusAreas.map((area) => (
+                  <span key={area.id} className="swatch" style={{ background: area.color }} />
+                ))}
               </span>
-            </label>
+              <span className="muted">
+                {t('home.create.templateHint', {
+                  areas: template.focusAreas.length,
+                  goals: templateGoals(template).length,
+                })}
+              </span>
+            </TemplateChoice>
           ))}
           {serverTemplates.map((template) => (
-            <label key={template.id} className="template-choice">
-              <input
-                type="radio"
-                name="templateId"
-                value={template.id}
-                checked={templateId === template.id}
-                onChange={() => setTemplateId(template.id)}
-              />
-              <span className="template-choice__body">
-                <span className="template-choice__title">{pick(template.shortTitle)}</span>
-                <span className="muted">{t('home.create.serverTemplate')}</span>
-              </span>
-            </label>
+            <TemplateChoice key={template.id} id={template.id} chosen={templateId} onChoose={setTemplateId}>
+              <span className="template-choice__title">{pick(template.shortTitle)}</span>
+              <span className="muted">{t('home.create.serverTemplate')}</span>
+            </TemplateChoice>
           ))}
         </div>
       </fieldset>
@@ -110,5 +92,16 @@ export function CreateBoardForm() {
         {busy ? t('home.create.submitting') : t('home.create.submit')}
       </button>
     </form>
+  );
+}
+
+/** One template to choose in the form: a radio button with what it says about the template. */
+function TemplateChoice(props: { id: string; chosen: string; onChoose(id: string): void; children: ReactNode }) {
+  const { id, chosen, onChoose, children } = props;
+  return (
+    <label className="template-choice">
+      <input type="radio" name="templateId" value={id} checked={chosen === id} onChange={() => onChoose(id)} />
+      <span className="template-choice__body">{children}</span>
+    </label>
   );
 }

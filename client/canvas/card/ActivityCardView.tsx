@@ -56,10 +56,12 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
   const editor = useEditor();
   // The compact face shows its open button on the selected card and the one under the pointer only:
   // on every card at overview zoom the 24 px button would take the large title's room.
+  // Read only for a compact face: the reading faces then follow no hover or selection at all.
+  const compact = face.kind === 'compact';
   const selected = useValue(
     'card selected or hovered',
-    () => editor.getHoveredShapeId() === shape.id || editor.getSelectedShapeIds().includes(shape.id),
-    [editor, shape.id],
+    () => compact && (editor.getHoveredShapeId() === shape.id || editor.getSelectedShapeIds().includes(shape.id)),
+    [editor, shape.id, compact],
   );
   const { t } = text;
   if (!card) return <HTMLContainer className="activity-card activity-card--gone" style={{ width: w, height: h }} />;
