@@ -5,6 +5,8 @@
  * against it (server/sync/update-rules.ts). The limits are the editor's own, from
  * card-schema.ts, so the editor and the server read the same numbers.
  */
+
+import { isSourceBoard } from './board-doc.ts';
 import { CANVAS_KEY_MAX, canvasRecordProblem } from './canvas-contract.ts';
 import {
   CARD_ORDER_MAX,
@@ -21,6 +23,16 @@ import {
   TEXT_FIELD_MAX,
   VOTERS_MAX,
 } from './card-schema.ts';
+import { isIndicatorAnswer } from './follow-up/entry-map.ts';
+import {
+  INDICATOR_KEY_MAX,
+  INDICATOR_VALUE_MAX,
+  INDICATOR_VALUES_MAX,
+  ROUND_LABEL_MAX,
+  ROUND_PLACES_MAX,
+  ROUNDS_MAX,
+} from './follow-up/round-limits.ts';
+import { isRoundList } from './follow-up/round-meta.ts';
 import { MAX_CANVAS_RECORDS, MAX_TEMPLATE_JSON_BYTES } from './limits.ts';
 
 /** The kinds of Yjs type in a board document: the three roots and what cards nest. */
@@ -34,6 +46,10 @@ export const CONTAINERS = [
   'followUp',
   'followUpEntry',
   'votes',
+  // Appended, never inserted: a container's index is its role number in the server's document index.
+  'indicatorValues',
+  'roundComments',
+  'roundPlaces',
 ] as const;
 export type Container = (typeof CONTAINERS)[number];
 export const ROOTS: readonly Container[] = ['meta', 'cards', 'canvas'];
@@ -44,7 +60,7 @@ export type MetaOwner = 'server' | 'facilitator' | 'first-writer';
 /** What a key of a container may hold. `problem` says why a JSON value does not fit, or null. */
 export type Slot =
   | { kind: 'text'; max: number }
-  | { kind: 'map'; holds: Container }
+  | { kind: 'map'; holds: Container; owner?: MetaOwner }
   | { kind: 'value'; problem: (value: unknown, key: string) => string | null; owner?: MetaOwner };
 
 /** A map container's cap on live entries (refused only when an update grows past it). */
@@ -52,7 +68,10 @@ export const ENTRY_CAPS: Partial<Record<Container, number>> = {
   canvas: MAX_CANVAS_RECORDS,
   parties: PARTIES_MAX,
   followUp: FOLLOW_UP_PERIODS_MAX,
+  indicatorValues: INDICATOR_VALUES_MAX,
   votes: VOTERS_MAX,
+  roundComments: ROUNDS_MAX,
+  roundPlaces: ROUND_PLACES_MAX,
 };
 
 const expect =
@@ -97,11 +116,12 @@ const CARD_SLOTS: Record<string, Slot> = {
   votes: { kind: 'map', holds: 'votes' },
 };
 
-/** One year's follow-up entry (card.ts setFollowUp). */
+/** One round's follow-up entry of a card (follow-up/entry-map.ts). */
 const FOLLOW_UP_ENTRY_SLOTS: Record<string, Slot> = {
   status: value(oneOf(FOLLOW_UP_STATUSES)),
   comment: text(TEXT_FIELD_MAX),
   effect: text(TEXT_FIELD_MAX),
+  indicators: { kind: 'map', holds: 'indicatorValues' },
   updatedAt: value(string(ID_MAX)),
   updatedBy: value(string(PARTY_NAME_MAX)),
 };
@@ -133,6 +153,13 @@ const META_SLOTS: Record<string, Slot> = {
     }),
     'facilitator',
   ),
+  // Follow-up rounds (follow-up/round-meta.ts): started and switched by POST/PUT …/rounds only.
+  rounds: value(expect(`at most ${ROUNDS_MAX} rounds with distinct labels`, isRoundList), 'server'),
+  currentRound: value(string(ROUND_LABEL_MAX), 'server'),
+  // The map is made by the server when the first round starts; the comment texts in it are anyone's.
+  roundComments: { kind: 'map', holds: 'roundComments', owner: 'server' },
+  // The board this one was started from ("Ny plan från den här").
+  source: value(expect('{ id, title } of a board', isSourceBoard), 'server'),
   // tldraw's serialized schema: { schemaVersion, sequences: { id: version } } (≈ 1 KB).
   canvasSchema: value(
     expect('a tldraw schema', (v) => typeof v === 'object' && v !== null && JSON.stringify(v).length <= 16_384),
@@ -157,7 +184,13 @@ const SLOTS: Record<Container, (key: string) => Slot | null> = {
   parties: keyOf(PARTY_NAME_MAX, value(expect('true or false', (v) => typeof v === 'boolean'))),
   followUp: keyOf(FOLLOW_UP_LABEL_MAX, { kind: 'map', holds: 'followUpEntry' }),
   followUpEntry: (key) => FOLLOW_UP_ENTRY_SLOTS[key] ?? null,
+  indicatorValues: keyOf(
+    INDICATOR_KEY_MAX,
+    value(expect(`yes/no, a number or at most ${INDICATOR_VALUE_MAX} characters`, isIndicatorAnswer)),
+  ),
   votes: keyOf(ID_MAX, value(expect('an integer', Number.isSafeInteger))),
+  roundComments: keyOf(ROUND_LABEL_MAX, { kind: 'map', holds: 'roundPlaces' }),
+  roundPlaces: keyOf(ID_MAX, text(TEXT_FIELD_MAX)),
 };
 
 /** What `key` of a `container` may hold; null when the contract has no such key. */

@@ -112,3 +112,26 @@ export function setPlanPeriod(doc: Y.Doc, period: PlanPeriodMeta | null, origin:
     else metaMap(doc).delete('planPeriod');
   }, origin);
 }
+
+/** The board a board was started from ("Ny plan från den här"), as the server files it in meta.source. */
+export interface SourceBoard {
+  id: string;
+  title: string;
+}
+
+export function isSourceBoard(value: unknown): value is SourceBoard {
+  const source = value as Partial<SourceBoard> | null;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof source?.id === 'string' &&
+    source.id.length <= 64 &&
+    typeof source.title === 'string' &&
+    source.title.length <= 200
+  );
+}
+
+export function readSourceBoard(doc: Y.Doc): SourceBoard | null {
+  const value = metaMap(doc).get('source');
+  return isSourceBoard(value) ? { id: value.id, title: value.title } : null;
+}

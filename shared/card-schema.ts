@@ -50,10 +50,15 @@ export const fieldMax = (field: CardTextField): number => MAX_OF.get(field) ?? T
 const text = (max: number) => z.string().check(z.maxLength(max, `at most ${max} characters`));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
 
+/** An indicator's value in a round: yes/no, a number (count or percent), or words. */
+export type IndicatorAnswer = boolean | number | string;
+
 export const FollowUpEntrySchema = z.object({
   status: z.enum(FOLLOW_UP_STATUSES),
   comment: text(TEXT_FIELD_MAX),
   effect: text(TEXT_FIELD_MAX),
+  /** Indicator wording → value (follow-up/entry-map.ts). */
+  indicators: z.record(z.string(), z.union([z.boolean(), z.number(), z.string()])),
   updatedAt: z.string(),
   updatedBy: shortText(PARTY_NAME_MAX),
 });

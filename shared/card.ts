@@ -14,12 +14,19 @@ import {
   type CardStatus,
   type CardTextField,
   CO_AUTHORS_MAX,
-  FOLLOW_UP_STATUSES,
   type FollowUpEntry,
   fieldMax,
   missingForAgreed,
   TEXT_FIELD_MAX,
 } from './card-schema.ts';
+import {
+  ensureFollowUpEntry,
+  indicatorKey,
+  isIndicatorAnswer,
+  newFollowUpEntry,
+  readFollowUp,
+} from './follow-up/entry-map.ts';
+import { currentRoundLabel } from './follow-up/round-meta.ts';
 import { randomId } from './ids.ts';
 
 export interface NewCard {
@@ -56,7 +63,11 @@ export function createCard(doc: Y.Doc, card: NewCard, origin: Origin = Origin.us
     const parties = new Y.Map<boolean>();
     for (const party of card.parties ?? []) parties.set(party, true);
     map.set('parties', parties);
-    map.set('followUp', new Y.Map());
+    // A card made while a round runs has that round's entry from the start (entry-map.ts says why).
+    const followUp = new Y.Map<unknown>();
+    const round = currentRoundLabel(doc);
+    if (round) followUp.set(round, newFollowUpEntry());
+    map.set('followUp', followUp);
     map.set('votes', new Y.Map());
     cardsMap(doc).set(id, map);
   }, origin);
@@ -152,22 +163,25 @@ export function setVote(
   doc.transact(() => (value === 0 ? votes.delete(participantId) : votes.set(participantId, value)), origin);
 }
 
-/** Writes one year's follow-up entry of a card. */
+/**
+ * Writes a card's whole follow-up entry of one round (imports and restores): field by field into
+ * the entry that is there, so a concurrent edit of another field survives. Indicator values are
+ * left as they are unless `entry.indicators` is given.
+ */
 export function setFollowUp(
   doc: Y.Doc,
   id: string,
   periodLabel: string,
-  entry: Omit<FollowUpEntry, 'updatedAt'> & { updatedAt?: string },
+  entry: Omit<FollowUpEntry, 'updatedAt' | 'indicators'> & {
+    updatedAt?: string;
+    indicators?: FollowUpEntry['indicators'];
+  },
   origin: Origin = Origin.user,
 ): void {
   const followUp = getCardMap(doc, id)?.get('followUp');
   if (!(followUp instanceof Y.Map)) return;
   doc.transact(() => {
-    const existing = followUp.get(periodLabel);
-    // An entry that exists is edited field by field, so two people filling in one card's follow-up
-    // at once (one the status, the other the comment) both keep their work; a new Y.Map would win
-    // over the other person's whole entry.
-    const map: Y.Map<unknown> = existing instanceof Y.Map ? (existing as Y.Map<unknown>) : new Y.Map<unknown>();
+    const map = ensureFollowUpEntry(followUp as Y.Map<unknown>, periodLabel);
     if (map.get('status') !== entry.status) map.set('status', entry.status);
     for (const field of ['comment', 'effect'] as const) {
       const text = map.get(field);
@@ -175,14 +189,31 @@ export function setFollowUp(
       if (!(text instanceof Y.Text)) map.set(field, new Y.Text(next));
       else replaceText(text, next);
     }
+    if (entry.indicators) writeIndicators(map, entry.indicators);
     map.set('updatedAt', entry.updatedAt ?? new Date().toISOString());
     map.set('updatedBy', entry.updatedBy);
-    if (map !== existing) followUp.set(periodLabel, map);
   }, origin);
 }
 
+/** Makes an entry's indicator values exactly `values` (inside the caller's transaction). */
+function writeIndicators(entry: Y.Map<unknown>, values: FollowUpEntry['indicators']): void {
+  let map = entry.get('indicators');
+  if (!(map instanceof Y.Map)) {
+    map = new Y.Map<unknown>();
+    entry.set('indicators', map);
+  }
+  const indicators = map as Y.Map<unknown>;
+  const wanted = new Map(
+    Object.entries(values)
+      .filter(([, value]) => isIndicatorAnswer(value))
+      .map(([text, value]) => [indicatorKey(text), value] as const),
+  );
+  for (const key of [...indicators.keys()]) if (!wanted.has(key)) indicators.delete(key);
+  for (const [key, value] of wanted) if (indicators.get(key) !== value) indicators.set(key, value);
+}
+
 /** Makes `text` read `next` by the one smallest splice (inside the caller's transaction). */
-function replaceText(text: Y.Text, next: string): void {
+export function replaceText(text: Y.Text, next: string): void {
   const current = text.toString();
   if (current === next) return;
   const { index, remove, insert } = minimalEdit(current, next);
@@ -191,27 +222,6 @@ function replaceText(text: Y.Text, next: string): void {
 }
 
 const str = (value: unknown): string => (value instanceof Y.Text ? value.toString() : String(value ?? ''));
-
-function readFollowUp(value: unknown): Card['followUp'] {
-  if (!(value instanceof Y.Map)) return {};
-  const entries: [string, Card['followUp'][string]][] = [];
-  for (const [label, entry] of value.entries()) {
-    if (!(entry instanceof Y.Map)) continue;
-    const status = entry.get('status');
-    entries.push([
-      label,
-      {
-        status: FOLLOW_UP_STATUSES.includes(status) ? status : 'not-started',
-        comment: str(entry.get('comment')),
-        effect: str(entry.get('effect')),
-        updatedAt: str(entry.get('updatedAt')),
-        updatedBy: str(entry.get('updatedBy')),
-      },
-    ]);
-  }
-  // fromEntries makes every label an own key, "__proto__" too (labels come from clients).
-  return Object.fromEntries(entries);
-}
 
 /** A stored list of names; anything else (a forged value) reads as none. */
 function readNames(value: unknown): string[] {

@@ -38,7 +38,19 @@ export const slotId = (node: number, key: number): number => node * KEY_SPACE + 
 
 /** Containers whose live keys are counted (caps, meta and zone guards). */
 export const COUNTED_ROLES: ReadonlySet<number> = new Set(
-  (['meta', 'cards', 'canvas', 'parties', 'followUp', 'votes'] as Container[]).map((c) => CONTAINERS.indexOf(c)),
+  (
+    [
+      'meta',
+      'cards',
+      'canvas',
+      'parties',
+      'followUp',
+      'votes',
+      'indicatorValues',
+      'roundComments',
+      'roundPlaces',
+    ] as Container[]
+  ).map((c) => CONTAINERS.indexOf(c)),
 );
 
 export interface DocIndexData {

@@ -61,7 +61,7 @@ export function refusalOf(
     const node = Math.floor(slot / KEY_SPACE);
     const key = keyName(slot % KEY_SPACE) as string;
     const metaSlot = node === 0 ? slotOf('meta', key) : null;
-    const owner: MetaOwner = metaSlot?.kind === 'value' && metaSlot.owner ? metaSlot.owner : 'first-writer';
+    const owner: MetaOwner = metaSlot && metaSlot.kind !== 'text' && metaSlot.owner ? metaSlot.owner : 'first-writer';
     const what = node === 0 ? `meta "${key.slice(0, 40)}"` : `zone "${key.slice(0, 40)}"`;
     if (owner === 'server') return contract(`${what} is changed by the server only`);
     if (role === 'facilitator') continue;

@@ -108,7 +108,7 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 /** The parts of one follow-up entry, each its own column per period: "Uppföljning 2025: status". */
-export const FOLLOW_UP_PARTS: readonly { key: keyof Omit<FollowUp, 'period'>; header: string }[] = [
+export const FOLLOW_UP_PARTS: readonly { key: keyof Omit<FollowUp, 'period' | 'indicators'>; header: string }[] = [
   { key: 'status', header: 'status' },
   { key: 'comment', header: 'kommentar' },
   { key: 'effect', header: 'effekt' },

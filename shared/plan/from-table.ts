@@ -63,6 +63,7 @@ function readFollowUps(cells: Cells, periods: string[], failAt: (field: string, 
       status,
       comment: part('comment'),
       effect: part('effect'),
+      indicators: [],
       updatedAt: at,
       updatedBy: part('updatedBy').trim(),
     });

@@ -44,7 +44,9 @@ export function emptyPlan(template: Template, shell: PlanShell = {}): PlanData {
       planPeriod: shell.planPeriod ?? yearRange(template.period.from, template.period.to),
       parties: template.parties.map((p) => ({ id: p.id, name: p.name, type: p.type })),
       createdAt: shell.createdAt ?? null,
+      source: null,
     },
+    rounds: [],
     focusAreas: template.focusAreas.map((area) => ({
       id: area.id,
       title: text(area.title),

@@ -4,8 +4,8 @@
  * Declared once here; the published JSON Schema (samverkansplan.schema.json)
  * is generated from it, so the two cannot drift apart unnoticed.
  *
- * Minor versions only add: what 1.1 added (notes, warnings) and 1.2 (effectMeasure)
- * defaults to empty, so every 1.x file reads; a new major is a break readers refuse.
+ * Minor versions only add: what 1.1 added (notes, warnings), 1.2 (effectMeasure) and 1.3
+ * (follow-up rounds, indicator values, the source board) defaults to empty, so every 1.x file reads; a new major is a break readers refuse.
  * A card's fields come from the card field registry (shared/fields/card-fields.ts).
  */
 import { z } from 'zod';
@@ -18,10 +18,11 @@ import {
   TEXT_FIELD_MAX,
 } from '../card-schema.ts';
 import { CARD_FIELDS, type CardField, type PlanKind } from '../fields/card-fields.ts';
+import { INDICATOR_VALUE_MAX } from '../follow-up/round-limits.ts';
 
 export const PLAN_FORMAT = 'samverkansplan';
 /** The version exports write. */
-export const PLAN_FORMAT_VERSION = '1.2';
+export const PLAN_FORMAT_VERSION = '1.3';
 /** The major version readers accept, with any minor version. */
 export const PLAN_FORMAT_MAJOR = 1;
 
@@ -55,6 +56,17 @@ export const PeriodSchema = z
   .meta({ title: 'Period' });
 export type Period = z.infer<typeof PeriodSchema>;
 
+/** What an indicator was found to be in a follow-up round: yes/no, a number (a count or a percent) or words. */
+export const IndicatorValueSchema = z
+  .object({
+    text: line(TEXT_FIELD_MAX).describe("The indicator's wording, as on the card when the value was given."),
+    value: z
+      .union([z.boolean(), z.number(), text(INDICATOR_VALUE_MAX)])
+      .describe('true/false for yes/no, a number for a count or a percent (0–100), else words.'),
+  })
+  .meta({ id: 'IndicatorValue', title: 'IndicatorValue' });
+export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
+
 export const FollowUpSchema = z
   .object({
     period: line(32).describe('The follow-up period, usually a year: "2025".'),
@@ -63,6 +75,10 @@ export const FollowUpSchema = z
     effect: text(TEXT_FIELD_MAX).describe('Observed effect (effektmått).'),
     updatedAt: timestamp.nullable(),
     updatedBy: text(PARTY_NAME_MAX),
+    indicators: z
+      .array(IndicatorValueSchema)
+      .default([])
+      .describe("The round's value of each indicator that has one, in the card's indicator order. Since 1.3."),
   })
   .meta({ title: 'FollowUp' });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
@@ -173,6 +189,26 @@ export const PlanFocusAreaSchema = z
   .meta({ title: 'FocusArea' });
 export type PlanFocusArea = z.infer<typeof PlanFocusAreaSchema>;
 
+/** A round comment: what the group wrote about one focus area or goal in a round ("Kommentar mars 2022"). */
+export const RoundCommentSchema = z
+  .object({
+    placeId: id.describe('The focus area or goal the comment is about.'),
+    text: text(TEXT_FIELD_MAX),
+  })
+  .meta({ id: 'RoundComment', title: 'RoundComment' });
+export type RoundComment = z.infer<typeof RoundCommentSchema>;
+
+/** A follow-up round the facilitator started: the period its cards' follow-up entries are filed under. */
+export const RoundSchema = z
+  .object({
+    label: line(32).describe('The round\'s label, also the period of its follow-up entries: "Uppföljning 2025".'),
+    date: date.nullable().describe('The date the round is about (the follow-up meeting, say).'),
+    current: z.boolean().describe('Whether this is the round the board fills in now (one at most).'),
+    comments: z.array(RoundCommentSchema).describe('Round comments per focus area and goal, in template order.'),
+  })
+  .meta({ id: 'Round', title: 'Round' });
+export type Round = z.infer<typeof RoundSchema>;
+
 export const PlanPartySchema = z.object({
   id: line(64),
   name: line(PARTY_NAME_MAX),
@@ -208,7 +244,13 @@ export const PlanSchema = z
       planPeriod: z.object({ from: date, to: date }),
       parties: z.array(PlanPartySchema).describe('The party register of the template.'),
       createdAt: timestamp.nullable(),
+      source: z
+        .object({ id: z.string().max(64), title: text(BOARD_TITLE_MAX) })
+        .nullable()
+        .default(null)
+        .describe('The board this plan was started from ("Ny plan från den här"), when it was. Since 1.3.'),
     }),
+    rounds: z.array(RoundSchema).default([]).describe('Follow-up rounds in the order they were started. Since 1.3.'),
     focusAreas: z.array(PlanFocusAreaSchema).describe('Template order; cards by their order on the board, then id.'),
     unplaced: z.array(PlanCardSchema).describe('Cards under no goal or area of the template.'),
     warnings: z

@@ -5,16 +5,27 @@
  */
 import type * as Y from 'yjs';
 import { BOARD_TITLE_MAX } from '../api.ts';
-import { readMeta, readPlanPeriod } from '../board-doc.ts';
+import { readMeta, readPlanPeriod, readSourceBoard } from '../board-doc.ts';
 import { readCards } from '../card.ts';
-import { type Card, PARTIES_MAX, PARTY_NAME_MAX, TEXT_FIELD_MAX } from '../card-schema.ts';
+import {
+  type Card,
+  type IndicatorAnswer,
+  PARTIES_MAX,
+  PARTY_NAME_MAX,
+  splitIndicators,
+  TEXT_FIELD_MAX,
+} from '../card-schema.ts';
 import { CARD_FIELDS } from '../fields/card-fields.ts';
+import { indicatorKey } from '../follow-up/entry-map.ts';
+import { INDICATOR_VALUE_MAX } from '../follow-up/round-limits.ts';
+import { currentRoundLabel, readRounds } from '../follow-up/round-meta.ts';
+import { readRoundComments } from '../follow-up/rounds.ts';
 import type { Template } from '../template.ts';
 import { planValue } from './field-values.ts';
 import { planNotes } from './notes.ts';
 import { isIsoDate } from './period.ts';
 import { emptyPlan } from './plan-shell.ts';
-import type { FollowUp, PlanCard, PlanData, PlanNote } from './schema.ts';
+import type { FollowUp, IndicatorValue, PlanCard, PlanData, PlanNote, Round } from './schema.ts';
 import { planWarnings } from './warnings.ts';
 
 export interface ToPlanOptions {
@@ -44,6 +55,27 @@ function partyNames(card: Card, template: Template): string[] {
   return [...known, ...free].map((name) => clip(name.trim(), PARTY_NAME_MAX)).slice(0, PARTIES_MAX);
 }
 
+/**
+ * An entry's indicator values in the card's indicator order; a value whose wording is no longer
+ * on the card (the indicator was reworded after the round) follows, so no answer is lost.
+ */
+function indicatorValues(card: Card, values: Card['followUp'][string]['indicators']): IndicatorValue[] {
+  const byKey = new Map(Object.entries(values));
+  const ordered: IndicatorValue[] = [];
+  for (const line of splitIndicators(card.indicator)) {
+    const key = indicatorKey(line);
+    const value = byKey.get(key);
+    if (value === undefined) continue;
+    ordered.push({ text: clip(key), value: clipValue(value) });
+    byKey.delete(key);
+  }
+  for (const [key, value] of byKey) if (key) ordered.push({ text: clip(key), value: clipValue(value) });
+  return ordered;
+}
+
+const clipValue = (value: IndicatorAnswer): IndicatorAnswer =>
+  typeof value === 'string' ? clip(value, INDICATOR_VALUE_MAX) : value;
+
 function followUps(card: Card): FollowUp[] {
   return Object.entries(card.followUp)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -54,6 +86,7 @@ function followUps(card: Card): FollowUp[] {
       effect: clip(entry.effect),
       updatedAt: toTimestamp(entry.updatedAt),
       updatedBy: clip(entry.updatedBy, PARTY_NAME_MAX),
+      indicators: indicatorValues(card, entry.indicators),
     }));
 }
 
@@ -82,6 +115,23 @@ export function toPlanCard(card: Card, template: Template): PlanCard {
   } as PlanCard;
 }
 
+/** The board's rounds with their non-empty comments, in the plan's place order. */
+function planRoundsOf(doc: Y.Doc, plan: PlanData): Round[] {
+  const current = currentRoundLabel(doc);
+  const placeIds = plan.focusAreas.flatMap((area) => [area.id, ...area.goals.map((goal) => goal.id)]);
+  return readRounds(doc).map((round) => {
+    const comments = readRoundComments(doc, round.label);
+    return {
+      label: round.label,
+      date: round.date,
+      current: round.label === current,
+      comments: placeIds
+        .filter((id) => Object.hasOwn(comments, id))
+        .map((placeId) => ({ placeId, text: clip(comments[placeId] as string) })),
+    };
+  });
+}
+
 /** The plan data of a board. `template` is the board's template (meta.templateId). */
 export function docToPlan(doc: Y.Doc, template: Template, options: ToPlanOptions = {}): PlanData {
   const meta = readMeta(doc);
@@ -107,5 +157,7 @@ export function docToPlan(doc: Y.Doc, template: Template, options: ToPlanOptions
   // A note on no known goal is a scribble on the canvas, not plan material, like a drawing.
   for (const { goalId, note } of planNotes(doc)) buckets.get(goalId)?.notes.push(note);
   plan.warnings = planWarnings(plan);
+  plan.board.source = readSourceBoard(doc);
+  plan.rounds = planRoundsOf(doc, plan);
   return plan;
 }

@@ -180,8 +180,24 @@ describe('every author kept on import', () => {
     const card = only(allCards(plan));
     card.authors = ['Anna', 'Bo'];
     card.followUp = [
-      { period: '2025', status: 'ongoing', comment: 'Pågår', effect: '', updatedAt: null, updatedBy: 'Bo' },
-      { period: '2026', status: 'done', comment: '', effect: 'Klart', updatedAt: null, updatedBy: 'Dan' },
+      {
+        period: '2025',
+        status: 'ongoing',
+        comment: 'Pågår',
+        effect: '',
+        updatedAt: null,
+        updatedBy: 'Bo',
+        indicators: [],
+      },
+      {
+        period: '2026',
+        status: 'done',
+        comment: '',
+        effect: 'Klart',
+        updatedAt: null,
+        updatedBy: 'Dan',
+        indicators: [],
+      },
     ];
     card.authors.push('Dan');
     const out = docToPlan(planToDoc(plan, HSVO, { now: NOW }), HSVO, { now: NOW });

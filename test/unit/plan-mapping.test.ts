@@ -79,6 +79,7 @@ describe('docToPlan', () => {
           effect: '',
           updatedAt: '2024-12-01T12:00:00.000Z',
           updatedBy: 'Anna',
+          indicators: [],
         },
         {
           period: '2025',
@@ -87,6 +88,7 @@ describe('docToPlan', () => {
           effect: 'Färre dubbla besök',
           updatedAt: '2025-06-01T12:00:00.000Z',
           updatedBy: 'Cecilia',
+          indicators: [],
         },
       ],
       votes: 3,

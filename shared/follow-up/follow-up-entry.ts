@@ -1,0 +1,99 @@
+/**
+ * Filling in one card's follow-up in a round, one field at a time: the status,
+ * the comment and the effect (Y.Text, by the smallest splice) and each
+ * indicator's value. Each call also stamps who wrote last and when. Two people
+ * writing different fields of one entry at once both keep their work; two
+ * typing in one text merge character by character.
+ */
+import * as Y from 'yjs';
+import { Origin } from '../board-doc.ts';
+import { getCardMap, replaceText } from '../card.ts';
+import { type FollowUpStatus, type IndicatorAnswer, TEXT_FIELD_MAX } from '../card-schema.ts';
+import { ensureFollowUpEntry, indicatorKey, isIndicatorAnswer } from './entry-map.ts';
+import { INDICATOR_VALUES_MAX } from './round-limits.ts';
+
+export type FollowUpTextField = 'comment' | 'effect';
+
+/** Runs `write` on the card's entry of `label` (made when missing), stamped with `by`. */
+function editEntry(
+  doc: Y.Doc,
+  cardId: string,
+  label: string,
+  by: string,
+  origin: Origin,
+  write: (entry: Y.Map<unknown>) => boolean,
+): void {
+  const followUp = getCardMap(doc, cardId)?.get('followUp');
+  if (!(followUp instanceof Y.Map)) return;
+  doc.transact(() => {
+    const entry = ensureFollowUpEntry(followUp as Y.Map<unknown>, label);
+    if (!write(entry)) return;
+    entry.set('updatedAt', new Date().toISOString());
+    if (entry.get('updatedBy') !== by) entry.set('updatedBy', by);
+  }, origin);
+}
+
+export function setFollowUpStatus(
+  doc: Y.Doc,
+  cardId: string,
+  label: string,
+  status: FollowUpStatus,
+  by: string,
+  origin: Origin = Origin.user,
+): void {
+  editEntry(doc, cardId, label, by, origin, (entry) => {
+    if (entry.get('status') === status) return false;
+    entry.set('status', status);
+    return true;
+  });
+}
+
+export function setFollowUpText(
+  doc: Y.Doc,
+  cardId: string,
+  label: string,
+  field: FollowUpTextField,
+  value: string,
+  by: string,
+  origin: Origin = Origin.user,
+): void {
+  editEntry(doc, cardId, label, by, origin, (entry) => {
+    const next = value.slice(0, TEXT_FIELD_MAX);
+    const text = entry.get(field);
+    if (text instanceof Y.Text) {
+      if (text.toString() === next) return false;
+      replaceText(text, next);
+    } else entry.set(field, new Y.Text(next));
+    return true;
+  });
+}
+
+/** Sets an indicator's value in the round, or with null clears it. A value that does not fit is ignored. */
+export function setIndicatorValue(
+  doc: Y.Doc,
+  cardId: string,
+  label: string,
+  indicator: string,
+  value: IndicatorAnswer | null,
+  by: string,
+  origin: Origin = Origin.user,
+): void {
+  const key = indicatorKey(indicator);
+  if (!key || (value !== null && !isIndicatorAnswer(value))) return;
+  editEntry(doc, cardId, label, by, origin, (entry) => {
+    let values = entry.get('indicators');
+    if (!(values instanceof Y.Map)) {
+      values = new Y.Map<unknown>();
+      entry.set('indicators', values);
+    }
+    const map = values as Y.Map<unknown>;
+    if (value === null) {
+      if (!map.has(key)) return false;
+      map.delete(key);
+      return true;
+    }
+    if (map.get(key) === value || (!map.has(key) && map.size >= INDICATOR_VALUES_MAX)) return false;
+    map.set(key, value);
+    return true;
+  });
+}

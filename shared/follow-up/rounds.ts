@@ -1,0 +1,125 @@
+/**
+ * Starting follow-up rounds and their comments per focus area and goal
+ * (README "Follow-up rounds"). The server starts a round (POST …/rounds):
+ * it files the round in meta, makes it current, and gives every card an empty
+ * entry and every area and goal an empty comment text for it, so the people
+ * who then fill the round in concurrently merge field by field. A round
+ * comment lives in meta.roundComments: round label → place id → Y.Text.
+ */
+import * as Y from 'yjs';
+import { cardsMap, Origin } from '../board-doc.ts';
+import { replaceText } from '../card.ts';
+import { TEXT_FIELD_MAX } from '../card-schema.ts';
+import { ensureFollowUpEntry } from './entry-map.ts';
+import { ROUNDS_MAX } from './round-limits.ts';
+import { type BoardRound, readRounds, roundLabelProblem } from './round-meta.ts';
+
+export class RoundError extends Error {
+  readonly kind: 'invalid' | 'exists' | 'unknown' | 'full';
+  constructor(message: string, kind: RoundError['kind']) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+const meta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
+
+/** The comment texts of every round, made when missing (inside the caller's transaction). */
+function commentRounds(doc: Y.Doc): Y.Map<Y.Map<Y.Text>> {
+  const existing = meta(doc).get('roundComments');
+  if (existing instanceof Y.Map) return existing as Y.Map<Y.Map<Y.Text>>;
+  const made = new Y.Map<Y.Map<Y.Text>>();
+  meta(doc).set('roundComments', made);
+  return made;
+}
+
+function ensureCommentTexts(doc: Y.Doc, label: string, placeIds: readonly string[]): void {
+  const rounds = commentRounds(doc);
+  let places = rounds.get(label);
+  if (!(places instanceof Y.Map)) {
+    places = new Y.Map<Y.Text>();
+    rounds.set(label, places);
+  }
+  for (const id of placeIds) if (!(places.get(id) instanceof Y.Text)) places.set(id, new Y.Text());
+}
+
+/**
+ * Starts a round and makes it current. `placeIds` are the board's focus areas and
+ * goals (template order), whose comment texts are made now. Throws a RoundError
+ * for a label in use, a bad label or date, or a board with ROUNDS_MAX rounds.
+ */
+export function startRound(
+  doc: Y.Doc,
+  round: BoardRound,
+  placeIds: readonly string[],
+  origin: Origin = Origin.server,
+): void {
+  const problem = roundLabelProblem(round.label);
+  if (problem) throw new RoundError(problem, 'invalid');
+  if (round.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(round.date)) {
+    throw new RoundError('a round date is YYYY-MM-DD', 'invalid');
+  }
+  const rounds = readRounds(doc);
+  if (rounds.some((r) => r.label === round.label)) {
+    throw new RoundError(`the board already has a round "${round.label}"`, 'exists');
+  }
+  if (rounds.length >= ROUNDS_MAX) throw new RoundError(`a board holds at most ${ROUNDS_MAX} rounds`, 'full');
+  doc.transact(() => {
+    meta(doc).set('rounds', [...rounds, { ...round }]);
+    meta(doc).set('currentRound', round.label);
+    for (const card of cardsMap(doc).values()) {
+      const followUp = card.get('followUp');
+      if (followUp instanceof Y.Map) ensureFollowUpEntry(followUp as Y.Map<unknown>, round.label);
+    }
+    ensureCommentTexts(doc, round.label, placeIds);
+  }, origin);
+}
+
+/** Makes an earlier round current again (or, with null, none). */
+export function setCurrentRound(doc: Y.Doc, label: string | null, origin: Origin = Origin.server): void {
+  if (label !== null && !readRounds(doc).some((round) => round.label === label)) {
+    throw new RoundError(`the board has no round "${label}"`, 'unknown');
+  }
+  doc.transact(() => {
+    if (label === null) meta(doc).delete('currentRound');
+    else meta(doc).set('currentRound', label);
+  }, origin);
+}
+
+/** The comment text of a place in a round, when there is one (for live binding in the UI). */
+export function roundCommentText(doc: Y.Doc, label: string, placeId: string): Y.Text | undefined {
+  const rounds = meta(doc).get('roundComments');
+  const texts = rounds instanceof Y.Map ? rounds.get(label) : undefined;
+  const text = texts instanceof Y.Map ? texts.get(placeId) : undefined;
+  return text instanceof Y.Text ? text : undefined;
+}
+
+/**
+ * Sets a place's comment in a round by the smallest splice. A place added after the round started
+ * (a goal the facilitator added to the layout) gets its text made here.
+ */
+export function setRoundComment(
+  doc: Y.Doc,
+  label: string,
+  placeId: string,
+  value: string,
+  origin: Origin = Origin.user,
+): void {
+  const next = value.slice(0, TEXT_FIELD_MAX);
+  doc.transact(() => {
+    if (!roundCommentText(doc, label, placeId)) ensureCommentTexts(doc, label, [placeId]);
+    const text = roundCommentText(doc, label, placeId);
+    if (text) replaceText(text, next);
+  }, origin);
+}
+
+/** A round's comments by place id, non-empty ones only. */
+export function readRoundComments(doc: Y.Doc, label: string): Record<string, string> {
+  const rounds = meta(doc).get('roundComments');
+  const places = rounds instanceof Y.Map ? rounds.get(label) : undefined;
+  if (!(places instanceof Y.Map)) return {};
+  const entries = [...places.entries()]
+    .filter((pair): pair is [string, Y.Text] => pair[1] instanceof Y.Text && pair[1].length > 0)
+    .map(([id, text]) => [id, text.toString()] as const);
+  return Object.fromEntries(entries);
+}
