@@ -5,8 +5,12 @@
  * templates that share goal ids (an edited copy of HSVO keeps A1 … D1) roll up
  * together; the answer names each plan's template, so a caller can refuse a mix.
  * Areas' own cards count under the area's id, like a goal of its own.
+ *
+ * What may be combined (README "Regional roll-up"): boards are matched by goal id,
+ * so a municipality's edited copy of a template rolls up with the others; a board
+ * that shares no focus area or goal id with the first one is refused.
  */
-import { countStatuses, noCounts, ROUND_STATUSES, type StatusCounts } from './follow-up-counts.ts';
+import { countStatuses, noCounts, planRounds, ROUND_STATUSES, type StatusCounts } from './follow-up-counts.ts';
 import type { PlanCard, PlanData } from './schema.ts';
 
 export interface RollupPlace {
@@ -79,4 +83,24 @@ export function rollUp(plans: readonly PlanData[], round: string): Rollup {
     parties: [...parties.values()].sort((a, b) => b.cards - a.cards || a.name.localeCompare(b.name, 'sv')),
     total,
   };
+}
+
+/** The ids of a plan's focus areas and goals. */
+const placeIds = (plan: PlanData): Set<string> =>
+  new Set(plan.focusAreas.flatMap((area) => [area.id, ...area.goals.map((goal) => goal.id)]));
+
+/** The indexes of the plans that share no focus area or goal id with the first: they cannot be combined. */
+export function unmatchedPlans(plans: readonly PlanData[]): number[] {
+  const [first, ...rest] = plans;
+  if (!first) return [];
+  const ids = placeIds(first);
+  return rest.flatMap((plan, at) => ([...placeIds(plan)].some((id) => ids.has(id)) ? [] : [at + 1]));
+}
+
+/** The round a roll-up counts when none is named: the first plan's current round, else its last. */
+export function defaultRollupRound(plans: readonly PlanData[]): string | null {
+  const [first] = plans;
+  if (!first) return null;
+  const current = first.rounds.find((round) => round.current)?.label;
+  return current ?? first.rounds.at(-1)?.label ?? planRounds(first).at(-1) ?? null;
 }
