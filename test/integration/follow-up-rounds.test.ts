@@ -13,7 +13,7 @@ import { createCard, readCard } from '../../shared/card.ts';
 import { CLOSE_LAYOUT_BROKEN } from '../../shared/close-codes.ts';
 import { setFollowUpStatus, setFollowUpText, setIndicatorValue } from '../../shared/follow-up/follow-up-entry.ts';
 import { currentRoundLabel, readRounds } from '../../shared/follow-up/round-meta.ts';
-import { setRoundComment, startRound } from '../../shared/follow-up/rounds.ts';
+import { readRoundComments, setRoundComment, startRound } from '../../shared/follow-up/rounds.ts';
 import { docToPlan, type PlanData, writePlan } from '../../shared/plan/index.ts';
 import type { Role } from '../../shared/roles.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
@@ -215,5 +215,47 @@ describe('follow-up rounds over REST and live', () => {
       { text: 'Klart i alla skolor', value: true },
     ]);
     expect(again.rounds[0]?.comments).toEqual([{ placeId: 'A', text: 'Området går bra' }]);
+  });
+
+  it('a restore during a round brings back indicator values and round comments', async () => {
+    const board = await createBoard(ctx.server.url);
+    const anna = ctx.client(board.id, 'participant');
+    // What reaches another client is stored: the server stores an update before it relays it.
+    const observer = ctx.client(board.id, 'viewer');
+    await Promise.all([anna.synced, observer.synced]);
+    const stored = (value: number, comment: string) =>
+      waitFor(
+        'the edits to be stored',
+        () =>
+          readCard(observer.doc, 'c1')?.followUp[LABEL]?.indicators['Andel elever'] === value &&
+          readRoundComments(observer.doc, LABEL).A1 === comment,
+      );
+    createCard(anna.doc, { id: 'c1', goalId: 'A1', createdBy: 'Anna', fields: { indicator: 'Andel elever' } });
+    await waitFor('the card', () => readCard(observer.doc, 'c1') !== undefined);
+    expect((await rounds(board.id, { label: LABEL })).status).toBe(201);
+    await waitFor('the round', () => currentRoundLabel(anna.doc) === LABEL);
+    setIndicatorValue(anna.doc, 'c1', LABEL, 'Andel elever', 62, 'Anna');
+    setRoundComment(anna.doc, LABEL, 'A1', 'Bra start');
+    await stored(62, 'Bra start');
+    const api = (path: string, body?: string) =>
+      fetch(`${ctx.server.url}/api/boards/${board.id}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(board.id) },
+        body,
+      });
+    const version = (await (await api('/versions', '{"name":"Före"}')).json()) as { id: string };
+
+    setIndicatorValue(anna.doc, 'c1', LABEL, 'Andel elever', 70, 'Anna');
+    setRoundComment(anna.doc, LABEL, 'A1', 'Ändrat');
+    await stored(70, 'Ändrat');
+    const restored = await api(`/versions/${version.id}/restore`);
+    expect(restored.status, await restored.clone().text()).toBe(200);
+    await waitFor(
+      'the restore to reach the client',
+      () =>
+        readCard(anna.doc, 'c1')?.followUp[LABEL]?.indicators['Andel elever'] === 62 &&
+        readRoundComments(anna.doc, LABEL).A1 === 'Bra start',
+    );
+    expect((await exportJson(board.id)).rounds[0]?.comments).toEqual([{ placeId: 'A1', text: 'Bra start' }]);
   });
 });

@@ -1,10 +1,10 @@
 /** Follow-up rounds in the board document (README "Follow-up rounds"): starting, switching, filling in at once. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { cardsMap } from '../../shared/board-doc.ts';
+import { cardsMap, Origin } from '../../shared/board-doc.ts';
 import { createCard, readCard } from '../../shared/card.ts';
 import { readFollowUp } from '../../shared/follow-up/entry-map.ts';
-import { setFollowUpStatus, setFollowUpText } from '../../shared/follow-up/follow-up-entry.ts';
+import { setFollowUpStatus, setFollowUpText, setIndicatorValue } from '../../shared/follow-up/follow-up-entry.ts';
 import { ROUNDS_MAX } from '../../shared/follow-up/round-limits.ts';
 import { type BoardRound, currentRoundLabel, readRounds } from '../../shared/follow-up/round-meta.ts';
 import {
@@ -14,6 +14,7 @@ import {
   setRoundComment,
   startRound,
 } from '../../shared/follow-up/rounds.ts';
+import { readContent, restoreContent } from '../../shared/restore.ts';
 import { emptyBoard } from './plan-helpers.ts';
 
 const round = (label: string, date: string | null = null): BoardRound => ({
@@ -38,6 +39,10 @@ function relayBothWays(a: Y.Doc, b: Y.Doc): void {
   a.on('update', (update: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, update, a));
   b.on('update', (update: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, update, b));
 }
+
+/** The Y.Map of a card's entry in the round (not its reading). */
+const entryOf = (doc: Y.Doc, cardId: string): unknown =>
+  (cardsMap(doc).get(cardId)?.get('followUp') as Y.Map<unknown> | undefined)?.get('Uppföljning 2025');
 
 describe('round lifecycle', () => {
   it('starts rounds, refuses a repeated or bad label and a full board, and switches the current one', () => {
@@ -141,5 +146,30 @@ describe('readFollowUp', () => {
     expect(readFollowUp(followUp)).toEqual({
       Ord: { status: 'not-started', comment: '', effect: 'Färre avhopp', indicators: {}, updatedAt: '', updatedBy: '' },
     });
+  });
+});
+
+describe('restoring a version during a round', () => {
+  it('brings back indicator values and round comments, and empties a later entry in place', () => {
+    const doc = emptyBoard();
+    createCard(doc, { id: 'c1', goalId: 'A1', createdBy: 'Anna', fields: { indicator: 'Andel elever' } });
+    createCard(doc, { id: 'c2', goalId: 'A1', createdBy: 'Anna' });
+    startRound(doc, round('Uppföljning 2025'), ['A', 'A1']);
+    setIndicatorValue(doc, 'c1', 'Uppföljning 2025', 'Andel elever', 62, 'Bo');
+    setRoundComment(doc, 'Uppföljning 2025', 'A1', 'Bra start');
+    const version = readContent(doc);
+
+    setIndicatorValue(doc, 'c1', 'Uppföljning 2025', 'Andel elever', 70, 'Bo');
+    setRoundComment(doc, 'Uppföljning 2025', 'A1', 'Ändrat');
+    setRoundComment(doc, 'Uppföljning 2025', 'A', 'Ny kommentar');
+    setFollowUpStatus(doc, 'c2', 'Uppföljning 2025', 'done', 'Bo');
+    const entryOfC2 = entryOf(doc, 'c2');
+
+    restoreContent(doc, version, Origin.server);
+    expect(readCard(doc, 'c1')?.followUp['Uppföljning 2025']?.indicators).toEqual({ 'Andel elever': 62 });
+    expect(readRoundComments(doc, 'Uppföljning 2025')).toEqual({ A1: 'Bra start' });
+    expect(readCard(doc, 'c2')?.followUp).toEqual({});
+    // The same map as before: whoever fills the card in next still shares it.
+    expect(entryOf(doc, 'c2')).toBe(entryOfC2);
   });
 });
