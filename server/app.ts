@@ -16,6 +16,7 @@ import { boardRoutes } from './routes/boards.ts';
 import { historyRoutes } from './routes/history.ts';
 import { planRoutes } from './routes/plans.ts';
 import { rollupRoutes } from './routes/rollups.ts';
+import { roundRoutes } from './routes/rounds.ts';
 import { templateRoutes } from './routes/templates.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry, catalog }));
   api.route('/', historyRoutes(store, rooms, failedAuth, log));
   api.route('/', rollupRoutes({ store, plans, failedAuth }));
+  api.route('/', roundRoutes(store, rooms, failedAuth));
   app.route('/api', api);
   // An unknown API path is an API error, not the web page the fallback below would serve.
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));

@@ -1,6 +1,7 @@
 /** REST contracts shared by the server routes and the client. */
 // zod/mini: the home page loads this module, and the mini build is a quarter of the size.
 import * as z from 'zod/mini';
+import type { BoardRound } from './follow-up/round-meta.ts';
 import type { ChangeSummary } from './plan/compare.ts';
 import type { BoardTokens, Role } from './roles.ts';
 
@@ -122,4 +123,22 @@ export interface DeletedCardInfo {
   goalId: string | null;
   deletedAt: string;
   deletedBy: string;
+}
+
+/** POST /api/boards/:id/rounds: a new follow-up round, made current (README "Follow-up rounds"). */
+export const StartRoundBody = z.object({
+  label: z.string({ error: 'label must be a string' }).check(z.maxLength(200, 'label is too long')),
+  date: z.optional(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD or null')))),
+  /** The facilitator's display name, for the round's startedBy. */
+  by: z.optional(z.string().check(z.maxLength(200, 'by must be at most 200 characters'))),
+});
+
+/** PUT /api/boards/:id/rounds/current: which round the board fills in now (null: none). */
+export const SetCurrentRoundBody = z.object({
+  label: z.nullable(z.string({ error: 'label must be a string or null' }).check(z.maxLength(200, 'label is too long'))),
+});
+
+export interface RoundsAnswer {
+  rounds: BoardRound[];
+  currentRound: string | null;
 }

@@ -23,6 +23,9 @@ import {
   setVote,
 } from './card.ts';
 import { CARD_TEXT_FIELDS, type Card } from './card-schema.ts';
+import { clearFollowUpEntry } from './follow-up/entry-map.ts';
+import { readRounds } from './follow-up/round-meta.ts';
+import { readAllRoundComments, restoreRoundComments } from './follow-up/rounds.ts';
 import type { Template } from './template.ts';
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -36,12 +39,15 @@ export interface BoardContent {
   cards: Card[];
   planPeriod: PlanPeriodMeta | null;
   template: Template | null;
+  /** Round label → place id → comment (non-empty ones); the rounds themselves stay as they are. */
+  roundComments: Record<string, Record<string, string>>;
 }
 
 export const readContent = (doc: Y.Doc): BoardContent => ({
   cards: readCards(doc),
   planPeriod: readPlanPeriod(doc),
   template: storedBoardTemplate(doc),
+  roundComments: readAllRoundComments(doc),
 });
 
 /** Writes `card` over the live card of the same id (which must exist, as `current` reads), field by field. */
@@ -63,7 +69,14 @@ function overwriteCard(doc: Y.Doc, card: Card, origin: Origin, current = readCar
     if (!current.parties.includes(party)) setCardParty(doc, card.id, party, true, origin);
   const followUp = map.get('followUp');
   if (followUp instanceof Y.Map) {
-    for (const label of Object.keys(current.followUp)) if (!Object.hasOwn(card.followUp, label)) followUp.delete(label);
+    // A round's entry is emptied in place, not taken away: everyone filling the round in shares that map.
+    const rounds = new Set(readRounds(doc).map((round) => round.label));
+    for (const label of Object.keys(current.followUp)) {
+      if (Object.hasOwn(card.followUp, label)) continue;
+      const entry = followUp.get(label);
+      if (rounds.has(label) && entry instanceof Y.Map) clearFollowUpEntry(entry as Y.Map<unknown>);
+      else followUp.delete(label);
+    }
   }
   for (const [label, entry] of Object.entries(card.followUp)) {
     if (!sameJson(current.followUp[label], entry)) setFollowUp(doc, card.id, label, entry, origin);
@@ -128,5 +141,6 @@ export function restoreContent(doc: Y.Doc, content: BoardContent, origin: Origin
       else if (!sameJson(current, card)) overwriteCard(doc, card, origin, current);
     }
     if (!sameJson(readPlanPeriod(doc), content.planPeriod)) setPlanPeriod(doc, content.planPeriod, origin);
+    restoreRoundComments(doc, content.roundComments, origin);
   }, origin);
 }

@@ -18,6 +18,7 @@ import type { Peer } from './room.ts';
 import type { RoomAdmission } from './room-admission.ts';
 import type { RoomHistory } from './room-history.ts';
 import type { RoomWrites } from './room-writes.ts';
+import type { RoundEdit, RoundEditResult, RoundsState } from './round-edit.ts';
 import type { StateWorker } from './state-worker-client.ts';
 
 /** The server itself as the author of its own edits: nothing to send or close. */
@@ -132,6 +133,22 @@ export class ServerEdits {
       if ('placesWithCards' in result) return result;
       await this.submit(result.update, true);
       return { version };
+    });
+  }
+
+  /**
+   * Starts a follow-up round or switches the current one (round-edit.ts) as an
+   * update of the server's own: resolves once it is stored, with the rounds
+   * after it, or with why it was refused (nothing is written then).
+   */
+  editRounds(edit: RoundEdit): Promise<RoundsState | Extract<RoundEditResult, { refused: unknown }>> {
+    return this.serially(async () => {
+      const result = await this.deps.writes.inBackground(() =>
+        this.deps.worker.run({ op: 'edit-rounds', updates: this.deps.content.parts(), edit }),
+      );
+      if ('refused' in result) return result;
+      await this.submit(result.update, true);
+      return { rounds: result.rounds, currentRound: result.currentRound };
     });
   }
 

@@ -12,6 +12,7 @@ import type { Template } from '../../shared/template.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
+import { editRounds, type RoundEdit, type RoundEditResult } from './round-edit.ts';
 import { editTemplate, type TemplateEditResult } from './template-edit.ts';
 import { keepWarm, type LogPosition, warmDoc } from './warm-docs.ts';
 
@@ -98,7 +99,8 @@ export type StateTask =
   | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] }
   | { op: 'migrate'; updates: Uint8Array[]; at: LogPosition }
   | { op: 'edit-template'; updates: Uint8Array[]; template: Template; moves: Record<string, string> }
-  | { op: 'read-template'; updates: Uint8Array[] };
+  | { op: 'read-template'; updates: Uint8Array[] }
+  | { op: 'edit-rounds'; updates: Uint8Array[]; edit: RoundEdit };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -112,11 +114,22 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
           ? TemplateEditResult
           : T extends { op: 'read-template' }
             ? Template | null
-            : Uint8Array;
+            : T extends { op: 'edit-rounds' }
+              ? RoundEditResult
+              : Uint8Array;
 
 export function runStateTask(
   task: StateTask,
-): Uint8Array | StateAnalysis | Snapshot | Card[][] | RestoreResult | TemplateEditResult | Template | null {
+):
+  | Uint8Array
+  | StateAnalysis
+  | Snapshot
+  | Card[][]
+  | RestoreResult
+  | TemplateEditResult
+  | RoundEditResult
+  | Template
+  | null {
   switch (task.op) {
     case 'snapshot':
     case 'read-deleted':
@@ -139,5 +152,7 @@ export function runStateTask(
       return editTemplate(mergeMany(task.updates), task.template, task.moves);
     case 'read-template':
       return readTemplate(mergeMany(task.updates));
+    case 'edit-rounds':
+      return editRounds(mergeMany(task.updates), task.edit);
   }
 }

@@ -18,6 +18,23 @@ export function newFollowUpEntry(): Y.Map<unknown> {
   return entry;
 }
 
+/**
+ * Empties an entry where it is (a restore to a version without it): the map stays, so
+ * whoever fills the round in next still writes into the one map everyone shares.
+ */
+export function clearFollowUpEntry(entry: Y.Map<unknown>): void {
+  for (const key of ['status', 'updatedAt', 'updatedBy']) if (entry.has(key)) entry.delete(key);
+  for (const key of ['comment', 'effect']) {
+    const text = entry.get(key);
+    if (text instanceof Y.Text) {
+      if (text.length > 0) text.delete(0, text.length);
+    } else entry.set(key, new Y.Text());
+  }
+  const indicators = entry.get('indicators');
+  if (indicators instanceof Y.Map) for (const key of [...indicators.keys()]) indicators.delete(key);
+  else entry.set('indicators', new Y.Map());
+}
+
 /** The entry of `label` in a card's `followUp` map, made when missing (inside the caller's transaction). */
 export function ensureFollowUpEntry(followUp: Y.Map<unknown>, label: string): Y.Map<unknown> {
   const existing = followUp.get(label);

@@ -123,3 +123,34 @@ export function readRoundComments(doc: Y.Doc, label: string): Record<string, str
     .map(([id, text]) => [id, text.toString()] as const);
   return Object.fromEntries(entries);
 }
+
+/** Every round's comments (non-empty ones), by round label and place id: what a version keeps of them. */
+export function readAllRoundComments(doc: Y.Doc): Record<string, Record<string, string>> {
+  return Object.fromEntries(readRounds(doc).map((round) => [round.label, readRoundComments(doc, round.label)]));
+}
+
+/**
+ * Makes the comments of the board's rounds equal `comments` (a version's), by the
+ * smallest splice. Rounds themselves stay as they are (only the server starts them),
+ * and a round the board holds no comment texts for is left alone.
+ */
+export function restoreRoundComments(
+  doc: Y.Doc,
+  comments: Record<string, Record<string, string>>,
+  origin: Origin,
+): void {
+  const rounds = meta(doc).get('roundComments');
+  if (!(rounds instanceof Y.Map)) return;
+  for (const { label } of readRounds(doc)) {
+    const places = rounds.get(label);
+    if (!(places instanceof Y.Map)) continue;
+    const wanted = Object.hasOwn(comments, label) ? (comments[label] as Record<string, string>) : {};
+    for (const [placeId, text] of places.entries()) {
+      const next = Object.hasOwn(wanted, placeId) ? (wanted[placeId] as string) : '';
+      if (text instanceof Y.Text && text.toString() !== next) replaceText(text, next.slice(0, TEXT_FIELD_MAX));
+    }
+    for (const [placeId, text] of Object.entries(wanted)) {
+      if (!places.has(placeId)) setRoundComment(doc, label, placeId, text, origin);
+    }
+  }
+}

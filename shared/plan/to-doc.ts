@@ -5,7 +5,7 @@
  * drops a card.
  */
 import * as Y from 'yjs';
-import { cardsMap, initBoardDoc, metaMap, Origin, setPlanPeriod } from '../board-doc.ts';
+import { cardsMap, initBoardDoc, isSourceBoard, metaMap, Origin, setPlanPeriod } from '../board-doc.ts';
 import { createCard, setFollowUp, setVote } from '../card.ts';
 import { TEXT_FIELDS } from '../fields/card-fields.ts';
 import { randomId } from '../ids.ts';
@@ -13,6 +13,7 @@ import { placeIds, type Template } from '../template.ts';
 import { planFieldValue, textOf } from './field-values.ts';
 import { yearRange } from './period.ts';
 import { localized } from './plan-shell.ts';
+import { writePlanRounds } from './rounds-to-doc.ts';
 import type { PlanCard, PlanData } from './schema.ts';
 
 export interface ToDocOptions {
@@ -114,12 +115,17 @@ export function planToDoc(plan: PlanData, template: Template, options: ToDocOpti
             effect: entry.effect,
             updatedAt: entry.updatedAt ?? now.toISOString(),
             updatedBy: entry.updatedBy,
+            indicators: Object.fromEntries(entry.indicators.map((indicator) => [indicator.text, indicator.value])),
           },
           Origin.import,
         );
       }
       if (card.votes !== 0) setVote(doc, id, options.votesBy ?? 'import', card.votes, Origin.import);
     });
+    const source = plan.board.source;
+    if (source && isSourceBoard(source)) metaMap(doc).set('source', { id: source.id, title: source.title });
+    // After the cards: starting a round gives each card that has no entry for it yet an empty one.
+    writePlanRounds(doc, plan, template, now);
   }, Origin.import);
   return doc;
 }
