@@ -2,52 +2,16 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
-import { createCard } from '../../shared/card.ts';
-import type { FollowUpStatus } from '../../shared/card-schema.ts';
-import { setFollowUpStatus, setFollowUpText, setIndicatorValue } from '../../shared/follow-up/follow-up-entry.ts';
-import { setCurrentRound, setRoundComment, startRound } from '../../shared/follow-up/rounds.ts';
 import { noCounts } from '../../shared/plan/follow-up-counts.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { followUpReport, UnknownRound, writeReport } from '../../shared/report/index.ts';
-import { emptyBoard, HSVO, NOW } from './plan-helpers.ts';
+import { followUpBoard, R1, R2 } from '../helpers/follow-up-board.ts';
+import { HSVO, NOW } from './plan-helpers.ts';
 
 const counts = (partial: Partial<ReturnType<typeof noCounts>>) => ({ ...noCounts(), ...partial });
-const R1 = 'Uppföljning 2024';
-const R2 = 'Uppföljning 2025';
-
-function board(): Y.Doc {
-  const doc = emptyBoard();
-  const cards: [string, string, Record<string, FollowUpStatus>][] = [
-    ['A1', 'SIP & <samverkan>', { [R1]: 'not-started', [R2]: 'done' }],
-    ['A1', 'Gemensam utbildning', { [R1]: 'ongoing', [R2]: 'ongoing' }],
-    ['A2', 'Träffpunkt', { [R2]: 'cancelled' }],
-    ['B1', 'Hembesök', {}],
-  ];
-  const ids = cards.map(([goalId, title]) =>
-    createCard(doc, { goalId, createdBy: 'Karin', fields: { title, indicator: 'Antal träffar' } }),
-  );
-  const places = HSVO.focusAreas.flatMap((area) => [area.id, ...area.goals.map((goal) => goal.id)]);
-  for (const [r, label] of [R1, R2].entries()) {
-    startRound(doc, { label, date: null, startedAt: `202${4 + r}-03-01T10:00:00.000Z`, startedBy: 'Karin' }, places);
-    cards.forEach(([, , statuses], i) => {
-      const status = statuses[label];
-      if (status) setFollowUpStatus(doc, ids[i] as string, label, status, 'Karin');
-    });
-  }
-  setFollowUpText(doc, ids[0] as string, R2, 'comment', 'Rutinen är klar', 'Karin');
-  setFollowUpText(doc, ids[0] as string, R2, 'effect', 'Färre återinläggningar', 'Karin');
-  setIndicatorValue(doc, ids[0] as string, R1, 'Antal träffar', 3, 'Karin');
-  setIndicatorValue(doc, ids[0] as string, R2, 'Antal träffar', 7, 'Karin');
-  setRoundComment(doc, R2, 'A', 'Området går framåt');
-  setRoundComment(doc, R2, 'A1', 'Delmålet nästan nått');
-  setCurrentRound(doc, R1);
-  return doc;
-}
-
 describe('the follow-up report', () => {
   it('counts per area and goal in the round and the one before, with comments and indicator values', () => {
-    const plan = docToPlan(board(), HSVO, { now: NOW });
+    const plan = docToPlan(followUpBoard(), HSVO, { now: NOW });
     // The current round by default; the first round has no previous one.
     const first = followUpReport(plan);
     expect([first.round, first.previousRound]).toEqual([R1, null]);
@@ -71,7 +35,7 @@ describe('the follow-up report', () => {
   });
 
   it('writes the numbers into Markdown, Word and Excel', async () => {
-    const plan = docToPlan(board(), HSVO, { now: NOW });
+    const plan = docToPlan(followUpBoard(), HSVO, { now: NOW });
     const md = (await writeReport(plan, 'md', { round: R2, now: NOW })).body as string;
     expect(md).toContain('SIP &amp; &lt;samverkan\\>');
     expect(md).toContain('# Samverkansplan Heby 2025 – Uppföljning 2025');
