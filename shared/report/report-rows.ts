@@ -44,6 +44,8 @@ export const cardHeadings = (report: FollowUpReport, labels: ReportLabels): stri
   labels.indicators,
 ];
 
+const lines = (text: string): string[] => (text ? text.split(/\r?\n/) : []);
+
 /** A card's cells, each a list of lines: title, status now (and before), comment, effect, indicator values. */
 export function cardRow(report: FollowUpReport, card: ReportCard, labels: ReportLabels, lang: ReportLang): string[][] {
   const indicators = card.indicators.map((i) => {
@@ -56,10 +58,10 @@ export function cardRow(report: FollowUpReport, card: ReportCard, labels: Report
     [card.title],
     [labels.status[card.status]],
     ...(report.previousRound !== null ? [[labels.status[card.previousStatus ?? 'none']]] : []),
-    card.comment.split(/\r?\n/),
-    card.effect.split(/\r?\n/),
+    lines(card.comment),
+    lines(card.effect),
     indicators,
-  ].map((lines) => lines.filter((line, i) => line !== '' || i > 0 || lines.length === 1));
+  ];
 }
 
 export interface SummaryRow {

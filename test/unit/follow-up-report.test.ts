@@ -42,6 +42,11 @@ describe('the follow-up report', () => {
     expect(md).toContain('Området går framåt');
     expect(md).toMatch(/\| Uppföljning 2025 \| 0 \| 1 \| 1 \| 0 \| 0 \| 2 \|/);
 
+    const english = (await writeReport(plan, 'md', { round: R2, lang: 'en' })).body as string;
+    expect(english).toContain(
+      '| Round | Not started | Ongoing | Done | Cancelled – stop doing | Not followed up | Total |',
+    );
+
     const docx = await writeReport(plan, 'docx', { round: R2, now: NOW });
     expect(docx.fileName).toBe('uppfoljning-heby-2025-2025-03-01.docx');
     const xml = await (await JSZip.loadAsync(docx.body as Uint8Array)).file('word/document.xml')?.async('string');
