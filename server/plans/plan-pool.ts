@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
 import { PlanBusy, PlanQueues } from './plan-queues.ts';
-import type { ExportOutcome, ExportTask, ImportOutcome, ImportTask } from './plan-worker.ts';
+import type { ExportOutcome, ExportTask, ImportOutcome, ImportTask, ReportOutcome, ReportTask } from './plan-worker.ts';
 
 export { PlanBusy } from './plan-queues.ts';
 
@@ -22,6 +22,8 @@ export class PlanTimeout extends Error {}
 export interface PlanPool {
   export(task: Omit<ExportTask, 'kind'>): Promise<ExportOutcome>;
   import(task: Omit<ImportTask, 'kind'>): Promise<ImportOutcome>;
+  /** A follow-up report: in the board's export queue, as it reads the same stored board. */
+  report(task: Omit<ReportTask, 'kind'>): Promise<ReportOutcome>;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
   });
   const queues = new PlanQueues(options.maxWaitingPerQueue ?? DEFAULT_PLAN_WAITING_PER_QUEUE);
 
-  async function run<T>(task: ExportTask | ImportTask, tooLong: string): Promise<T> {
+  async function run<T>(task: ExportTask | ImportTask | ReportTask, tooLong: string): Promise<T> {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       return (await pool.run(task, { signal })) as T;
@@ -68,6 +70,10 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
     export: (task) =>
       queues.run(task.boardId, 'this board has exports under way', () =>
         run<ExportOutcome>({ kind: 'export', ...task }, 'the export took too long'),
+      ),
+    report: (task) =>
+      queues.run(task.boardId, 'this board has exports under way', () =>
+        run<ReportOutcome>({ kind: 'report', ...task }, 'the report took too long'),
       ),
     import: (task) =>
       queues.run(IMPORTS, 'other imports are under way', () =>

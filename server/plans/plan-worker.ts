@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { migrateBoardDoc } from '../../shared/board-migration.ts';
 import { readBoardTemplate } from '../../shared/board-template.ts';
 import {
+  docToPlan,
   exportPlan,
   ImportError,
   type ImportErrorLocation,
@@ -14,7 +15,9 @@ import {
   type PlanFormat,
   planToDoc,
 } from '../../shared/plan/index.ts';
+import { type ReportFormat, type ReportLang, UnknownRound, writeReport } from '../../shared/report/index.ts';
 import type { Template } from '../../shared/template.ts';
+import { reportCharts } from './chart-png.ts';
 
 export interface ExportTask {
   kind: 'export';
@@ -24,6 +27,18 @@ export interface ExportTask {
   format: PlanFormat;
   delimiter?: ';' | ',';
 }
+
+export interface ReportTask {
+  kind: 'report';
+  updates: Uint8Array[];
+  boardId: string;
+  format: ReportFormat;
+  /** The round to report; absent: the current round, else the last. */
+  round?: string;
+  lang?: ReportLang;
+}
+
+export type ReportOutcome = ExportOutcome | { unknownRound: string };
 
 export interface ImportTask {
   kind: 'import';
@@ -47,14 +62,40 @@ export type ImportOutcome =
   | { ok: false; code: string; message: string; location: ImportErrorLocation }
   | { ok: false; code: 'unknown-template'; message: string; location: ImportErrorLocation };
 
-async function runExport(task: ExportTask): Promise<ExportOutcome> {
+/** The board of stored updates, read with this server's fields (a migration in memory only). */
+function boardDoc(updates: Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  migrateBoardDoc(doc);
+  return doc;
+}
+
+async function runReport(task: ReportTask): Promise<ReportOutcome> {
+  const doc = boardDoc(task.updates);
   try {
-    doc.transact(() => {
-      for (const update of task.updates) Y.applyUpdate(doc, update);
+    const template: Template | null = readBoardTemplate(doc);
+    if (!template) return { unknownTemplate: String(doc.getMap('meta').get('templateId') ?? '') };
+    const plan = docToPlan(doc, template, { boardId: task.boardId });
+    const lang = task.lang ?? 'sv';
+    const { body, contentType, fileName } = await writeReport(plan, task.format, {
+      round: task.round,
+      lang,
+      charts: (report) => reportCharts(report, lang),
     });
-    // A stored board (or version) from before this server's fields reads with them, in memory only.
-    migrateBoardDoc(doc);
+    return { body, contentType, fileName };
+  } catch (error) {
+    if (error instanceof UnknownRound) return { unknownRound: error.message };
+    throw error;
+  } finally {
+    doc.destroy();
+  }
+}
+
+async function runExport(task: ExportTask): Promise<ExportOutcome> {
+  const doc = boardDoc(task.updates);
+  try {
     // The board's own copy of its template (older boards: the built-in one of its id).
     const template: Template | null = readBoardTemplate(doc);
     if (!template) return { unknownTemplate: String(doc.getMap('meta').get('templateId') ?? '') };
@@ -95,6 +136,9 @@ async function runImport(task: ImportTask): Promise<ImportOutcome> {
   }
 }
 
-export default function run(task: ExportTask | ImportTask): Promise<ExportOutcome | ImportOutcome> {
+export default function run(
+  task: ExportTask | ImportTask | ReportTask,
+): Promise<ExportOutcome | ImportOutcome | ReportOutcome> {
+  if (task.kind === 'report') return runReport(task);
   return task.kind === 'export' ? runExport(task) : runImport(task);
 }

@@ -3,12 +3,14 @@
  *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,][&version=<id>]
  *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…, or the body's Content-Type)[&templateId=…|&layout=file][&title=…]
  *        body: the file's bytes, at most MAX_IMPORT_BYTES
+ *   GET  /api/boards/:id/report?format=docx|md|xlsx|json[&round=<label>][&lang=sv|en]: the follow-up report
  * The work itself runs in the plan worker pool (see plans/plan-pool.ts).
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/plan/index.ts';
+import { isReportFormat, REPORT_FORMATS, REPORT_LANGS, type ReportLang } from '../../shared/report/index.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { storeNewBoardState } from '../boards/board-docs.ts';
 import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
@@ -95,6 +97,30 @@ async function exportBoard(
   });
 }
 
+/** The follow-up report of the board's round (default: its current round, else the last). */
+async function reportBoard(c: Context<AccessEnv & AppEnv>, store: BoardStore, pool: PlanPool): Promise<Response> {
+  const { board } = c.var.access;
+  const format = c.req.query('format') ?? 'docx';
+  if (!isReportFormat(format)) throw new ApiError(400, `format: expected one of ${REPORT_FORMATS.join(', ')}`);
+  const lang = c.req.query('lang') ?? 'sv';
+  if (!(REPORT_LANGS as readonly string[]).includes(lang)) throw new ApiError(400, 'lang: expected "sv" or "en"');
+  const round = c.req.query('round');
+  const { updates } = await store.loadBoard(board.id);
+  let result: Awaited<ReturnType<PlanPool['report']>>;
+  try {
+    result = await pool.report({ updates, boardId: board.id, format, round, lang: lang as ReportLang });
+  } catch (error) {
+    return refusedJob(c, error);
+  }
+  if ('unknownRound' in result) throw new ApiError(404, result.unknownRound);
+  if ('unknownTemplate' in result) {
+    throw new ApiError(409, `the board's template "${result.unknownTemplate.slice(0, 100)}" is not installed here`);
+  }
+  return new Response(result.body as BodyInit, {
+    headers: { 'Content-Type': result.contentType, 'Content-Disposition': attachment(result.fileName) },
+  });
+}
+
 async function importBoard(
   c: Context<AccessEnv & AppEnv>,
   store: BoardStore,
@@ -172,6 +198,7 @@ export function planRoutes(deps: PlanRouteDeps): Hono<AccessEnv & AppEnv> {
   const app = new Hono<AccessEnv & AppEnv>();
   // Viewers may export: a read-only link is for reading the plan, in any format.
   app.get('/boards/:id/export', boardAccess(store, 'viewer', failedAuth), (c) => exportBoard(c, store, plans, log));
+  app.get('/boards/:id/report', boardAccess(store, 'viewer', failedAuth), (c) => reportBoard(c, store, plans));
   app.post('/boards/import', rateLimited(creations, 'boards created'), importLimit, (c) =>
     importBoard(c, store, plans, maxCardsPerBoard, log, catalog),
   );

@@ -20,6 +20,7 @@ import { canvasRender } from './scenarios/canvas-render.ts';
 import { coldLoad } from './scenarios/cold-load.ts';
 import { echo } from './scenarios/echo.ts';
 import { exports } from './scenarios/exports.ts';
+import { followUpReport } from './scenarios/follow-up-report.ts';
 import { history } from './scenarios/history.ts';
 import { latency } from './scenarios/latency.ts';
 import { memory } from './scenarios/memory.ts';
@@ -40,6 +41,7 @@ const SCENARIOS: Scenario[] = [
   boards,
   admission,
   exports,
+  followUpReport,
   bundle,
   tableRender,
   canvasRender,

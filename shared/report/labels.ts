@@ -1,0 +1,85 @@
+/**
+ * The wording of the follow-up report. Swedish by default, as the plan
+ * exports; English when the report is asked for in English.
+ */
+import type { RoundStatus } from '../plan/follow-up-counts.ts';
+
+export type ReportLang = 'sv' | 'en';
+export const REPORT_LANGS: readonly ReportLang[] = ['sv', 'en'];
+
+export interface ReportLabels {
+  title: string;
+  status: Record<RoundStatus, string>;
+  round: string;
+  previousRound: string;
+  area: string;
+  card: string;
+  comment: string;
+  effect: string;
+  indicators: string;
+  total: string;
+  roundComment: string;
+  unplaced: string;
+  noCards: string;
+  summarySheet: string;
+  place: string;
+  noRounds: string;
+}
+
+export const REPORT_LABELS: Record<ReportLang, ReportLabels> = {
+  sv: {
+    title: 'Uppföljning',
+    status: {
+      'not-started': 'Ej påbörjad',
+      ongoing: 'Pågående',
+      done: 'Genomförd',
+      cancelled: 'Avslutad – slutar göra',
+      none: 'Ej uppföljd',
+    },
+    round: 'Omgång',
+    previousRound: 'Föregående omgång',
+    area: 'Fokusområde',
+    card: 'Aktivitet',
+    comment: 'Kommentar',
+    effect: 'Effekt',
+    indicators: 'Indikatorer',
+    total: 'Totalt',
+    roundComment: 'Kommentar för omgången',
+    unplaced: 'Ej placerade aktiviteter',
+    noCards: 'Inga aktiviteter.',
+    summarySheet: 'Sammanställning',
+    place: 'Område/mål',
+    noRounds: 'Ingen uppföljningsomgång',
+  },
+  en: {
+    title: 'Follow-up',
+    status: {
+      'not-started': 'Not started',
+      ongoing: 'Ongoing',
+      done: 'Done',
+      cancelled: 'Cancelled – stop doing',
+      none: 'Not followed up',
+    },
+    round: 'Round',
+    previousRound: 'Previous round',
+    area: 'Focus area',
+    card: 'Activity',
+    comment: 'Comment',
+    effect: 'Effect',
+    indicators: 'Indicators',
+    total: 'Total',
+    roundComment: 'Comment for the round',
+    unplaced: 'Unplaced activities',
+    noCards: 'No activities.',
+    summarySheet: 'Summary',
+    place: 'Area/goal',
+    noRounds: 'No follow-up round',
+  },
+};
+
+/** An indicator value in words: yes/no, a number, or the text. */
+export function indicatorText(value: boolean | number | string | null, lang: ReportLang): string {
+  if (value === null) return '–';
+  if (typeof value === 'boolean') return lang === 'sv' ? (value ? 'Ja' : 'Nej') : value ? 'Yes' : 'No';
+  return String(value);
+}

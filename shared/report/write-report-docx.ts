@@ -1,0 +1,198 @@
+/**
+ * The follow-up report as a Word document: the round beside the one before,
+ * a summary table, then per focus area its chart, counts, round comment and a
+ * table of its cards, and the same per goal. The charts come in as PNGs (the
+ * server renders them), so this module stays pure and runs anywhere.
+ */
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
+import { PAGE } from '../plan/docx-table.ts';
+import { reportTableXml } from './docx-report-table.ts';
+import { REPORT_LABELS, type ReportLang } from './labels.ts';
+import type { FollowUpReport, ReportCard, ReportPlace } from './report-model.ts';
+import {
+  cardHeadings,
+  cardRow,
+  countHeadings,
+  countRow,
+  countRows,
+  placeName,
+  reportHeading,
+  summaryRows,
+} from './report-rows.ts';
+
+export interface ChartPng {
+  png: Uint8Array;
+  /** The chart's size in pixels; the document shows it at this size, scaled to fit the text width. */
+  width: number;
+  height: number;
+  title: string;
+  description: string;
+}
+
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin; // portrait
+const TEXT_PIXELS = Math.floor((TEXT_WIDTH / 1440) * 96);
+const SLOT = 'samtavla-report-table-slot';
+const SLOT_XML = `<w:p><w:r><w:t xml:space="preserve">${SLOT}</w:t></w:r></w:p>`;
+const BODY = { size: 22 };
+
+const cells = (row: (string | number)[]) => row.map((c) => [String(c)]);
+
+export async function writeReportDocx(
+  report: FollowUpReport,
+  charts: ReadonlyMap<string, ChartPng> = new Map(),
+  lang: ReportLang = 'sv',
+): Promise<Uint8Array> {
+  const labels = REPORT_LABELS[lang];
+  const tables: string[] = [];
+  const slot = (xml: string) => {
+    tables.push(xml);
+    return [new Paragraph({ text: SLOT }), new Paragraph({ text: '' })];
+  };
+  const countWeights = [
+    3,
+    ...countHeadings(labels)
+      .slice(1)
+      .map(() => 2),
+  ];
+  const countTable = (p: Pick<ReportPlace, 'counts' | 'previousCounts'>) =>
+    slot(reportTableXml(countHeadings(labels), countRows(report, p).map(cells), countWeights, TEXT_WIDTH));
+  const cardWeights = cardHeadings(report, labels).map((_, i, all) => (i === 0 ? 4 : i > all.length - 4 ? 4 : 2));
+  const cardTable = (list: ReportCard[]) =>
+    list.length === 0
+      ? []
+      : slot(
+          reportTableXml(
+            cardHeadings(report, labels),
+            list.map((card) => cardRow(report, card, labels, lang)),
+            cardWeights,
+            TEXT_WIDTH,
+            true,
+          ),
+        );
+  const comment = (text: string) =>
+    text
+      ? [
+          new Paragraph({
+            spacing: { after: 120 },
+            children: [
+              new TextRun({ text: `${labels.roundComment}: `, bold: true, ...BODY }),
+              ...text
+                .split(/\r?\n/)
+                .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...BODY })),
+            ],
+          }),
+        ]
+      : [];
+  const chart = (areaId: string) => {
+    const found = charts.get(areaId);
+    if (!found) return [];
+    const scale = Math.min(1, TEXT_PIXELS / found.width);
+    return [
+      new Paragraph({
+        alignment: AlignmentType.LEFT,
+        spacing: { after: 120 },
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: found.png,
+            transformation: { width: Math.round(found.width * scale), height: Math.round(found.height * scale) },
+            altText: { name: found.title, title: found.title, description: found.description },
+          }),
+        ],
+      }),
+    ];
+  };
+  const children: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, text: reportHeading(report, labels) }),
+    new Paragraph({ children: [new TextRun({ text: report.templateTitle, italics: true, ...BODY })] }),
+    new Paragraph({
+      spacing: { before: 120, after: 240 },
+      children: [
+        new TextRun({ text: `${labels.round}: `, bold: true, ...BODY }),
+        new TextRun({ text: report.round, ...BODY }),
+        ...(report.previousRound !== null
+          ? [
+              new TextRun({ text: `${labels.previousRound}: `, bold: true, break: 1, ...BODY }),
+              new TextRun({ text: report.previousRound, ...BODY }),
+            ]
+          : []),
+      ],
+    }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, text: labels.summarySheet }),
+    ...slot(
+      reportTableXml(
+        [labels.place, ...countHeadings(labels)],
+        summaryRows(report, labels).map((r) => cells([r.place, ...countRow(r.round, r.counts)])),
+        [5, ...countWeights],
+        TEXT_WIDTH,
+      ),
+    ),
+  ];
+  for (const area of report.areas) {
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        text: `${labels.area} ${placeName(area)}`,
+        pageBreakBefore: true,
+      }),
+      ...chart(area.id),
+      ...comment(area.comment),
+      ...countTable(area),
+      ...cardTable(area.cards),
+    );
+    for (const goal of area.goals) {
+      children.push(
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          text: placeName(goal),
+          spacing: { before: 240 },
+          keepNext: true,
+        }),
+        ...comment(goal.comment),
+        ...countTable(goal),
+        ...(goal.cards.length === 0
+          ? [new Paragraph({ children: [new TextRun({ text: labels.noCards, italics: true, ...BODY })] })]
+          : cardTable(goal.cards)),
+      );
+    }
+  }
+  if (report.unplaced.cards.length > 0) {
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, text: labels.unplaced, pageBreakBefore: true }),
+      ...countTable(report.unplaced),
+      ...cardTable(report.unplaced.cards),
+    );
+  }
+  const document = new Document({
+    creator: 'Samtavla',
+    title: reportHeading(report, labels),
+    styles: {
+      default: {
+        document: {
+          run: { font: 'Calibri', size: 18, language: { value: lang === 'en' ? 'en-GB' : 'sv-SE' } },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  // As in the plan export: docx lays out the document with a slot paragraph a table, the tables replace the slots.
+  const skeleton = await Packer.toArrayBuffer(document);
+  const xml = (await (await JSZip.loadAsync(skeleton)).file('word/document.xml')?.async('string')) ?? '';
+  const parts = xml.split(SLOT_XML);
+  if (parts.length !== tables.length + 1)
+    throw new Error(`report DOCX: ${tables.length} tables, ${parts.length - 1} slots`);
+  const data = parts.map((part, i) => (i === 0 ? part : `${tables[i - 1]}${part}`)).join('');
+  return new Uint8Array(await Packer.toArrayBuffer(document, false, [{ path: 'word/document.xml', data }]));
+}
