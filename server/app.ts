@@ -14,6 +14,7 @@ import type { Logger } from './log/logger.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { historyRoutes } from './routes/history.ts';
+import { nextPlanRoutes } from './routes/next-plan.ts';
 import { planRoutes } from './routes/plans.ts';
 import { rollupRoutes } from './routes/rollups.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry, catalog }));
   api.route('/', historyRoutes(store, rooms, failedAuth, log));
   api.route('/', rollupRoutes({ store, plans, failedAuth }));
+  api.route('/', nextPlanRoutes({ store, creations, failedAuth, log }));
   api.route('/', roundRoutes(store, rooms, failedAuth));
   app.route('/api', api);
   // An unknown API path is an API error, not the web page the fallback below would serve.
