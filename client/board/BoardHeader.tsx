@@ -36,9 +36,11 @@ export interface BoardHeaderProps {
   rotate(role: Role): Promise<string>;
   /** The history and deleted-cards buttons (client/history/HistoryControls.tsx). */
   history?: ReactNode;
+  /** The facilitator's "Starta uppföljning" (client/follow-up/StartRoundButton.tsx). */
+  followUp?: ReactNode;
 }
 
-export function BoardHeader({ board, connection, people, me, onRename, rotate, history }: BoardHeaderProps) {
+export function BoardHeader({ board, connection, people, me, onRename, rotate, history, followUp }: BoardHeaderProps) {
   const { t } = useI18n();
   const viewClass = ({ isActive }: { isActive: boolean }) => `view-toggle__link${isActive ? ' is-active' : ''}`;
   return (
@@ -60,8 +62,12 @@ export function BoardHeader({ board, connection, people, me, onRename, rotate, h
         <NavLink to={`/b/${board.id}/table`} className={viewClass}>
           {t('view.table')}
         </NavLink>
+        <NavLink to={`/b/${board.id}/follow-up`} className={viewClass} data-testid="follow-up-link">
+          {t('view.followUp')}
+        </NavLink>
       </nav>
       {isFacilitator(board.role) && <FacilitatorControls board={board} rotate={rotate} />}
+      {followUp}
       {history}
       <ExportMenu boardId={board.id} token={board.token} />
       <PeopleList people={people} me={me} onRename={onRename} />
