@@ -36,11 +36,9 @@ export interface BoardHeaderProps {
   rotate(role: Role): Promise<string>;
   /** The history and deleted-cards buttons (client/history/HistoryControls.tsx). */
   history?: ReactNode;
-  /** The facilitator's "Starta uppföljning" (client/follow-up/StartRoundButton.tsx). */
-  followUp?: ReactNode;
 }
 
-export function BoardHeader({ board, connection, people, me, onRename, rotate, history, followUp }: BoardHeaderProps) {
+export function BoardHeader({ board, connection, people, me, onRename, rotate, history }: BoardHeaderProps) {
   const { t } = useI18n();
   const viewClass = ({ isActive }: { isActive: boolean }) => `view-toggle__link${isActive ? ' is-active' : ''}`;
   return (
@@ -67,7 +65,6 @@ export function BoardHeader({ board, connection, people, me, onRename, rotate, h
         </NavLink>
       </nav>
       {isFacilitator(board.role) && <FacilitatorControls board={board} rotate={rotate} />}
-      {followUp}
       {history}
       <ExportMenu boardId={board.id} token={board.token} />
       <PeopleList people={people} me={me} onRename={onRename} />

@@ -9,10 +9,9 @@ import type { BoardView } from '../../shared/api.ts';
 import { canWrite } from '../../shared/board-doc.ts';
 import type { Role } from '../../shared/roles.ts';
 import { rememberRotated } from '../access/access-store.ts';
-import { isFacilitator, lockedOut, writesDocument } from '../access/permissions.ts';
+import { lockedOut, writesDocument } from '../access/permissions.ts';
 import { rotateToken } from '../api/board-admin.ts';
 import type { BoardVersion } from '../api/history.ts';
-import { StartRoundButton } from '../follow-up/StartRoundButton.tsx';
 import { HistoryControls } from '../history/HistoryControls.tsx';
 import { VersionView } from '../history/VersionView.tsx';
 import { rememberBoard } from '../home/recent-boards.ts';
@@ -138,9 +137,6 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
         me={person}
         onRename={() => setRenaming(true)}
         rotate={rotate}
-        followUp={
-          connection && isFacilitator(role) && <StartRoundButton boardId={info.id} token={token} doc={connection.doc} />
-        }
         history={
           template &&
           connection && (

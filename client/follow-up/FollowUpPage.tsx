@@ -3,7 +3,8 @@
  * and goal like the table view. The current round is filled in here (the same
  * inputs as the card editor's section), earlier ones are read; each area and
  * goal has the round's comment, each area its status counts and a slot for the
- * chart. Live for everyone; reads `cards` and `meta` only.
+ * chart. The facilitator starts rounds here and makes another one current.
+ * Live for everyone; reads `cards` and `meta` only.
  */
 import { type CSSProperties, useId, useState } from 'react';
 import { placeCode } from '../../shared/place-codes.ts';
@@ -18,6 +19,7 @@ import { FollowUpTable } from './FollowUpTable.tsx';
 import { ReportMenu } from './ReportMenu.tsx';
 import { RoundCommentField } from './RoundCommentField.tsx';
 import { RoundsList } from './RoundsList.tsx';
+import { StartRoundButton } from './StartRoundButton.tsx';
 import { StatusSummary } from './StatusSummary.tsx';
 import { useRounds } from './useRounds.ts';
 import './follow-up.css';
@@ -49,6 +51,7 @@ function FollowUpRounds({ board }: { board: BoardContextValue }) {
     <main className="follow-up-page plan-tables" data-testid="follow-up-view">
       <div className="follow-up-page__bar">
         <h1 className="follow-up-page__heading">{t('followUp.page.heading')}</h1>
+        {isFacilitator(board.role) && <StartRoundButton boardId={board.info.id} token={token} doc={board.doc} />}
         {rounds.length > 0 && round && (
           <>
             <label htmlFor={pickerId}>{t('followUp.page.round')}</label>

@@ -1,4 +1,4 @@
-/** The facilitator's "Starta uppföljning" in the board header, opening the start dialog. */
+/** The facilitator's "Starta uppföljning" on the follow-up view, opening the start dialog. */
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import { useI18n } from '../i18n/I18nProvider.tsx';
