@@ -109,7 +109,13 @@ function IndicatorInput(props: FollowUpInputProps & { line: IndicatorLine }) {
     setBad(value === undefined);
     if (value !== undefined) setIndicatorValue(doc, card.id, round, line.text, value, by);
   };
-  const label = named(line.text, context);
+  // The wording shows; the activity it belongs to is for screen readers (the table's row header shows it).
+  const label = (
+    <>
+      {line.text}
+      {context !== undefined && <span className="sr-only"> – {context}</span>}
+    </>
+  );
 
   if (line.kind === 'yesno') {
     const choices = [

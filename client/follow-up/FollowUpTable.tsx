@@ -29,6 +29,13 @@ export function FollowUpTable({ doc, caption, hideCaption, cards, round, editabl
       <caption className={hideCaption ? 'sr-only' : undefined}>
         {caption} <span className="muted">({cards.length})</span>
       </caption>
+      <colgroup>
+        <col style={{ width: '18%' }} />
+        <col style={{ width: '12%' }} />
+        <col style={{ width: '22%' }} />
+        <col style={{ width: '22%' }} />
+        <col style={{ width: '26%' }} />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">{t('followUp.page.activity')}</th>

@@ -1,6 +1,7 @@
 /** A round's comment on one focus area or goal, bound live like the card texts. */
-import { useId, useState } from 'react';
+import { useCallback, useId, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { metaMap } from '../../shared/board-doc.ts';
 import { TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
 import { roundCommentText, setRoundComment } from '../../shared/follow-up/rounds.ts';
 import { useBoundText } from './follow-up-binding.ts';
@@ -15,13 +16,8 @@ export interface RoundCommentFieldProps {
 
 export function RoundCommentField({ doc, round, placeId, label, readOnly }: RoundCommentFieldProps) {
   const id = useId();
-  // A place added after the round started has no text yet: the first write makes it, and a re-render binds it.
-  const [, made] = useState(0);
-  const ytext = roundCommentText(doc, round, placeId);
-  const { ref, initialValue } = useBoundText(ytext, readOnly, (value) => {
-    setRoundComment(doc, round, placeId, value);
-    if (!ytext) made((n) => n + 1);
-  });
+  const ytext = useRoundCommentText(doc, round, placeId);
+  const { ref, initialValue } = useBoundText(ytext, readOnly, (value) => setRoundComment(doc, round, placeId, value));
   return (
     <div className="card-field round-comment">
       <label htmlFor={id} className="card-field__label">
@@ -40,4 +36,20 @@ export function RoundCommentField({ doc, round, placeId, label, readOnly }: Roun
       />
     </div>
   );
+}
+
+/**
+ * The comment's Y.Text, re-read when meta changes below the top: a place added after the
+ * round started gets its text at its first write (here or in another browser), and then binds.
+ */
+function useRoundCommentText(doc: Y.Doc, round: string, placeId: string): Y.Text | undefined {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const map = metaMap(doc);
+      map.observeDeep(onChange);
+      return () => map.unobserveDeep(onChange);
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => roundCommentText(doc, round, placeId));
 }
