@@ -3,8 +3,10 @@
  * starts a round through "Starta uppföljning" on an NSU board, two
  * participants open the follow-up view, one sets a card's status and the
  * other writes its comment, and each sees the other's edit and the area's
- * status count change live. Screenshots of the start dialog and the
- * follow-up view go to test-results/e2e/.
+ * status count change live, the area's round comment too; the facilitator
+ * then finds the entries in the card editor on the canvas. Screenshots of the
+ * start dialog, the follow-up view and the editor's section go to
+ * test-results/e2e/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +123,23 @@ describe('follow-up rounds', () => {
     await expect
       .poll(() => row(facilitator.page, cardId).locator('[data-follow-up="comment"]').inputValue(), { timeout: 10_000 })
       .toBe('Två skolor har börjat.');
+    // A round comment on the card's focus area, written by one, read by the other.
+    const areaComment = (page: Page) =>
+      row(page, cardId).locator('xpath=ancestor::section[@data-area]').locator('.round-comment textarea').first();
+    await areaComment(bengt.page).fill('Bra start i fokusområdet.');
+    await expect.poll(() => areaComment(anna.page).inputValue(), { timeout: 10_000 }).toBe('Bra start i fokusområdet.');
     await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/follow-up-view.png`, fullPage: true });
+  });
+
+  it('shows the round in the card editor on the canvas, with the participants’ entries', async () => {
+    const page = facilitator.page;
+    await page.locator('.view-toggle').getByRole('link', { name: 'Tavla' }).click();
+    await page.locator(`[data-testid="activity-card"][data-card-id="${cardId}"]`).getByTestId('open-card').click();
+    const section = page.getByTestId('card-editor').getByTestId('follow-up-section');
+    await section.waitFor();
+    expect(await section.getByTestId('follow-up-status').inputValue()).toBe('done');
+    expect(await section.locator('[data-follow-up="comment"]').inputValue()).toBe('Två skolor har börjat.');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/follow-up-card-editor.png` });
   });
 });
