@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { BoardRoute } from '../board/BoardRoute.tsx';
+import { FollowUpPage } from '../follow-up/FollowUpPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TablePage } from '../table/TablePage.tsx';
@@ -35,6 +36,7 @@ export function createRouter() {
           ),
         },
         { path: 'table', element: <TablePage /> },
+        { path: 'follow-up', element: <FollowUpPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage /> },

@@ -60,6 +60,9 @@ export function BoardHeader({ board, connection, people, me, onRename, rotate, h
         <NavLink to={`/b/${board.id}/table`} className={viewClass}>
           {t('view.table')}
         </NavLink>
+        <NavLink to={`/b/${board.id}/follow-up`} className={viewClass} data-testid="follow-up-link">
+          {t('view.followUp')}
+        </NavLink>
       </nav>
       {isFacilitator(board.role) && <FacilitatorControls board={board} rotate={rotate} />}
       {history}

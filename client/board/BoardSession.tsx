@@ -118,6 +118,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
       writable,
       lockedOut: lockedOut(role, locked),
       person,
+      token,
     };
     body = (
       <>

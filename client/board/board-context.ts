@@ -32,6 +32,8 @@ export interface BoardContextValue {
   /** A participant while the facilitator has locked the board: read-only, live, until unlocked. */
   lockedOut: boolean;
   person: Person;
+  /** The token this page opened the board with: REST calls on the board carry it. */
+  token: string;
 }
 
 /** Whether this person may edit right now: not locked out, and not after the server closed the connection for good. */

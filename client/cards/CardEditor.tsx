@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import { deleteCard } from '../../shared/card.ts';
 import { CARD_FIELDS } from '../../shared/fields/card-fields.ts';
 import type { Template } from '../../shared/template.ts';
+import { FollowUpSection } from '../follow-up/FollowUpSection.tsx';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { announceDeleted } from '../undo/deletion-notice.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
@@ -23,6 +24,8 @@ export interface CardEditorProps {
   cardId: string;
   template: Template;
   readOnly: boolean;
+  /** Who edits (stamped on follow-up entries); without it the follow-up section is read-only. */
+  personName?: string;
   /** Put the caret in the title (a card just created). */
   focusTitle?: boolean;
   /** Put the focus on the panel itself (opened from the keyboard: Tab goes on to its fields). */
@@ -99,6 +102,7 @@ export function CardEditor(props: CardEditorProps) {
           </Fragment>
         ))}
         <StatusField doc={doc} card={card} text={text} readOnly={readOnly} />
+        <FollowUpSection doc={doc} card={card} readOnly={readOnly} personName={props.personName} />
       </div>
       {!readOnly && (
         <footer className="card-editor__footer">

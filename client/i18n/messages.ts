@@ -5,6 +5,7 @@
  */
 
 import { accessEn, accessSv } from './messages-access.ts';
+import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
 import { templatesEn, templatesSv } from './messages-templates.ts';
@@ -125,6 +126,7 @@ const sv = {
 
   'table.placeholder': 'Tabellvyn kommer snart: här visas planens aktiviteter som en tabell.',
   ...historySv,
+  ...followUpSv,
   ...accessSv,
   ...navigationSv,
   ...templatesSv,
@@ -249,6 +251,7 @@ const en: Messages = {
 
   'table.placeholder': "The table view is coming soon: it will list the plan's activities as a table.",
   ...historyEn,
+  ...followUpEn,
   ...accessEn,
   ...navigationEn,
   ...templatesEn,

@@ -221,6 +221,7 @@ export function useCardLayer(
           cardId={open.cardId}
           template={template}
           readOnly={readOnly}
+          personName={board.person.name}
           focusTitle={open.focus === 'title'}
           focusPanel={open.focus === 'panel'}
           panelRef={panel}

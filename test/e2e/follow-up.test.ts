@@ -1,0 +1,145 @@
+/**
+ * Follow-up rounds in real Chromium against the real server: the facilitator
+ * starts a round through "Starta uppföljning" on an NSU board, two
+ * participants open the follow-up view, one sets a card's status and the
+ * other writes its comment, and each sees the other's edit and the area's
+ * status count change live, the area's round comment too; the facilitator
+ * then finds the entries in the card editor on the canvas. Screenshots of the
+ * start dialog, the follow-up view and the editor's section go to
+ * test-results/e2e/.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBoard } from '../helpers/server.ts';
+import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
+import {
+  type E2eEnv,
+  newPerson,
+  openBoardAs,
+  type Person,
+  SCREENSHOT_DIR,
+  shareLinkOf,
+  startE2e,
+} from './helpers/harness.ts';
+
+const row = (page: Page, cardId: string) => page.locator(`.follow-up-table tr[data-card-id="${cardId}"]`);
+/** The "done" count of the status summary of the area a card's row is in. */
+const doneCount = (page: Page, cardId: string) =>
+  row(page, cardId)
+    .locator('xpath=ancestor::section[@data-area]')
+    .locator('.status-summary__table tr[data-status="done"] td')
+    .textContent();
+
+/** 'closed', or what the open start dialog says (its error, or 'open'). */
+async function dialogState(page: Page): Promise<string> {
+  const dialog = page.getByTestId('start-round-dialog');
+  if ((await dialog.count()) === 0) return 'closed';
+  const error = dialog.getByTestId('start-round-error');
+  return (await error.count()) > 0 ? `refused: ${await error.textContent()}` : 'open';
+}
+
+describe('follow-up rounds', () => {
+  let env: E2eEnv;
+  let facilitator: Person;
+  let anna: Person;
+  let bengt: Person;
+  let board: Awaited<ReturnType<typeof createBoard>>;
+  const cards = nsuRows().slice(0, 4).map(cardFromRow);
+  const cardId = cards[0]?.id ?? '';
+  const label = `Uppföljning ${new Date().getFullYear()}`;
+
+  beforeAll(async () => {
+    env = await startE2e();
+    board = await createBoard(env.origin, { title: 'Samverkansplan NSU 2019', templateId: 'nsu-2019' });
+    await seedCards(env.origin, board.id, cards);
+    facilitator = await newPerson(env);
+    anna = await newPerson(env);
+    bengt = await newPerson(env);
+  });
+
+  afterAll(async () => {
+    expect([...(facilitator?.errors ?? []), ...(anna?.errors ?? []), ...(bengt?.errors ?? [])]).toEqual([]);
+    await env?.close();
+  });
+
+  it('lets the facilitator start a round from the follow-up view, offered as "Uppföljning <year>"', async () => {
+    const page = facilitator.page;
+    await openBoardAs(page, shareLinkOf(env, board), 'Fia Facilitator');
+    await page.getByTestId('follow-up-link').click();
+    await page.getByTestId('follow-up-view').waitFor();
+    await page.getByTestId('start-round-button').click();
+    const dialog = page.getByTestId('start-round-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('round-label').inputValue()).toBe(label);
+    expect(await dialog.getByTestId('round-date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/follow-up-start-dialog.png` });
+    await dialog.getByTestId('start-round-submit').click();
+    // Closed once the server started the round; a refusal stays in the dialog and fails here with its words.
+    await expect.poll(() => dialogState(page), { timeout: 10_000 }).toBe('closed');
+
+    const current = page.locator('[data-testid="rounds-list"] li[aria-current="true"]');
+    await current.waitFor();
+    expect(await current.textContent()).toContain(label);
+    expect(await page.getByTestId('round-picker').inputValue()).toBe(label);
+  });
+
+  it('refuses a second round with the same label in words', async () => {
+    const page = facilitator.page;
+    await page.getByTestId('start-round-button').click();
+    const dialog = page.getByTestId('start-round-dialog');
+    await dialog.getByTestId('round-label').fill(label);
+    await dialog.getByTestId('start-round-submit').click();
+    const error = dialog.getByTestId('start-round-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('redan en omgång');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('shows two participants each other’s status and comment on one card, live', async () => {
+    const url = `${env.origin}/b/${board.id}/follow-up#token=${board.tokens.participant}`;
+    await openBoardAs(anna.page, url, 'Anna Andersson');
+    await openBoardAs(bengt.page, url, 'Bengt Berg');
+    for (const person of [anna, bengt]) await row(person.page, cardId).waitFor();
+    // Participants see the rounds but may not make another one current or start one.
+    expect(await anna.page.getByTestId('start-round-button').count()).toBe(0);
+    expect(await anna.page.getByTestId('make-round-current').count()).toBe(0);
+    expect(await doneCount(anna.page, cardId)).toBe('0');
+
+    await row(anna.page, cardId).getByTestId('follow-up-status').selectOption('done');
+    await row(bengt.page, cardId).locator('[data-follow-up="comment"]').click();
+    await bengt.page.keyboard.type('Två skolor har börjat.');
+
+    await expect
+      .poll(() => row(bengt.page, cardId).getByTestId('follow-up-status').inputValue(), { timeout: 10_000 })
+      .toBe('done');
+    await expect
+      .poll(() => row(anna.page, cardId).locator('[data-follow-up="comment"]').inputValue(), { timeout: 10_000 })
+      .toBe('Två skolor har börjat.');
+    for (const person of [anna, bengt]) {
+      await expect.poll(() => doneCount(person.page, cardId), { timeout: 10_000 }).toBe('1');
+    }
+    // The facilitator's view of the same round follows too.
+    await expect
+      .poll(() => row(facilitator.page, cardId).locator('[data-follow-up="comment"]').inputValue(), { timeout: 10_000 })
+      .toBe('Två skolor har börjat.');
+    // A round comment on the card's focus area, written by one, read by the other.
+    const areaComment = (page: Page) =>
+      row(page, cardId).locator('xpath=ancestor::section[@data-area]').locator('.round-comment textarea').first();
+    await areaComment(bengt.page).fill('Bra start i fokusområdet.');
+    await expect.poll(() => areaComment(anna.page).inputValue(), { timeout: 10_000 }).toBe('Bra start i fokusområdet.');
+    await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/follow-up-view.png`, fullPage: true });
+  });
+
+  it('shows the round in the card editor on the canvas, with the participants’ entries', async () => {
+    const page = facilitator.page;
+    await page.locator('.view-toggle').getByRole('link', { name: 'Tavla' }).click();
+    await page.locator(`[data-testid="activity-card"][data-card-id="${cardId}"]`).getByTestId('open-card').click();
+    const section = page.getByTestId('card-editor').getByTestId('follow-up-section');
+    await section.waitFor();
+    expect(await section.getByTestId('follow-up-status').inputValue()).toBe('done');
+    expect(await section.locator('[data-follow-up="comment"]').inputValue()).toBe('Två skolor har börjat.');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/follow-up-card-editor.png` });
+  });
+});
