@@ -79,7 +79,12 @@ function FollowUpRounds({ board }: { board: BoardContextValue }) {
         facilitator={isFacilitator(board.role)}
       />
       {round ? (
-        <RoundTables board={board} round={round} editable={round === current && canEditNow(board)} />
+        <RoundTables
+          board={board}
+          round={round}
+          chartRounds={chartRoundsUpTo(rounds, round)}
+          editable={round === current && canEditNow(board)}
+        />
       ) : (
         <p className="notice">{t('followUp.page.none')}</p>
       )}
@@ -87,7 +92,24 @@ function FollowUpRounds({ board }: { board: BoardContextValue }) {
   );
 }
 
-function RoundTables({ board, round, editable }: { board: BoardContextValue; round: string; editable: boolean }) {
+/** The rounds up to and including `round`, in the order they were started: the chart sets them side by side. */
+const chartRoundsUpTo = (rounds: readonly { label: string }[], round: string): string[] => {
+  const labels = rounds.map((r) => r.label);
+  const at = labels.indexOf(round);
+  return at < 0 ? [round] : labels.slice(0, at + 1);
+};
+
+function RoundTables({
+  board,
+  round,
+  chartRounds,
+  editable,
+}: {
+  board: BoardContextValue;
+  round: string;
+  chartRounds: readonly string[];
+  editable: boolean;
+}) {
   const { t, pick } = useI18n();
   const text = useCardText(board.template);
   const cards = useCards(board.doc);
@@ -117,6 +139,7 @@ function RoundTables({ board, round, editable }: { board: BoardContextValue; rou
               areaTitle={areaTitle}
               cards={goals.flatMap((goal) => goal.cards)}
               round={round}
+              chartRounds={chartRounds}
             />
             <RoundCommentField
               doc={doc}

@@ -1,9 +1,11 @@
 /**
  * How many of an area's activities are at each status in the round, as a
- * table, beside the empty figure the status chart is mounted into later.
+ * table, beside the status chart of the rounds so far (the same SVG the Word
+ * report carries as an image; its words are the image's text alternative).
  */
 import type { Card } from '../../shared/card-schema.ts';
-import { ROUND_STATUSES } from '../../shared/plan/follow-up-counts.ts';
+import { chartDescription, type StatusChartInput, statusChartSvg } from '../../shared/follow-up/status-chart.ts';
+import { ROUND_STATUSES, type RoundStatus } from '../../shared/plan/follow-up-counts.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { countRound } from './follow-up-values.ts';
 
@@ -12,14 +14,26 @@ export function StatusSummary({
   areaTitle,
   cards,
   round,
+  chartRounds,
 }: {
   areaId: string;
   areaTitle: string;
   cards: readonly Card[];
   round: string;
+  /** The rounds the chart sets against one another, oldest first, ending with `round`. */
+  chartRounds: readonly string[];
 }) {
   const { t } = useI18n();
   const counts = countRound(cards, round);
+  const chart: StatusChartInput = {
+    title: areaTitle,
+    rounds: chartRounds.map((label) => ({ label, counts: countRound(cards, label) })),
+    statusLabels: Object.fromEntries(ROUND_STATUSES.map((s) => [s, t(`followUp.status.${s}`)])) as Record<
+      RoundStatus,
+      string
+    >,
+  };
+  const chartUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(statusChartSvg(chart))}`;
   return (
     <div className="status-summary">
       <table className="status-summary__table" data-summary-area={areaId}>
@@ -45,12 +59,10 @@ export function StatusSummary({
           </tr>
         </tfoot>
       </table>
-      {/* The status chart (an SVG) is mounted here by its own module. */}
-      <figure
-        className="status-summary__chart"
-        data-chart-area={areaId}
-        aria-label={t('followUp.page.chart', { area: areaTitle })}
-      />
+      <figure className="status-summary__chart" data-chart-area={areaId}>
+        <img src={chartUrl} alt={chartDescription(chart)} />
+        <figcaption>{t('followUp.page.chart', { area: areaTitle })}</figcaption>
+      </figure>
     </div>
   );
 }
