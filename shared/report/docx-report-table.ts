@@ -19,7 +19,10 @@ function paragraph(lines: readonly string[], bold = false): string {
 const cell = (width: number, content: string, properties = '') =>
   `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${properties}</w:tcPr>${content}</w:tc>`;
 
-/** A table filling `totalWidth` twips, columns in proportion to `weights`; cells are lists of lines. */
+/**
+ * A table filling `totalWidth` twips, columns in proportion to `weights`; cells are lists of lines.
+ * Headings are a point smaller than the cells, so status names fit their narrow columns whole.
+ */
 export function reportTableXml(
   headings: readonly string[],
   rows: readonly (readonly string[])[][],
@@ -42,7 +45,7 @@ export function reportTableXml(
       .map((heading, i) =>
         cell(
           widths[i] ?? 0,
-          `<w:p><w:r><w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr>${t(heading)}</w:r></w:p>`,
+          `<w:p><w:r><w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>${t(heading)}</w:r></w:p>`,
           `<w:shd w:fill="${HEADER_FILL}" w:color="auto" w:val="clear"/>`,
         ),
       )

@@ -57,7 +57,7 @@ export async function writeReportDocx(
   ];
   const countTable = (p: Pick<ReportPlace, 'counts' | 'previousCounts'>) =>
     slot(reportTableXml(countHeadings(labels), countRows(report, p).map(cells), countWeights, TEXT_WIDTH));
-  const cardWeights = cardHeadings(report, labels).map((_, i, all) => (i === 0 ? 4 : i > all.length - 4 ? 4 : 2));
+  const cardWeights = cardHeadings(report, labels).map((_, i, all) => (i === 0 ? 4 : i > all.length - 4 ? 4 : 3));
   const cardTable = (list: ReportCard[]) =>
     list.length === 0
       ? []
