@@ -6,7 +6,7 @@
  * a round comment per place), then times each report format from the board
  * as the report worker runs it: the plan mapping, the report, the writer and,
  * for Word, the PNG charts. A first run per format warms the writer up and is
- * shown apart. Prints figures; it asserts nothing.
+ * shown apart. Then the roll-up of 9 such boards of 300 cards. Prints figures; it asserts nothing.
  */
 import { loadavg } from 'node:os';
 import * as Y from 'yjs';
@@ -17,6 +17,8 @@ import { FOLLOW_UP_STATUSES } from '../../shared/card-schema.ts';
 import { setFollowUpStatus, setFollowUpText, setIndicatorValue } from '../../shared/follow-up/follow-up-entry.ts';
 import { setCurrentRound, setRoundComment, startRound } from '../../shared/follow-up/rounds.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
+import { rollUp } from '../../shared/plan/rollup.ts';
+import type { PlanData } from '../../shared/plan/schema.ts';
 import { REPORT_FORMATS, writeReport } from '../../shared/report/index.ts';
 import { getTemplate, type Template, templateGoals } from '../../shared/template.ts';
 
@@ -104,3 +106,17 @@ for (const format of REPORT_FORMATS) {
     `report ${format.padEnd(5)} ${median(seconds).toFixed(3).padStart(7)} s  ${(bytes / 1024).toFixed(0)} kB, first run ${cold.toFixed(3)} s, target ≤ ${REPORT_TARGET_SECONDS} s`,
   );
 }
+
+// The regional roll-up of 9 boards of 300 cards, as POST /api/rollups does it: each board's plan
+// mapped and sent as JSON from the plan worker, parsed, then added up.
+const boards = Array.from({ length: 9 }, () => buildBoard(300));
+const rollupSeconds: number[] = [];
+for (let r = 0; r < RUNS; r++) {
+  const start = performance.now();
+  const plans = boards.map((board) => JSON.parse(JSON.stringify(docToPlan(board, template))) as PlanData);
+  rollUp(plans, ROUNDS[1] ?? '');
+  rollupSeconds.push((performance.now() - start) / 1000);
+}
+console.log(
+  `report rollup ${median(rollupSeconds).toFixed(3).padStart(7)} s  9 boards × 300 cards, target ≤ ${REPORT_TARGET_SECONDS} s`,
+);

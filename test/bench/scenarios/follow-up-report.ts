@@ -10,7 +10,7 @@ const TARGET_SECONDS = 1;
 export const followUpReport: Scenario = {
   name: 'follow-up-report',
   title:
-    'Follow-up report of a 2,000-card board in two rounds (mapping + report + writing, as the report worker runs it)',
+    'Follow-up report of a 2,000-card board in two rounds (mapping + report + writing, as the report worker runs it), and the roll-up of 9 boards × 300 cards',
   async run(context) {
     const script = fileURLToPath(new URL('../follow-up-report.ts', import.meta.url));
     const runs = context.quick ? '1' : '3';
@@ -23,6 +23,9 @@ export const followUpReport: Scenario = {
     }
     const checks = ['docx', 'md', 'xlsx', 'json'].map((format) =>
       check(`report ${format}, 2,000 cards`, (figures[format] ?? Number.NaN) * 1000, 'ms', '<=', TARGET_SECONDS * 1000),
+    );
+    checks.push(
+      check('roll-up, 9 boards × 300 cards', (figures.rollup ?? Number.NaN) * 1000, 'ms', '<=', TARGET_SECONDS * 1000),
     );
     return { name: 'follow-up-report', figures: { seconds: figures }, checks };
   },
