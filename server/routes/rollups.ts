@@ -1,17 +1,20 @@
 /**
  * The regional roll-up (README "Regional roll-up"):
- *   POST /api/rollups  { boards: [{ id, token }], round? }  → the roll-up as JSON
+ *   POST /api/rollups[?format=json|xlsx]  { boards: [{ id, token }], round? }  → the roll-up
  * Each board is opened with its own share link's token (a viewer's is enough),
- * so a roll-up shows nobody a board they could not open themselves. The plans
- * are read in the plan worker pool, one board after another.
+ * so a roll-up shows nobody a board they could not open themselves. Every token
+ * is checked before any plan is read, so a wrong one costs no exports; the plans
+ * are mapped in the plan worker pool, one board after another, and added up here.
  */
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { ROUND_LABEL_MAX } from '../../shared/follow-up/round-limits.ts';
 import { defaultRollupRound, rollUp, unmatchedPlans } from '../../shared/plan/rollup.ts';
 import type { PlanData } from '../../shared/plan/schema.ts';
+import { writeRollupXlsx } from '../../shared/report/write-rollup-xlsx.ts';
 import { isRefusal, REFUSED, resolveAccess } from '../auth/board-access.ts';
 import type { FailedAuth } from '../http/address-limits.ts';
+import { attachment } from '../http/attachment.ts';
 import { ApiError, jsonLimit, readJsonBody } from '../http/errors.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import { isPlanRefusal, type PlanPool } from '../plans/plan-pool.ts';
@@ -34,18 +37,32 @@ export function rollupRoutes(deps: { store: BoardStore; plans: PlanPool; failedA
 
   app.post('/rollups', jsonLimit, async (c) => {
     const address = c.get('address');
-    if (failedAuth.blocked(address) > 0) throw new ApiError(429, 'too many wrong tokens from this address');
+    const wait = failedAuth.blocked(address);
+    if (wait > 0) {
+      return c.json({ error: `too many wrong tokens from this address; try again in ${wait} s` }, 429, {
+        'Retry-After': String(wait),
+      });
+    }
+    const format = c.req.query('format') ?? 'json';
+    if (format !== 'json' && format !== 'xlsx') throw new ApiError(400, 'format: expected json or xlsx');
     const body = await readJsonBody(c, RollupBody);
-    const read: PlanData[] = [];
+    const ids = body.boards.map((named) => named.id);
+    const twice = ids.findIndex((id, at) => ids.indexOf(id) !== at);
+    if (twice >= 0) throw new ApiError(400, `boards[${twice}]: the board is named twice`);
+    const boardIds: string[] = [];
     for (const [at, named] of body.boards.entries()) {
       const access = await resolveAccess(store, named.id, named.token);
       if (access === REFUSED.badToken) failedAuth.note(address);
       if (isRefusal(access))
         throw new ApiError(access.status, `boards[${at}] (${named.id.slice(0, 64)}): ${access.error}`);
-      const { updates } = await store.loadBoard(access.board.id);
+      boardIds.push(access.board.id);
+    }
+    const read: PlanData[] = [];
+    for (const [at, boardId] of boardIds.entries()) {
+      const { updates } = await store.loadBoard(boardId);
       let outcome: Awaited<ReturnType<PlanPool['export']>>;
       try {
-        outcome = await plans.export({ updates, boardId: access.board.id, format: 'json' });
+        outcome = await plans.export({ updates, boardId, format: 'json' });
       } catch (error) {
         if (isPlanRefusal(error)) throw new ApiError(503, `boards[${at}]: ${error.message}; try again shortly`);
         throw error;
@@ -61,8 +78,14 @@ export function rollupRoutes(deps: { store: BoardStore; plans: PlanPool; failedA
         `${names} share no focus area or goal with "${read[0]?.board.title ?? ''}": boards are combined by their goals, so they need the same template (or a copy of it)`,
       );
     }
-    const round = body.round ?? defaultRollupRound(read) ?? '';
-    return c.json(rollUp(read, round));
+    const rollup = rollUp(read, body.round ?? defaultRollupRound(read) ?? '');
+    if (format === 'json') return c.json(rollup);
+    return new Response((await writeRollupXlsx(rollup)) as BodyInit, {
+      headers: {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': attachment(`regional-sammanstallning-${new Date().toISOString().slice(0, 10)}.xlsx`),
+      },
+    });
   });
   return app;
 }

@@ -12,7 +12,7 @@ import { countRow, placeName, summaryRows } from './report-rows.ts';
 
 const FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11 };
 // Shared style objects, as in the plan workbook: exceljs then renders each style once.
-const STYLE = {
+export const STYLE = {
   header: {
     font: { ...FONT, bold: true, color: { argb: 'FFFFFFFF' } },
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } },
@@ -22,7 +22,7 @@ const STYLE = {
   cell: { font: FONT, alignment: { wrapText: true, vertical: 'top' } },
 } satisfies Record<string, Partial<ExcelJS.Style>>;
 
-function sheetWith(workbook: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[]) {
+export function sheetWith(workbook: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[]) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns;
   sheet.getRow(1).eachCell((cell) => {

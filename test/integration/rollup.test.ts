@@ -1,6 +1,7 @@
 /** The regional roll-up: several boards combined per goal and party, over HTTP and from the command line. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start.ts';
 import { createCard, setFollowUp } from '../../shared/card.ts';
@@ -108,6 +109,37 @@ describe('POST /api/rollups', () => {
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { error: string }).error).toBeTruthy();
     }
+  });
+
+  it('writes the roll-up as a workbook whose cells are the numbers of the JSON answer', async () => {
+    const body = { boards: boards.map((id) => ({ id, token: tokenFor(id, 'viewer') })), round: '2025' };
+    const json = (await (await postRollup(body)).json()) as Rollup;
+    const response = await fetch(`${server.url}/api/rollups?format=xlsx`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const byGoal = workbook.getWorksheet('Per mål');
+    const a1 = json.places.find((p) => p.id === 'A1');
+    const row = byGoal?.getRows(2, json.places.length)?.find((r) => String(r.getCell(1).value).startsWith('A1 '));
+    expect(row?.getCell(2).value).toBe(a1?.plans);
+    expect(row?.getCell(3).value).toBe(a1?.cards);
+    const region = workbook
+      .getWorksheet('Per part')
+      ?.getRows(2, json.parties.length)
+      ?.find((r) => r.getCell(1).value === 'Region Uppsala');
+    expect(region?.getCell(2).value).toBe(2);
+  });
+
+  it('refuses a board named twice before reading any plan', async () => {
+    const [first = ''] = boards;
+    const twice = { id: first, token: tokenFor(first, 'viewer') };
+    const response = await postRollup({ boards: [twice, twice] });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/named twice/);
   });
 
   it('refuses a board that shares no goal with the first', async () => {
