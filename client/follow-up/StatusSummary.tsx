@@ -27,6 +27,7 @@ export function StatusSummary({
   const counts = countRound(cards, round);
   const chart: StatusChartInput = {
     title: areaTitle,
+    totalWord: t('followUp.page.chartTotal'),
     rounds: chartRounds.map((label) => ({ label, counts: countRound(cards, label) })),
     statusLabels: Object.fromEntries(ROUND_STATUSES.map((s) => [s, t(`followUp.status.${s}`)])) as Record<
       RoundStatus,

@@ -28,7 +28,7 @@ export function reportCharts(report: FollowUpReport, lang: ReportLang = 'sv'): M
       rounds.push({ label: report.previousRound, counts: area.previousCounts });
     }
     rounds.push({ label: report.round, counts: area.counts });
-    const input = { title: placeName(area), rounds, statusLabels };
+    const input = { title: placeName(area), rounds, statusLabels, totalWord: lang === 'en' ? 'in all' : 'totalt' };
     charts.set(area.id, {
       ...svgToPng(statusChartSvg(input)),
       title: input.title,

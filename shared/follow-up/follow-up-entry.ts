@@ -14,6 +14,8 @@ import { INDICATOR_VALUES_MAX } from './round-limits.ts';
 
 export type FollowUpTextField = 'comment' | 'effect';
 
+const STAMP_EVERY_MS = 60_000;
+
 /** Runs `write` on the card's entry of `label` (made when missing), stamped with `by`. */
 function editEntry(
   doc: Y.Doc,
@@ -28,8 +30,14 @@ function editEntry(
   doc.transact(() => {
     const entry = ensureFollowUpEntry(followUp as Y.Map<unknown>, label);
     if (!write(entry)) return;
-    entry.set('updatedAt', new Date().toISOString());
+    // Stamped when the writer changes or a minute has passed, not on every keystroke: each
+    // overwrite of a map value leaves a tombstone in the document.
+    const now = new Date();
+    const stamped = Date.parse(String(entry.get('updatedAt') ?? ''));
+    const stale = Number.isNaN(stamped) || now.getTime() - stamped > STAMP_EVERY_MS;
     if (entry.get('updatedBy') !== by) entry.set('updatedBy', by);
+    else if (!stale) return;
+    entry.set('updatedAt', now.toISOString());
   }, origin);
 }
 

@@ -67,22 +67,33 @@ export function startRound(
   doc.transact(() => {
     meta(doc).set('rounds', [...rounds, { ...round }]);
     meta(doc).set('currentRound', round.label);
-    for (const card of cardsMap(doc).values()) {
-      const followUp = card.get('followUp');
-      if (followUp instanceof Y.Map) ensureFollowUpEntry(followUp as Y.Map<unknown>, round.label);
-    }
+    ensureRoundEntries(doc, round.label);
     ensureCommentTexts(doc, round.label, placeIds);
   }, origin);
 }
 
-/** Makes an earlier round current again (or, with null, none). */
+/** Gives every card an entry for the round where it has none (inside the caller's transaction). */
+function ensureRoundEntries(doc: Y.Doc, label: string): void {
+  for (const card of cardsMap(doc).values()) {
+    const followUp = card.get('followUp');
+    if (followUp instanceof Y.Map) ensureFollowUpEntry(followUp as Y.Map<unknown>, label);
+  }
+}
+
+/**
+ * Makes an earlier round current again (or, with null, none). Cards made while another round was
+ * current get their entry for this one now, before anyone fills them in (entry-map.ts says why).
+ */
 export function setCurrentRound(doc: Y.Doc, label: string | null, origin: Origin = Origin.server): void {
   if (label !== null && !readRounds(doc).some((round) => round.label === label)) {
     throw new RoundError(`the board has no round "${label}"`, 'unknown');
   }
   doc.transact(() => {
     if (label === null) meta(doc).delete('currentRound');
-    else meta(doc).set('currentRound', label);
+    else {
+      meta(doc).set('currentRound', label);
+      ensureRoundEntries(doc, label);
+    }
   }, origin);
 }
 

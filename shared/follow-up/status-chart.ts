@@ -19,6 +19,8 @@ export interface StatusChartInput {
   title: string;
   rounds: ChartRound[];
   statusLabels: Record<RoundStatus, string>;
+  /** The word after the sum in the text alternative: "totalt", "in all". Swedish when left out. */
+  totalWord?: string;
 }
 
 /*
@@ -80,15 +82,15 @@ export function barSegments(counts: StatusCounts, largest: number): ChartSegment
 }
 
 /** One round in words: "Uppföljning 2025: 3 Pågående, 1 Genomförd (4 totalt)". */
-function roundInWords(round: ChartRound, labels: Record<RoundStatus, string>): string {
+function roundInWords(round: ChartRound, labels: Record<RoundStatus, string>, totalWord: string): string {
   const parts = ROUND_STATUSES.filter((status) => round.counts[status] > 0).map(
     (status) => `${round.counts[status]} ${labels[status]}`,
   );
-  return `${round.label}: ${parts.length > 0 ? parts.join(', ') : '0'} (${total(round.counts)} totalt)`;
+  return `${round.label}: ${parts.length > 0 ? parts.join(', ') : '0'} (${total(round.counts)} ${totalWord})`;
 }
 
 export function chartDescription(input: StatusChartInput): string {
-  return input.rounds.map((round) => roundInWords(round, input.statusLabels)).join('. ');
+  return input.rounds.map((round) => roundInWords(round, input.statusLabels, input.totalWord ?? 'totalt')).join('. ');
 }
 
 /** Legend items laid out in rows that fit the chart's width. */

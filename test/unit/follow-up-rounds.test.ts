@@ -82,6 +82,26 @@ describe('round lifecycle', () => {
     expect([...followUp.keys()]).toEqual(['Uppföljning 2025']);
   });
 
+  it('gives a card made under a later round its entry when an earlier round is made current again', () => {
+    const doc = emptyBoard();
+    startRound(doc, round('Uppföljning 2025'), []);
+    startRound(doc, round('Uppföljning 2026'), []);
+    createCard(doc, { id: 'late', goalId: 'A1', createdBy: 'Anna' });
+    setCurrentRound(doc, 'Uppföljning 2025');
+    const followUp = cardsMap(doc).get('late')?.get('followUp') as Y.Map<unknown>;
+    expect([...followUp.keys()].sort()).toEqual(['Uppföljning 2025', 'Uppföljning 2026']);
+    // So two people filling it in now edit one entry: both fields survive.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    relayBothWays(doc, other);
+    doc.transact(() => setFollowUpStatus(doc, 'late', 'Uppföljning 2025', 'ongoing', 'Anna'));
+    setFollowUpText(other, 'late', 'Uppföljning 2025', 'comment', 'Startat', 'Bo');
+    expect(readCard(doc, 'late')?.followUp['Uppföljning 2025']).toMatchObject({
+      status: 'ongoing',
+      comment: 'Startat',
+    });
+  });
+
   it('keeps round comments per place, non-empty ones only when read', () => {
     const doc = emptyBoard();
     startRound(doc, round('Uppföljning 2025'), ['A', 'A1']);
