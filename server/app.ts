@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry, catalog }));
   api.route('/', historyRoutes(store, rooms, failedAuth, log));
   api.route('/', rollupRoutes({ store, plans, failedAuth }));
-  api.route('/', nextPlanRoutes({ store, creations, failedAuth, log }));
+  api.route('/', nextPlanRoutes({ store, plans, creations, failedAuth, log }));
   api.route('/', roundRoutes(store, rooms, failedAuth));
   app.route('/api', api);
   // An unknown API path is an API error, not the web page the fallback below would serve.

@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
+import type { NextPlanOutcome, NextPlanTask } from './next-plan-task.ts';
 import { PlanBusy, PlanQueues } from './plan-queues.ts';
 import type { ExportOutcome, ExportTask, ImportOutcome, ImportTask, ReportOutcome, ReportTask } from './plan-worker.ts';
 
@@ -24,6 +25,8 @@ export interface PlanPool {
   import(task: Omit<ImportTask, 'kind'>): Promise<ImportOutcome>;
   /** A follow-up report: in the board's export queue, as it reads the same stored board. */
   report(task: Omit<ReportTask, 'kind'>): Promise<ReportOutcome>;
+  /** A new board from a board's plan: in the imports' queue, as it makes a board like an import. */
+  nextPlan(task: Omit<NextPlanTask, 'kind'>): Promise<NextPlanOutcome>;
   close(): Promise<void>;
 }
 
@@ -55,7 +58,7 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
   });
   const queues = new PlanQueues(options.maxWaitingPerQueue ?? DEFAULT_PLAN_WAITING_PER_QUEUE);
 
-  async function run<T>(task: ExportTask | ImportTask | ReportTask, tooLong: string): Promise<T> {
+  async function run<T>(task: ExportTask | ImportTask | ReportTask | NextPlanTask, tooLong: string): Promise<T> {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       return (await pool.run(task, { signal })) as T;
@@ -78,6 +81,10 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
     import: (task) =>
       queues.run(IMPORTS, 'other imports are under way', () =>
         run<ImportOutcome>({ kind: 'import', ...task }, 'the import took too long'),
+      ),
+    nextPlan: (task) =>
+      queues.run(IMPORTS, 'other imports are under way', () =>
+        run<NextPlanOutcome>({ kind: 'next-plan', ...task }, 'making the next plan took too long'),
       ),
     close: () => pool.destroy(),
   };

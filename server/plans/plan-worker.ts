@@ -18,6 +18,7 @@ import {
 import { type ReportFormat, type ReportLang, UnknownRound, writeReport } from '../../shared/report/index.ts';
 import type { Template } from '../../shared/template.ts';
 import { reportCharts } from './chart-png.ts';
+import { buildNextPlan, type NextPlanOutcome, type NextPlanTask } from './next-plan-task.ts';
 
 export interface ExportTask {
   kind: 'export';
@@ -136,9 +137,19 @@ async function runImport(task: ImportTask): Promise<ImportOutcome> {
   }
 }
 
+async function runNextPlan(task: NextPlanTask): Promise<NextPlanOutcome> {
+  const doc = boardDoc(task.updates);
+  try {
+    return buildNextPlan(task, doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 export default function run(
-  task: ExportTask | ImportTask | ReportTask,
-): Promise<ExportOutcome | ImportOutcome | ReportOutcome> {
+  task: ExportTask | ImportTask | ReportTask | NextPlanTask,
+): Promise<ExportOutcome | ImportOutcome | ReportOutcome | NextPlanOutcome> {
   if (task.kind === 'report') return runReport(task);
+  if (task.kind === 'next-plan') return runNextPlan(task);
   return task.kind === 'export' ? runExport(task) : runImport(task);
 }

@@ -1,24 +1,22 @@
 /**
  * "Ny plan från den här" (README "Follow-up rounds"):
  *   POST /api/boards/:id/next-plan  { title?, round?, cardIds? }  facilitator → 201 the new board, with its tokens
- * The new board is built from the source board's stored plan (every acknowledged edit) by the
- * same path as an import, so it holds exactly what an export and re-import would.
+ * The new board is built in the plan worker pool (plans/next-plan-task.ts) from the source board's
+ * stored plan, by the import's own writer, so it holds exactly what an export and re-import would.
  */
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { BOARD_TITLE_MAX } from '../../shared/api.ts';
-import { readBoardTemplate } from '../../shared/board-template.ts';
 import { ID_MAX } from '../../shared/card-schema.ts';
-import { nextPeriod, nextPlanData } from '../../shared/follow-up/next-plan.ts';
 import { ROUND_LABEL_MAX } from '../../shared/follow-up/round-limits.ts';
-import { docToPlan, planToDoc } from '../../shared/plan/index.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
-import { loadBoardDoc, storeNewBoard } from '../boards/board-docs.ts';
+import { storeNewBoardState } from '../boards/board-docs.ts';
 import type { FailedAuth, KeyedBuckets } from '../http/address-limits.ts';
 import { ApiError, jsonLimit, readJsonBody } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limited.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import type { Logger } from '../log/logger.ts';
+import { isPlanRefusal, PlanBusy, type PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
 
 const NextPlanBody = z.object({
@@ -29,44 +27,31 @@ const NextPlanBody = z.object({
 
 export function nextPlanRoutes(deps: {
   store: BoardStore;
+  plans: PlanPool;
   creations: KeyedBuckets;
   failedAuth: FailedAuth;
   log: Logger;
 }): Hono<AccessEnv & AppEnv> {
-  const { store, creations, failedAuth, log } = deps;
+  const { store, plans, creations, failedAuth, log } = deps;
   const app = new Hono<AccessEnv & AppEnv>();
   const facilitator = boardAccess(store, 'facilitator', failedAuth);
 
   app.post('/boards/:id/next-plan', facilitator, rateLimited(creations, 'boards created'), jsonLimit, async (c) => {
     const body = await readJsonBody(c, NextPlanBody);
     const source = c.var.access.board;
-    const doc = await loadBoardDoc(store, source.id);
-    let next: ReturnType<typeof planToDoc>;
+    // Stored updates are every acknowledged edit: the server stores an update before relaying it.
+    const { updates } = await store.loadBoard(source.id);
+    let outcome: Awaited<ReturnType<PlanPool['nextPlan']>>;
     try {
-      const template = readBoardTemplate(doc);
-      if (!template) throw new ApiError(409, "the board's template is not installed here");
-      const plan = docToPlan(doc, template, { boardId: source.id });
-      if (body.round && !plan.rounds.some((round) => round.label === body.round)) {
-        throw new ApiError(404, `the board has no round "${body.round}"`);
-      }
-      const period = nextPeriod(plan.board.planPeriod);
-      const years =
-        period.from.slice(0, 4) === period.to.slice(0, 4)
-          ? period.from.slice(0, 4)
-          : `${period.from.slice(0, 4)}–${period.to.slice(0, 4)}`;
-      const title = body.title ?? `${plan.board.title} ${years}`.slice(0, BOARD_TITLE_MAX);
-      next = planToDoc(nextPlanData(plan, { title, round: body.round, cardIds: body.cardIds }), template, { title });
-    } finally {
-      doc.destroy();
+      outcome = await plans.nextPlan({ updates, boardId: source.id, ...body });
+    } catch (error) {
+      if (!isPlanRefusal(error)) throw error;
+      throw new ApiError(error instanceof PlanBusy ? 429 : 503, `${error.message}; try again shortly`);
     }
-    try {
-      const board = await storeNewBoard(store, next);
-      const cardCount = next.getMap('cards').size;
-      log.info({ event: 'board.next-plan', board: board.id, source: source.id, cardCount }, 'next plan created');
-      return c.json({ ...board, cardCount }, 201);
-    } finally {
-      next.destroy();
-    }
+    if (!outcome.ok) throw new ApiError(outcome.status, outcome.message);
+    const { board, cardCount } = await storeNewBoardState(store, outcome.state);
+    log.info({ event: 'board.next-plan', board: board.id, source: source.id, cardCount }, 'next plan created');
+    return c.json({ ...board, cardCount }, 201);
   });
   return app;
 }
