@@ -25,6 +25,7 @@ import {
   isIndicatorAnswer,
   newFollowUpEntry,
   readFollowUp,
+  str,
 } from './follow-up/entry-map.ts';
 import { currentRoundLabel } from './follow-up/round-meta.ts';
 import { randomId } from './ids.ts';
@@ -220,8 +221,6 @@ export function replaceText(text: Y.Text, next: string): void {
   if (remove > 0) text.delete(index, remove);
   if (insert) text.insert(index, insert);
 }
-
-const str = (value: unknown): string => (value instanceof Y.Text ? value.toString() : String(value ?? ''));
 
 /** A stored list of names; anything else (a forged value) reads as none. */
 function readNames(value: unknown): string[] {

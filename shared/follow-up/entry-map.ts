@@ -53,7 +53,8 @@ export const isIndicatorAnswer = (value: unknown): value is IndicatorAnswer =>
   (typeof value === 'number' && Number.isFinite(value)) ||
   (typeof value === 'string' && value.length <= INDICATOR_VALUE_MAX);
 
-const str = (value: unknown): string => (value instanceof Y.Text ? value.toString() : String(value ?? ''));
+/** A stored field as plain text: a Y.Text's characters, or the value as a string. */
+export const str = (value: unknown): string => (value instanceof Y.Text ? value.toString() : String(value ?? ''));
 
 function readIndicators(value: unknown): Record<string, IndicatorAnswer> {
   if (!(value instanceof Y.Map)) return {};

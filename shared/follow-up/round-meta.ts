@@ -6,6 +6,7 @@
  * client reads them here and never writes them.
  */
 import type * as Y from 'yjs';
+import { metaMap as meta } from '../board-doc.ts';
 import { ROUND_LABEL_MAX, ROUNDS_MAX } from './round-limits.ts';
 
 export interface BoardRound {
@@ -17,8 +18,8 @@ export interface BoardRound {
   startedBy: string;
 }
 
-const meta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A round's date: YYYY-MM-DD. */
+export const isRoundDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** Why a round label cannot be used, or null when it can. */
 export function roundLabelProblem(label: string): string | null {
@@ -35,7 +36,7 @@ export function isBoardRound(value: unknown): value is BoardRound {
   return (
     typeof round.label === 'string' &&
     roundLabelProblem(round.label) === null &&
-    (round.date === null || (typeof round.date === 'string' && ISO_DATE.test(round.date))) &&
+    (round.date === null || (typeof round.date === 'string' && isRoundDate(round.date))) &&
     typeof round.startedAt === 'string' &&
     round.startedAt.length <= 64 &&
     typeof round.startedBy === 'string' &&

@@ -7,12 +7,12 @@
  * comment lives in meta.roundComments: round label → place id → Y.Text.
  */
 import * as Y from 'yjs';
-import { cardsMap, Origin } from '../board-doc.ts';
+import { cardsMap, metaMap as meta, Origin } from '../board-doc.ts';
 import { replaceText } from '../card.ts';
 import { TEXT_FIELD_MAX } from '../card-schema.ts';
 import { ensureFollowUpEntry } from './entry-map.ts';
 import { ROUNDS_MAX } from './round-limits.ts';
-import { type BoardRound, readRounds, roundLabelProblem } from './round-meta.ts';
+import { type BoardRound, isRoundDate, readRounds, roundLabelProblem } from './round-meta.ts';
 
 export class RoundError extends Error {
   readonly kind: 'invalid' | 'exists' | 'unknown' | 'full';
@@ -21,8 +21,6 @@ export class RoundError extends Error {
     this.kind = kind;
   }
 }
-
-const meta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 
 /** The comment texts of every round, made when missing (inside the caller's transaction). */
 function commentRounds(doc: Y.Doc): Y.Map<Y.Map<Y.Text>> {
@@ -56,7 +54,7 @@ export function startRound(
 ): void {
   const problem = roundLabelProblem(round.label);
   if (problem) throw new RoundError(problem, 'invalid');
-  if (round.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(round.date)) {
+  if (round.date !== null && !isRoundDate(round.date)) {
     throw new RoundError('a round date is YYYY-MM-DD', 'invalid');
   }
   const rounds = readRounds(doc);
