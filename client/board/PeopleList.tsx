@@ -3,12 +3,23 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Person } from '../presence/identity.ts';
 import type { AwarenessUser } from '../presence/usePeople.ts';
 
-/** "Anna Berg" → "AB"; one-word names give one letter. */
+/**
+ * "Anna Berg" → "AB"; one-word names give one letter. A note in brackets
+ * ("Karin (facilitator)") is not part of the name, and a word's first letter
+ * is its first letter, not a quote or a dash: "K", not "K(".
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  return words
+  const withoutNotes = name.replace(/\([^)]*\)?|\[[^\]]*\]?/g, ' ');
+  const letters = withoutNotes
+    .split(/\s+/)
+    .map((word) => word.match(/[\p{L}\p{N}]/u)?.[0])
+    .filter((letter): letter is string => letter !== undefined);
+  // A name that is all note or all signs still gets a chip: its first letter, or its first sign.
+  if (letters.length === 0)
+    return (name.match(/[\p{L}\p{N}]/u)?.[0] ?? [...name.trim()][0] ?? '?').toLocaleUpperCase('sv');
+  return letters
     .slice(0, 2)
-    .map((w) => w.charAt(0).toUpperCase())
+    .map((letter) => letter.toLocaleUpperCase('sv'))
     .join('');
 }
 

@@ -12,6 +12,7 @@ import { bindPresence } from '../presence/presence-binding.ts';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { undoOverrides } from '../undo/tldraw-undo.ts';
 import { markCameraMoving } from './camera-moving.ts';
+import { cardShapeOverrides } from './card/card-a11y.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
 import { CanvasNavigation } from './navigation/CanvasNavigation.tsx';
@@ -28,7 +29,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
   const { lang, t } = useI18n();
   const { doc, provider, person, template } = board;
   const layout = useMemo(() => layoutZones(template), [template]);
-  const overrides = useMemo(() => [undoOverrides(boardUndoFor(doc)), noteOverrides], [doc]);
+  const overrides = useMemo(() => [undoOverrides(boardUndoFor(doc)), noteOverrides, cardShapeOverrides], [doc]);
 
   // Attribution user for the store; its id must equal the <Tldraw user> id or cursors vanish.
   const $user = useMemo(() => atom<TLUser | null>('current user', null), []);

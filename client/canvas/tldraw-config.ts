@@ -10,6 +10,7 @@ import { QuickActionsWithoutUndo } from '../undo/QuickActions.tsx';
 import { cardTldrawOptions } from './card/add-card.ts';
 import { cspNonce } from './csp-nonce.ts';
 import { UnplacedHeading } from './layout/UnplacedHeading.tsx';
+import { HelpMenuWithoutLanguage, MainMenuWithoutLanguage } from './MainMenuWithoutLanguage.tsx';
 import { NoteContextMenu } from './notes/note-actions.tsx';
 
 export const assetUrls = getAssetUrlsByImport();
@@ -22,13 +23,16 @@ export const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENS
 
 /**
  * One page per board: the zones live on it, so the page menu is hidden; undo is the board's own;
- * a note can become a card; the strip of unplaced cards has a heading on the canvas.
+ * a note can become a card; the strip of unplaced cards has a heading on the canvas; the header's
+ * language switch is the only one (it sets tldraw's locale too).
  */
 export const components: TLComponents = {
   PageMenu: null,
   OnTheCanvas: UnplacedHeading,
   QuickActions: QuickActionsWithoutUndo,
   ContextMenu: NoteContextMenu,
+  MainMenu: MainMenuWithoutLanguage,
+  HelpMenu: HelpMenuWithoutLanguage,
 };
 
 /** Options of every <Tldraw> on a board page: the page's CSP nonce goes on the <style> elements tldraw renders. */

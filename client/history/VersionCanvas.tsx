@@ -12,10 +12,11 @@ import type * as Y from 'yjs';
 import type { Template } from '../../shared/template.ts';
 import { fitCamera, panelInsets } from '../canvas/camera-fit.ts';
 import { markCameraMoving } from '../canvas/camera-moving.ts';
+import { cardShapeOverrides } from '../canvas/card/card-a11y.ts';
 import {
   CardCanvasContext,
   type CardCanvasContextValue,
-  registerCardOpener,
+  registerCardCanvas,
 } from '../canvas/card/card-canvas-context.ts';
 import { bindLayout } from '../canvas/layout/bind-layout.ts';
 import { customShapeUtils } from '../canvas/shape-utils.ts';
@@ -43,7 +44,7 @@ export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Templat
 
   const onMount = (editor: Editor) => {
     const { stop: stopCards } = bindLayout(editor, { doc, template, writes: false });
-    const stopOpener = registerCardOpener(editor, setOpenCardId);
+    const stopOpener = registerCardCanvas(editor, context);
     const stopMark = markCameraMoving(editor);
     const viewport = editor.getViewportScreenBounds();
     editor.setCamera(fitCamera(layout.bounds, viewport, panelInsets(viewport.w)));
@@ -66,6 +67,7 @@ export function VersionCanvas({ doc, template }: { doc: Y.Doc; template: Templat
             components={components}
             onMount={onMount}
             options={tldrawOptions}
+            overrides={cardShapeOverrides}
           />
           {openCardId && (
             <CardEditor

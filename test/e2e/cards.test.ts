@@ -79,6 +79,21 @@ describe('activity cards drafted together', () => {
     expect(await editorField(anna.page, 'period').inputValue()).toBe('2024');
   });
 
+  it('reads out a selected card by its title and kind, and offers only the header’s language switch', async () => {
+    const page = bengt.page;
+    const box = await page.locator(`${cardSelector}[data-card-id="${cardId}"]`).boundingBox();
+    if (!box) throw new Error('the card is not on screen');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.7);
+    // tldraw's announcer names the selected shape: our title, our word for the kind, never a bare key.
+    const announcer = page.locator('[aria-live][role="status"]').filter({ hasText: 'Hälsosamtal för 40-åringar' });
+    await expect.poll(() => announcer.first().textContent()).toMatch(/^Hälsosamtal för 40-åringar, aktivitetskort\./);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('main-menu.button').click();
+    await page.getByTestId('main-menu-sub.preferences-button').waitFor();
+    expect(await page.locator('[data-testid$="language-button"]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
   it('lets the other person open the card and edit another field while the first keeps typing', async () => {
     await bengt.page.locator(`${cardSelector}[data-card-id="${cardId}"] [data-testid="open-card"]`).click();
     await editor(bengt.page).waitFor();

@@ -29,6 +29,14 @@ describe('initials', () => {
     expect(initials('anna maria andersson')).toBe('AM');
     expect(initials('Örjan')).toBe('Ö');
   });
+
+  it('leaves out notes in brackets and starts a word at its first letter', () => {
+    expect(initials('Karin (facilitator)')).toBe('K');
+    expect(initials('Karin Berg (Region Uppsala)')).toBe('KB');
+    expect(initials('"Anna" -Berg')).toBe('AB');
+    expect(initials('(ingen)')).toBe('I');
+    expect(initials('??')).toBe('?');
+  });
 });
 
 describe('peopleFromStates', () => {

@@ -13,7 +13,7 @@ import {
   CARD_TYPE,
 } from './ActivityCardShape.ts';
 import { ActivityCardView } from './ActivityCardView.tsx';
-import { openCardEditor } from './card-canvas-context.ts';
+import { describeCard, openCardEditor } from './card-canvas-context.ts';
 import './card.css';
 
 const RADIUS = 12;
@@ -33,6 +33,11 @@ export class ActivityCardShapeUtil extends ShapeUtil<ActivityCardShape> {
 
   override component(shape: ActivityCardShape) {
     return <ActivityCardView shape={shape} />;
+  }
+
+  // Read out when a card is selected: its title, then the shape's kind (tool.activity-card, translated in card-a11y.ts).
+  override getAriaDescriptor(shape: ActivityCardShape) {
+    return describeCard(this.editor, shape.props.cardId);
   }
 
   override getIndicatorPath(shape: ActivityCardShape) {

@@ -7,6 +7,7 @@
 import { createContext, useContext } from 'react';
 import type { Editor } from 'tldraw';
 import type * as Y from 'yjs';
+import { getCardText } from '../../../shared/card.ts';
 import type { Template } from '../../../shared/template.ts';
 
 export interface CardCanvasContextValue {
@@ -21,16 +22,25 @@ export function useCardCanvas(): CardCanvasContextValue | null {
   return useContext(CardCanvasContext);
 }
 
-const openers = new WeakMap<Editor, (cardId: string) => void>();
+const boards = new WeakMap<Editor, Pick<CardCanvasContextValue, 'doc' | 'openCard'>>();
 
-/** Registers the function that opens the card editor on this editor's board; returns the unregister function. */
-export function registerCardOpener(editor: Editor, open: (cardId: string) => void): () => void {
-  openers.set(editor, open);
+/** Registers this editor's board (its document and card opener); returns the unregister function. */
+export function registerCardCanvas(
+  editor: Editor,
+  board: Pick<CardCanvasContextValue, 'doc' | 'openCard'>,
+): () => void {
+  boards.set(editor, board);
   return () => {
-    if (openers.get(editor) === open) openers.delete(editor);
+    if (boards.get(editor) === board) boards.delete(editor);
   };
 }
 
 export function openCardEditor(editor: Editor, cardId: string): void {
-  openers.get(editor)?.(cardId);
+  boards.get(editor)?.openCard(cardId);
+}
+
+/** The card's title, for tldraw's screen-reader announcement of the selected shape. */
+export function describeCard(editor: Editor, cardId: string): string | undefined {
+  const doc = boards.get(editor)?.doc;
+  return (doc && getCardText(doc, cardId, 'title')?.toString().trim()) || undefined;
 }

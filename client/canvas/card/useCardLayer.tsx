@@ -24,7 +24,7 @@ import { trackNoteGoals } from '../notes/note-goal.ts';
 import { noteToCard, selectedNote } from '../notes/note-to-card.ts';
 import { AddCardMenu, goalInView } from './AddCardMenu.tsx';
 import { addCard, addCardAt, onZoneDoubleClick } from './add-card.ts';
-import { type CardCanvasContextValue, registerCardOpener } from './card-canvas-context.ts';
+import { type CardCanvasContextValue, registerCardCanvas } from './card-canvas-context.ts';
 import { openOnEnter, revealCard, swallowStrayTyping } from './card-opening.ts';
 import { bindCardShapes } from './card-shape-sync.ts';
 
@@ -130,7 +130,7 @@ export function useCardLayer(
       const layout = bindLayout(target, { doc, template, writes: !latest.current.readOnlyForGood });
       layoutRef.current = layout;
       const stops = [
-        registerCardOpener(target, context.openCard),
+        registerCardCanvas(target, context),
         layout.stop,
         openOnEnter(target, (cardId) => {
           setNotice('');
