@@ -12,6 +12,7 @@ import { rememberRotated } from '../access/access-store.ts';
 import { lockedOut, writesDocument } from '../access/permissions.ts';
 import { rotateToken } from '../api/board-admin.ts';
 import type { BoardVersion } from '../api/history.ts';
+import { MAIN_CONTENT_ID, SkipLink } from '../app/SkipLink.tsx';
 import { HistoryControls } from '../history/HistoryControls.tsx';
 import { VersionView } from '../history/VersionView.tsx';
 import { rememberBoard } from '../home/recent-boards.ts';
@@ -130,6 +131,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
 
   return (
     <div className="board-page">
+      <SkipLink />
       <BoardHeader
         board={{ id: info.id, title, role, token, locked }}
         connection={connection?.state ?? 'connecting'}
@@ -171,7 +173,9 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
       )}
       <RoleNotice role={role} locked={locked} />
       {connection && <ConnectionNotice problem={connection.problem} state={connection.state} />}
-      <div className="board-page__body">{body}</div>
+      <div className="board-page__body" id={MAIN_CONTENT_ID} tabIndex={-1}>
+        {body}
+      </div>
       {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}
     </div>
   );

@@ -1,6 +1,7 @@
 /** `/`: create a board from a template or import a plan file, and find recently opened boards again. */
 import { useLocation } from 'react-router';
 import { AppHeader } from '../app/AppHeader.tsx';
+import { MAIN_CONTENT_ID, SkipLink } from '../app/SkipLink.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CreateBoardForm } from './CreateBoardForm.tsx';
 import './home.css';
@@ -19,8 +20,9 @@ export function HomePage() {
 
   return (
     <div className="page">
+      <SkipLink />
       <AppHeader />
-      <main className="home">
+      <main className="home" id={MAIN_CONTENT_ID} tabIndex={-1}>
         {deletedTitle && (
           <p className="home__deleted" role="status" data-testid="board-deleted-notice">
             {t('home.deleted', { title: deletedTitle })}

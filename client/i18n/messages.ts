@@ -15,6 +15,7 @@ const sv = {
   'app.tagline': 'En gemensam tavla för att ta fram samverkansplaner tillsammans.',
   'lang.label': 'Språk',
   'lang.switchTo': 'In English',
+  'app.skipToContent': 'Hoppa till innehållet',
 
   'home.create.heading': 'Skapa en ny tavla',
   'home.create.title': 'Namn på tavlan',
@@ -140,6 +141,7 @@ const en: Messages = {
   'app.tagline': 'A shared board for drafting collaboration plans together.',
   'lang.label': 'Language',
   'lang.switchTo': 'På svenska',
+  'app.skipToContent': 'Skip to content',
 
   'home.create.heading': 'Create a new board',
   'home.create.title': 'Board name',

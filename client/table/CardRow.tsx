@@ -4,11 +4,11 @@
  * and every control's label names its column and the activity, so a screen
  * reader user always knows which cell they are in.
  */
-import { memo } from 'react';
+import { type MouseEvent, memo } from 'react';
 import type * as Y from 'yjs';
 import { deleteCard } from '../../shared/card.ts';
 import { type Card, missingForAgreed } from '../../shared/card-schema.ts';
-import { cardField, DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
+import { cardField } from '../../shared/fields/card-fields.ts';
 import type { Template } from '../../shared/template.ts';
 import type { CardText } from '../cards/card-messages.ts';
 import { CardFieldInput } from '../cards/fields/CardFieldInput.tsx';
@@ -16,6 +16,8 @@ import { GoalSelect } from '../cards/fields/GoalSelect.tsx';
 import { StatusField } from '../cards/fields/StatusField.tsx';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { announceDeleted } from '../undo/deletion-notice.ts';
+import { focusAfterRemoval, keepFocusInMovedRow } from './row-focus.ts';
+import { TABLE_FIELDS } from './table-columns.ts';
 
 export interface CardRowProps {
   doc: Y.Doc;
@@ -40,17 +42,20 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
   const input = { doc, card, template, text, readOnly, context, listId: targetGroupList };
   const title = cardField('title');
 
-  const remove = () => {
+  const remove = (event: MouseEvent<HTMLButtonElement>) => {
     if (!window.confirm(t('card.deleteConfirm', { title: context }))) return;
+    // Chosen before the row goes: the focus moves to a neighbour, not to the top of the page.
+    const refocus = focusAfterRemoval(event.currentTarget);
     boardUndoFor(doc).stopCapturing();
     deleteCard(doc, card.id);
     announceDeleted(doc, [card.title]);
+    refocus();
   };
 
   return (
     <tr data-card-id={card.id} data-testid="card-row" className={rowClass(card)}>
-      {/* The plan-table columns of the registry, in its order; the title is the activity's row header. */}
-      {DOCUMENT_FIELDS.map((field) =>
+      {/* The plan-table columns of the registry, the activity (with the title) first as the row header. */}
+      {TABLE_FIELDS.map((field) =>
         field.id === 'activity' ? (
           <th key={field.id} scope="row" className="card-row__activity">
             {title && <CardFieldInput {...input} field={title} autoFocus={focusTitle} className="card-row__title" />}
@@ -76,6 +81,7 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
             hideLabel
             context={context}
             lazy
+            onMove={(nextFocus) => keepFocusInMovedRow(card.id, nextFocus)}
           />
           {!readOnly && (
             <button type="button" className="button button--small button--danger" onClick={remove}>

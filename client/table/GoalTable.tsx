@@ -6,11 +6,11 @@
 import type { CSSProperties } from 'react';
 import type * as Y from 'yjs';
 import type { Card } from '../../shared/card-schema.ts';
-import { DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
 import { placeCode } from '../../shared/place-codes.ts';
 import type { Template } from '../../shared/template.ts';
 import type { CardText } from '../cards/card-messages.ts';
 import { LazyCardRow } from './LazyCardRow.tsx';
+import { TABLE_FIELDS } from './table-columns.ts';
 import type { TableRows } from './useRowMounting.ts';
 
 export interface GoalTableProps {
@@ -37,9 +37,9 @@ export function GoalTable(props: GoalTableProps) {
     props;
   const { onAdd } = props;
   const { t, field } = text;
-  // The registry's plan-table columns (its order and width), then status and the row's controls.
+  // The registry's plan-table columns (activity first, then its order; its widths), then status and the row's controls.
   const columns = [
-    ...DOCUMENT_FIELDS.map((f) => ({ id: f.id, label: field(f.id), width: f.document.width })),
+    ...TABLE_FIELDS.map((f) => ({ id: f.id, label: field(f.id), width: f.document.width })),
     { id: 'status', label: t('card.status'), width: 26 },
     { id: 'manage', label: t('table.col.manage'), width: 20 },
   ];

@@ -7,16 +7,11 @@
  * order is the same as if every row had been rendered.
  */
 import { type FocusEvent, memo, useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
-import { DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
 import { CardRow, type CardRowProps } from './CardRow.tsx';
+import { FOCUSABLE } from './row-focus.ts';
 import type { FocusEdge } from './row-mounting.ts';
+import { CELLS_AFTER_ACTIVITY } from './table-columns.ts';
 import type { TableRows } from './useRowMounting.ts';
-
-/** Cells before and after the activity's row header: the registry's columns, then status and manage. */
-const ACTIVITY_COLUMN = DOCUMENT_FIELDS.findIndex((field) => field.id === 'activity');
-const CELLS_AFTER = DOCUMENT_FIELDS.length - ACTIVITY_COLUMN - 1 + 2;
-
-const FOCUSABLE = 'input, textarea, select, button, summary, [tabindex]:not([tabindex="-1"])';
 
 export interface LazyCardRowProps extends CardRowProps {
   rows: TableRows;
@@ -71,11 +66,10 @@ function RowPlaceholder({ rows, card, text }: LazyCardRowProps) {
       data-testid="card-row-placeholder"
       className={`card-row card-row--${card.status} card-row--placeholder`}
     >
-      {ACTIVITY_COLUMN > 0 && <td colSpan={ACTIVITY_COLUMN} />}
       <th scope="row" className="card-row__activity" tabIndex={0} onFocus={onFocus}>
         <span className="card-row__placeholder-title">{card.title.trim() || text.t('card.untitled')}</span>
       </th>
-      <td colSpan={CELLS_AFTER} />
+      <td colSpan={CELLS_AFTER_ACTIVITY} />
     </tr>
   );
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_FIELDS } from '../../shared/fields/card-fields.ts';
 import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
-import { goToArea } from './helpers/board-page.ts';
+import { card as cardOn, goToArea } from './helpers/board-page.ts';
 import {
   type E2eEnv,
   enterName,
@@ -194,12 +194,39 @@ describe('activity cards drafted together', () => {
     expect(centre.y > zoneBox.y && centre.y < zoneBox.y + zoneBox.height).toBe(true);
   });
 
+  it('moves a card in the table only on Enter after the arrow keys, and keeps the focus on its goal select', async () => {
+    const focused = () =>
+      bengt.page.evaluate(() => {
+        const active = document.activeElement;
+        return `${active?.closest('[data-card-id]')?.getAttribute('data-card-id')}/${active?.getAttribute('data-testid')}`;
+      });
+    const select = row(bengt.page, cardId).getByTestId('goal-select');
+    await select.focus();
+    await bengt.page.keyboard.press('ArrowDown');
+    // Chosen, not moved: the card is still in C1 for both people.
+    await expect.poll(() => select.getAttribute('data-chosen')).toBe('true');
+    expect(await cardOn(anna.page, cardId).getAttribute('data-goal')).toBe('C1');
+    expect(await bengt.page.locator(`.goal-table[data-goal="C1"] [data-card-id="${cardId}"]`).count()).toBe(1);
+    await bengt.page.keyboard.press('Enter');
+    await bengt.page.locator(`.goal-table[data-goal="D1"] [data-card-id="${cardId}"]`).waitFor();
+    await expect.poll(() => cardOn(anna.page, cardId).getAttribute('data-goal')).toBe('D1');
+    // The row was drawn anew in D1's table, and the focus came back to its goal select.
+    await expect.poll(focused).toBe(`${cardId}/goal-select`);
+  });
+
   it("draws a card added in the table inside its goal on the other person's canvas", async () => {
     await bengt.page.locator('.goal-table[data-goal="D1"]').getByTestId('table-add-card').click();
     await expect
       .poll(() => bengt.page.evaluate(() => document.activeElement?.getAttribute('data-field')))
       .toBe('title');
     await bengt.page.keyboard.type('Gemensam krisövning');
+    // The activity is the row's first column: Tab from the new title reaches every field, Prioriterat område too.
+    const reached: (string | null)[] = [];
+    for (let step = 0; step < 2; step++) {
+      await bengt.page.keyboard.press('Tab');
+      reached.push(await bengt.page.evaluate(() => document.activeElement?.getAttribute('data-field') ?? null));
+    }
+    expect(reached).toEqual(['activity', 'priorityArea']);
     await goToArea(anna.page, 'D');
     const card = anna.page.locator(`${cardSelector}[data-goal="D1"]`, { hasText: 'Gemensam krisövning' });
     await card.waitFor();
@@ -226,7 +253,7 @@ describe('activity cards drafted together', () => {
   });
 
   it('closes the editor with a message when someone else deletes the card being edited', async () => {
-    await goToArea(anna.page, 'C');
+    await goToArea(anna.page, 'D');
     await anna.page.locator(`${cardSelector}[data-card-id="${cardId}"] [data-testid="open-card"]`).click();
     await editorField(anna.page, 'targetGroup').click();
     await anna.page.keyboard.type('Vuxna');
@@ -238,6 +265,10 @@ describe('activity cards drafted together', () => {
     expect(await editor(anna.page).count()).toBe(0);
     expect(await anna.page.locator(`${cardSelector}[data-card-id="${cardId}"]`).count()).toBe(0);
     expect(await row(bengt.page, cardId).count()).toBe(0);
+    // The focus went to a neighbouring row or the goal's add button, not to the top of the page.
+    await expect
+      .poll(() => bengt.page.evaluate(() => document.activeElement?.closest('.goal-table') !== null))
+      .toBe(true);
   });
 
   it('raised no page errors and sent no request outside the origin', () => {

@@ -111,14 +111,14 @@ describe('the table view of a 300-card board', () => {
       .getByRole('button', { name: /Ta bort/ })
       .focus();
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toMatchObject({ card: secondCard, control: 'priorityArea' });
+    expect(await focused(page)).toMatchObject({ card: secondCard, control: 'title' });
   });
 
   it('mounts a row whose placeholder gets focus and puts focus in its first control', async () => {
     const page = await openTable('forward');
     const { lastPlaceholderCard } = await firstRender(page);
     expect(lastPlaceholderCard).toMatch(/^many-/);
-    await expect.poll(() => focused(page)).toMatchObject({ card: lastPlaceholderCard, control: 'priorityArea' });
+    await expect.poll(() => focused(page)).toMatchObject({ card: lastPlaceholderCard, control: 'title' });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/table-many-focused-row.png` });
   });
 

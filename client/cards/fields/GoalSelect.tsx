@@ -1,5 +1,11 @@
-/** Which goal a card belongs to, as a select: the keyboard way to move a card (the canvas way is dragging). */
-import { useId, useState } from 'react';
+/**
+ * Which goal a card belongs to, as a select: the keyboard way to move a card
+ * (the canvas way is dragging). A closed select changes its value on every
+ * arrow key, and moving the card at each one sent it through every goal on
+ * everyone's board: keys only choose, and Enter or leaving the select moves it.
+ * A choice from the open list (mouse, or Enter in it) moves it at once.
+ */
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { moveCard } from '../../../shared/card.ts';
 import type { Card } from '../../../shared/card-schema.ts';
@@ -21,13 +27,43 @@ export interface GoalSelectProps {
    * <option>s and take seconds longer to show.
    */
   lazy?: boolean;
+  /**
+   * Called just before the card moves, with the element that is to have the
+   * focus after the move (this select, or the one Tab goes to); a table row
+   * is drawn anew in its new goal's table and gives it the focus back.
+   */
+  onMove?(nextFocus: Element | null): () => void;
 }
 
-export function GoalSelect({ doc, card, template, text, readOnly, hideLabel, context, lazy }: GoalSelectProps) {
+/** Keys that change a closed select's value without opening it. */
+const CHOOSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+export function GoalSelect(props: GoalSelectProps) {
+  const { doc, card, template, text, readOnly, hideLabel, context, lazy, onMove } = props;
   const { pick } = useI18n();
   const id = useId();
   const [wanted, setWanted] = useState(!lazy);
   const want = () => setWanted(true);
+  // A goal chosen with the keys but not yet moved to ('' is "no goal").
+  const [chosen, setChosen] = useState<string | null>(null);
+  const byKey = useRef(false);
+  const move = (goalId: string, nextFocus: Element | null) => {
+    setChosen(null);
+    if (goalId === (card.goalId ?? '')) return;
+    const refocus = onMove?.(nextFocus);
+    moveCard(doc, card.id, goalId || null);
+    refocus?.();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
+    if (event.key === 'Enter' && chosen !== null) {
+      event.preventDefault();
+      move(chosen, event.currentTarget);
+    } else if (event.key === 'Escape' && chosen !== null) {
+      event.stopPropagation();
+      setChosen(null);
+    }
+    byKey.current = !event.altKey && (CHOOSING_KEYS.has(event.key) || event.key.length === 1) && event.key !== ' ';
+  };
   const current = card.goalId ? template.focusAreas.flatMap(cardPlaces).find((g) => g.id === card.goalId) : undefined;
   return (
     <div className="card-field">
@@ -37,10 +73,20 @@ export function GoalSelect({ doc, card, template, text, readOnly, hideLabel, con
       </label>
       <select
         id={id}
-        value={card.goalId ?? ''}
+        value={chosen ?? card.goalId ?? ''}
         disabled={readOnly}
+        aria-describedby={`${id}-keys`}
         data-testid="goal-select"
-        onChange={(event) => moveCard(doc, card.id, event.target.value || null)}
+        data-chosen={chosen !== null ? 'true' : undefined}
+        onKeyDown={onKeyDown}
+        onChange={(event) => {
+          if (byKey.current) setChosen(event.target.value);
+          else move(event.target.value, event.target);
+          byKey.current = false;
+        }}
+        onBlur={(event) => {
+          if (chosen !== null) move(chosen, event.relatedTarget);
+        }}
         onFocus={want}
         onPointerEnter={want}
       >
@@ -57,6 +103,9 @@ export function GoalSelect({ doc, card, template, text, readOnly, hideLabel, con
             </optgroup>
           ))}
       </select>
+      <span id={`${id}-keys`} className="sr-only">
+        {text.t('card.goalKeys')}
+      </span>
     </div>
   );
 }
