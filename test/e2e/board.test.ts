@@ -57,6 +57,12 @@ describe('a board shared by two people', () => {
 
   it('creates a board from the start page form and asks for a name', async () => {
     await anna.page.goto(`${env.origin}/`);
+    // The first Tab stop skips the header: Enter on it puts the focus on the page's content.
+    await anna.page.keyboard.press('Tab');
+    expect(await anna.page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till innehållet');
+    await anna.page.keyboard.press('Enter');
+    expect(await anna.page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+    expect(new URL(anna.page.url()).hash).toBe('');
     await anna.page.getByTestId('board-title-input').fill('Samverkansplan Heby 2025');
     await expect(anna.page.getByRole('radio', { name: /HSVO 2024–2026/ }).isChecked()).resolves.toBe(true);
     await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/home.png` });
