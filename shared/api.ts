@@ -1,6 +1,7 @@
 /** REST contracts shared by the server routes and the client. */
 // zod/mini: the home page loads this module, and the mini build is a quarter of the size.
 import * as z from 'zod/mini';
+import { ROUND_LABEL_MAX } from './follow-up/round-limits.ts';
 import type { BoardRound } from './follow-up/round-meta.ts';
 import type { ChangeSummary } from './plan/compare.ts';
 import type { BoardTokens, Role } from './roles.ts';
@@ -127,7 +128,9 @@ export interface DeletedCardInfo {
 
 /** POST /api/boards/:id/rounds: a new follow-up round, made current (README "Follow-up rounds"). */
 export const StartRoundBody = z.object({
-  label: z.string({ error: 'label must be a string' }).check(z.maxLength(200, 'label is too long')),
+  label: z
+    .string({ error: 'label must be a string' })
+    .check(z.maxLength(ROUND_LABEL_MAX, `must be at most ${ROUND_LABEL_MAX} characters`)),
   date: z.optional(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD or null')))),
   /** The facilitator's display name, for the round's startedBy. */
   by: z.optional(z.string().check(z.maxLength(200, 'by must be at most 200 characters'))),
@@ -135,7 +138,11 @@ export const StartRoundBody = z.object({
 
 /** PUT /api/boards/:id/rounds/current: which round the board fills in now (null: none). */
 export const SetCurrentRoundBody = z.object({
-  label: z.nullable(z.string({ error: 'label must be a string or null' }).check(z.maxLength(200, 'label is too long'))),
+  label: z.nullable(
+    z
+      .string({ error: 'label must be a string or null' })
+      .check(z.maxLength(ROUND_LABEL_MAX, `must be at most ${ROUND_LABEL_MAX} characters`)),
+  ),
 });
 
 export interface RoundsAnswer {

@@ -74,6 +74,13 @@ export const ENTRY_CAPS: Partial<Record<Container, number>> = {
   roundPlaces: ROUND_PLACES_MAX,
 };
 
+/**
+ * Containers whose entries a client may add but never remove: a round's comment texts (one per
+ * focus area and goal) are made by the server when the round starts, and a version restore
+ * writes into them rather than making them again (README "Follow-up rounds").
+ */
+export const KEPT_ENTRIES: ReadonlySet<Container> = new Set<Container>(['roundComments', 'roundPlaces']);
+
 const expect =
   (what: string, ok: (value: unknown) => boolean) =>
   (value: unknown): string | null =>

@@ -13,6 +13,7 @@ import {
   TEXT_FIELDS,
   TITLE_MAX,
 } from './fields/card-fields.ts';
+import { FOLLOW_UP_LABEL_MAX, FOLLOW_UP_PERIODS_MAX } from './follow-up/round-limits.ts';
 
 export { PARTIES_MAX, TEXT_FIELD_MAX, TITLE_MAX };
 
@@ -31,9 +32,8 @@ export const PARTY_NAME_MAX = 200;
 export const CO_AUTHORS_MAX = 50;
 /** Card ids, goal ids, participant ids (vote keys) and timestamps. */
 export const ID_MAX = 64;
-/** Follow-up periods on one card ("2025", "2025 H1" …) and the length of their labels. */
-export const FOLLOW_UP_PERIODS_MAX = 50;
-export const FOLLOW_UP_LABEL_MAX = 32;
+/** Follow-up periods on one card and the length of their labels (the rounds' own bounds). */
+export { FOLLOW_UP_LABEL_MAX, FOLLOW_UP_PERIODS_MAX };
 /** People who may vote on one card. */
 export const VOTERS_MAX = 1_000;
 

@@ -27,6 +27,7 @@ import {
   readFollowUp,
   str,
 } from './follow-up/entry-map.ts';
+import { INDICATOR_VALUES_MAX } from './follow-up/round-limits.ts';
 import { currentRoundLabel } from './follow-up/round-meta.ts';
 import { randomId } from './ids.ts';
 
@@ -196,7 +197,11 @@ export function setFollowUp(
   }, origin);
 }
 
-/** Makes an entry's indicator values exactly `values` (inside the caller's transaction). */
+/**
+ * Makes an entry's indicator values exactly `values` (inside the caller's transaction), the first
+ * INDICATOR_VALUES_MAX of them: the server refuses a client's edit past that cap (an import's
+ * plan data is refused before it gets here), so a board written here stays editable.
+ */
 function writeIndicators(entry: Y.Map<unknown>, values: FollowUpEntry['indicators']): void {
   let map = entry.get('indicators');
   if (!(map instanceof Y.Map)) {
@@ -207,7 +212,8 @@ function writeIndicators(entry: Y.Map<unknown>, values: FollowUpEntry['indicator
   const wanted = new Map(
     Object.entries(values)
       .filter(([, value]) => isIndicatorAnswer(value))
-      .map(([text, value]) => [indicatorKey(text), value] as const),
+      .map(([text, value]) => [indicatorKey(text), value] as const)
+      .slice(0, INDICATOR_VALUES_MAX),
   );
   for (const key of [...indicators.keys()]) if (!wanted.has(key)) indicators.delete(key);
   for (const [key, value] of wanted) if (indicators.get(key) !== value) indicators.set(key, value);

@@ -10,6 +10,7 @@ import type { Card, FollowUpStatus } from '../../shared/card-schema.ts';
 import { FOLLOW_UP_STATUSES, TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
 import {
   type FollowUpTextField,
+  resetFollowUpEntry,
   setFollowUpStatus,
   setFollowUpText,
   setIndicatorValue,
@@ -41,7 +42,18 @@ const named = (label: string, context?: string) => (context === undefined ? labe
 export function FollowUpStatusSelect({ doc, card, round, by, readOnly, context }: FollowUpInputProps) {
   const { t } = useI18n();
   const id = useId();
-  const status = entryFor(card, round)?.status ?? '';
+  const entry = entryFor(card, round);
+  const status = entry?.status ?? '';
+  const choose = (next: string) => {
+    if (next) {
+      setFollowUpStatus(doc, card.id, round, next as FollowUpStatus, by);
+      return;
+    }
+    // "Not followed up" empties the entry: its words go too, so ask first when there are any.
+    const words = entry && (entry.comment || entry.effect || Object.keys(entry.indicators).length > 0);
+    if (words && !window.confirm(t('followUp.resetConfirm'))) return;
+    resetFollowUpEntry(doc, card.id, round);
+  };
   return (
     <div className="card-field follow-up-status">
       <label htmlFor={id} className={labelClass(context)}>
@@ -52,13 +64,9 @@ export function FollowUpStatusSelect({ doc, card, round, by, readOnly, context }
         value={status}
         disabled={readOnly}
         data-testid="follow-up-status"
-        onChange={(event) => {
-          const next = event.target.value;
-          if (next) setFollowUpStatus(doc, card.id, round, next as FollowUpStatus, by);
-        }}
+        onChange={(event) => choose(event.target.value)}
       >
-        {/* Not a status one can choose: an entry is not unset again, only given another status. */}
-        {status === '' && <option value="">{t('followUp.status.none')}</option>}
+        <option value="">{t('followUp.status.none')}</option>
         {FOLLOW_UP_STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`followUp.status.${s}`)}

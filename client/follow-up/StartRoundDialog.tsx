@@ -30,6 +30,7 @@ export function StartRoundDialog({ boardId, token, taken, onClose }: StartRoundD
   const problem = (err: unknown): string => {
     if (err instanceof ApiError && err.status === 409) return t('followUp.labelTaken');
     if (err instanceof ApiError && err.status === 422) return t('followUp.full');
+    if (err instanceof ApiError && err.status === 413) return t('followUp.tooLarge');
     const reason = err instanceof ApiError && err.status === 0 ? t('api.unreachable') : (err as Error).message;
     return t('followUp.startFailed', { error: reason });
   };

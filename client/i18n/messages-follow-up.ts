@@ -13,6 +13,8 @@ export const followUpSv = {
   'followUp.status.ongoing': 'pågående',
   'followUp.status.done': 'genomförd',
   'followUp.status.cancelled': 'avslutad – slutar göra',
+  'followUp.resetConfirm':
+    'Sätta aktiviteten till ”ej uppföljd” i omgången? Kommentaren, effekten och indikatorvärdena töms också.',
   'followUp.comment': 'Kommentar',
   'followUp.effect': 'Effekt',
   'followUp.indicators': 'Indikatorer',
@@ -41,6 +43,7 @@ export const followUpSv = {
   'followUp.startFailed': 'Omgången kunde inte startas: {error}',
   'followUp.labelTaken': 'Tavlan har redan en omgång som heter så. Välj ett annat namn.',
   'followUp.full': 'Tavlan har redan så många omgångar som den rymmer.',
+  'followUp.tooLarge': 'Tavlan är för full för en ny omgång. Ta bort kort, eller starta en ny plan från den här.',
   'followUp.labelRequired': 'Ge omgången ett namn.',
   'view.followUp': 'Uppföljning',
   'followUp.page.heading': 'Uppföljning',
@@ -74,6 +77,8 @@ export const followUpEn: Record<keyof typeof followUpSv, string> = {
   'followUp.status.ongoing': 'ongoing',
   'followUp.status.done': 'done',
   'followUp.status.cancelled': 'ended – stop doing',
+  'followUp.resetConfirm':
+    'Set the activity to “not followed up” in this round? Its comment, effect and indicator values are emptied too.',
   'followUp.comment': 'Comment',
   'followUp.effect': 'Effect',
   'followUp.indicators': 'Indicators',
@@ -102,6 +107,7 @@ export const followUpEn: Record<keyof typeof followUpSv, string> = {
   'followUp.startFailed': 'The round could not be started: {error}',
   'followUp.labelTaken': 'The board already has a round with that name. Choose another.',
   'followUp.full': 'The board already holds as many rounds as it can.',
+  'followUp.tooLarge': 'The board is too full for another round. Delete cards, or start a new plan from this one.',
   'followUp.labelRequired': 'Give the round a name.',
   'view.followUp': 'Follow-up',
   'followUp.page.heading': 'Follow-up',

@@ -1,18 +1,20 @@
 /**
  * The follow-up status charts as PNGs for the Word report: the SVG of
- * shared/follow-up/status-chart.ts rendered by resvg. System fonts are loaded
- * for the labels; on a machine without any the bars and the colours still
- * render, and the document's alt text carries every number anyway.
+ * shared/follow-up/status-chart.ts rendered by resvg, with the font files
+ * chart-fonts.ts found once per process; on a machine without any fonts the
+ * bars and the colours still render, and the document's alt text carries
+ * every number anyway.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { chartDescription, statusChartSvg } from '../../shared/follow-up/status-chart.ts';
 import type { StatusCounts } from '../../shared/plan/follow-up-counts.ts';
 import { type ChartPng, type FollowUpReport, REPORT_LABELS, type ReportLang } from '../../shared/report/index.ts';
 import { placeName } from '../../shared/report/report-rows.ts';
+import { chartFonts } from './chart-fonts.ts';
 
 export function svgToPng(svg: string): { png: Uint8Array; width: number; height: number } {
   const rendered = new Resvg(svg, {
-    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' },
+    font: chartFonts(),
     background: '#ffffff',
   }).render();
   return { png: new Uint8Array(rendered.asPng()), width: rendered.width, height: rendered.height };

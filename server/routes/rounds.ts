@@ -21,6 +21,7 @@ const REFUSAL_STATUS: Record<Extract<RoundEditResult, { refused: unknown }>['ref
     exists: 409,
     full: 422,
     unknown: 404,
+    'too-large': 413,
   };
 
 type EditAnswer = RoundsAnswer | Extract<RoundEditResult, { refused: unknown }>;

@@ -187,6 +187,20 @@ export class RoomAdmission {
     this.writes.enqueue(entry);
   }
 
+  /**
+   * Whether `bytes` more still fit the document cap. The server's own edits skip the cap in
+   * `admit` (a migration or a layout change must not fail on a full board); one that grows a
+   * board by its size, as starting a follow-up round does, asks here first.
+   */
+  fits(bytes: number): boolean {
+    return this.storedBytes() + bytes <= this.options.maxDocumentBytes;
+  }
+
+  /** The stored document's cap, for the words of a refusal. */
+  get maxDocumentBytes(): number {
+    return this.options.maxDocumentBytes;
+  }
+
   /** Bytes of the stored document, the log not compacted yet and what waits to be stored. */
   private storedBytes(): number {
     return this.content.stateBytes + this.content.bytesInTail + this.writes.unstoredBytes();

@@ -21,7 +21,7 @@ export interface RoundsState {
 
 export type RoundEditResult =
   | ({ update: Uint8Array } & RoundsState)
-  | { refused: { kind: RoundError['kind']; message: string } };
+  | { refused: { kind: RoundError['kind'] | 'too-large'; message: string } };
 
 export function editRounds(state: Uint8Array, edit: RoundEdit): RoundEditResult {
   const doc = new Y.Doc();

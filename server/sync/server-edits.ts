@@ -139,7 +139,9 @@ export class ServerEdits {
   /**
    * Starts a follow-up round or switches the current one (round-edit.ts) as an
    * update of the server's own: resolves once it is stored, with the rounds
-   * after it, or with why it was refused (nothing is written then).
+   * after it, or with why it was refused (nothing is written then). A round
+   * gives every card an entry, so it is refused, like a client's edit, when the
+   * board's document would grow past its cap.
    */
   editRounds(edit: RoundEdit): Promise<RoundsState | Extract<RoundEditResult, { refused: unknown }>> {
     return this.serially(async () => {
@@ -147,6 +149,11 @@ export class ServerEdits {
         this.deps.worker.run({ op: 'edit-rounds', updates: this.deps.content.parts(), edit }),
       );
       if ('refused' in result) return result;
+      if (!this.deps.admission.fits(result.update.byteLength)) {
+        const max = this.deps.admission.maxDocumentBytes;
+        const message = `the board's document is too full for a follow-up round of every card (at most ${max} bytes)`;
+        return { refused: { kind: 'too-large' as const, message } };
+      }
       await this.submit(result.update, true);
       return { rounds: result.rounds, currentRound: result.currentRound };
     });

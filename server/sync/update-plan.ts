@@ -10,7 +10,7 @@
  * server never stored (see UpdatePlan.missing).
  */
 import * as Y from 'yjs';
-import { CONTAINERS, type Container, slotOf } from '../../shared/board-contract.ts';
+import { CONTAINERS, type Container, KEPT_ENTRIES, slotOf } from '../../shared/board-contract.ts';
 import { entryOf, type RangeInfo } from './clock-ranges.ts';
 import { COUNTED_ROLES, DEAD, type DocIndex, INVALID_ROLE, NONE, slotId } from './doc-index.ts';
 import type { DecodedUpdate } from './protocol.ts';
@@ -40,6 +40,8 @@ export interface UpdatePlan {
   watchedRemoved: [slot: number, id: string][];
   /** Every (meta or zone) slot the update writes or deletes in. */
   watchedTouched: Set<number>;
+  /** Whether it deletes an entry of a container clients only add to (KEPT_ENTRIES). */
+  removesKept: boolean;
 }
 
 const roleId = (container: Container): number => CONTAINERS.indexOf(container);
@@ -62,6 +64,7 @@ class Planner {
     watchedAdded: [],
     watchedRemoved: [],
     watchedTouched: new Set(),
+    removesKept: false,
   };
   /** This update's own items by client, so its items can build on each other. */
   /** This update's own ranges by client, sorted by clock when `sorted` has the client. */
@@ -285,6 +288,7 @@ class Planner {
   private uncount(client: number, parent: number, key: number, from: number, to: number): void {
     if (parent < 0) return;
     this.count(parent, key, from - to);
+    if (key !== NONE && KEPT_ENTRIES.has(CONTAINERS[this.roleOf(parent)] as Container)) this.plan.removesKept = true;
     if (key === NONE || !this.index.isWatched(parent, this.keyName(key))) return;
     const slot = slotId(parent, key);
     this.plan.watchedTouched.add(slot);

@@ -30,6 +30,7 @@ export function refusalOf(
 ): Refusal | null {
   if (plan.problem) return contract(plan.problem);
   if (plan.missing) return contract('an edit builds on content the server does not have');
+  if (plan.removesKept) return contract("a round's comments are removed by the server only");
   const roleOf = (node: number) =>
     node < index.nodeCount ? index.roles[node] : plan.newNodes[node - index.nodeCount]?.role;
   const keyName = (key: number) =>

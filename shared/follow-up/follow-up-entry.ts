@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { Origin } from '../board-doc.ts';
 import { getCardMap, replaceText } from '../card.ts';
 import { type FollowUpStatus, type IndicatorAnswer, TEXT_FIELD_MAX } from '../card-schema.ts';
-import { ensureFollowUpEntry, indicatorKey, isIndicatorAnswer } from './entry-map.ts';
+import { clearFollowUpEntry, ensureFollowUpEntry, indicatorKey, isIndicatorAnswer } from './entry-map.ts';
 import { INDICATOR_VALUES_MAX } from './round-limits.ts';
 
 export type FollowUpTextField = 'comment' | 'effect';
@@ -54,6 +54,19 @@ export function setFollowUpStatus(
     entry.set('status', status);
     return true;
   });
+}
+
+/**
+ * Sets the card back to "not followed up" in the round (README "Follow-up rounds"): the entry is
+ * emptied where it is — status, texts, indicator values and stamps — so every reader (the
+ * summary, the exports, the reports) counts the card as having no entry. The plan format has no
+ * entry without a status, so words left behind would read as "not started"; they go too.
+ */
+export function resetFollowUpEntry(doc: Y.Doc, cardId: string, label: string, origin: Origin = Origin.user): void {
+  const followUp = getCardMap(doc, cardId)?.get('followUp');
+  const entry = followUp instanceof Y.Map ? followUp.get(label) : undefined;
+  if (!(entry instanceof Y.Map)) return;
+  doc.transact(() => clearFollowUpEntry(entry as Y.Map<unknown>), origin);
 }
 
 export function setFollowUpText(

@@ -1,7 +1,13 @@
 /** Bounds of follow-up rounds, shared by the editor, the board contract and plan data. */
 
-/** Rounds on one board (as many as follow-up periods a card may hold). */
-export { FOLLOW_UP_LABEL_MAX as ROUND_LABEL_MAX, FOLLOW_UP_PERIODS_MAX as ROUNDS_MAX } from '../card-schema.ts';
+/**
+ * Follow-up periods on one card ("2025", "2025 H1" …), so rounds on one board, and the length
+ * of their labels. Defined here, with no imports, so the REST contract (shared/api.ts, loaded
+ * by the home page) can bound a round's label without loading the card schema.
+ */
+export const FOLLOW_UP_PERIODS_MAX = 50;
+export const FOLLOW_UP_LABEL_MAX = 32;
+export { FOLLOW_UP_LABEL_MAX as ROUND_LABEL_MAX, FOLLOW_UP_PERIODS_MAX as ROUNDS_MAX };
 /** The longest indicator wording a value is filed under (longer wordings are cut for the key). */
 export const INDICATOR_KEY_MAX = 500;
 /** An indicator's value in words ("Ja, i fyra av åtta kommuner"). */

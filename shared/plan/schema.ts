@@ -18,7 +18,7 @@ import {
   TEXT_FIELD_MAX,
 } from '../card-schema.ts';
 import { CARD_FIELDS, type CardField, type PlanKind } from '../fields/card-fields.ts';
-import { INDICATOR_VALUE_MAX } from '../follow-up/round-limits.ts';
+import { INDICATOR_VALUE_MAX, INDICATOR_VALUES_MAX } from '../follow-up/round-limits.ts';
 
 export const PLAN_FORMAT = 'samverkansplan';
 /** The version exports write. */
@@ -77,6 +77,7 @@ export const FollowUpSchema = z
     updatedBy: text(PARTY_NAME_MAX),
     indicators: z
       .array(IndicatorValueSchema)
+      .max(INDICATOR_VALUES_MAX, `at most ${INDICATOR_VALUES_MAX} indicator values in one round`)
       .default([])
       .describe("The round's value of each indicator that has one, in the card's indicator order. Since 1.3."),
   })

@@ -1,13 +1,17 @@
 /**
  * Follow-up rounds in real Chromium against the real server: the facilitator
  * starts a round through "Starta uppföljning" on an NSU board, two
- * participants open the follow-up view, one sets a card's status and the
- * other writes its comment, and each sees the other's edit and the area's
- * status count change live, the area's round comment too; the facilitator
- * then finds the entries in the card editor on the canvas. Screenshots of the
- * start dialog, the follow-up view and the editor's section go to
- * test-results/e2e/.
+ * participants (each in a browser context of their own) open the follow-up
+ * view, fill in status and comment of two cards, and each sees the other's
+ * edit and the area's status counts change live, the area's round comment too,
+ * as does the facilitator's view (counts table and the chart's text
+ * alternative). The facilitator downloads the round's Word report from the
+ * report menu (its text and chart read from the file), and then finds the
+ * entries in the card editor on the canvas. Screenshots of the start dialog,
+ * the follow-up view and the editor's section go to test-results/e2e/.
  */
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard } from '../helpers/server.ts';
@@ -23,12 +27,14 @@ import {
 } from './helpers/harness.ts';
 
 const row = (page: Page, cardId: string) => page.locator(`.follow-up-table tr[data-card-id="${cardId}"]`);
-/** The "done" count of the status summary of the area a card's row is in. */
-const doneCount = (page: Page, cardId: string) =>
-  row(page, cardId)
-    .locator('xpath=ancestor::section[@data-area]')
-    .locator('.status-summary__table tr[data-status="done"] td')
-    .textContent();
+const areaOf = (page: Page, cardId: string) => row(page, cardId).locator('xpath=ancestor::section[@data-area]');
+/** A status's count in the status summary of the area a card's row is in. */
+const statusCount = (page: Page, cardId: string, status: string) =>
+  areaOf(page, cardId).locator(`.status-summary__table tr[data-status="${status}"] td`).textContent();
+const doneCount = (page: Page, cardId: string) => statusCount(page, cardId, 'done');
+/** The text alternative of the status chart of the area a card's row is in. */
+const chartText = (page: Page, cardId: string) =>
+  areaOf(page, cardId).locator('.status-summary__chart img').getAttribute('alt');
 
 /** 'closed', or what the open start dialog says (its error, or 'open'). */
 async function dialogState(page: Page): Promise<string> {
@@ -46,6 +52,8 @@ describe('follow-up rounds', () => {
   let board: Awaited<ReturnType<typeof createBoard>>;
   const cards = nsuRows().slice(0, 4).map(cardFromRow);
   const cardId = cards[0]?.id ?? '';
+  /** Bengt's card: same goal as the first (NSU 1.1), so both count in one area. */
+  const secondId = cards[1]?.id ?? '';
   const label = `Uppföljning ${new Date().getFullYear()}`;
 
   beforeAll(async () => {
@@ -119,16 +127,46 @@ describe('follow-up rounds', () => {
     for (const person of [anna, bengt]) {
       await expect.poll(() => doneCount(person.page, cardId), { timeout: 10_000 }).toBe('1');
     }
-    // The facilitator's view of the same round follows too.
+    // Bengt follows up a second card of the same area, status and comment.
+    await row(bengt.page, secondId).getByTestId('follow-up-status').selectOption('ongoing');
+    await row(bengt.page, secondId).locator('[data-follow-up="comment"]').fill('Planen är på remiss.');
+    await expect.poll(() => statusCount(anna.page, secondId, 'ongoing'), { timeout: 10_000 }).toBe('1');
+    // The facilitator's view of the same round follows too: the entries, the counts and the chart.
+    const fia = facilitator.page;
     await expect
-      .poll(() => row(facilitator.page, cardId).locator('[data-follow-up="comment"]').inputValue(), { timeout: 10_000 })
+      .poll(() => row(fia, cardId).locator('[data-follow-up="comment"]').inputValue(), { timeout: 10_000 })
       .toBe('Två skolor har börjat.');
+    await expect
+      .poll(() => row(fia, secondId).locator('[data-follow-up="comment"]').inputValue(), { timeout: 10_000 })
+      .toBe('Planen är på remiss.');
+    await expect.poll(() => doneCount(fia, cardId), { timeout: 10_000 }).toBe('1');
+    expect(await statusCount(fia, cardId, 'ongoing')).toBe('1');
+    await expect.poll(() => chartText(fia, cardId), { timeout: 10_000 }).toMatch(/1 pågående, 1 genomförd/);
     // A round comment on the card's focus area, written by one, read by the other.
     const areaComment = (page: Page) =>
       row(page, cardId).locator('xpath=ancestor::section[@data-area]').locator('.round-comment textarea').first();
     await areaComment(bengt.page).fill('Bra start i fokusområdet.');
     await expect.poll(() => areaComment(anna.page).inputValue(), { timeout: 10_000 }).toBe('Bra start i fokusområdet.');
     await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/follow-up-view.png`, fullPage: true });
+  });
+
+  it('downloads the round’s Word report from the report menu, with the entries and a chart', async () => {
+    const page = facilitator.page;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.report-menu button[data-report="docx"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const zip = await JSZip.loadAsync(await readFile(await download.path()));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    for (const words of [label, cards[0]?.fields?.title ?? '?', 'Två skolor har börjat.', 'Genomförd', 'Pågående']) {
+      expect(xml).toContain(words);
+    }
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
+    const png = media.find((name) => name.endsWith('.png'));
+    expect(png, media.join(', ')).toBeDefined();
+    const bytes = await zip.file(png as string)?.async('uint8array');
+    expect([...(bytes ?? []).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
   it('shows the round in the card editor on the canvas, with the participants’ entries', async () => {

@@ -11,10 +11,17 @@ import type { RoundsAnswer } from '../../shared/api.ts';
 import { metaMap } from '../../shared/board-doc.ts';
 import { createCard, readCard } from '../../shared/card.ts';
 import { CLOSE_LAYOUT_BROKEN } from '../../shared/close-codes.ts';
-import { setFollowUpStatus, setFollowUpText, setIndicatorValue } from '../../shared/follow-up/follow-up-entry.ts';
+import {
+  resetFollowUpEntry,
+  setFollowUpStatus,
+  setFollowUpText,
+  setIndicatorValue,
+} from '../../shared/follow-up/follow-up-entry.ts';
+import { ROUND_LABEL_MAX } from '../../shared/follow-up/round-limits.ts';
 import { currentRoundLabel, readRounds } from '../../shared/follow-up/round-meta.ts';
 import { readRoundComments, setRoundComment, startRound } from '../../shared/follow-up/rounds.ts';
 import { docToPlan, type PlanData, writePlan } from '../../shared/plan/index.ts';
+import type { FollowUpReport } from '../../shared/report/index.ts';
 import type { Role } from '../../shared/roles.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
 import {
@@ -134,6 +141,7 @@ describe('follow-up rounds over REST and live', () => {
       [await rounds(board.id, { label: '' }), 400],
       [await rounds(board.id, { label: 'X', date: 'nästa år' }), 400],
       [await rounds(board.id, { label: 'X', by: 'x'.repeat(201) }), 400],
+      [await rounds(board.id, { label: 'x'.repeat(ROUND_LABEL_MAX + 1) }), 400],
       [await rounds(board.id, { label: LABEL }), 409],
       [await rounds(board.id, { label: 'Uppföljning 1999' }, 'facilitator', '/current'), 404],
       [await rounds('AAAAAAAAAAAAAAAAAAAAAA', { label: 'X' }), 404],
@@ -148,7 +156,64 @@ describe('follow-up rounds over REST and live', () => {
       body: '{"label":"X"}',
     });
     expect(noToken.status).toBe(401);
+    // The start dialog's input stops at the same length the server names.
+    const long = await rounds(board.id, { label: 'x'.repeat(ROUND_LABEL_MAX + 1) });
+    expect(await long.json()).toEqual({ error: `label: must be at most ${ROUND_LABEL_MAX} characters` });
     expect((await exportJson(board.id)).rounds.map((r) => r.label)).toEqual([LABEL, 'Uppföljning 2026']);
+  });
+
+  it('lets a participant set a card back to not followed up, which every export then says', async () => {
+    const board = await createBoard(ctx.server.url);
+    const anna = ctx.client(board.id, 'participant');
+    const observer = ctx.client(board.id, 'viewer');
+    await Promise.all([anna.synced, observer.synced]);
+    createCard(anna.doc, { id: 'c1', goalId: 'A1', createdBy: 'Anna', fields: { indicator: 'Andel elever' } });
+    await waitFor('the card', () => readCard(observer.doc, 'c1') !== undefined);
+    expect((await rounds(board.id, { label: LABEL })).status).toBe(201);
+    await waitFor('the round', () => currentRoundLabel(anna.doc) === LABEL);
+    setFollowUpStatus(anna.doc, 'c1', LABEL, 'done', 'Anna');
+    setFollowUpText(anna.doc, 'c1', LABEL, 'comment', 'Klart', 'Anna');
+    setIndicatorValue(anna.doc, 'c1', LABEL, 'Andel elever', 62, 'Anna');
+    await waitFor('the entry', () => readCard(observer.doc, 'c1')?.followUp[LABEL]?.indicators['Andel elever'] === 62);
+
+    resetFollowUpEntry(anna.doc, 'c1', LABEL);
+    // What reaches another client was stored (and so accepted): the server stores before it relays.
+    await waitFor('the reset', () => Object.keys(readCard(observer.doc, 'c1')?.followUp ?? { x: 1 }).length === 0);
+    expect(anna.provider.wsconnected).toBe(true);
+    const card = (await exportJson(board.id)).focusAreas.flatMap((a) => a.goals).find((g) => g.id === 'A1')?.cards[0];
+    expect(card?.followUp).toEqual([]);
+    const report = await fetch(withToken(`${ctx.server.url}/api/boards/${board.id}/report?format=json`, board.id));
+    expect(report.status).toBe(200);
+    const { total } = (await report.json()) as FollowUpReport;
+    expect(total).toMatchObject({ none: 1, done: 0, 'not-started': 0 });
+  });
+
+  it('refuses a round the board’s document has no room for, and stores nothing of it', async () => {
+    const board = await createBoard(ctx.server.url);
+    const fia = ctx.client(board.id);
+    const observer = ctx.client(board.id, 'viewer');
+    await Promise.all([fia.synced, observer.synced]);
+    // A round gives each of these cards an entry: ≈ 25 KB for 300 cards.
+    fia.doc.transact(() => {
+      for (let i = 0; i < 300; i++) createCard(fia.doc, { id: `c${i}`, goalId: 'A1', createdBy: 'Fia' });
+    });
+    await waitFor('the cards to be stored', () => readCard(observer.doc, 'c299') !== undefined);
+    const stored = await ctx.server.store.loadBoard(board.id);
+    const before = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+
+    await ctx.restart({ limits: { maxDocumentBytes: before + 4096 } });
+    const refused = await rounds(board.id, { label: LABEL });
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/too full for a follow-up round/);
+    expect((await exportJson(board.id)).rounds).toEqual([]);
+    const late = ctx.client(board.id, 'viewer');
+    await late.synced;
+    expect(currentRoundLabel(late.doc)).toBeNull();
+    expect(readCard(late.doc, 'c0')?.followUp).toEqual({});
+
+    // With room for it, the same round starts.
+    await ctx.restart({ limits: { maxDocumentBytes: before + 64 * 1024 } });
+    expect((await rounds(board.id, { label: LABEL })).status).toBe(201);
   });
 
   it('closes a client that writes the rounds or the current round itself', async () => {
@@ -169,13 +234,29 @@ describe('follow-up rounds over REST and live', () => {
       return (await closed).code;
     };
     const forged = { label: 'Forged', date: null, startedAt: '2025-01-01T00:00:00Z', startedBy: 'x' };
+    const roundCommentMaps = (d: Y.Doc) => metaMap(d).get('roundComments') as Y.Map<Y.Map<Y.Text>>;
+    const placesOf = (d: Y.Doc) => roundCommentMaps(d).get(LABEL) as Y.Map<Y.Text>;
     for (const role of ['participant', 'facilitator'] as const) {
       expect(await forge(role, (d) => metaMap(d).set('currentRound', 'Forged'))).toBe(CLOSE_LAYOUT_BROKEN);
       expect(await forge(role, (d) => metaMap(d).set('rounds', [...readRounds(d), forged]))).toBe(CLOSE_LAYOUT_BROKEN);
       expect(await forge(role, (d) => startRound(d, forged, []))).toBe(CLOSE_LAYOUT_BROKEN);
+      // The round's comment texts inside the server's map: neither a round's nor a place's may go.
+      expect(await forge(role, (d) => roundCommentMaps(d).delete(LABEL))).toBe(CLOSE_LAYOUT_BROKEN);
+      expect(await forge(role, (d) => placesOf(d).delete('A1'))).toBe(CLOSE_LAYOUT_BROKEN);
+      expect(await forge(role, (d) => placesOf(d).set('A1', new Y.Text('Ersatt')))).toBe(CLOSE_LAYOUT_BROKEN);
     }
+    // Writing into a comment, and one for a place the round had none for, is anyone's.
+    const anna = ctx.client(board.id, 'participant');
+    await anna.synced;
+    setRoundComment(anna.doc, LABEL, 'A1', 'Ny text');
+    setRoundComment(anna.doc, LABEL, 'Z9', 'Ny plats');
+    await waitFor('the comments to be relayed', () => readRoundComments(facilitator.doc, LABEL).Z9 === 'Ny plats');
     const plan = await exportJson(board.id);
     expect(plan.rounds.map((r) => [r.label, r.current])).toEqual([[LABEL, true]]);
+    const fresh = ctx.client(board.id, 'viewer');
+    await fresh.synced;
+    expect(readRoundComments(fresh.doc, LABEL)).toMatchObject({ A1: 'Ny text', Z9: 'Ny plats' });
+    expect(placesOf(fresh.doc).has('A')).toBe(true);
   });
 
   it('imports a plan with rounds, comments and indicator values and exports it again unchanged', async () => {

@@ -4,7 +4,12 @@ import * as Y from 'yjs';
 import { cardsMap, Origin } from '../../shared/board-doc.ts';
 import { createCard, readCard } from '../../shared/card.ts';
 import { readFollowUp } from '../../shared/follow-up/entry-map.ts';
-import { setFollowUpStatus, setFollowUpText, setIndicatorValue } from '../../shared/follow-up/follow-up-entry.ts';
+import {
+  resetFollowUpEntry,
+  setFollowUpStatus,
+  setFollowUpText,
+  setIndicatorValue,
+} from '../../shared/follow-up/follow-up-entry.ts';
 import { ROUNDS_MAX } from '../../shared/follow-up/round-limits.ts';
 import { type BoardRound, currentRoundLabel, readRounds } from '../../shared/follow-up/round-meta.ts';
 import {
@@ -166,6 +171,25 @@ describe('readFollowUp', () => {
     expect(readFollowUp(followUp)).toEqual({
       Ord: { status: 'not-started', comment: '', effect: 'Färre avhopp', indicators: {}, updatedAt: '', updatedBy: '' },
     });
+  });
+});
+
+describe('setting a card back to not followed up', () => {
+  it('empties its entry in place, so the card counts as having none in the round', () => {
+    const doc = emptyBoard();
+    createCard(doc, { id: 'c1', goalId: 'A1', createdBy: 'Anna', fields: { indicator: 'Andel elever' } });
+    startRound(doc, round('Uppföljning 2025'), ['A', 'A1']);
+    setFollowUpStatus(doc, 'c1', 'Uppföljning 2025', 'done', 'Bo');
+    setFollowUpText(doc, 'c1', 'Uppföljning 2025', 'comment', 'Klart', 'Bo');
+    setIndicatorValue(doc, 'c1', 'Uppföljning 2025', 'Andel elever', 62, 'Bo');
+    const entry = entryOf(doc, 'c1');
+
+    resetFollowUpEntry(doc, 'c1', 'Uppföljning 2025');
+    expect(readCard(doc, 'c1')?.followUp).toEqual({});
+    expect(entryOf(doc, 'c1')).toBe(entry);
+    // Filled in again afterwards, it reads as a fresh entry.
+    setFollowUpStatus(doc, 'c1', 'Uppföljning 2025', 'ongoing', 'Anna');
+    expect(readCard(doc, 'c1')?.followUp['Uppföljning 2025']).toMatchObject({ status: 'ongoing', comment: '' });
   });
 });
 

@@ -7,12 +7,17 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { createCard } from '../../shared/card.ts';
 import { PARTIES_MAX, TEXT_FIELD_MAX } from '../../shared/card-schema.ts';
+import { setFollowUpStatus } from '../../shared/follow-up/follow-up-entry.ts';
+import { INDICATOR_VALUES_MAX } from '../../shared/follow-up/round-limits.ts';
+import { startRound } from '../../shared/follow-up/rounds.ts';
 import { aliasesOf, columnForHeading } from '../../shared/plan/column-aliases.ts';
 import { ImportError, importPlan, MAX_XLSX_COLUMNS } from '../../shared/plan/index.ts';
 import { NOTICE_ID_MAX, NOTICE_MAX, NOTICES_MAX } from '../../shared/plan/notices.ts';
 import { MAX_OTHER_COLUMNS } from '../../shared/plan/table-cells.ts';
-import { allCards, HSVO } from './plan-helpers.ts';
+import { docToPlan } from '../../shared/plan/to-plan.ts';
+import { allCards, emptyBoard, HSVO } from './plan-helpers.ts';
 
 const csv = (rows: string[][]) =>
   new TextEncoder().encode(rows.map((row) => row.map((cell) => `"${cell}"`).join(';')).join('\r\n'));
@@ -120,5 +125,37 @@ describe('what does not fit a card', () => {
     expect(allCards(plan)[0]?.parties).toHaveLength(PARTIES_MAX);
     expect(allCards(plan)[0]?.parties.at(-1)).toBe(`Part ${PARTIES_MAX - 1}`);
     expect(notices).toContainEqual(expect.stringMatching(/CSV, row 2: only the first 50 parties were kept/));
+  });
+});
+
+describe('indicator values of a round', () => {
+  /** A JSON plan whose one card has `count` indicator values in its one round. */
+  function planWithValues(count: number): Uint8Array {
+    const doc = emptyBoard();
+    createCard(doc, { id: 'c1', goalId: 'A1', createdBy: 'Anna', fields: { title: 'Hälsosamtal' } });
+    startRound(doc, { label: '2025', date: null, startedAt: '2025-03-01T10:00:00Z', startedBy: 'Fia' }, []);
+    setFollowUpStatus(doc, 'c1', '2025', 'ongoing', 'Anna');
+    const plan = docToPlan(doc, HSVO);
+    const card = allCards(plan)[0];
+    const entry = card?.followUp[0];
+    if (!entry) throw new Error('the card has no follow-up entry');
+    entry.indicators = Array.from({ length: count }, (_, i) => ({ text: `Indikator ${i}`, value: i }));
+    return new TextEncoder().encode(JSON.stringify(plan));
+  }
+
+  it(`are read up to ${INDICATOR_VALUES_MAX}, as the board holds them`, async () => {
+    const plan = await importPlan(planWithValues(INDICATOR_VALUES_MAX), 'plan.json', { template: HSVO });
+    expect(allCards(plan)[0]?.followUp[0]?.indicators).toHaveLength(INDICATOR_VALUES_MAX);
+  });
+
+  it(`refuse a file with more than ${INDICATOR_VALUES_MAX} in one entry, naming the entry and the limit`, async () => {
+    const error = await importPlan(planWithValues(INDICATOR_VALUES_MAX + 1), 'plan.json', { template: HSVO }).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/followUp\[0\]\.indicators: at most 50 indicator values in one round/),
+    });
   });
 });
