@@ -23,6 +23,21 @@ export interface WorkshopPillsProps {
   board: { id: string; token: string; role: Role };
 }
 
+/** A bell (struck through when off): system fonts may lack the emoji. */
+function BellIcon({ off }: { off: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M8 2a4 4 0 0 0-4 4v3l-1.5 2h11L12 9V6a4 4 0 0 0-4-4zm-1.5 10a1.5 1.5 0 0 0 3 0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+      />
+      {off && <path d="M2 2l12 12" stroke="currentColor" strokeWidth="1.4" />}
+    </svg>
+  );
+}
+
 /** Re-renders every second while `on`, so the countdown moves. */
 function useTick(on: boolean): void {
   const [, setTick] = useState(0);
@@ -97,7 +112,7 @@ export function WorkshopPills({ doc, board }: WorkshopPillsProps) {
           title={t(sound ? 'workshop.sound.on' : 'workshop.sound.off')}
           aria-label={t(sound ? 'workshop.sound.on' : 'workshop.sound.off')}
         >
-          <span aria-hidden="true">{sound ? '🔔' : '🔕'}</span>
+          <BellIcon off={!sound} />
         </button>
       )}
       {phase && (
