@@ -19,6 +19,7 @@ import { planRoutes } from './routes/plans.ts';
 import { rollupRoutes } from './routes/rollups.ts';
 import { roundRoutes } from './routes/rounds.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { workshopRoutes } from './routes/workshop.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
 import { TemplateCatalog } from './templates/template-catalog.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', rollupRoutes({ store, plans, failedAuth }));
   api.route('/', nextPlanRoutes({ store, plans, creations, failedAuth, log }));
   api.route('/', roundRoutes(store, rooms, failedAuth));
+  api.route('/', workshopRoutes(store, rooms, failedAuth));
   app.route('/api', api);
   // An unknown API path is an API error, not the web page the fallback below would serve.
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));

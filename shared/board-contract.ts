@@ -34,6 +34,7 @@ import {
 } from './follow-up/round-limits.ts';
 import { isRoundList } from './follow-up/round-meta.ts';
 import { MAX_CANVAS_RECORDS, MAX_TEMPLATE_JSON_BYTES } from './limits.ts';
+import { WORKSHOP_META_SLOTS } from './workshop/workshop-slots.ts';
 
 /** The kinds of Yjs type in a board document: the three roots and what cards nest. */
 export const CONTAINERS = [
@@ -172,6 +173,8 @@ const META_SLOTS: Record<string, Slot> = {
     expect('a tldraw schema', (v) => typeof v === 'object' && v !== null && JSON.stringify(v).length <= 16_384),
     'first-writer',
   ),
+  // The workshop timer and agenda (workshop/workshop-slots.ts): written by their REST routes only.
+  ...WORKSHOP_META_SLOTS,
 };
 
 const keyOf =

@@ -36,9 +36,11 @@ export interface BoardHeaderProps {
   rotate(role: Role): Promise<string>;
   /** The history and deleted-cards buttons (client/history/HistoryControls.tsx). */
   history?: ReactNode;
+  /** The workshop timer and phase pills (client/workshop/WorkshopPills.tsx). */
+  workshop?: ReactNode;
 }
 
-export function BoardHeader({ board, connection, people, me, onRename, rotate, history }: BoardHeaderProps) {
+export function BoardHeader({ board, connection, people, me, onRename, rotate, history, workshop }: BoardHeaderProps) {
   const { t } = useI18n();
   const viewClass = ({ isActive }: { isActive: boolean }) => `view-toggle__link${isActive ? ' is-active' : ''}`;
   return (
@@ -53,6 +55,7 @@ export function BoardHeader({ board, connection, people, me, onRename, rotate, h
         {t(`role.${board.role}`)}
       </span>
       <ConnectionBadge state={connection} />
+      {workshop}
       <nav className="view-toggle" aria-label={t('view.label')}>
         <NavLink to={`/b/${board.id}`} end className={viewClass}>
           {t('view.canvas')}

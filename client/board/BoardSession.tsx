@@ -23,6 +23,9 @@ import { usePeople } from '../presence/usePeople.ts';
 import { useBoardConnection } from '../sync/useBoardConnection.ts';
 import { BoardUndoLayer } from '../undo/BoardUndoLayer.tsx';
 import { dismissDeleted } from '../undo/deletion-notice.ts';
+import { PhaseNotice } from '../workshop/PhaseNotice.tsx';
+import { usePhaseRestriction } from '../workshop/useWorkshop.ts';
+import { WorkshopPills } from '../workshop/WorkshopPills.tsx';
 import { BoardHeader } from './BoardHeader.tsx';
 import { type BoardContextValue, canEditNow } from './board-context.ts';
 import { ConnectionNotice } from './ConnectionNotice.tsx';
@@ -56,6 +59,8 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   // The board's own copy of its template (older boards: the built-in one of its id).
   const template = useBoardTemplate(connection?.doc ?? null, meta?.templateId || info.templateId);
   const locked = meta ? meta.locked : info.locked;
+  // A workshop phase that restricts participants makes their page read-only too (README "Running the workshop").
+  const restriction = usePhaseRestriction(connection?.doc ?? null);
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
   const writable = writesDocument(role) && (meta === null || canWrite(meta));
 
@@ -117,7 +122,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
       hasSynced: connection.hasSynced,
       meta,
       writable,
-      lockedOut: lockedOut(role, locked),
+      lockedOut: lockedOut(role, locked || restriction !== 'none'),
       person,
       token,
     };
@@ -139,6 +144,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
         me={person}
         onRename={() => setRenaming(true)}
         rotate={rotate}
+        workshop={connection && <WorkshopPills doc={connection.doc} board={{ id: info.id, token, role }} />}
         history={
           template &&
           connection && (
@@ -172,6 +178,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
         </p>
       )}
       <RoleNotice role={role} locked={locked} />
+      <PhaseNotice role={role} restriction={restriction} />
       {connection && <ConnectionNotice problem={connection.problem} state={connection.state} />}
       <div className="board-page__body" id={MAIN_CONTENT_ID} tabIndex={-1}>
         {body}

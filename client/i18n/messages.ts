@@ -9,6 +9,7 @@ import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
 import { templatesEn, templatesSv } from './messages-templates.ts';
+import { workshopEn, workshopSv } from './messages-workshop.ts';
 
 const sv = {
   'app.name': 'Samtavla',
@@ -131,6 +132,7 @@ const sv = {
   ...accessSv,
   ...navigationSv,
   ...templatesSv,
+  ...workshopSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -257,6 +259,7 @@ const en: Messages = {
   ...accessEn,
   ...navigationEn,
   ...templatesEn,
+  ...workshopEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -137,6 +137,13 @@ export class DocIndex {
     return node === 0 || (node === 2 && isZoneKey(key));
   }
 
+  /** The live value of a meta key as JSON (one of them while two writes of it conflict), or undefined. */
+  metaJson(key: string): string | undefined {
+    const id = this.keyIds.get(key);
+    const values = id === undefined ? undefined : this.watched.get(slotId(0, id));
+    return values ? [...values.values()][0] : undefined;
+  }
+
   knownKey(key: string): number | undefined {
     return this.keyIds.get(key);
   }

@@ -9,7 +9,9 @@
  * worker. Updates that arrive before it is known wait, in order, and are
  * admitted once it is.
  */
+
 import * as Y from 'yjs';
+import type { Restriction } from '../../shared/workshop/agenda.ts';
 import type { Logger } from '../log/logger.ts';
 import { DocIndex } from './doc-index.ts';
 import type { DocState } from './doc-state.ts';
@@ -20,6 +22,7 @@ import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
 import type { UpdatePlan } from './update-plan.ts';
 import { refusalOf } from './update-rules.ts';
+import { phaseRestriction } from './workshop-rules.ts';
 
 export interface AdmissionOptions {
   maxCardsPerBoard: number;
@@ -84,6 +87,11 @@ export class RoomAdmission {
     const index = this.index;
     if (!index) throw new Error('board state unavailable');
     return ids.filter((id) => index.hasCard(id));
+  }
+
+  /** The workshop phase's restriction as the document has it now ('none' before the analysis). */
+  phaseRestriction(): Restriction {
+    return this.index ? phaseRestriction(this.index) : 'none';
   }
 
   /** Storage refused updates that were already in the index: index again from what is stored. */

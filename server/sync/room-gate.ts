@@ -20,17 +20,22 @@ export class RoomGate {
   /** Participants refused while locked, to resync on unlock. */
   private readonly refusedWhileLocked = new Set<Peer>();
 
-  constructor(locked: boolean) {
+  /** Whether the workshop's current phase is 'locked' (README "Running the workshop"). */
+  private readonly phaseLocked: () => boolean;
+
+  constructor(locked: boolean, phaseLocked: () => boolean = () => false) {
     this.isLocked = locked;
+    this.phaseLocked = phaseLocked;
   }
 
+  /** Locked by the facilitator, or by the workshop's current phase. */
   get locked(): boolean {
-    return this.isLocked;
+    return this.isLocked || this.phaseLocked();
   }
 
   /** True when `peer` may change the document now; otherwise tells it so and returns false. */
   admits(peer: Peer): boolean {
-    if (mayEdit(peer.role, this.isLocked)) return true;
+    if (mayEdit(peer.role, this.locked)) return true;
     if (peer.role === 'participant') this.refusedWhileLocked.add(peer);
     const why = peer.role === 'viewer' ? 'viewer' : 'locked';
     peer.refused?.(why === 'viewer' ? 'a viewer link cannot change the board' : 'the board is locked');
@@ -40,7 +45,12 @@ export class RoomGate {
 
   setLocked(locked: boolean): void {
     this.isLocked = locked;
-    if (locked) return;
+    this.recheck();
+  }
+
+  /** After the lock or the phase changed: once unlocked, the peers refused meanwhile resync. */
+  recheck(): void {
+    if (this.locked) return;
     for (const peer of this.refusedWhileLocked) peer.close(CLOSE_RESYNC, 'the board was unlocked; resync');
     this.refusedWhileLocked.clear();
   }

@@ -102,7 +102,7 @@ export class Room {
       ...options,
       onCardsDeleted: (ids, before, entry) => this.deletedCards.note(ids, before, this.nameOf(entry.from)),
     });
-    this.gate = new RoomGate(loaded.locked);
+    this.gate = new RoomGate(loaded.locked, () => this.admission.phaseRestriction() === 'locked');
     this.edits = new ServerEdits({
       content,
       writes: this.writes,
@@ -267,6 +267,11 @@ export class Room {
   /** Locks or unlocks the board's document for participants (the facilitator's REST call). */
   setLocked(locked: boolean): void {
     this.gate.setLocked(locked);
+  }
+
+  /** The workshop's phase changed (an agenda edit): participants refused while it was locked resync. */
+  phaseChanged(): void {
+    this.gate.recheck();
   }
 
   /** Which of these card ids are on the board now. */

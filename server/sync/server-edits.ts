@@ -20,6 +20,7 @@ import type { RoomHistory } from './room-history.ts';
 import type { RoomWrites } from './room-writes.ts';
 import type { RoundEdit, RoundEditResult, RoundsState } from './round-edit.ts';
 import type { StateWorker } from './state-worker-client.ts';
+import type { WorkshopEdit, WorkshopEditResult, WorkshopState } from './workshop-edit.ts';
 
 /** The server itself as the author of its own edits: nothing to send or close. */
 export const SERVER_PEER: Peer = { role: 'facilitator', send() {}, close() {} };
@@ -156,6 +157,25 @@ export class ServerEdits {
       }
       await this.submit(result.update, true);
       return { rounds: result.rounds, currentRound: result.currentRound };
+    });
+  }
+
+  /**
+   * A timer or agenda edit of the facilitator's (workshop-edit.ts) at server
+   * time `now`: resolves once stored, with the workshop state after it, or with
+   * why it was refused (nothing is written then).
+   */
+  editWorkshop(
+    edit: WorkshopEdit,
+    now: number,
+  ): Promise<WorkshopState | Extract<WorkshopEditResult, { refused: unknown }>> {
+    return this.serially(async () => {
+      const result = await this.deps.writes.inBackground(() =>
+        this.deps.worker.run({ op: 'edit-workshop', updates: this.deps.content.parts(), edit, now }),
+      );
+      if ('refused' in result) return result;
+      await this.submit(result.update, true);
+      return { timer: result.timer, agenda: result.agenda };
     });
   }
 

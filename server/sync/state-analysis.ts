@@ -15,6 +15,7 @@ import { mergeMany } from './merge.ts';
 import { editRounds, type RoundEdit, type RoundEditResult } from './round-edit.ts';
 import { editTemplate, type TemplateEditResult } from './template-edit.ts';
 import { keepWarm, type LogPosition, warmDoc } from './warm-docs.ts';
+import { editWorkshop, type WorkshopEdit, type WorkshopEditResult } from './workshop-edit.ts';
 
 export interface StateAnalysis {
   /** The state vector (client → next clock), as Yjs computes it from an update. */
@@ -100,7 +101,8 @@ export type StateTask =
   | { op: 'migrate'; updates: Uint8Array[]; at: LogPosition }
   | { op: 'edit-template'; updates: Uint8Array[]; template: Template; moves: Record<string, string> }
   | { op: 'read-template'; updates: Uint8Array[] }
-  | { op: 'edit-rounds'; updates: Uint8Array[]; edit: RoundEdit };
+  | { op: 'edit-rounds'; updates: Uint8Array[]; edit: RoundEdit }
+  | { op: 'edit-workshop'; updates: Uint8Array[]; edit: WorkshopEdit; now: number };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -116,7 +118,9 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
             ? Template | null
             : T extends { op: 'edit-rounds' }
               ? RoundEditResult
-              : Uint8Array;
+              : T extends { op: 'edit-workshop' }
+                ? WorkshopEditResult
+                : Uint8Array;
 
 export function runStateTask(
   task: StateTask,
@@ -128,6 +132,7 @@ export function runStateTask(
   | RestoreResult
   | TemplateEditResult
   | RoundEditResult
+  | WorkshopEditResult
   | Template
   | null {
   switch (task.op) {
@@ -154,5 +159,7 @@ export function runStateTask(
       return readTemplate(mergeMany(task.updates));
     case 'edit-rounds':
       return editRounds(mergeMany(task.updates), task.edit);
+    case 'edit-workshop':
+      return editWorkshop(mergeMany(task.updates), task.edit, task.now);
   }
 }

@@ -11,6 +11,7 @@ import type { Role } from '../../shared/roles.ts';
 import type { DocIndex } from './doc-index.ts';
 import { CLOSE_BOARD_FULL, CLOSE_LAYOUT_BROKEN } from './limits.ts';
 import type { UpdatePlan } from './update-plan.ts';
+import { phaseRefusal } from './workshop-rules.ts';
 
 export interface Refusal {
   code: number;
@@ -69,7 +70,7 @@ export function refusalOf(
     if (owner === 'facilitator') return contract(`${what} is changed by the facilitator only`);
     if (!createsOrKeeps(index, plan, slot)) return contract(`${what} exists; only the facilitator changes it`);
   }
-  return null;
+  return phaseRefusal(index, plan, role);
 }
 
 /**

@@ -1,0 +1,254 @@
+/**
+ * The facilitator's workshop panel (README "Running the workshop"): the timer
+ * (start with minutes, pause/resume, +1/+5 min, stop) and the agenda (phases
+ * with name, minutes and what participants may do; add, remove, reorder;
+ * "Next phase"). Every button calls the server, which answers 403 to anyone else.
+ */
+import { useState } from 'react';
+import {
+  defaultPhases,
+  nextPhaseId,
+  type Phase,
+  RESTRICTIONS,
+  type Restriction,
+} from '../../shared/workshop/agenda.ts';
+import type { TimerBody } from '../../shared/workshop/workshop-api.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { WorkshopView } from './useWorkshop.ts';
+import { makePhaseCurrent, saveAgenda, timerAction } from './workshop-requests.ts';
+
+export function WorkshopPanel({ board, workshop }: { board: { id: string; token: string }; workshop: WorkshopView }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [minutes, setMinutes] = useState(10);
+  const [draft, setDraft] = useState<Phase[] | null>(null);
+  const [message, setMessage] = useState('');
+  const phases = draft ?? workshop.agenda?.phases ?? [];
+  const { timer } = workshop;
+
+  const run = async (work: () => Promise<unknown>, done = '') => {
+    setMessage('');
+    try {
+      await work();
+      setMessage(done);
+    } catch (error) {
+      setMessage(t('workshop.failed', { error: (error as Error).message }));
+    }
+  };
+  const act = (body: TimerBody) => run(() => timerAction(board.id, board.token, body));
+  const edit = (at: number, change: Partial<Phase>) =>
+    setDraft(phases.map((phase, i) => (i === at ? { ...phase, ...change } : phase)));
+  const move = (at: number, by: number) => {
+    const next = [...phases];
+    const [phase] = next.splice(at, 1);
+    if (phase) next.splice(at + by, 0, phase);
+    setDraft(next);
+  };
+  const next = nextPhaseId(workshop.agenda);
+
+  return (
+    <div className="workshop-panel-anchor">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="workshop-button"
+      >
+        {t('workshop.button')}
+      </button>
+      {open && (
+        <section
+          className="workshop-panel"
+          aria-label={t('workshop.panel')}
+          onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+        >
+          <h2>{t('workshop.timer.heading')}</h2>
+          <div className="workshop-panel__row">
+            <label>
+              {t('workshop.timer.minutes')}{' '}
+              <input
+                type="number"
+                min={1}
+                max={360}
+                value={minutes}
+                onChange={(event) => setMinutes(Number(event.target.value))}
+                data-testid="workshop-minutes"
+              />
+            </label>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => act({ action: 'start', seconds: Math.max(1, Math.round(minutes * 60)) })}
+              data-testid="workshop-start"
+            >
+              {t('workshop.timer.start')}
+            </button>
+            {timer?.state === 'running' && (
+              <button type="button" className="button" onClick={() => act({ action: 'pause' })}>
+                {t('workshop.timer.pause')}
+              </button>
+            )}
+            {timer?.state === 'paused' && (
+              <button type="button" className="button" onClick={() => act({ action: 'resume' })}>
+                {t('workshop.timer.resume')}
+              </button>
+            )}
+            {timer && (
+              <>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={t('workshop.timer.add1.label')}
+                  onClick={() => act({ action: 'add', seconds: 60 })}
+                >
+                  {t('workshop.timer.add1')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={t('workshop.timer.add5.label')}
+                  onClick={() => act({ action: 'add', seconds: 300 })}
+                >
+                  {t('workshop.timer.add5')}
+                </button>
+                <button type="button" className="button" onClick={() => act({ action: 'stop' })}>
+                  {t('workshop.timer.stop')}
+                </button>
+              </>
+            )}
+          </div>
+
+          <h2>{t('workshop.agenda.heading')}</h2>
+          {phases.length === 0 && <p>{t('workshop.agenda.empty')}</p>}
+          <ol className="workshop-phases">
+            {phases.map((phase, at) => {
+              const number = at + 1;
+              const current = workshop.agenda?.currentPhaseId === phase.id && draft === null;
+              return (
+                <li key={phase.id} className={current ? 'is-current' : ''}>
+                  <input
+                    aria-label={t('workshop.agenda.name', { number })}
+                    value={phase.name}
+                    maxLength={60}
+                    onChange={(event) => edit(at, { name: event.target.value })}
+                  />
+                  <input
+                    type="number"
+                    min={1}
+                    max={360}
+                    aria-label={t('workshop.agenda.minutes', { number })}
+                    value={phase.minutes ?? ''}
+                    onChange={(event) =>
+                      edit(at, { minutes: event.target.value ? Number(event.target.value) : undefined })
+                    }
+                  />
+                  <select
+                    aria-label={t('workshop.agenda.restriction', { number })}
+                    value={phase.restriction}
+                    onChange={(event) => edit(at, { restriction: event.target.value as Restriction })}
+                  >
+                    {RESTRICTIONS.map((restriction) => (
+                      <option key={restriction} value={restriction}>
+                        {t(`workshop.restriction.${restriction}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    aria-label={t('workshop.agenda.up', { number })}
+                    disabled={at === 0}
+                    onClick={() => move(at, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('workshop.agenda.down', { number })}
+                    disabled={at === phases.length - 1}
+                    onClick={() => move(at, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('workshop.agenda.remove', { number })}
+                    onClick={() => setDraft(phases.filter((_, i) => i !== at))}
+                  >
+                    ×
+                  </button>
+                  {current && <span className="workshop-phases__now">{t('workshop.agenda.current')}</span>}
+                </li>
+              );
+            })}
+          </ol>
+          <div className="workshop-panel__row">
+            {phases.length === 0 && (
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  setDraft(
+                    defaultPhases([
+                      t('workshop.default.ideas'),
+                      t('workshop.default.discussion'),
+                      t('workshop.default.prioritising'),
+                      t('workshop.default.agreement'),
+                    ]),
+                  )
+                }
+              >
+                {t('workshop.agenda.defaults')}
+              </button>
+            )}
+            {phases.length < 12 && (
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  setDraft([
+                    ...phases,
+                    { id: `p${Date.now().toString(36)}`, name: t('workshop.agenda.newPhase'), restriction: 'none' },
+                  ])
+                }
+              >
+                {t('workshop.agenda.add')}
+              </button>
+            )}
+            {draft && (
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="workshop-save"
+                onClick={() =>
+                  run(async () => {
+                    await saveAgenda(board.id, board.token, draft);
+                    setDraft(null);
+                  }, t('workshop.agenda.saved'))
+                }
+              >
+                {t('workshop.agenda.save')}
+              </button>
+            )}
+            {!draft && workshop.agenda && (
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="workshop-next"
+                onClick={() => run(() => makePhaseCurrent(board.id, board.token, next))}
+              >
+                {next ? t('workshop.agenda.next') : t('workshop.agenda.end')}
+              </button>
+            )}
+          </div>
+          <p role="status" className="workshop-panel__message">
+            {message}
+          </p>
+          <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+            {t('workshop.close')}
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * The workshop's meta keys in the board contract (README "Running the
+ * workshop"): server-owned, so only the timer and agenda routes write them and
+ * a client's update touching them is refused.
+ */
+import type { Slot } from '../board-contract.ts';
+import { isAgenda } from './agenda.ts';
+import { isTimerState } from './timer.ts';
+
+const check = (what: string, ok: (value: unknown) => boolean) => (value: unknown) =>
+  ok(value) ? null : `must be ${what}`;
+
+export const WORKSHOP_META_SLOTS: Record<string, Slot> = {
+  timer: { kind: 'value', problem: check('a workshop timer or null', isTimerState), owner: 'server' },
+  agenda: { kind: 'value', problem: check('a workshop agenda or null', isAgenda), owner: 'server' },
+};
