@@ -40,7 +40,11 @@ export interface UpdatePlan {
   watchedRemoved: [slot: number, id: string][];
   /** Every (meta or zone) slot the update writes or deletes in. */
   watchedTouched: Set<number>;
-  /** Whether it deletes an entry of a container clients only add to (KEPT_ENTRIES). */
+  /**
+   * Whether it leaves a key of a container clients only add to (KEPT_ENTRIES)
+   * with no live value. Deleting one of two concurrent values of a key is what
+   * every Yjs client does to the loser of a conflict, and is allowed.
+   */
   removesKept: boolean;
 }
 
@@ -66,6 +70,8 @@ class Planner {
     watchedTouched: new Set(),
     removesKept: false,
   };
+  /** The keys of KEPT_ENTRIES containers this update deletes values of. */
+  private readonly keptTouched = new Set<number>();
   /** This update's own items by client, so its items can build on each other. */
   /** This update's own ranges by client, sorted by clock when `sorted` has the client. */
   private readonly localRanges = new Map<number, PlannedRange[]>();
@@ -288,7 +294,8 @@ class Planner {
   private uncount(client: number, parent: number, key: number, from: number, to: number): void {
     if (parent < 0) return;
     this.count(parent, key, from - to);
-    if (key !== NONE && KEPT_ENTRIES.has(CONTAINERS[this.roleOf(parent)] as Container)) this.plan.removesKept = true;
+    if (key !== NONE && KEPT_ENTRIES.has(CONTAINERS[this.roleOf(parent)] as Container))
+      this.keptTouched.add(slotId(parent, key));
     if (key === NONE || !this.index.isWatched(parent, this.keyName(key))) return;
     const slot = slotId(parent, key);
     this.plan.watchedTouched.add(slot);
@@ -297,6 +304,11 @@ class Planner {
 
   /** Live keys gained or lost per counted map, from the per-key deltas. */
   sumKeys(): void {
+    for (const slot of this.keptTouched) {
+      const node = Math.floor(slot / 2 ** 24);
+      const before = node < this.index.nodeCount ? (this.index.live.get(slot) ?? 0) : 0;
+      if (before > 0 && before + (this.plan.liveDeltas.get(slot) ?? 0) <= 0) this.plan.removesKept = true;
+    }
     for (const [slot, delta] of this.plan.liveDeltas) {
       const node = Math.floor(slot / 2 ** 24);
       const before = node < this.index.nodeCount ? (this.index.live.get(slot) ?? 0) : 0;
