@@ -8,6 +8,7 @@ import { accessEn, accessSv } from './messages-access.ts';
 import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
+import { rollupEn, rollupSv } from './messages-rollup.ts';
 import { templatesEn, templatesSv } from './messages-templates.ts';
 
 const sv = {
@@ -130,6 +131,7 @@ const sv = {
   ...accessSv,
   ...navigationSv,
   ...templatesSv,
+  ...rollupSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -255,6 +257,7 @@ const en: Messages = {
   ...accessEn,
   ...navigationEn,
   ...templatesEn,
+  ...rollupEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;
