@@ -5,6 +5,7 @@ import { BoardRoute } from '../board/BoardRoute.tsx';
 import { FollowUpPage } from '../follow-up/FollowUpPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { RollupPage } from '../rollup/RollupPage.tsx';
 import { TablePage } from '../table/TablePage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -23,6 +24,7 @@ function CanvasLoading() {
 export function createRouter() {
   return createBrowserRouter([
     { path: '/', element: <HomePage /> },
+    { path: '/rollup', element: <RollupPage /> },
     {
       path: '/b/:boardId',
       element: <BoardRoute />,

@@ -9,6 +9,17 @@ import { ROUND_STATUSES, type RoundStatus } from '../../shared/plan/follow-up-co
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { countRound } from './follow-up-values.ts';
 
+/** The chart as an image (the SVG as a data URL) whose alt text gives every number; the roll-up page shows it too. */
+export function StatusChart({ chart, areaId, caption }: { chart: StatusChartInput; areaId: string; caption: string }) {
+  const chartUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(statusChartSvg(chart))}`;
+  return (
+    <figure className="status-summary__chart" data-chart-area={areaId}>
+      <img src={chartUrl} alt={chartDescription(chart)} />
+      <figcaption>{caption}</figcaption>
+    </figure>
+  );
+}
+
 export function StatusSummary({
   areaId,
   areaTitle,
@@ -34,7 +45,6 @@ export function StatusSummary({
       string
     >,
   };
-  const chartUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(statusChartSvg(chart))}`;
   return (
     <div className="status-summary">
       <table className="status-summary__table" data-summary-area={areaId}>
@@ -60,10 +70,7 @@ export function StatusSummary({
           </tr>
         </tfoot>
       </table>
-      <figure className="status-summary__chart" data-chart-area={areaId}>
-        <img src={chartUrl} alt={chartDescription(chart)} />
-        <figcaption>{t('followUp.page.chart', { area: areaTitle })}</figcaption>
-      </figure>
+      <StatusChart chart={chart} areaId={areaId} caption={t('followUp.page.chart', { area: areaTitle })} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** `/`: create a board from a template or import a plan file, and find recently opened boards again. */
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { MAIN_CONTENT_ID, SkipLink } from '../app/SkipLink.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -38,6 +38,9 @@ export function HomePage() {
         <section className="panel" aria-labelledby="recent-heading">
           <h2 id="recent-heading">{t('home.recent.heading')}</h2>
           <RecentBoards />
+          <p>
+            <Link to="/rollup">{t('rollup.link')}</Link>
+          </p>
         </section>
       </main>
     </div>

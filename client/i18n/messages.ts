@@ -8,6 +8,7 @@ import { accessEn, accessSv } from './messages-access.ts';
 import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
+import { rollupEn, rollupSv } from './messages-rollup.ts';
 import { templatesEn, templatesSv } from './messages-templates.ts';
 import { workshopEn, workshopSv } from './messages-workshop.ts';
 
@@ -133,6 +134,7 @@ const sv = {
   ...navigationSv,
   ...templatesSv,
   ...workshopSv,
+  ...rollupSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -260,6 +262,7 @@ const en: Messages = {
   ...navigationEn,
   ...templatesEn,
   ...workshopEn,
+  ...rollupEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -8,8 +8,10 @@
 import { Resvg } from '@resvg/resvg-js';
 import { chartDescription, statusChartSvg } from '../../shared/follow-up/status-chart.ts';
 import type { StatusCounts } from '../../shared/plan/follow-up-counts.ts';
+import type { Rollup } from '../../shared/plan/rollup.ts';
 import { type ChartPng, type FollowUpReport, REPORT_LABELS, type ReportLang } from '../../shared/report/index.ts';
 import { placeName } from '../../shared/report/report-rows.ts';
+import { rollupPlaceName } from '../../shared/report/write-rollup-docx.ts';
 import { chartFonts } from './chart-fonts.ts';
 
 export function svgToPng(svg: string): { png: Uint8Array; width: number; height: number } {
@@ -31,6 +33,29 @@ export function reportCharts(report: FollowUpReport, lang: ReportLang = 'sv'): M
     }
     rounds.push({ label: report.round, counts: area.counts });
     const input = { title: placeName(area), rounds, statusLabels, totalWord: lang === 'en' ? 'in all' : 'totalt' };
+    charts.set(area.id, {
+      ...svgToPng(statusChartSvg(input)),
+      title: input.title,
+      description: chartDescription(input),
+    });
+  }
+  return charts;
+}
+
+/** Each focus area's chart of a roll-up: a bar per board that has the area, in the roll-up's round. */
+export function rollupCharts(rollup: Rollup, lang: ReportLang = 'sv'): Map<string, ChartPng> {
+  const statusLabels = REPORT_LABELS[lang].status;
+  const charts = new Map<string, ChartPng>();
+  for (const area of rollup.areas) {
+    const rounds = area.boards.flatMap((share, at) =>
+      share ? [{ label: rollup.plans[at]?.title ?? '', counts: share.statuses }] : [],
+    );
+    const input = {
+      title: rollupPlaceName(area),
+      rounds,
+      statusLabels,
+      totalWord: lang === 'en' ? 'in all' : 'totalt',
+    };
     charts.set(area.id, {
       ...svgToPng(statusChartSvg(input)),
       title: input.title,

@@ -13,7 +13,15 @@ import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
 import type { NextPlanOutcome, NextPlanTask } from './next-plan-task.ts';
 import { PlanBusy, PlanQueues } from './plan-queues.ts';
-import type { ExportOutcome, ExportTask, ImportOutcome, ImportTask, ReportOutcome, ReportTask } from './plan-worker.ts';
+import type {
+  ExportOutcome,
+  ExportTask,
+  ImportOutcome,
+  ImportTask,
+  ReportOutcome,
+  ReportTask,
+  RollupDocxTask,
+} from './plan-worker.ts';
 
 export { PlanBusy } from './plan-queues.ts';
 
@@ -27,6 +35,8 @@ export interface PlanPool {
   report(task: Omit<ReportTask, 'kind'>): Promise<ReportOutcome>;
   /** A new board from a board's plan: in the imports' queue, as it makes a board like an import. */
   nextPlan(task: Omit<NextPlanTask, 'kind'>): Promise<NextPlanOutcome>;
+  /** A roll-up's Word document: in a queue of its own, as it reads no one board. */
+  rollupDocx(task: Omit<RollupDocxTask, 'kind'>): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -45,6 +55,7 @@ export const DEFAULT_PLAN_WAITING_PER_QUEUE = 4;
 export const defaultPlanThreads = (): number => Math.max(2, availableParallelism());
 
 const IMPORTS = 'import';
+const ROLLUPS = 'rollup';
 
 export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
   const threads = options.threads ?? defaultPlanThreads();
@@ -58,7 +69,10 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
   });
   const queues = new PlanQueues(options.maxWaitingPerQueue ?? DEFAULT_PLAN_WAITING_PER_QUEUE);
 
-  async function run<T>(task: ExportTask | ImportTask | ReportTask | NextPlanTask, tooLong: string): Promise<T> {
+  async function run<T>(
+    task: ExportTask | ImportTask | ReportTask | NextPlanTask | RollupDocxTask,
+    tooLong: string,
+  ): Promise<T> {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       return (await pool.run(task, { signal })) as T;
@@ -85,6 +99,10 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
     nextPlan: (task) =>
       queues.run(IMPORTS, 'other imports are under way', () =>
         run<NextPlanOutcome>({ kind: 'next-plan', ...task }, 'making the next plan took too long'),
+      ),
+    rollupDocx: (task) =>
+      queues.run(ROLLUPS, 'other roll-ups are under way', () =>
+        run<Uint8Array>({ kind: 'rollup-docx', ...task }, 'the roll-up took too long'),
       ),
     close: () => pool.destroy(),
   };

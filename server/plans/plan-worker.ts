@@ -15,9 +15,11 @@ import {
   type PlanFormat,
   planToDoc,
 } from '../../shared/plan/index.ts';
+import type { Rollup } from '../../shared/plan/rollup.ts';
 import { type ReportFormat, type ReportLang, UnknownRound, writeReport } from '../../shared/report/index.ts';
+import { writeRollupDocx } from '../../shared/report/write-rollup-docx.ts';
 import type { Template } from '../../shared/template.ts';
-import { reportCharts } from './chart-png.ts';
+import { reportCharts, rollupCharts } from './chart-png.ts';
 import { buildNextPlan, type NextPlanOutcome, type NextPlanTask } from './next-plan-task.ts';
 
 export interface ExportTask {
@@ -36,6 +38,13 @@ export interface ReportTask {
   format: ReportFormat;
   /** The round to report; absent: the current round, else the last. */
   round?: string;
+  lang?: ReportLang;
+}
+
+/** The regional roll-up as a Word document: already added up (on the main thread, cheap); its charts and the document are the heavy part. */
+export interface RollupDocxTask {
+  kind: 'rollup-docx';
+  rollup: Rollup;
   lang?: ReportLang;
 }
 
@@ -146,10 +155,16 @@ async function runNextPlan(task: NextPlanTask): Promise<NextPlanOutcome> {
   }
 }
 
+function runRollupDocx(task: RollupDocxTask): Promise<Uint8Array> {
+  const lang = task.lang ?? 'sv';
+  return writeRollupDocx(task.rollup, rollupCharts(task.rollup, lang), lang);
+}
+
 export default function run(
-  task: ExportTask | ImportTask | ReportTask | NextPlanTask,
-): Promise<ExportOutcome | ImportOutcome | ReportOutcome | NextPlanOutcome> {
+  task: ExportTask | ImportTask | ReportTask | NextPlanTask | RollupDocxTask,
+): Promise<ExportOutcome | ImportOutcome | ReportOutcome | NextPlanOutcome | Uint8Array> {
   if (task.kind === 'report') return runReport(task);
+  if (task.kind === 'rollup-docx') return runRollupDocx(task);
   if (task.kind === 'next-plan') return runNextPlan(task);
   return task.kind === 'export' ? runExport(task) : runImport(task);
 }

@@ -34,7 +34,7 @@ const importLimit = bodyLimit({
  * A job the pool refused: its queue was full (429) or it ran past the time
  * limit (503). Anything else is rethrown for the ordinary error handler.
  */
-function refusedJob(c: Context, error: unknown): Response {
+export function refusedJob(c: Context, error: unknown): Response {
   if (!isPlanRefusal(error)) throw error;
   const status = error instanceof PlanBusy ? 429 : 503;
   const retryAfter = error instanceof PlanBusy ? error.retryAfterSeconds : 10;

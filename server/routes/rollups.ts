@@ -1,16 +1,19 @@
 /**
  * The regional roll-up (README "Regional roll-up"):
- *   POST /api/rollups[?format=json|xlsx]  { boards: [{ id, token }], round? }  → the roll-up
+ *   POST /api/rollups[?format=json|xlsx|docx][&lang=sv|en]  { boards: [{ id, token }], round? }  → the roll-up
  * Each board is opened with its own share link's token (a viewer's is enough),
  * so a roll-up shows nobody a board they could not open themselves. Every token
  * is checked before any plan is read, so a wrong one costs no exports; the plans
- * are mapped in the plan worker pool, one board after another, and added up here.
+ * are mapped in the plan worker pool, one board after another, and added up here;
+ * the Word document (charts rendered as PNGs) is written in the pool as well.
  */
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { ROUND_LABEL_MAX } from '../../shared/follow-up/round-limits.ts';
 import { defaultRollupRound, rollUp, unmatchedPlans } from '../../shared/plan/rollup.ts';
 import type { PlanData } from '../../shared/plan/schema.ts';
+import { xmlSafePlan } from '../../shared/plan/xml-safe.ts';
+import { REPORT_LANGS, type ReportLang } from '../../shared/report/labels.ts';
 import { writeRollupXlsx } from '../../shared/report/write-rollup-xlsx.ts';
 import { isRefusal, REFUSED, resolveAccess } from '../auth/board-access.ts';
 import type { FailedAuth } from '../http/address-limits.ts';
@@ -19,9 +22,16 @@ import { ApiError, jsonLimit, readJsonBody } from '../http/errors.ts';
 import type { AppEnv } from '../http/request-context.ts';
 import { isPlanRefusal, type PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
+import { refusedJob } from './plans.ts';
 
 /** Boards one roll-up combines: a county's municipalities and region, with room to spare. */
 export const ROLLUP_BOARDS_MAX = 30;
+
+const ROLLUP_FORMATS = ['json', 'xlsx', 'docx'] as const;
+const CONTENT_TYPE = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 const RollupBody = z.object({
   boards: z
@@ -44,7 +54,10 @@ export function rollupRoutes(deps: { store: BoardStore; plans: PlanPool; failedA
       });
     }
     const format = c.req.query('format') ?? 'json';
-    if (format !== 'json' && format !== 'xlsx') throw new ApiError(400, 'format: expected json or xlsx');
+    if (!(ROLLUP_FORMATS as readonly string[]).includes(format))
+      throw new ApiError(400, `format: expected one of ${ROLLUP_FORMATS.join(', ')}`);
+    const lang = c.req.query('lang') ?? 'sv';
+    if (!(REPORT_LANGS as readonly string[]).includes(lang)) throw new ApiError(400, 'lang: expected "sv" or "en"');
     const body = await readJsonBody(c, RollupBody);
     const ids = body.boards.map((named) => named.id);
     const twice = ids.findIndex((id, at) => ids.indexOf(id) !== at);
@@ -68,7 +81,9 @@ export function rollupRoutes(deps: { store: BoardStore; plans: PlanPool; failedA
         throw error;
       }
       if ('unknownTemplate' in outcome) throw new ApiError(409, `boards[${at}]: its template is not installed here`);
-      read.push(JSON.parse(String(outcome.body)) as PlanData);
+      const plan = JSON.parse(String(outcome.body)) as PlanData;
+      // Word and Excel cannot hold every character a board can (shared/plan/xml-safe.ts).
+      read.push(format === 'json' ? plan : xmlSafePlan(plan));
     }
     const unmatched = unmatchedPlans(read);
     if (unmatched.length > 0) {
@@ -80,11 +95,18 @@ export function rollupRoutes(deps: { store: BoardStore; plans: PlanPool; failedA
     }
     const rollup = rollUp(read, body.round ?? defaultRollupRound(read) ?? '');
     if (format === 'json') return c.json(rollup);
-    return new Response((await writeRollupXlsx(rollup)) as BodyInit, {
-      headers: {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': attachment(`regional-sammanstallning-${new Date().toISOString().slice(0, 10)}.xlsx`),
-      },
+    const fileName = `regional-sammanstallning-${new Date().toISOString().slice(0, 10)}.${format}`;
+    let file: Uint8Array;
+    if (format === 'xlsx') file = await writeRollupXlsx(rollup, lang as ReportLang);
+    else {
+      try {
+        file = await plans.rollupDocx({ rollup, lang: lang as ReportLang });
+      } catch (error) {
+        return refusedJob(c, error);
+      }
+    }
+    return new Response(file as BodyInit, {
+      headers: { 'Content-Type': CONTENT_TYPE[format as 'xlsx' | 'docx'], 'Content-Disposition': attachment(fileName) },
     });
   });
   return app;

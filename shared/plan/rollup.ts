@@ -13,13 +13,32 @@
 import { countStatuses, noCounts, planRounds, ROUND_STATUSES, type StatusCounts } from './follow-up-counts.ts';
 import type { PlanCard, PlanData } from './schema.ts';
 
+/** One board's part of a place or an area. */
+export interface RollupShare {
+  cards: number;
+  statuses: StatusCounts;
+}
+
 export interface RollupPlace {
   id: string;
   title: string;
+  /** The focus area the place belongs to (an area's own cards: the area's id). */
+  areaId: string;
   /** How many of the plans have the place (the others lack it in their template). */
   plans: number;
   cards: number;
   statuses: StatusCounts;
+  /** Each plan's part, in the order of `plans`; null where the plan lacks the place. */
+  boards: (RollupShare | null)[];
+}
+
+/** A focus area over all its places, for the roll-up's chart per area (a bar per board). */
+export interface RollupArea {
+  id: string;
+  title: string;
+  cards: number;
+  statuses: StatusCounts;
+  boards: (RollupShare | null)[];
 }
 
 export interface RollupParty {
@@ -33,6 +52,8 @@ export interface Rollup {
   plans: { title: string; templateId: string; cards: number }[];
   /** Every place of every plan, in the order the plans give them (the first plan's first). */
   places: RollupPlace[];
+  /** Every focus area of every plan, in the same order; its places are those with its `areaId`. */
+  areas: RollupArea[];
   parties: RollupParty[];
   total: StatusCounts;
 }
@@ -41,8 +62,18 @@ function add(into: StatusCounts, from: StatusCounts): void {
   for (const status of ROUND_STATUSES) into[status] += from[status];
 }
 
+const noShares = (plans: number): (RollupShare | null)[] => Array.from({ length: plans }, () => null);
+
+function addShare(shares: (RollupShare | null)[], at: number, statuses: StatusCounts, cards: number): void {
+  const share = shares[at] ?? { cards: 0, statuses: noCounts() };
+  share.cards += cards;
+  add(share.statuses, statuses);
+  shares[at] = share;
+}
+
 export function rollUp(plans: readonly PlanData[], round: string): Rollup {
   const places = new Map<string, RollupPlace>();
+  const areas = new Map<string, RollupArea>();
   const parties = new Map<string, RollupParty>();
   const total = noCounts();
   const countParties = (cards: readonly PlanCard[]) => {
@@ -55,19 +86,41 @@ export function rollUp(plans: readonly PlanData[], round: string): Rollup {
       }
     }
   };
-  const count = (id: string, title: string, cards: readonly PlanCard[]) => {
-    const place = places.get(id) ?? { id, title, plans: 0, cards: 0, statuses: noCounts() };
+  const count = (at: number, areaId: string, id: string, title: string, cards: readonly PlanCard[]) => {
+    const place = places.get(id) ?? {
+      id,
+      title,
+      areaId,
+      plans: 0,
+      cards: 0,
+      statuses: noCounts(),
+      boards: noShares(plans.length),
+    };
+    const statuses = countStatuses(cards, round);
     place.plans++;
     place.cards += cards.length;
-    add(place.statuses, countStatuses(cards, round));
+    add(place.statuses, statuses);
+    addShare(place.boards, at, statuses, cards.length);
     places.set(id, place);
+    const area = areas.get(areaId);
+    if (area) {
+      area.cards += cards.length;
+      add(area.statuses, statuses);
+      addShare(area.boards, at, statuses, cards.length);
+    }
     countParties(cards);
   };
-  const summaries = plans.map((plan) => {
+  const summaries = plans.map((plan, at) => {
     let cards = 0;
     for (const area of plan.focusAreas) {
-      if (area.goals.length === 0 || area.cards.length > 0) count(area.id, area.title, area.cards);
-      for (const goal of area.goals) count(goal.id, goal.title, goal.cards);
+      if (!areas.has(area.id)) {
+        const boards = noShares(plans.length);
+        areas.set(area.id, { id: area.id, title: area.title, cards: 0, statuses: noCounts(), boards });
+      }
+      // A board's area counts even when empty, so its bar shows 0 rather than nothing.
+      addShare(areas.get(area.id)?.boards ?? [], at, noCounts(), 0);
+      if (area.goals.length === 0 || area.cards.length > 0) count(at, area.id, area.id, area.title, area.cards);
+      for (const goal of area.goals) count(at, area.id, goal.id, goal.title, goal.cards);
       cards += area.cards.length + area.goals.reduce((sum, goal) => sum + goal.cards.length, 0);
     }
     // Unplaced cards count in the total and for their parties, under no place.
@@ -80,6 +133,7 @@ export function rollUp(plans: readonly PlanData[], round: string): Rollup {
     round,
     plans: summaries,
     places: [...places.values()],
+    areas: [...areas.values()],
     parties: [...parties.values()].sort((a, b) => b.cards - a.cards || a.name.localeCompare(b.name, 'sv')),
     total,
   };

@@ -77,6 +77,44 @@ export const REPORT_LABELS: Record<ReportLang, ReportLabels> = {
   },
 };
 
+/** The regional roll-up's own words (its Word document and workbook), beside the report's. */
+export interface RollupWords {
+  title: string;
+  places: string;
+  parties: string;
+  party: string;
+  plans: string;
+  boards: string;
+  board: string;
+  cards: string;
+  missing: string;
+}
+
+export const ROLLUP_WORDS: Record<ReportLang, RollupWords> = {
+  sv: {
+    title: 'Regional sammanställning',
+    places: 'Per mål',
+    parties: 'Per part',
+    party: 'Part',
+    plans: 'Planer',
+    boards: 'Tavlor',
+    board: 'Tavla',
+    cards: 'Aktiviteter',
+    missing: 'saknas i tavlans mall',
+  },
+  en: {
+    title: 'Regional roll-up',
+    places: 'By goal',
+    parties: 'By party',
+    party: 'Party',
+    plans: 'Plans',
+    boards: 'Boards',
+    board: 'Board',
+    cards: 'Activities',
+    missing: "not in the board's template",
+  },
+};
+
 /** An indicator value in words: yes/no, a number, or the text. */
 export function indicatorText(value: boolean | number | string | null, lang: ReportLang): string {
   if (value === null) return '–';

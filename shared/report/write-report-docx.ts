@@ -4,9 +4,8 @@
  * table of its cards, and the same per goal. The charts come in as PNGs (the
  * server renders them), so this module stays pure and runs anywhere.
  */
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
-import JSZip from 'jszip';
-import { PAGE } from '../plan/docx-table.ts';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
+import { BODY, type ChartPng, chartParagraph, TEXT_WIDTH, tableSlots } from './docx-document.ts';
 import { reportTableXml } from './docx-report-table.ts';
 import { REPORT_LABELS, type ReportLang } from './labels.ts';
 import type { FollowUpReport, ReportCard, ReportPlace } from './report-model.ts';
@@ -21,20 +20,7 @@ import {
   summaryRows,
 } from './report-rows.ts';
 
-export interface ChartPng {
-  png: Uint8Array;
-  /** The chart's size in pixels; the document shows it at this size, scaled to fit the text width. */
-  width: number;
-  height: number;
-  title: string;
-  description: string;
-}
-
-const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin; // portrait
-const TEXT_PIXELS = Math.floor((TEXT_WIDTH / 1440) * 96);
-const SLOT = 'samtavla-report-table-slot';
-const SLOT_XML = `<w:p><w:r><w:t xml:space="preserve">${SLOT}</w:t></w:r></w:p>`;
-const BODY = { size: 22 };
+export type { ChartPng } from './docx-document.ts';
 
 const cells = (row: (string | number)[]) => row.map((c) => [String(c)]);
 
@@ -44,11 +30,7 @@ export async function writeReportDocx(
   lang: ReportLang = 'sv',
 ): Promise<Uint8Array> {
   const labels = REPORT_LABELS[lang];
-  const tables: string[] = [];
-  const slot = (xml: string) => {
-    tables.push(xml);
-    return [new Paragraph({ text: SLOT }), new Paragraph({ text: '' })];
-  };
+  const { slot, write } = tableSlots();
   const countWeights = [
     3,
     ...countHeadings(labels)
@@ -86,22 +68,7 @@ export async function writeReportDocx(
       : [];
   const chart = (areaId: string) => {
     const found = charts.get(areaId);
-    if (!found) return [];
-    const scale = Math.min(1, TEXT_PIXELS / found.width);
-    return [
-      new Paragraph({
-        alignment: AlignmentType.LEFT,
-        spacing: { after: 120 },
-        children: [
-          new ImageRun({
-            type: 'png',
-            data: found.png,
-            transformation: { width: Math.round(found.width * scale), height: Math.round(found.height * scale) },
-            altText: { name: found.title, title: found.title, description: found.description },
-          }),
-        ],
-      }),
-    ];
+    return found ? [chartParagraph(found)] : [];
   };
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, text: reportHeading(report, labels) }),
@@ -164,35 +131,5 @@ export async function writeReportDocx(
       ...cardTable(report.unplaced.cards),
     );
   }
-  const document = new Document({
-    creator: 'Samtavla',
-    title: reportHeading(report, labels),
-    styles: {
-      default: {
-        document: {
-          run: { font: 'Calibri', size: 18, language: { value: lang === 'en' ? 'en-GB' : 'sv-SE' } },
-          paragraph: { spacing: { before: 0, after: 0 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-          },
-        },
-        children,
-      },
-    ],
-  });
-  // As in the plan export: docx lays out the document with a slot paragraph a table, the tables replace the slots.
-  const skeleton = await Packer.toArrayBuffer(document);
-  const xml = (await (await JSZip.loadAsync(skeleton)).file('word/document.xml')?.async('string')) ?? '';
-  const parts = xml.split(SLOT_XML);
-  if (parts.length !== tables.length + 1)
-    throw new Error(`report DOCX: ${tables.length} tables, ${parts.length - 1} slots`);
-  const data = parts.map((part, i) => (i === 0 ? part : `${tables[i - 1]}${part}`)).join('');
-  return new Uint8Array(await Packer.toArrayBuffer(document, false, [{ path: 'word/document.xml', data }]));
+  return write(children, reportHeading(report, labels), lang);
 }

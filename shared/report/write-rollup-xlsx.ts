@@ -7,32 +7,8 @@
 import { ROUND_STATUSES, type StatusCounts } from '../plan/follow-up-counts.ts';
 import type { Rollup } from '../plan/rollup.ts';
 import { sheetName } from '../plan/xlsx-layout.ts';
-import { REPORT_LABELS, type ReportLang } from './labels.ts';
+import { REPORT_LABELS, type ReportLang, ROLLUP_WORDS } from './labels.ts';
 import { STYLE, sheetWith } from './write-report-xlsx.ts';
-
-const ROLLUP_WORDS: Record<
-  ReportLang,
-  { places: string; parties: string; party: string; plans: string; boards: string; board: string; cards: string }
-> = {
-  sv: {
-    places: 'Per mål',
-    parties: 'Per part',
-    party: 'Part',
-    plans: 'Planer',
-    boards: 'Tavlor',
-    board: 'Tavla',
-    cards: 'Aktiviteter',
-  },
-  en: {
-    places: 'By goal',
-    parties: 'By party',
-    party: 'Party',
-    plans: 'Plans',
-    boards: 'Boards',
-    board: 'Board',
-    cards: 'Activities',
-  },
-};
 
 const statusCells = (counts: StatusCounts) => ROUND_STATUSES.map((status) => counts[status]);
 

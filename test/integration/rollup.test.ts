@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start.ts';
 import { createCard, setFollowUp } from '../../shared/card.ts';
@@ -43,6 +44,19 @@ async function seedBoard(title: string, cards: [goalId: string, party: string, s
   observer.destroy();
   boards.push(id);
   return id;
+}
+
+/** The body of a Word document in order: paragraphs as their text, tables as rows of cell texts. */
+function documentBlocks(xml: string): { text?: string; rows?: string[][] }[] {
+  const text = (part: string) => [...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const body = xml.slice(xml.indexOf('<w:body>'));
+  return [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map(([part]) =>
+      part.startsWith('<w:tbl>')
+        ? { rows: [...part.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map(([row]) => row.split('<w:tc>').slice(1).map(text)) }
+        : { text: text(part) },
+    )
+    .filter((block) => block.rows || block.text);
 }
 
 const postRollup = (body: unknown) =>
@@ -132,6 +146,52 @@ describe('POST /api/rollups', () => {
       ?.getRows(2, json.parties.length)
       ?.find((r) => r.getCell(1).value === 'Region Uppsala');
     expect(region?.getCell(2).value).toBe(2);
+  });
+
+  it('writes the roll-up as a Word document with the numbers of the JSON answer and a chart per area', async () => {
+    const body = { boards: boards.map((id) => ({ id, token: tokenFor(id, 'viewer') })), round: '2025' };
+    const json = (await (await postRollup(body)).json()) as Rollup;
+    const response = await fetch(`${server.url}/api/rollups?format=docx&lang=en`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/\.docx"?$/);
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    expect(Object.keys(zip.files).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const blocks = documentBlocks(xml);
+    expect(blocks[0]).toEqual({ text: 'Regional roll-up – 2025' });
+    const a1 = json.places.find((p) => p.id === 'A1');
+    // The goal's heading, then its table: a row per board, then the total; columns: activities, then each status.
+    const heading = blocks.findIndex((block) => block.text === `A1 ${a1?.title}`);
+    expect(heading).toBeGreaterThan(0);
+    const table = blocks[heading + 1]?.rows ?? [];
+    const statuses = ['not-started', 'ongoing', 'done', 'cancelled', 'none'] as const;
+    const expected = [
+      ...json.plans.map((plan, at) => {
+        const share = a1?.boards[at];
+        return [plan.title, String(share?.cards), ...statuses.map((s) => String(share?.statuses[s]))];
+      }),
+      ['Total', String(a1?.cards), ...statuses.map((s) => String(a1?.statuses[s]))],
+    ];
+    expect(table.slice(1)).toEqual(expected);
+    expect(expected.map((row) => row[0])).toEqual(['Heby', 'Tierp', 'Total']);
+    expect(expected[0]?.slice(1)).toEqual(['2', '0', '1', '1', '0', '0']);
+  });
+
+  it('refuses an unknown lang or format for the Word roll-up', async () => {
+    const body = JSON.stringify({ boards: boards.map((id) => ({ id, token: tokenFor(id, 'viewer') })) });
+    for (const query of ['format=docx&lang=de', 'format=pdf']) {
+      const response = await fetch(`${server.url}/api/rollups?${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toMatch(/^(lang|format):/);
+    }
   });
 
   it('refuses a board named twice before reading any plan', async () => {
