@@ -4,7 +4,9 @@
  * browser's recent boards (with the tokens it stored), the server adds them
  * up, and its refusals are shown here in its own words.
  */
+
 import { type FormEvent, useState } from 'react';
+import { ROUND_LABEL_MAX } from '../../shared/follow-up/round-limits.ts';
 import type { Rollup } from '../../shared/plan/rollup.ts';
 import { tokenFor } from '../access/access-store.ts';
 import { ApiError } from '../api/boards.ts';
@@ -13,6 +15,7 @@ import { AppHeader } from '../app/AppHeader.tsx';
 import { fileNameFrom } from '../export/export-choices.ts';
 import { saveFile } from '../export/save-file.ts';
 import '../follow-up/follow-up.css';
+import './rollup.css';
 import { loadRecent } from '../home/recent-boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { RollupResult } from './RollupResult.tsx';
@@ -153,7 +156,7 @@ export function RollupPage() {
           <input
             id="rollup-round"
             value={round}
-            maxLength={32}
+            maxLength={ROUND_LABEL_MAX}
             aria-describedby="rollup-round-hint"
             onChange={(event) => setRound(event.target.value)}
           />{' '}
@@ -171,7 +174,7 @@ export function RollupPage() {
             <fieldset className="report-menu">
               <legend className="report-menu__label">{t('rollup.download')}</legend>
               {(['xlsx', 'docx'] as const).map((format) => (
-                <button key={format} type="button" className="button button--quiet" onClick={() => download(format)}>
+                <button key={format} type="button" className="button" onClick={() => download(format)}>
                   {t(`rollup.${format}`)}
                 </button>
               ))}

@@ -87,6 +87,9 @@ export function historyRoutes(
     const entry = (await store.listDeletedCards(board.id)).find((d) => d.cardId === cardId);
     if (!entry) throw new ApiError(404, 'no deleted card with this id on this board');
     await rooms.withRoom(board.id, async (room) => {
+      // A workshop phase that locks the board or takes votes only holds for this trusted edit too.
+      if (role === 'participant' && room.phaseRestriction() !== 'none')
+        throw new ApiError(403, 'the current workshop phase does not allow restoring cards');
       if ((await room.liveCards([cardId])).length > 0) throw new ApiError(409, 'this card is on the board already');
       await room.edits.restoreCard(entry.card as Card);
     });

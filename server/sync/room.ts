@@ -269,6 +269,11 @@ export class Room {
     this.gate.setLocked(locked);
   }
 
+  /** What the current workshop phase leaves participants (the trusted REST edits they may make check it too). */
+  phaseRestriction(): ReturnType<RoomAdmission['phaseRestriction']> {
+    return this.admission.phaseRestriction();
+  }
+
   /** The workshop's phase changed (an agenda edit): participants refused while it was locked resync. */
   phaseChanged(): void {
     this.gate.recheck();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
 import { cardsMap, metaMap } from '../../shared/board-doc.ts';
-import { createCard, readCard, setCardText, setVote } from '../../shared/card.ts';
+import { createCard, deleteCard, readCard, setCardText, setVote } from '../../shared/card.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Agenda, Phase } from '../../shared/workshop/agenda.ts';
 import type { TimerState } from '../../shared/workshop/timer.ts';
@@ -175,6 +175,23 @@ describe('phase restrictions', () => {
     setCardText(writer.doc, 'c1', 'title', 'Efter låset');
     await setPhase(id, 'ideas');
     await waitFor('the participant’s edit once the phase opened', () => titleOf(again, 'c1') === 'Efter låset');
+  });
+
+  it('refuses a participant’s restore of a deleted card while the phase restricts them', async () => {
+    const { id, facilitator } = await boardWithCard();
+    deleteCard(facilitator.doc, 'c1');
+    await expect
+      .poll(
+        async () => ((await (await call(id, 'GET', '/deleted-cards', undefined, 'participant')).json()) as []).length,
+      )
+      .toBe(1);
+    await setPhase(id, 'beslut');
+    const refused = await call(id, 'POST', '/deleted-cards/c1/restore', undefined, 'participant');
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/phase/);
+    await setPhase(id, 'ideas');
+    expect((await call(id, 'POST', '/deleted-cards/c1/restore', undefined, 'participant')).status).toBe(200);
+    await waitFor('the restored card', () => readCard(facilitator.doc, 'c1') !== undefined);
   });
 
   it('in a voting-only phase lets a participant vote but not edit a card', async () => {
