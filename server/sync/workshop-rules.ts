@@ -34,7 +34,12 @@ export function phaseRestriction(index: DocIndex): Restriction {
 /**
  * Refused with CLOSE_RESYNC, not a final code: an edit in flight when the
  * phase changed is the sender's only copy; it reconnects and sends it again,
- * which goes through once the phase allows it.
+ * which goes through once the phase allows it. Until then such a client
+ * reconnects at its provider's backoff (a page in a voting-only phase is
+ * read-only, so only edits in flight at the switch do this). Dropping the
+ * edit quietly, as the lock does, would not do here: the participant goes on
+ * voting, and a vote after a dropped edit builds on clocks the server never
+ * stored, which is refused for good.
  */
 export function phaseRefusal(index: DocIndex, plan: UpdatePlan, role: Role): Refusal | null {
   if (role !== 'participant') return null;
