@@ -33,14 +33,13 @@ export function workshopRoutes(
   });
 
   const edit = async (boardId: string, change: WorkshopEdit): Promise<WorkshopAnswer> => {
-    const now = Date.now();
     const result = await rooms.withRoom(boardId, async (room) => {
-      const done = await room.edits.editWorkshop(change, now);
+      const done = await room.edits.editWorkshop(change);
       room.phaseChanged();
       return done;
     });
     if ('refused' in result) throw new ApiError(REFUSAL_STATUS[result.refused.kind], result.refused.message);
-    return { ...result, now };
+    return result;
   };
 
   app.post('/boards/:id/timer', facilitator, jsonLimit, async (c) => {

@@ -167,15 +167,18 @@ export class ServerEdits {
    */
   editWorkshop(
     edit: WorkshopEdit,
-    now: number,
-  ): Promise<WorkshopState | Extract<WorkshopEditResult, { refused: unknown }>> {
+    clock: () => number = Date.now,
+  ): Promise<(WorkshopState & { now: number }) | Extract<WorkshopEditResult, { refused: unknown }>> {
     return this.serially(async () => {
+      // Read when the edit's turn comes, not when it was asked for: a timer started behind a long
+      // edit in the queue would otherwise end early by the time it waited.
+      const now = clock();
       const result = await this.deps.writes.inBackground(() =>
         this.deps.worker.run({ op: 'edit-workshop', updates: this.deps.content.parts(), edit, now }),
       );
       if ('refused' in result) return result;
       await this.submit(result.update, true);
-      return { timer: result.timer, agenda: result.agenda };
+      return { timer: result.timer, agenda: result.agenda, now };
     });
   }
 
