@@ -29,6 +29,8 @@ export interface HeaderBoard {
 export interface BoardHeaderProps {
   board: HeaderBoard;
   connection: ConnectionState;
+  /** Local edits not yet sent (shown while not connected). */
+  pending?: number;
   people: AwarenessUser[];
   me: Person | null;
   onRename(): void;
@@ -38,7 +40,7 @@ export interface BoardHeaderProps {
   history?: ReactNode;
 }
 
-export function BoardHeader({ board, connection, people, me, onRename, rotate, history }: BoardHeaderProps) {
+export function BoardHeader({ board, connection, pending, people, me, onRename, rotate, history }: BoardHeaderProps) {
   const { t } = useI18n();
   const viewClass = ({ isActive }: { isActive: boolean }) => `view-toggle__link${isActive ? ' is-active' : ''}`;
   return (
@@ -52,7 +54,7 @@ export function BoardHeader({ board, connection, people, me, onRename, rotate, h
       <span className="role-chip" data-testid="my-role" data-role={board.role} title={t(`role.${board.role}.may`)}>
         {t(`role.${board.role}`)}
       </span>
-      <ConnectionBadge state={connection} />
+      <ConnectionBadge state={connection} pending={pending} />
       <nav className="view-toggle" aria-label={t('view.label')}>
         <NavLink to={`/b/${board.id}`} end className={viewClass}>
           {t('view.canvas')}
