@@ -29,6 +29,8 @@ export interface HeaderBoard {
 export interface BoardHeaderProps {
   board: HeaderBoard;
   connection: ConnectionState;
+  /** Local edits not yet sent (shown while not connected). */
+  pending?: number;
   people: AwarenessUser[];
   me: Person | null;
   onRename(): void;
@@ -40,7 +42,8 @@ export interface BoardHeaderProps {
   workshop?: ReactNode;
 }
 
-export function BoardHeader({ board, connection, people, me, onRename, rotate, history, workshop }: BoardHeaderProps) {
+export function BoardHeader(props: BoardHeaderProps) {
+  const { board, connection, pending, people, me, onRename, rotate, history, workshop } = props;
   const { t } = useI18n();
   const viewClass = ({ isActive }: { isActive: boolean }) => `view-toggle__link${isActive ? ' is-active' : ''}`;
   return (
@@ -54,7 +57,7 @@ export function BoardHeader({ board, connection, people, me, onRename, rotate, h
       <span className="role-chip" data-testid="my-role" data-role={board.role} title={t(`role.${board.role}.may`)}>
         {t(`role.${board.role}`)}
       </span>
-      <ConnectionBadge state={connection} />
+      <ConnectionBadge state={connection} pending={pending} />
       {workshop}
       <nav className="view-toggle" aria-label={t('view.label')}>
         <NavLink to={`/b/${board.id}`} end className={viewClass}>

@@ -140,6 +140,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
       <BoardHeader
         board={{ id: info.id, title, role, token, locked }}
         connection={connection?.state ?? 'connecting'}
+        pending={connection?.pending ?? 0}
         people={people}
         me={person}
         onRename={() => setRenaming(true)}

@@ -76,6 +76,8 @@ const sv = {
   'connection.connected': 'Ansluten',
   'connection.offline': 'Offline – återansluter…',
   'connection.closed': 'Frånkopplad',
+  'connection.pending.one': '{label} – 1 ändring väntar',
+  'connection.pending.many': '{label} – {count} ändringar väntar',
   'connection.reload': 'Ladda om sidan',
   'connection.problem.board-full':
     'Tavlan är full och rymmer inte fler kort eller former. Dina senaste ändringar sparades inte, och anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta. Ta bort kort och former som inte behövs innan du lägger till nya.',
@@ -204,6 +206,8 @@ const en: Messages = {
   'connection.connected': 'Connected',
   'connection.offline': 'Offline – reconnecting…',
   'connection.closed': 'Disconnected',
+  'connection.pending.one': '{label} – 1 change waiting',
+  'connection.pending.many': '{label} – {count} changes waiting',
   'connection.reload': 'Reload the page',
   'connection.problem.board-full':
     'The board is full and holds no more cards or shapes. Your latest changes were not saved, and the connection to the board has been closed. Reload the page to continue. Remove cards and shapes that are not needed before adding new ones.',

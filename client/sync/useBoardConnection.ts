@@ -20,6 +20,8 @@ import {
   problemForClose,
   wsOriginFor,
 } from './connection-state.ts';
+import { createPendingChanges } from './pending-changes.ts';
+import { controlReconnects } from './reconnect.ts';
 
 /** y-websocket's message type for auth messages (y-protocols/auth). */
 const MESSAGE_AUTH_TYPE = 2;
@@ -49,6 +51,8 @@ export interface BoardConnection {
   problem: ConnectionProblem | null;
   /** Set when the link stopped working or the board was deleted: the board is not shown any more. */
   ended: BoardEnding | null;
+  /** Local edits the server does not have yet (made while not connected and synced). */
+  pending: number;
 }
 
 interface Session {
@@ -61,6 +65,7 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
   const [state, setState] = useState<ConnectionState>('connecting');
   const [hasSynced, setHasSynced] = useState(false);
   const [problem, setProblem] = useState<ConnectionProblem | null>(null);
+  const [pending, setPending] = useState(0);
   // Kept with the token it ended: a new token (the facilitator rotated their own link) starts afresh.
   const [ended, setEnded] = useState<{ token: string; ending: BoardEnding } | null>(null);
 
@@ -68,13 +73,29 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(wsOriginFor(location.origin) + WS_PATH, boardId, doc, {
       params: { token },
+      // Reconnects are ours (reconnect.ts: jittered back-off, a 2.5 s heartbeat watch).
+      disableBc: true,
     });
+    const reconnects = controlReconnects(provider);
+    const pendingChanges = createPendingChanges(0, setPending);
+    const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) pendingChanges.localUpdate(provider.wsconnected && provider.synced);
+    };
+    doc.on('update', onDocUpdate);
+    // Closing the tab while edits are unsent would lose them: the browser asks first.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (pendingChanges.count === 0) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
     // The stock handler of the server's "permission denied" logs the socket URL, token and all,
     // to the console; the page already shows read-only boards as such, so read it silently.
     provider.messageHandlers[MESSAGE_AUTH_TYPE] = (_encoder, decoder) => readAuthMessage(decoder, doc, () => {});
     setState('connecting');
     setHasSynced(false);
     setProblem(null);
+    setPending(0);
     let clearProblem: ReturnType<typeof setTimeout> | undefined;
     let failedAttempts = 0;
     let lastRecheck = 0;
@@ -82,6 +103,7 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
 
     const end = (ending: BoardEnding) => {
       if (!live) return;
+      reconnects.stop();
       provider.disconnect();
       setEnded({ token, ending });
     };
@@ -118,6 +140,7 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     };
     const onSync = (synced: boolean) => {
       if (!synced) return;
+      pendingChanges.synced();
       setHasSynced(true);
       clearTimeout(clearProblem);
       clearProblem = setTimeout(() => setProblem(null), PROBLEM_CLEARS_AFTER_MS);
@@ -129,6 +152,9 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     setSession({ doc, provider });
     return () => {
       live = false;
+      reconnects.stop();
+      doc.off('update', onDocUpdate);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       provider.off('status', onStatus);
       provider.off('closed', onClosed);
       provider.off('connection-close', onConnectionClose);
@@ -141,6 +167,6 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
   }, [boardId, token]);
 
   return session
-    ? { ...session, state, hasSynced, problem, ended: ended?.token === token ? ended.ending : null }
+    ? { ...session, state, hasSynced, problem, ended: ended?.token === token ? ended.ending : null, pending }
     : null;
 }

@@ -19,6 +19,7 @@ import { addressKey, clientAddress } from '../http/client-address.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import { attachConnection, type ConnectionLimits } from './connection.ts';
+import { startHeartbeat } from './heartbeat.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { SyncStats } from './stats.ts';
 
@@ -68,6 +69,7 @@ export function attachWsEndpoint(server: Server, deps: WsEndpointDeps): WebSocke
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
   const prefix = `${WS_PATH}/`;
   const { wsPerAddress, wsPerBoard, settings } = deps.addressLimits;
+  startHeartbeat(wss);
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
