@@ -75,6 +75,9 @@ describe('when the server is away or refuses edits', () => {
     await expect.poll(() => badge(carin.page).getAttribute('data-state'), { timeout: 10_000 }).toBe('reconnecting');
     expect(await badge(carin.page).textContent()).toContain('Offline – återansluter');
     await field(carin).fill('Samordnare Enköping');
+    // The badge counts what waits to be sent, and the page warns before it is left meanwhile.
+    await expect.poll(async () => Number(await badge(carin.page).getAttribute('data-pending'))).toBeGreaterThan(0);
+    expect(await badge(carin.page).textContent()).toMatch(/ändring(ar)? väntar/);
     await carin.page.screenshot({ path: `${SCREENSHOT_DIR}/connection-offline.png` });
 
     await startAgain();
@@ -82,6 +85,7 @@ describe('when the server is away or refuses edits', () => {
       await expect.poll(() => badge(person.page).getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
     }
     await expect.poll(() => field(bengt).inputValue(), { timeout: 10_000 }).toBe('Samordnare Enköping');
+    expect(await badge(carin.page).getAttribute('data-pending')).toBe('0');
     await expect
       .poll(async () => (await storedCard(env, board.id, card.id!))?.responsible, { timeout: 10_000 })
       .toBe('Samordnare Enköping');
