@@ -31,12 +31,8 @@ export async function writeReportDocx(
 ): Promise<Uint8Array> {
   const labels = REPORT_LABELS[lang];
   const { slot, write } = tableSlots();
-  const countWeights = [
-    3,
-    ...countHeadings(labels)
-      .slice(1)
-      .map(() => 2),
-  ];
+  // Round, the five statuses, total: a status column holds "Genomförd" in bold on one line.
+  const countWeights = countHeadings(labels).map((_, i, all) => (i === 0 ? 2.9 : i === all.length - 1 ? 1.6 : 2.45));
   const countTable = (p: Pick<ReportPlace, 'counts' | 'previousCounts'>) =>
     slot(reportTableXml(countHeadings(labels), countRows(report, p).map(cells), countWeights, TEXT_WIDTH));
   const cardWeights = cardHeadings(report, labels).map((_, i, all) => (i === 0 ? 4 : i > all.length - 4 ? 4 : 3));
@@ -91,7 +87,7 @@ export async function writeReportDocx(
       reportTableXml(
         [labels.place, ...countHeadings(labels)],
         summaryRows(report, labels).map((r) => cells([r.place, ...countRow(r.round, r.counts)])),
-        [5, ...countWeights],
+        [3.4, ...countWeights],
         TEXT_WIDTH,
       ),
     ),
