@@ -10,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { silentLogger } from '../../server/log/logger.ts';
 import { type RunningServer, type StartOptions, startServer } from '../../server/start.ts';
+import { encodeUpdate } from '../../server/sync/protocol.ts';
 import type { CreatedBoard } from '../../shared/api.ts';
 import type { BoardTokens, Role } from '../../shared/roles.ts';
 
@@ -81,6 +82,30 @@ export interface RawSocket {
 /** The WebSocket URL of a board with the token of `role` (or an explicit token). */
 export const boardSocketUrl = (baseUrl: string, boardId: string, role: Role | { token: string } = 'facilitator') =>
   `${wsUrl(baseUrl)}/${boardId}?token=${typeof role === 'string' ? tokenFor(boardId, role) : role.token}`;
+
+/** What `edit` changes in a copy of `doc`, as one update: a forged edit for a raw socket to send. */
+export function editOfCopy(doc: Y.Doc, edit: (copy: Y.Doc) => void): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const updates: Uint8Array[] = [];
+  copy.on('update', (update: Uint8Array) => updates.push(update));
+  edit(copy);
+  return Y.mergeUpdates(updates);
+}
+
+/** Sends `edit` of a copy of `doc` as `role` over a raw socket: resolves with the code the server closes it with. */
+export async function forgedCloseCode(
+  baseUrl: string,
+  boardId: string,
+  doc: Y.Doc,
+  edit: (copy: Y.Doc) => void,
+  role: Role = 'participant',
+): Promise<number> {
+  const update = editOfCopy(doc, edit);
+  const { socket, closed } = await rawSocket(baseUrl, boardId, role);
+  socket.send(encodeUpdate(update));
+  return (await closed).code;
+}
 
 /** A raw WebSocket to a board, resolved once open, with how the server closed it. */
 export function rawSocket(

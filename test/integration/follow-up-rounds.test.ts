@@ -27,6 +27,7 @@ import { getTemplate, type Template } from '../../shared/template.ts';
 import {
   bearer,
   createBoard,
+  forgedCloseCode,
   rawSocket,
   rememberBoard,
   serverPerTest,
@@ -223,16 +224,8 @@ describe('follow-up rounds over REST and live', () => {
     await facilitator.synced;
     await waitFor('the round', () => currentRoundLabel(facilitator.doc) === LABEL);
 
-    const forge = async (role: Role, edit: (doc: Y.Doc) => void): Promise<number> => {
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(facilitator.doc));
-      const updates: Uint8Array[] = [];
-      copy.on('update', (update: Uint8Array) => updates.push(update));
-      edit(copy);
-      const { socket, closed } = await rawSocket(ctx.server.url, board.id, role);
-      socket.send(encodeUpdate(Y.mergeUpdates(updates)));
-      return (await closed).code;
-    };
+    const forge = (role: Role, edit: (doc: Y.Doc) => void): Promise<number> =>
+      forgedCloseCode(ctx.server.url, board.id, facilitator.doc, edit, role);
     const forged = { label: 'Forged', date: null, startedAt: '2025-01-01T00:00:00Z', startedBy: 'x' };
     const roundCommentMaps = (d: Y.Doc) => metaMap(d).get('roundComments') as Y.Map<Y.Map<Y.Text>>;
     const placesOf = (d: Y.Doc) => roundCommentMaps(d).get(LABEL) as Y.Map<Y.Text>;

@@ -14,12 +14,11 @@ import {
   type TLShape,
 } from 'tldraw';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { cardRecords } from '../../client/canvas/layout/layout-records.ts';
 import { boardShapeUtils } from '../../client/canvas/shape-utils.ts';
 import { bindStoreToCanvas } from '../../client/canvas/yjs-binding.ts';
 import { zoneRecords } from '../../client/canvas/zones/zone-records.ts';
-import { encodeUpdate } from '../../server/sync/protocol.ts';
 import { cardsMap, metaMap, SCHEMA_VERSION, setPlanPeriod } from '../../shared/board-doc.ts';
 import { layoutBoard } from '../../shared/board-layout.ts';
 import { readCanvasSchema, writeCanvasSchema } from '../../shared/canvas-schema.ts';
@@ -34,7 +33,7 @@ import {
 } from '../../shared/card.ts';
 import { placeCard } from '../../shared/card-order.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
-import { createBoard, rawSocket, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
+import { createBoard, forgedCloseCode, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
 
 const ctx = serverPerTest();
 const layout = layoutBoard(getTemplate('hsvo-2024-2026') as Template, [{ id: 'c1', goalId: 'A1' }]);
@@ -49,17 +48,9 @@ function track(client: TestClient): () => number | undefined {
   return () => code;
 }
 
-/** A forged update of `doc` as a participant: resolves with the close code. */
-async function forgeAs(boardId: string, doc: Y.Doc, edit: (doc: Y.Doc) => void): Promise<number> {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const updates: Uint8Array[] = [];
-  copy.on('update', (update: Uint8Array) => updates.push(update));
-  edit(copy);
-  const { socket, closed } = await rawSocket(ctx.server.url, boardId, 'participant');
-  socket.send(encodeUpdate(Y.mergeUpdates(updates)));
-  return (await closed).code;
-}
+/** A forged update of `doc` sent as a participant over a raw socket: resolves with the close code. */
+const forgeAs = (boardId: string, doc: Y.Doc, edit: (doc: Y.Doc) => void): Promise<number> =>
+  forgedCloseCode(ctx.server.url, boardId, doc, edit);
 
 describe('meta and layout guard', () => {
   it('refuses a participant’s meta changes and anyone’s zones or card shapes; the facilitator’s and a participant’s first writes pass', async () => {

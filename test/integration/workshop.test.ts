@@ -4,14 +4,23 @@
  * cannot forge them, and a phase's restriction is the server's to enforce.
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { encodeUpdate } from '../../server/sync/protocol.ts';
 import { cardsMap, metaMap } from '../../shared/board-doc.ts';
 import { createCard, deleteCard, readCard, setCardText, setVote } from '../../shared/card.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Agenda, Phase } from '../../shared/workshop/agenda.ts';
 import type { TimerState } from '../../shared/workshop/timer.ts';
-import { bearer, createBoard, rawSocket, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
+import {
+  bearer,
+  createBoard,
+  editOfCopy,
+  forgedCloseCode,
+  rawSocket,
+  serverPerTest,
+  type TestClient,
+  waitFor,
+} from '../helpers/server.ts';
 
 const ctx = serverPerTest();
 
@@ -34,34 +43,22 @@ async function setPhase(boardId: string, phaseId: string | null): Promise<void> 
 }
 
 /** A forged update of `doc` sent as a participant over a raw socket: resolves with the close code. */
-async function forgeAs(boardId: string, doc: Y.Doc, edit: (doc: Y.Doc) => void): Promise<number> {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const updates: Uint8Array[] = [];
-  copy.on('update', (update: Uint8Array) => updates.push(update));
-  edit(copy);
-  const { socket, closed } = await rawSocket(ctx.server.url, boardId, 'participant');
-  socket.send(encodeUpdate(Y.mergeUpdates(updates)));
-  return (await closed).code;
-}
+const forgeAs = (boardId: string, doc: Y.Doc, edit: (doc: Y.Doc) => void): Promise<number> =>
+  forgedCloseCode(ctx.server.url, boardId, doc, edit);
 
 /**
  * A forged participant update over a raw socket: resolves with the "permission denied" reason
  * (the room's gate) or the close code (the update rules, e.g. before the room knows the phase).
  */
 async function refusedAs(boardId: string, doc: Y.Doc, edit: (doc: Y.Doc) => void): Promise<string> {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const updates: Uint8Array[] = [];
-  copy.on('update', (update: Uint8Array) => updates.push(update));
-  edit(copy);
+  const update = editOfCopy(doc, edit);
   const { socket, closed } = await rawSocket(ctx.server.url, boardId, 'participant');
   const denied = new Promise<string>((resolve) =>
     socket.on('message', (data: Buffer) => {
       if (data[0] === 2 && data[1] === 0) resolve(`denied: ${data.subarray(3).toString()}`);
     }),
   );
-  socket.send(encodeUpdate(Y.mergeUpdates(updates)));
+  socket.send(encodeUpdate(update));
   const answer = await Promise.race([denied, closed.then(({ code }) => `closed: ${code}`)]);
   socket.close();
   return answer;
