@@ -8,6 +8,8 @@ import { useState } from 'react';
 import {
   defaultPhases,
   nextPhaseId,
+  PHASE_MINUTES_MAX,
+  PHASE_NAME_MAX,
   type Phase,
   RESTRICTIONS,
   type Restriction,
@@ -70,7 +72,7 @@ export function WorkshopPanel({ board, workshop }: { board: { id: string; token:
               <input
                 type="number"
                 min={1}
-                max={360}
+                max={PHASE_MINUTES_MAX}
                 value={minutes}
                 onChange={(event) => setMinutes(Number(event.target.value))}
                 data-testid="workshop-minutes"
@@ -130,13 +132,13 @@ export function WorkshopPanel({ board, workshop }: { board: { id: string; token:
                   <input
                     aria-label={t('workshop.agenda.name', { number })}
                     value={phase.name}
-                    maxLength={60}
+                    maxLength={PHASE_NAME_MAX}
                     onChange={(event) => edit(at, { name: event.target.value })}
                   />
                   <input
                     type="number"
                     min={1}
-                    max={360}
+                    max={PHASE_MINUTES_MAX}
                     aria-label={t('workshop.agenda.minutes', { number })}
                     value={phase.minutes ?? ''}
                     onChange={(event) =>
@@ -208,7 +210,11 @@ export function WorkshopPanel({ board, workshop }: { board: { id: string; token:
                 onClick={() =>
                   setDraft([
                     ...phases,
-                    { id: `p${Date.now().toString(36)}`, name: t('workshop.agenda.newPhase'), restriction: 'none' },
+                    {
+                      id: `p${crypto.randomUUID().slice(0, 8)}`,
+                      name: t('workshop.agenda.newPhase'),
+                      restriction: 'none',
+                    },
                   ])
                 }
               >

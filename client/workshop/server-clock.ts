@@ -2,8 +2,9 @@
  * The page's estimate of the server's clock, so every countdown ends at the
  * same moment however wrong this computer's clock is: one GET /api/time, the
  * offset taken from the midpoint of the round trip (shared clockOffset). Until
- * it answers (or when it cannot), the page's own clock stands in. Asked once
- * per page load, and again after an hour, as clocks drift.
+ * it answers (or when it cannot), the page's own clock stands in. Asked when a
+ * board page first shows the timer, and again when one mounts more than an hour
+ * after the last answer (clocks drift); a page left open is not asked again.
  */
 import { useEffect, useState } from 'react';
 import { clockOffset } from '../../shared/workshop/timer.ts';

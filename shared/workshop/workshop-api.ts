@@ -1,14 +1,14 @@
 /** Bodies and answers of the workshop routes (README "HTTP API", "Running the workshop"). */
 import * as z from 'zod/mini';
 import type { Agenda } from './agenda.ts';
-import type { TimerState } from './timer.ts';
+import { TIMER_MAX_MS, type TimerState } from './timer.ts';
 
 const seconds = z
   .number({ error: 'seconds must be a number' })
   .check(
     z.int('seconds must be a whole number'),
     z.gte(1, 'seconds must be at least 1'),
-    z.lte(21_600, 'seconds must be at most 21600'),
+    z.lte(TIMER_MAX_MS / 1000, `seconds must be at most ${TIMER_MAX_MS / 1000}`),
   );
 
 /** POST /api/boards/:id/timer. */
