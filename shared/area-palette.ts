@@ -61,3 +61,36 @@ export function contrastRatio(a: string, b: string): number {
 
 /** WCAG AA for normal-size text. */
 export const AA_NORMAL = 4.5;
+
+/**
+ * The ink for text on a template's strong colour: white where it reads at AA,
+ * else the zone ink, else black. Palette colours always take white; an uploaded template
+ * may bring light ones (the NSU and HSVO blues and oranges), whose badges would
+ * otherwise be white on light blue.
+ */
+export function inkOn(color: string): string {
+  const inks = [BADGE_INK, ZONE_INK, '#000000'];
+  const legible = inks.find((ink) => contrastRatio(color, ink) >= AA_NORMAL);
+  return legible ?? inks.reduce((best, ink) => (contrastRatio(color, ink) > contrastRatio(color, best) ? ink : best));
+}
+
+/**
+ * The strong colour as text on the light one (an area's level line), mixed
+ * toward the zone ink in tenths until it reads at AA, so the area keeps its
+ * hue where it can and is legible where it cannot.
+ */
+export function accentOn(color: string, background: string): string {
+  for (let step = 0; step <= 10; step++) {
+    const mixed = mixHex(color, ZONE_INK, step / 10);
+    if (contrastRatio(mixed, background) >= AA_NORMAL) return mixed;
+  }
+  return ZONE_INK;
+}
+
+function mixHex(from: string, to: string, share: number): string {
+  const channel = (hex: string, at: number) => Number.parseInt(hex.slice(at, at + 2), 16);
+  return `#${[1, 3, 5]
+    .map((at) => Math.round(channel(from, at) * (1 - share) + channel(to, at) * share))
+    .map((value) => value.toString(16).padStart(2, '0'))
+    .join('')}`;
+}

@@ -61,6 +61,11 @@ const sv = {
   'table.col.manage': 'Hantera',
   'table.delete': 'Ta bort',
   'table.waiting': 'Hämtar tavlans innehåll…',
+  'table.live.added': 'Tillagt av andra: {titles}.',
+  'table.live.edited': 'Ändrat av andra: {titles}.',
+  'table.live.removedOne': 'En aktivitet togs bort av andra.',
+  'table.live.removedMany': '{count} aktiviteter togs bort av andra.',
+  'table.live.more': '{titles} och {count} till',
   'note.toCard': 'Gör till aktivitet',
   'note.toCardHint': 'Gör den markerade lappen till en aktivitet i sitt mål, med lappens text som rubrik (Skift+A).',
 } as const;
@@ -118,6 +123,11 @@ const en: Record<CardMessageKey, string> = {
   'table.col.manage': 'Manage',
   'table.delete': 'Delete',
   'table.waiting': 'Fetching the board…',
+  'table.live.added': 'Added by others: {titles}.',
+  'table.live.edited': 'Changed by others: {titles}.',
+  'table.live.removedOne': 'Others deleted an activity.',
+  'table.live.removedMany': 'Others deleted {count} activities.',
+  'table.live.more': '{titles} and {count} more',
   'note.toCard': 'Make an activity',
   'note.toCardHint': 'Turns the selected sticky note into an activity of its goal, its text the title (Shift+A).',
 };

@@ -6,10 +6,11 @@
  * chart. The facilitator starts rounds here and makes another one current.
  * Live for everyone; reads `cards` and `meta` only.
  */
-import { type CSSProperties, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { placeCode } from '../../shared/place-codes.ts';
 import { isAreaPlace } from '../../shared/template.ts';
 import { isFacilitator } from '../access/permissions.ts';
+import { areaStyle } from '../app/area-style.ts';
 import { type BoardContextValue, canEditNow, useBoard } from '../board/board-context.ts';
 import { useCards } from '../cards/card-hooks.ts';
 import { useCardText } from '../cards/card-messages.ts';
@@ -126,7 +127,7 @@ function RoundTables({
             className="plan-area"
             aria-labelledby={`fu-area-${area.id}`}
             data-area={area.id}
-            style={{ '--area-color': area.color, '--area-light': area.colorLight } as CSSProperties}
+            style={areaStyle(area)}
           >
             <h2 id={`fu-area-${area.id}`} className="plan-area__title">
               <span className="plan-area__level">

@@ -5,6 +5,7 @@
 
 import type { CSSProperties } from 'react';
 import type * as Y from 'yjs';
+import { inkOn } from '../../shared/area-palette.ts';
 import type { Card } from '../../shared/card-schema.ts';
 import { placeCode } from '../../shared/place-codes.ts';
 import type { Template } from '../../shared/template.ts';
@@ -45,7 +46,11 @@ export function GoalTable(props: GoalTableProps) {
   ];
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   return (
-    <div className="goal-table" style={{ '--goal-color': color } as CSSProperties} data-goal={goalId ?? ''}>
+    <div
+      className="goal-table"
+      style={{ '--goal-color': color, '--goal-ink': inkOn(color) } as CSSProperties}
+      data-goal={goalId ?? ''}
+    >
       <table>
         <caption className={areaOwn ? 'sr-only' : undefined}>
           {goalId && !areaOwn && <span className="goal-table__badge">{placeCode(template.focusAreas, goalId)}</span>}

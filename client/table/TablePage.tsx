@@ -4,20 +4,22 @@
  * `cards` and `meta` only; it needs no tldraw.
  */
 
-import { type CSSProperties, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { readPlanPeriod } from '../../shared/board-doc.ts';
-import { createCard } from '../../shared/card.ts';
-import { defaultCardPeriod } from '../../shared/card-schema.ts';
+import { createCard, readCard } from '../../shared/card.ts';
+import { type Card, defaultCardPeriod } from '../../shared/card-schema.ts';
 import { placeCode } from '../../shared/place-codes.ts';
 import { isAreaPlace, type Template } from '../../shared/template.ts';
+import { areaStyle } from '../app/area-style.ts';
 import { type BoardContextValue, canEditNow, useBoard } from '../board/board-context.ts';
 import { useCards } from '../cards/card-hooks.ts';
-import { useCardText } from '../cards/card-messages.ts';
+import { type CardText, useCardText } from '../cards/card-messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
 import { GoalTable } from './GoalTable.tsx';
 import { groupCards, tableOrder } from './group-cards.ts';
+import { describeChanges, useRemoteChangeAnnouncement } from './remote-changes.ts';
 import { useRowMounting } from './useRowMounting.ts';
 import './table.css';
 
@@ -82,6 +84,9 @@ export function PlanTables({ doc, template, readOnly, personName }: PlanTablesPr
   const listId = useId();
   const [focusCardId, setFocusCardId] = useState<string | null>(null);
   const agreed = cards.filter((card) => card.status === 'agreed').length;
+  const announcement = useRemoteChangeAnnouncement(doc, (changes) =>
+    describeChanges(changes, (id) => titleOrUntitled(readCard(doc, id), text), text.t),
+  );
 
   const add = (goalId: string | null) => {
     const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
@@ -91,17 +96,15 @@ export function PlanTables({ doc, template, readOnly, personName }: PlanTablesPr
 
   return (
     <main ref={scroller} className="plan-tables" data-testid="table-view" data-card-count={cards.length}>
+      <output className="sr-only" aria-live="polite" data-testid="table-announcement">
+        {announcement}
+      </output>
       <p className="plan-tables__summary">
         <strong>{text.t('table.heading')}</strong> · {text.t('table.summary', { count: cards.length, agreed })}
         {!readOnly && <UndoButtons doc={doc} className="plan-tables__undo" />}
       </p>
       {groups.areas.map(({ area, goals }) => (
-        <section
-          key={area.id}
-          className="plan-area"
-          aria-labelledby={`area-${area.id}`}
-          style={{ '--area-color': area.color, '--area-light': area.colorLight } as CSSProperties}
-        >
+        <section key={area.id} className="plan-area" aria-labelledby={`area-${area.id}`} style={areaStyle(area)}>
           <h2 id={`area-${area.id}`} className="plan-area__title">
             <span className="plan-area__level">
               {pick(template.levelLabels.focusArea)} {placeCode(template.focusAreas, area.id)}
@@ -143,4 +146,10 @@ export function PlanTables({ doc, template, readOnly, personName }: PlanTablesPr
       </datalist>
     </main>
   );
+}
+
+/** A card's title for an announcement; undefined once the card is gone. */
+function titleOrUntitled(card: Card | undefined, text: CardText): string | undefined {
+  if (!card) return undefined;
+  return card.title.trim() || text.t('card.untitled');
 }

@@ -10,6 +10,7 @@
  */
 import type { CSSProperties, PointerEvent } from 'react';
 import { HTMLContainer, useEditor, useSvgExportContext, useValue } from 'tldraw';
+import { inkOn } from '../../../shared/area-palette.ts';
 import { type Card, missingForAgreed, splitIndicators } from '../../../shared/card-schema.ts';
 import { TEXT_FIELDS } from '../../../shared/fields/card-fields.ts';
 import { findGoal, type Template } from '../../../shared/template.ts';
@@ -70,7 +71,13 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
   const title = card.title.trim() || t('card.untitled');
   const missing = card.status === 'agreed' ? missingForAgreed(card).map((field) => text.field(field)) : [];
   const warning = missing.length > 0 ? t('card.agreedMissing', { fields: missing.join(', ') }) : '';
-  const style: Record<string, string | number> = { width: w, height: h, '--card-color': area?.color ?? '#5D6D7E' };
+  const color = area?.color ?? '#5D6D7E';
+  const style: Record<string, string | number> = {
+    width: w,
+    height: h,
+    '--card-color': color,
+    '--card-ink': inkOn(color),
+  };
   if (face.kind === 'compact') {
     style['--card-title-size'] = `${face.titlePx}px`;
     style['--card-open-size'] = `${face.openPx}px`;

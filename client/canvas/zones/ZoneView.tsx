@@ -5,6 +5,7 @@
  */
 import type { CSSProperties } from 'react';
 import { HTMLContainer } from 'tldraw';
+import { inkOn } from '../../../shared/area-palette.ts';
 import { placeCode } from '../../../shared/place-codes.ts';
 import { findGoal } from '../../../shared/template.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -20,6 +21,7 @@ export function ZoneView({ shape }: { shape: ZoneShape }) {
     width: w,
     height: h,
     '--zone-color': area?.color ?? '#5D6D7E',
+    '--zone-ink': inkOn(area?.color ?? '#5D6D7E'),
     '--zone-light': area?.colorLight ?? '#EEF0F2',
   } as CSSProperties;
 
