@@ -16,6 +16,7 @@ import {
 } from './http/http-limits.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { createPlanPool } from './plans/plan-pool.ts';
+import { claimDataDir, serverUsing } from './storage/data-dir-lock.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.ts';
@@ -86,8 +87,18 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger();
+  // Two servers on one store would each keep their own rooms and overwrite each other's boards.
+  // Only a warning: after a reboot the pid in the file may belong to an unrelated process.
+  const other = serverUsing(options.dataDir);
+  if (other !== null) {
+    log.warn(
+      { event: 'server.data-dir-in-use', pid: other, dataDir: options.dataDir },
+      `server.pid names a live process (${other}); if it is another Samtavla server on this data directory, stop one of them`,
+    );
+  }
   const sqlite = openSqliteStore({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous });
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
+  const releaseDataDir = claimDataDir(options.dataDir);
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
   const stats = createSyncStats();
   // The expiry asks the rooms whether a board is open, and the rooms tell it of use: wired both ways here.
@@ -186,6 +197,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await rooms.closeAll();
       await plans.close();
       await store.close();
+      releaseDataDir();
     },
   };
 }

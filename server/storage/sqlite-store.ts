@@ -43,6 +43,9 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
+/** The store's file in the data directory (its WAL files sit beside it). */
+export const SQLITE_FILE = 'samtavla.sqlite';
+
 /** The server's wait for a lock: long enough for another process's short write, short enough not to stall rooms. */
 export const SERVER_BUSY_TIMEOUT_MS = 250;
 
@@ -52,7 +55,7 @@ export function openSqliteStore({
   busyTimeoutMs = SERVER_BUSY_TIMEOUT_MS,
 }: SqliteStoreOptions): BoardStore {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'samtavla.sqlite'));
+  const db = new Database(join(dataDir, SQLITE_FILE));
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
