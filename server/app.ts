@@ -11,10 +11,12 @@ import { pageHandler } from './http/page.ts';
 import { type AppEnv, requestContext } from './http/request-context.ts';
 import { cacheControl, securityHeaders } from './http/security-headers.ts';
 import type { Logger } from './log/logger.ts';
+import type { ServerMetrics } from './metrics/metrics.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
 import { historyRoutes } from './routes/history.ts';
 import { nextPlanRoutes } from './routes/next-plan.ts';
+import { healthRoutes, metricsRoute } from './routes/operations.ts';
 import { planRoutes } from './routes/plans.ts';
 import { rollupRoutes } from './routes/rollups.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -38,6 +40,9 @@ export interface AppDeps {
   maxCardsPerBoard?: number;
   /** The templates offered for new boards (default: the built-in ones). */
   catalog?: TemplateCatalog;
+  metrics: ServerMetrics;
+  /** METRICS_TOKEN: `/metrics` answers only with it; absent, metrics are off. */
+  metricsToken?: string;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
@@ -55,7 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const { boardCreation: creations, failedAuth } = addressLimits;
   const api = new Hono<AppEnv>();
-  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', healthRoutes({ store, plans }));
   api.route('/', planRoutes({ store, plans, log, creations, failedAuth, maxCardsPerBoard, catalog }));
   api.route('/', templateRoutes({ store, catalog, failedAuth, rooms }));
   api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry, catalog }));
@@ -65,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', roundRoutes(store, rooms, failedAuth));
   api.route('/', workshopRoutes(store, rooms, failedAuth));
   app.route('/api', api);
+  app.route('/', metricsRoute({ metrics: deps.metrics, metricsToken: deps.metricsToken }));
   // An unknown API path is an API error, not the web page the fallback below would serve.
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 

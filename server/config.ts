@@ -29,6 +29,8 @@ export interface ServerConfig {
   historyKeepAllHours: number;
   /** Server-wide templates (*.json), read at start; absent: the built-in ones only. */
   templatesDir?: string;
+  /** Bearer token of `/metrics`; absent: metrics are off. */
+  metricsToken?: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -95,5 +97,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
     templatesDir: env.TEMPLATES_DIR ? resolve(env.TEMPLATES_DIR) : undefined,
+    metricsToken: metricsTokenFrom(env),
   };
+}
+
+/** METRICS_TOKEN, long enough not to be guessed: metrics tell who works on how many boards. */
+function metricsTokenFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.METRICS_TOKEN?.trim();
+  if (!token) return undefined;
+  if (token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (try: openssl rand -hex 24)');
+  return token;
 }

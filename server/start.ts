@@ -15,6 +15,7 @@ import {
   httpServerOptions,
 } from './http/http-limits.ts';
 import { createLogger, type Logger } from './log/logger.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { createPlanPool } from './plans/plan-pool.ts';
 import { claimDataDir, serverUsing } from './storage/data-dir-lock.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
@@ -67,6 +68,8 @@ export interface StartOptions {
   retentionSweepMs?: number;
   /** A directory of server-wide templates (*.json), read once at start (TEMPLATES_DIR). */
   templatesDir?: string;
+  /** METRICS_TOKEN: turns `/metrics` on, for requests that bring it as a bearer token. */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -97,12 +100,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     );
   }
   const sqlite = openSqliteStore({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous });
-  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
+  const stats = createSyncStats();
+  // The rooms are made after the store they use: the gauge asks for them when scraped.
+  let rooms: RoomRegistry | undefined;
+  const metrics = createMetrics({ stats, openBoards: () => rooms?.openCount ?? 0 });
+  const store = metrics.timeStore(options.wrapStore ? options.wrapStore(sqlite) : sqlite);
   const releaseDataDir = claimDataDir(options.dataDir);
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
-  const stats = createSyncStats();
   // The expiry asks the rooms whether a board is open, and the rooms tell it of use: wired both ways here.
-  let rooms: RoomRegistry | undefined;
   const expiry = new BoardExpiry({
     store,
     retentionDays: options.boardRetentionDays ?? 0,
@@ -121,7 +126,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     onUsed: (boardId) => void expiry.touch(boardId),
   });
-  const plans = createPlanPool({ threads: options.planThreads, jobTimeoutMs: options.planJobTimeoutMs });
+  const plans = metrics.timePlans(
+    createPlanPool({ threads: options.planThreads, jobTimeoutMs: options.planJobTimeoutMs }),
+  );
   const addressLimits = createAddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits });
   const trustProxy = options.trustProxy ?? 0;
   const catalog = new TemplateCatalog(options.templatesDir ? readTemplatesDir(options.templatesDir, log) : []);
@@ -136,6 +143,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     expiry,
     staticDir: options.staticDir,
     maxCardsPerBoard: limits.maxCardsPerBoard,
+    metrics,
+    metricsToken: options.metricsToken,
   });
   const host = options.host ?? '127.0.0.1';
   const httpLimits: HttpLimits = {

@@ -37,6 +37,8 @@ export interface PlanPool {
   nextPlan(task: Omit<NextPlanTask, 'kind'>): Promise<NextPlanOutcome>;
   /** A roll-up's Word document: in a queue of its own, as it reads no one board. */
   rollupDocx(task: Omit<RollupDocxTask, 'kind'>): Promise<Uint8Array>;
+  /** False once closed: `/api/ready` reports the server unready then. */
+  accepting(): boolean;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
     idleTimeout: 60_000,
   });
   const queues = new PlanQueues(options.maxWaitingPerQueue ?? DEFAULT_PLAN_WAITING_PER_QUEUE);
+  let closed = false;
 
   async function run<T>(
     task: ExportTask | ImportTask | ReportTask | NextPlanTask | RollupDocxTask,
@@ -104,7 +107,11 @@ export function createPlanPool(options: PlanPoolOptions = {}): PlanPool {
       queues.run(ROLLUPS, 'other roll-ups are under way', () =>
         run<Uint8Array>({ kind: 'rollup-docx', ...task }, 'the roll-up took too long'),
       ),
-    close: () => pool.destroy(),
+    accepting: () => !closed,
+    close: () => {
+      closed = true;
+      return pool.destroy();
+    },
   };
 }
 

@@ -16,7 +16,7 @@ import {
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, ProtocolError } from './protocol.ts';
 import { TokenBucket } from './rate-limit.ts';
 import type { Peer, Room } from './room.ts';
-import type { SyncStats } from './stats.ts';
+import { countClose, type SyncStats } from './stats.ts';
 
 export interface ConnectionLimits
   extends Pick<SyncLimits, 'updateBurst' | 'updatesPerSecond' | 'awarenessBurst' | 'awarenessPerSecond'> {
@@ -71,6 +71,7 @@ export function attachConnection(
   const closeWith = (code: number, reason: string) => {
     const fitted = fitCloseReason(reason);
     log.warn({ event: 'ws.closed', code, reason: fitted }, `closed a connection: ${code} ${fitted}`);
+    countClose(stats, code);
     socket.close(code, fitted);
   };
 

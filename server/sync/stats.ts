@@ -17,6 +17,8 @@ export interface SyncStats {
   refused: number;
   /** Updates dropped unstored because they build on what the sender's sync answer still has to bring. */
   dropped: number;
+  /** Connections the server closed, by close code (limits.ts; 1001 at shutdown). */
+  closesByCode: Map<number, number>;
 }
 
 export const createSyncStats = (): SyncStats => ({
@@ -31,4 +33,9 @@ export const createSyncStats = (): SyncStats => ({
   presenceDropped: 0,
   refused: 0,
   dropped: 0,
+  closesByCode: new Map(),
 });
+
+export function countClose(stats: SyncStats, code: number): void {
+  stats.closesByCode.set(code, (stats.closesByCode.get(code) ?? 0) + 1);
+}
