@@ -11,12 +11,22 @@ log.info(
   `Samtavla is running at ${server.url} (data in ${config.dataDir})`,
 );
 
+/** An orchestrator kills a process that has not exited this long after SIGTERM (Kubernetes: 30 s). */
+const EXIT_DEADLINE_MS = 10_000;
+
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   log.info({ event: 'server.stopping', signal }, `${signal} received, saving and stopping…`);
+  const started = Date.now();
+  setTimeout(() => {
+    log.error({ event: 'server.stop-timeout' }, `not stopped after ${EXIT_DEADLINE_MS} ms, exiting anyway`);
+    log.flush();
+    process.exit(1);
+  }, EXIT_DEADLINE_MS).unref();
   await server.close();
+  log.info({ event: 'server.stopped', ms: Date.now() - started }, 'every received edit is stored; stopped');
   log.flush();
   process.exit(0);
 };

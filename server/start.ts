@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { CLOSE_SERVER_RESTARTING } from '../shared/close-codes.ts';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import { BoardExpiry, DEFAULT_SWEEP_INTERVAL_MS } from './boards/board-expiry.ts';
@@ -87,6 +88,9 @@ export interface RunningServer {
   /** Stops accepting connections, settles every room's writes and closes storage. */
   close(): Promise<void>;
 }
+
+/** How long requests under way and WebSocket closing handshakes may take when the server stops. */
+export const SHUTDOWN_GRACE_MS = 3_000;
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger();
@@ -199,9 +203,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
     ),
     async close() {
-      for (const client of wss.clients) client.close(1001, 'server shutting down');
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      // No new connections first, so a page that reconnects at once reaches the next process.
+      const listening = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const client of wss.clients) client.close(CLOSE_SERVER_RESTARTING, 'server restarting');
+      // Requests under way and closing handshakes get a moment; then every socket is cut.
+      const grace = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+        server.closeAllConnections?.();
+      }, SHUTDOWN_GRACE_MS);
+      server.closeIdleConnections?.();
+      await listening;
+      clearTimeout(grace);
       await expiry.stop();
       await rooms.closeAll();
       await plans.close();

@@ -4,6 +4,12 @@
  * any code except 4400–4499, which they treat as final.
  */
 export const CLOSE_MALFORMED = 1007;
+/**
+ * The server is stopping (SIGTERM, a redeploy) after storing every edit it
+ * received: the registered code "Service Restart". The client reconnects with
+ * its back-off and says meanwhile that the server is restarting.
+ */
+export const CLOSE_SERVER_RESTARTING = 1012;
 export const CLOSE_ROOM_FAILED = 1011;
 /**
  * A fault of the server's while handling a message: the client reconnects and

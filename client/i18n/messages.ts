@@ -94,6 +94,8 @@ const sv = {
   'connection.problem.rate-limited':
     'Det kom många ändringar på kort tid från den här webbläsaren. Anslutningen pausades ett ögonblick, och ändringarna skickas igen automatiskt.',
   'connection.problem.too-slow': 'Anslutningen var för långsam, så tavlan läses in på nytt. Dina ändringar finns kvar.',
+  'connection.problem.restarting':
+    'Servern startar om. Allt som hunnit skickas är sparat; det du skriver nu finns kvar och skickas när servern är tillbaka, om några sekunder.',
 
   'view.label': 'Vy',
   'view.canvas': 'Tavla',
@@ -224,6 +226,8 @@ const en: Messages = {
   'connection.problem.rate-limited':
     'A lot of changes were sent from this browser in a short time. The connection was paused for a moment, and the changes are sent again automatically.',
   'connection.problem.too-slow': 'The connection was too slow, so the board is loaded again. Your changes are kept.',
+  'connection.problem.restarting':
+    'The server is restarting. Everything sent so far is saved; what you type now is kept and sent when the server is back, in a few seconds.',
 
   'view.label': 'View',
   'view.canvas': 'Board',

@@ -9,6 +9,7 @@ import {
   CLOSE_DOCUMENT_TOO_LARGE,
   CLOSE_LAYOUT_BROKEN,
   CLOSE_PRESENCE_REFUSED,
+  CLOSE_SERVER_RESTARTING,
   CLOSE_STORAGE_UNAVAILABLE,
   CLOSE_TOKEN_REVOKED,
   CLOSE_TOO_MANY_MESSAGES,
@@ -28,7 +29,8 @@ export type ConnectionProblem =
   | 'presence-refused'
   | 'storage'
   | 'rate-limited'
-  | 'too-slow';
+  | 'too-slow'
+  | 'restarting';
 
 /** The problems after which the app has stopped retrying. */
 export const FINAL_PROBLEMS: readonly ConnectionProblem[] = [
@@ -46,6 +48,7 @@ const PROBLEMS: ReadonlyMap<number, ConnectionProblem> = new Map([
   [CLOSE_STORAGE_UNAVAILABLE, 'storage'],
   [CLOSE_TOO_MANY_MESSAGES, 'rate-limited'],
   [CLOSE_TOO_SLOW, 'too-slow'],
+  [CLOSE_SERVER_RESTARTING, 'restarting'],
 ]);
 
 /**
@@ -61,7 +64,7 @@ export function endingForClose(code: number | undefined): BoardEnding | null {
   return null;
 }
 
-/** The problem a close code stands for; null for ordinary drops (network, server restart). */
+/** The problem a close code stands for; null for ordinary drops (network, a crashed server). */
 export function problemForClose(code: number | undefined): ConnectionProblem | null {
   return code === undefined ? null : (PROBLEMS.get(code) ?? null);
 }

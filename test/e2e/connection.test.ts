@@ -74,6 +74,9 @@ describe('when the server is away or refuses edits', () => {
     const startAgain = await env.stopServer();
     await expect.poll(() => badge(carin.page).getAttribute('data-state'), { timeout: 10_000 }).toBe('reconnecting');
     expect(await badge(carin.page).textContent()).toContain('Offline – återansluter');
+    // The server said it restarts (1012), so the page says so, not only that it is offline.
+    await expect.poll(() => notice(carin.page).getAttribute('data-problem')).toBe('restarting');
+    expect(await notice(carin.page).textContent()).toContain('Servern startar om.');
     await field(carin).fill('Samordnare Enköping');
     // The badge counts what waits to be sent, and the page warns before it is left meanwhile.
     await expect.poll(async () => Number(await badge(carin.page).getAttribute('data-pending'))).toBeGreaterThan(0);

@@ -41,9 +41,10 @@ describe('problemForClose', () => {
     expect(problemForClose(1011)).toBe('storage');
     expect(problemForClose(4029)).toBe('rate-limited');
     expect(problemForClose(4008)).toBe('too-slow');
+    expect(problemForClose(1012)).toBe('restarting');
   });
 
-  it('says nothing about ordinary drops: a lost network or a restarting server', () => {
+  it('says nothing about ordinary drops: a lost network or a proxy going away', () => {
     expect(problemForClose(1006)).toBeNull();
     expect(problemForClose(1001)).toBeNull();
     expect(problemForClose(1000)).toBeNull();
