@@ -43,6 +43,8 @@ export interface AppDeps {
   metrics: ServerMetrics;
   /** METRICS_TOKEN: `/metrics` answers only with it; absent, metrics are off. */
   metricsToken?: string;
+  /** TLDRAW_LICENSE_KEY, handed to every page at run time. */
+  tldrawLicenseKey?: string;
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
@@ -76,7 +78,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     const root = relative(process.cwd(), staticDir) || '.';
-    const page = pageHandler(staticDir);
+    const page = pageHandler(staticDir, { tldrawLicenseKey: deps.tldrawLicenseKey });
     app.get('/', page);
     app.get('/index.html', page);
     app.use('/*', serveStatic({ root }));

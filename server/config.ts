@@ -31,6 +31,8 @@ export interface ServerConfig {
   templatesDir?: string;
   /** Bearer token of `/metrics`; absent: metrics are off. */
   metricsToken?: string;
+  /** The tldraw licence key the pages get (TLDRAW_LICENSE_KEY, or the build-time name VITE_TLDRAW_LICENSE_KEY). */
+  tldrawLicenseKey?: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -98,6 +100,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     historyKeepAllHours: intFrom(env, 'HISTORY_KEEP_ALL_HOURS', 24, 1, 24 * 365),
     templatesDir: env.TEMPLATES_DIR ? resolve(env.TEMPLATES_DIR) : undefined,
     metricsToken: metricsTokenFrom(env),
+    tldrawLicenseKey: (env.TLDRAW_LICENSE_KEY || env.VITE_TLDRAW_LICENSE_KEY)?.trim() || undefined,
   };
 }
 

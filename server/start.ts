@@ -71,6 +71,8 @@ export interface StartOptions {
   templatesDir?: string;
   /** METRICS_TOKEN: turns `/metrics` on, for requests that bring it as a bearer token. */
   metricsToken?: string;
+  /** TLDRAW_LICENSE_KEY: the canvas's licence, handed to the page at run time. */
+  tldrawLicenseKey?: string;
 }
 
 export interface RunningServer {
@@ -91,6 +93,8 @@ export interface RunningServer {
 
 /** How long requests under way and WebSocket closing handshakes may take when the server stops. */
 export const SHUTDOWN_GRACE_MS = 3_000;
+
+const isLoopbackHost = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger();
@@ -149,6 +153,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxCardsPerBoard: limits.maxCardsPerBoard,
     metrics,
     metricsToken: options.metricsToken,
+    tldrawLicenseKey: options.tldrawLicenseKey,
   });
   const host = options.host ?? '127.0.0.1';
   const httpLimits: HttpLimits = {
@@ -185,6 +190,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     allowedOrigins: options.allowedOrigins ?? [],
   });
   log.info({ event: 'server.started', port: (server.address() as AddressInfo).port }, 'server started');
+  if (!options.tldrawLicenseKey && !isLoopbackHost(host)) {
+    log.warn(
+      { event: 'server.no-tldraw-licence', host },
+      'TLDRAW_LICENSE_KEY is not set: on an https address other than localhost the canvas is unavailable and boards open as tables (README "The tldraw licence key")',
+    );
+  }
 
   const port = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

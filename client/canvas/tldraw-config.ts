@@ -6,6 +6,7 @@
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import type { TLComponents } from 'tldraw';
+import { tldrawLicenseKey } from '../app/runtime-config.ts';
 import { QuickActionsWithoutUndo } from '../undo/QuickActions.tsx';
 import { cardTldrawOptions } from './card/add-card.ts';
 import { cspNonce } from './csp-nonce.ts';
@@ -17,9 +18,10 @@ export const assetUrls = getAssetUrlsByImport();
 
 /**
  * Needed when served over HTTPS on a non-loopback host; without it tldraw
- * stops rendering there and calls home. Set VITE_TLDRAW_LICENSE_KEY at build time.
+ * stops rendering there (the board then opens as a table, see canvasAvailable).
+ * The server hands it over at run time (TLDRAW_LICENSE_KEY).
  */
-export const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
+export const licenseKey: string | undefined = tldrawLicenseKey();
 
 /**
  * One page per board: the zones live on it, so the page menu is hidden; undo is the board's own;

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { readBoardTemplate } from '../../shared/board-template.ts';
 import type { Template } from '../../shared/template.ts';
 import { type BoardAccess, type BoardVersion, fetchVersionState, restoreVersion } from '../api/history.ts';
+import { canvasAvailable } from '../app/runtime-config.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { PlanTables } from '../table/TablePage.tsx';
@@ -105,7 +106,7 @@ export function VersionView({ board, version, template, liveDoc, mayRestore, onB
         {/* biome-ignore lint/a11y/useSemanticElements: a switch of views, like the header's. */}
         <div className="view-toggle" role="group" aria-label={t('version.views')}>
           {tab('table', t('version.viewTable'))}
-          {tab('canvas', t('version.viewCanvas'))}
+          {canvasAvailable() && tab('canvas', t('version.viewCanvas'))}
           {tab('compare', t('version.viewCompare'))}
         </div>
         <ExportMenu boardId={board.boardId} token={board.token ?? ''} versionId={version.id} />

@@ -8,6 +8,7 @@ import { accessEn, accessSv } from './messages-access.ts';
 import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
+import { operationsEn, operationsSv } from './messages-operations.ts';
 import { rollupEn, rollupSv } from './messages-rollup.ts';
 import { templatesEn, templatesSv } from './messages-templates.ts';
 import { workshopEn, workshopSv } from './messages-workshop.ts';
@@ -139,6 +140,7 @@ const sv = {
   ...templatesSv,
   ...workshopSv,
   ...rollupSv,
+  ...operationsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -271,6 +273,7 @@ const en: Messages = {
   ...templatesEn,
   ...workshopEn,
   ...rollupEn,
+  ...operationsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

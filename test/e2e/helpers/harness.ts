@@ -52,19 +52,7 @@ export async function startE2e(options: Partial<StartOptions> = {}): Promise<E2e
     ...options,
   };
   let stopped = false;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const env: E2eEnv = {
     server: await startServer(serverOptions),
@@ -88,7 +76,25 @@ export async function startE2e(options: Partial<StartOptions> = {}): Promise<E2e
   return env;
 }
 
-export async function newPerson(env: E2eEnv): Promise<Person> {
+/** Headless Debian chromium, quiet (no background requests of its own); `extraArgs` add to the flags. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
+  });
+}
+
+export async function newPerson(env: Pick<E2eEnv, 'browser'>): Promise<Person> {
   const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'sv-SE' });
   const requests: string[] = [];
   const errors: string[] = [];

@@ -1,13 +1,14 @@
 /**
  * Runs once before the e2e tests: checks the client build exists and that
- * Debian's chromium is installed, installing it when missing so `npm test`
- * works on a fresh machine (the tests run as root there).
+ * Debian's chromium and caddy are installed, installing them when missing so
+ * `npm test` works on a fresh machine (the tests run as root there).
  */
-import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackage } from './debian-package.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CADDY_PATH = '/usr/bin/caddy';
 const distIndex = fileURLToPath(new URL('../../../dist/index.html', import.meta.url));
 
 export default function globalSetup(): void {
@@ -16,17 +17,6 @@ export default function globalSetup(): void {
       `The e2e tests run the built client, but ${distIndex} is missing. Build it first with \`npm run build\` (\`npm test\` builds before running vitest).`,
     );
   }
-  if (existsSync(CHROMIUM_PATH)) return;
-  console.log(`[e2e] ${CHROMIUM_PATH} is missing: installing Debian's chromium (apt-get, about half a minute)…`);
-  try {
-    execSync('apt-get update && apt-get install -y chromium', {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  } catch (error) {
-    throw new Error(
-      `Could not install chromium for the e2e tests (apt-get needs root and the Debian mirrors). Install it yourself with \`apt-get install -y chromium\`. Cause: ${(error as Error).message}`,
-    );
-  }
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get finished but ${CHROMIUM_PATH} still does not exist.`);
+  ensureDebianPackage('chromium', CHROMIUM_PATH, 'the end-to-end tests');
+  ensureDebianPackage('caddy', CADDY_PATH, 'the test behind an HTTPS reverse proxy');
 }
