@@ -5,6 +5,7 @@
  */
 
 import { accessEn, accessSv } from './messages-access.ts';
+import { decisionsEn, decisionsSv } from './messages-decisions.ts';
 import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
@@ -139,6 +140,7 @@ const sv = {
   ...templatesSv,
   ...workshopSv,
   ...rollupSv,
+  ...decisionsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -271,6 +273,7 @@ const en: Messages = {
   ...templatesEn,
   ...workshopEn,
   ...rollupEn,
+  ...decisionsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -11,6 +11,7 @@ import type { Role } from '../../shared/roles.ts';
 import { currentPhase } from '../../shared/workshop/agenda.ts';
 import { formatRemaining, remainingMs } from '../../shared/workshop/timer.ts';
 import { isFacilitator } from '../access/permissions.ts';
+import { DecisionLogButton } from '../decisions/DecisionLogButton.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useServerClock } from './server-clock.ts';
 import { playTimeUp, rememberSound, soundOn } from './time-up-sound.ts';
@@ -128,6 +129,7 @@ export function WorkshopPills({ doc, board }: WorkshopPillsProps) {
       <span className="sr-only" aria-live="polite" data-testid="workshop-announcement">
         {announcement}
       </span>
+      <DecisionLogButton doc={doc} />
       {isFacilitator(board.role) && <WorkshopPanel board={board} workshop={workshop} />}
     </div>
   );
