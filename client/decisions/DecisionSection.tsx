@@ -71,10 +71,8 @@ export function DecisionSection({ doc, cardId, status, access, prominent, contex
   const shown = decision && (
     <div className="decision__current" data-testid="card-decision">
       <p className="decision__who">
-        {t(status === 'agreed' ? 'decision.madeAgreed' : 'decision.madeDraft', {
-          when: decisionWhen(decision.at, lang),
-          by: decision.by,
-        })}
+        {/* Who and when only: the card's status is shown beside it and may have changed since. */}
+        {t('decision.made', { when: decisionWhen(decision.at, lang), by: decision.by })}
       </p>
       {decision.note && <p className="decision__note">{decision.note}</p>}
     </div>
@@ -127,7 +125,7 @@ export function DecisionSection({ doc, cardId, status, access, prominent, contex
   if (!access) {
     if (!shown) return null;
     return (
-      <section className="decision" aria-labelledby={headingId}>
+      <section className={`decision${compact ? ' decision--compact' : ''}`} aria-labelledby={headingId}>
         <h3 id={headingId} className="card-field__label">
           {t('decision.heading')}
           {context && <span className="sr-only"> – {context}</span>}
@@ -138,7 +136,7 @@ export function DecisionSection({ doc, cardId, status, access, prominent, contex
   }
   return (
     <details
-      className={`decision${prominent ? ' decision--prominent' : ''}`}
+      className={`decision${prominent ? ' decision--prominent' : ''}${compact ? ' decision--compact' : ''}`}
       open={(prominent && !compact) || undefined}
       data-testid="decision-section"
     >

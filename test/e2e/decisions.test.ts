@@ -81,7 +81,7 @@ describe('decisions in the agreement phase', () => {
     await card(carin.page, 'sip').getByTestId('open-card').click();
     const shown = editor(carin.page).getByTestId('card-decision');
     await expect.poll(() => shown.textContent()).toContain(NOTE);
-    expect(await shown.textContent()).toMatch(/^Överenskommen .+ av Anna Andersson/);
+    expect(await shown.textContent()).toMatch(/^Beslutat .+ av Anna Andersson/);
     expect(await editor(carin.page).getByTestId('decision-section').count()).toBe(0);
     await carin.page.keyboard.press('Escape');
 
@@ -106,8 +106,28 @@ describe('decisions in the agreement phase', () => {
     );
   });
 
-  it('puts the decision into the Word plan the facilitator downloads', async () => {
+  it('shows the decision in the table view, where the facilitator can decide again', async () => {
+    await carin.page.getByRole('link', { name: 'Tabell' }).click();
+    const carinRow = carin.page.locator('[data-testid="card-row"][data-card-id="sip"]');
+    await expect.poll(() => carinRow.getByTestId('card-decision').textContent()).toContain(NOTE);
+    expect(await carinRow.getByTestId('decision-section').count()).toBe(0);
+
     await anna.page.keyboard.press('Escape');
+    await anna.page.getByRole('link', { name: 'Tabell' }).click();
+    const annaRow = anna.page.locator('[data-testid="card-row"][data-card-id="sip"]');
+    const section = annaRow.getByTestId('decision-section');
+    // Folded in a row (the rows stay short), named after the card for screen readers.
+    await section.locator('summary').click();
+    expect(await section.locator('summary').textContent()).toContain('SIP i primärvården');
+    await section.getByTestId('decision-agreed').uncheck();
+    await section.getByTestId('decision-note').fill('Skjuts till hösten.');
+    await section.getByTestId('decision-save').click();
+    await expect.poll(() => carinRow.getByTestId('card-decision').textContent()).toContain('Skjuts till hösten.');
+    await expect.poll(() => carinRow.getAttribute('class')).toContain('card-row--draft');
+    await carin.page.screenshot({ path: `${SCREENSHOT_DIR}/decisions-table.png` });
+  });
+
+  it('puts the decision into the Word plan the facilitator downloads', async () => {
     await anna.page.getByTestId('export-button').click();
     const [download] = await Promise.all([
       anna.page.waitForEvent('download'),
@@ -115,8 +135,10 @@ describe('decisions in the agreement phase', () => {
     ]);
     const zip = await JSZip.loadAsync(await readFile(await download.path()));
     const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    // The card's latest decision, and both in the log.
+    expect(text).toContain('Beslut ');
+    expect(text).toContain('(Anna Andersson): Skjuts till hösten.');
     expect(text).toContain(NOTE);
-    expect(text).toContain('(Anna Andersson)');
     expect(text).toContain('Beslutslogg');
     expect(anna.errors).toEqual([]);
     expect(carin.errors).toEqual([]);
