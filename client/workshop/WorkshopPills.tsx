@@ -129,8 +129,9 @@ export function WorkshopPills({ doc, board }: WorkshopPillsProps) {
       <span className="sr-only" aria-live="polite" data-testid="workshop-announcement">
         {announcement}
       </span>
-      <DecisionLogButton doc={doc} />
       {isFacilitator(board.role) && <WorkshopPanel board={board} workshop={workshop} />}
+      {/* After the panel's button, so the panel opens where it always did. */}
+      <DecisionLogButton doc={doc} />
     </div>
   );
 }
