@@ -10,6 +10,7 @@ import { DocIndex } from '../../server/sync/doc-index.ts';
 import { refusalOf } from '../../server/sync/update-rules.ts';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
 import { createCard, readCard, setCardText } from '../../shared/card.ts';
+import { isAgreementPhase } from '../../shared/decisions/agreement-phase.ts';
 import {
   DECISION_LOG_MAX,
   readCardDecision,
@@ -195,5 +196,22 @@ describe('decisions in plan data', () => {
   it('writes no log section when no decision was taken', async () => {
     const plan = docToPlan(sampleBoard(), HSVO, { now: NOW });
     expect(String((await writePlan(plan, 'md')).body)).not.toContain('Beslutslogg');
+  });
+});
+
+describe('the agreement phase', () => {
+  const agenda = (name: string, restriction: 'none' | 'voting-only' | 'locked', current = true) => ({
+    phases: [{ id: 'p', name, restriction }],
+    currentPhaseId: current ? 'p' : null,
+  });
+
+  it('is a current phase named Beslut (or Decision, Agreement) or one that locks participants', () => {
+    expect(isAgreementPhase(agenda('Beslut', 'none'))).toBe(true);
+    expect(isAgreementPhase(agenda(' decisions ', 'none'))).toBe(true);
+    expect(isAgreementPhase(agenda('Avslut', 'locked'))).toBe(true);
+    expect(isAgreementPhase(agenda('Diskussion', 'voting-only'))).toBe(false);
+    expect(isAgreementPhase(agenda('Beslutsunderlag', 'none'))).toBe(false);
+    expect(isAgreementPhase(agenda('Beslut', 'none', false))).toBe(false);
+    expect(isAgreementPhase(null)).toBe(false);
   });
 });
