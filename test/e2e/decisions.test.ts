@@ -5,7 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedBoard } from '../../shared/api.ts';
 import { bearer, createBoard } from '../helpers/server.ts';
@@ -20,6 +22,14 @@ import {
   shareLinkOf,
   startE2e,
 } from './helpers/harness.ts';
+
+/** axe-core's WCAG 2.1 AA violations on the page, one line each (as test/e2e/accessibility.test.ts). */
+async function violations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
 
 const NOTE = 'Beslutat på arbetsmötet: start i mars, Region Uppsala sammankallar.';
 
@@ -76,6 +86,7 @@ describe('decisions in the agreement phase', () => {
     await section.getByTestId('decision-note').fill(NOTE);
     await section.getByTestId('decision-save').click();
     await expect.poll(() => section.getByTestId('decision-message').textContent()).toBe('Beslutet är sparat.');
+    expect(await violations(anna.page)).toEqual([]);
 
     // The participant has no "Besluta", but sees the decision, who took it and when.
     await card(carin.page, 'sip').getByTestId('open-card').click();
@@ -96,6 +107,7 @@ describe('decisions in the agreement phase', () => {
     expect(row).toContain('SIP i primärvården');
     expect(row).toContain(NOTE);
     expect(await log.getByRole('rowheader', { name: 'SIP i primärvården' }).count()).toBe(1);
+    expect(await violations(carin.page)).toEqual([]);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await carin.page.screenshot({ path: `${SCREENSHOT_DIR}/decisions-log.png` });
     await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/decisions-editor.png` });
@@ -124,6 +136,7 @@ describe('decisions in the agreement phase', () => {
     await section.getByTestId('decision-save').click();
     await expect.poll(() => carinRow.getByTestId('card-decision').textContent()).toContain('Skjuts till hösten.');
     await expect.poll(() => carinRow.getAttribute('class')).toContain('card-row--draft');
+    expect(await violations(anna.page)).toEqual([]);
     await carin.page.screenshot({ path: `${SCREENSHOT_DIR}/decisions-table.png` });
   });
 
