@@ -14,6 +14,7 @@ import type { Logger } from './log/logger.ts';
 import type { ServerMetrics } from './metrics/metrics.ts';
 import type { PlanPool } from './plans/plan-pool.ts';
 import { boardRoutes } from './routes/boards.ts';
+import { decisionRoutes } from './routes/decisions.ts';
 import { historyRoutes } from './routes/history.ts';
 import { nextPlanRoutes } from './routes/next-plan.ts';
 import { healthRoutes, metricsRoute } from './routes/operations.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', nextPlanRoutes({ store, plans, creations, failedAuth, log }));
   api.route('/', roundRoutes(store, rooms, failedAuth));
   api.route('/', workshopRoutes(store, rooms, failedAuth));
+  api.route('/', decisionRoutes(store, rooms, failedAuth));
   app.route('/api', api);
   app.route('/', metricsRoute({ metrics: deps.metrics, metricsToken: deps.metricsToken }));
   // An unknown API path is an API error, not the web page the fallback below would serve.

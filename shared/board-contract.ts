@@ -23,6 +23,7 @@ import {
   TEXT_FIELD_MAX,
   VOTERS_MAX,
 } from './card-schema.ts';
+import { isCardDecision, isDecisionLogEntry } from './decisions/decisions.ts';
 import { isIndicatorAnswer } from './follow-up/entry-map.ts';
 import {
   INDICATOR_KEY_MAX,
@@ -51,6 +52,8 @@ export const CONTAINERS = [
   'indicatorValues',
   'roundComments',
   'roundPlaces',
+  'cardDecisions',
+  'decisionLog',
 ] as const;
 export type Container = (typeof CONTAINERS)[number];
 export const ROOTS: readonly Container[] = ['meta', 'cards', 'canvas'];
@@ -81,6 +84,12 @@ export const ENTRY_CAPS: Partial<Record<Container, number>> = {
  * writes into them rather than making them again (README "Follow-up rounds").
  */
 export const KEPT_ENTRIES: ReadonlySet<Container> = new Set<Container>(['roundComments', 'roundPlaces']);
+
+/**
+ * Containers only the server writes in, entries and all: no client's update may add to them or
+ * delete from them, whatever its role (the decisions, README "Decisions").
+ */
+export const SERVER_WRITTEN: ReadonlySet<Container> = new Set<Container>(['cardDecisions', 'decisionLog']);
 
 const expect =
   (what: string, ok: (value: unknown) => boolean) =>
@@ -168,6 +177,9 @@ const META_SLOTS: Record<string, Slot> = {
   roundComments: { kind: 'map', holds: 'roundComments', owner: 'server' },
   // The board this one was started from ("Ny plan från den här").
   source: value(expect('{ id, title } of a board', isSourceBoard), 'server'),
+  // The facilitator's decisions (decisions/decisions.ts): written by POST …/decisions and imports only.
+  cardDecisions: { kind: 'map', holds: 'cardDecisions', owner: 'server' },
+  decisionLog: { kind: 'map', holds: 'decisionLog', owner: 'server' },
   // tldraw's serialized schema: { schemaVersion, sequences: { id: version } } (≈ 1 KB).
   canvasSchema: value(
     expect('a tldraw schema', (v) => typeof v === 'object' && v !== null && JSON.stringify(v).length <= 16_384),
@@ -201,6 +213,8 @@ const SLOTS: Record<Container, (key: string) => Slot | null> = {
   votes: keyOf(ID_MAX, value(expect('an integer', Number.isSafeInteger))),
   roundComments: keyOf(ROUND_LABEL_MAX, { kind: 'map', holds: 'roundPlaces' }),
   roundPlaces: keyOf(ID_MAX, text(TEXT_FIELD_MAX)),
+  cardDecisions: keyOf(ID_MAX, value(expect('a decision { note, by, at }', isCardDecision))),
+  decisionLog: keyOf(ID_MAX, value(expect('a decision log entry', isDecisionLogEntry))),
 };
 
 /** What `key` of a `container` may hold; null when the contract has no such key. */

@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import { deleteCard } from '../../shared/card.ts';
 import { CARD_FIELDS } from '../../shared/fields/card-fields.ts';
 import type { Template } from '../../shared/template.ts';
+import { type DecisionAccess, DecisionSection } from '../decisions/DecisionSection.tsx';
 import { FollowUpSection } from '../follow-up/FollowUpSection.tsx';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { announceDeleted } from '../undo/deletion-notice.ts';
@@ -30,6 +31,10 @@ export interface CardEditorProps {
   focusTitle?: boolean;
   /** Put the focus on the panel itself (opened from the keyboard: Tab goes on to its fields). */
   focusPanel?: boolean;
+  /** The facilitator's access for "Besluta" (README "Decisions"); without it the decision is shown only. */
+  decisionAccess?: DecisionAccess;
+  /** The current phase is the agreement phase: the decision comes first ("Besluta" open for the facilitator). */
+  agreementPhase?: boolean;
   /** The panel element, for the canvas to keep the open card in sight beside it. */
   panelRef?: RefObject<HTMLElement | null>;
   onClose(): void;
@@ -66,6 +71,17 @@ export function CardEditor(props: CardEditorProps) {
     announceDeleted(doc, [card.title]);
   };
   const common = { doc, card, template, text, readOnly, listId };
+  // In the agreement phase the decision comes first for everyone, and the facilitator's form open.
+  const first = Boolean(props.agreementPhase);
+  const decision = (
+    <DecisionSection
+      doc={doc}
+      cardId={cardId}
+      status={card.status}
+      access={props.decisionAccess}
+      prominent={first && props.decisionAccess !== undefined}
+    />
+  );
 
   return (
     // Keys stay in the editor: tldraw must not read Delete or arrow keys pressed here as canvas shortcuts.
@@ -91,6 +107,7 @@ export function CardEditor(props: CardEditorProps) {
       </header>
       {readOnly && <p className="notice">{t('card.readOnly')}</p>}
       <div className="card-editor__body">
+        {first && decision}
         {/* The registry's fields in its order; where the card sits comes right after its title. */}
         {CARD_FIELDS.map((field) => (
           <Fragment key={field.id}>
@@ -102,6 +119,7 @@ export function CardEditor(props: CardEditorProps) {
           </Fragment>
         ))}
         <StatusField doc={doc} card={card} text={text} readOnly={readOnly} />
+        {!first && decision}
         <FollowUpSection doc={doc} card={card} readOnly={readOnly} personName={props.personName} />
       </div>
       {!readOnly && (

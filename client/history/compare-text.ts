@@ -16,6 +16,7 @@ const OWN_LABEL: Partial<Record<string, MessageKey>> = {
   votes: 'compare.field.votes',
   authors: 'compare.field.authors',
   createdAt: 'compare.field.createdAt',
+  decision: 'compare.field.decision',
   place: 'compare.field.goal',
 };
 
@@ -46,6 +47,8 @@ export function fieldValue(card: PlanCard, key: string, statusLabel: (status: st
       return card.followUp
         .map((entry) => `${entry.period}: ${entry.status}${entry.comment ? ` – ${entry.comment}` : ''}`)
         .join('\n');
+    case 'decision':
+      return card.decision ? `${card.decision.note} (${card.decision.by})` : '';
     default: {
       const value = card[key as keyof PlanCard];
       return value === null || value === undefined ? '' : String(value);

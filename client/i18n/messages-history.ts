@@ -100,6 +100,7 @@ export const historySv = {
   'compare.field.votes': 'Röster',
   'compare.field.authors': 'Skribenter',
   'compare.field.createdAt': 'Skapad',
+  'compare.field.decision': 'Beslut',
   'compare.field.goal': 'Mål',
 } as const;
 
@@ -199,5 +200,6 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   'compare.field.votes': 'Votes',
   'compare.field.authors': 'Authors',
   'compare.field.createdAt': 'Created',
+  'compare.field.decision': 'Decision',
   'compare.field.goal': 'Goal',
 };

@@ -5,6 +5,7 @@
  */
 
 import { accessEn, accessSv } from './messages-access.ts';
+import { decisionsEn, decisionsSv } from './messages-decisions.ts';
 import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
@@ -141,6 +142,7 @@ const sv = {
   ...workshopSv,
   ...rollupSv,
   ...operationsSv,
+  ...decisionsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -274,6 +276,7 @@ const en: Messages = {
   ...workshopEn,
   ...rollupEn,
   ...operationsEn,
+  ...decisionsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

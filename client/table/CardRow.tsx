@@ -14,6 +14,7 @@ import type { CardText } from '../cards/card-messages.ts';
 import { CardFieldInput } from '../cards/fields/CardFieldInput.tsx';
 import { GoalSelect } from '../cards/fields/GoalSelect.tsx';
 import { StatusField } from '../cards/fields/StatusField.tsx';
+import { TableDecision } from '../decisions/TableDecision.tsx';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { announceDeleted } from '../undo/deletion-notice.ts';
 import { focusAfterRemoval, keepFocusInMovedRow } from './row-focus.ts';
@@ -69,6 +70,7 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
       )}
       <td>
         <StatusField doc={doc} card={card} text={text} readOnly={readOnly} hideLabel context={context} />
+        <TableDecision doc={doc} cardId={card.id} status={card.status} context={context} />
       </td>
       <td>
         <div className="card-row__manage">

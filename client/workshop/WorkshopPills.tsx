@@ -11,6 +11,7 @@ import type { Role } from '../../shared/roles.ts';
 import { currentPhase } from '../../shared/workshop/agenda.ts';
 import { formatRemaining, remainingMs } from '../../shared/workshop/timer.ts';
 import { isFacilitator } from '../access/permissions.ts';
+import { DecisionLogButton } from '../decisions/DecisionLogButton.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useServerClock } from './server-clock.ts';
 import { playTimeUp, rememberSound, soundOn } from './time-up-sound.ts';
@@ -129,6 +130,8 @@ export function WorkshopPills({ doc, board }: WorkshopPillsProps) {
         {announcement}
       </span>
       {isFacilitator(board.role) && <WorkshopPanel board={board} workshop={workshop} />}
+      {/* After the panel's button, so the panel opens where it always did. */}
+      <DecisionLogButton doc={doc} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { PlaceWithCards } from '../../shared/api.ts';
 import type { Card } from '../../shared/card-schema.ts';
 import type { Template } from '../../shared/template.ts';
 import type { VersionInfo } from '../storage/store.ts';
+import type { DecisionEdit, DecisionEditResult } from './decision-edit.ts';
 import type { DocState } from './doc-state.ts';
 import type { RestoreSource } from './history-tasks.ts';
 import { isEmptyUpdate } from './protocol.ts';
@@ -179,6 +180,22 @@ export class ServerEdits {
       if ('refused' in result) return result;
       await this.submit(result.update, true);
       return { timer: result.timer, agenda: result.agenda, now };
+    });
+  }
+
+  /**
+   * The facilitator's decision on a card (decision-edit.ts), timed when its turn comes:
+   * resolves once stored, with the log entry written, or with why it was refused.
+   */
+  editDecision(edit: DecisionEdit, clock: () => number = Date.now): Promise<DecisionEditResult> {
+    return this.serially(async () => {
+      const now = clock();
+      const result = await this.deps.writes.inBackground(() =>
+        this.deps.worker.run({ op: 'edit-decision', updates: this.deps.content.parts(), edit, now }),
+      );
+      if ('refused' in result) return result;
+      await this.submit(result.update, true);
+      return result;
     });
   }
 

@@ -9,6 +9,7 @@ import { migrateBoardDoc } from '../../shared/board-migration.ts';
 import { readBoardTemplate } from '../../shared/board-template.ts';
 import type { Card } from '../../shared/card-schema.ts';
 import type { Template } from '../../shared/template.ts';
+import { type DecisionEdit, type DecisionEditResult, editDecision } from './decision-edit.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
 import { mergeMany } from './merge.ts';
@@ -102,7 +103,8 @@ export type StateTask =
   | { op: 'edit-template'; updates: Uint8Array[]; template: Template; moves: Record<string, string> }
   | { op: 'read-template'; updates: Uint8Array[] }
   | { op: 'edit-rounds'; updates: Uint8Array[]; edit: RoundEdit }
-  | { op: 'edit-workshop'; updates: Uint8Array[]; edit: WorkshopEdit; now: number };
+  | { op: 'edit-workshop'; updates: Uint8Array[]; edit: WorkshopEdit; now: number }
+  | { op: 'edit-decision'; updates: Uint8Array[]; edit: DecisionEdit; now: number };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -120,7 +122,9 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
               ? RoundEditResult
               : T extends { op: 'edit-workshop' }
                 ? WorkshopEditResult
-                : Uint8Array;
+                : T extends { op: 'edit-decision' }
+                  ? DecisionEditResult
+                  : Uint8Array;
 
 export function runStateTask(
   task: StateTask,
@@ -133,6 +137,7 @@ export function runStateTask(
   | TemplateEditResult
   | RoundEditResult
   | WorkshopEditResult
+  | DecisionEditResult
   | Template
   | null {
   switch (task.op) {
@@ -161,5 +166,7 @@ export function runStateTask(
       return editRounds(mergeMany(task.updates), task.edit);
     case 'edit-workshop':
       return editWorkshop(mergeMany(task.updates), task.edit, task.now);
+    case 'edit-decision':
+      return editDecision(mergeMany(task.updates), task.edit, task.now);
   }
 }

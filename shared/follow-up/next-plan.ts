@@ -36,7 +36,7 @@ export function nextPlanData(plan: PlanData, choice: NextPlanChoice): PlanData {
       ? chosen.has(card.id)
       : round === null || !FINISHED_STATUSES.includes(roundStatus(card, round) as FollowUpStatus);
   const fresh = (cards: PlanCard[]) =>
-    cards.filter(keeps).map((card): PlanCard => ({ ...card, status: 'draft', followUp: [], votes: 0 }));
+    cards.filter(keeps).map((card): PlanCard => ({ ...card, status: 'draft', followUp: [], votes: 0, decision: null }));
   return {
     ...plan,
     board: {

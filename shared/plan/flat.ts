@@ -5,6 +5,7 @@
  * the contract: rename one only together with a formatVersion bump.
  */
 import { CARD_FIELDS, type CardField } from '../fields/card-fields.ts';
+import { decisionLine } from './decision-log.ts';
 import { planFieldValue, textOf } from './field-values.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, INDICATOR_KIND_LABEL } from './labels.ts';
 import type { FollowUp, PlanCard, PlanData } from './schema.ts';
@@ -94,6 +95,14 @@ export const COLUMNS: readonly Column[] = [
     aliases: ['warning'],
     derived: true,
     value: (r) => missingText(r.card) ?? '',
+  },
+  // For readers: a decision comes back on import from the JSON plan only.
+  {
+    key: 'decision',
+    header: 'Beslut',
+    aliases: ['decision'],
+    derived: true,
+    value: (r) => (r.card.decision ? decisionLine(r.card.decision) : ''),
   },
   { key: 'votes', header: 'Röster', aliases: ['votes'], value: (r) => String(r.card.votes) },
   {

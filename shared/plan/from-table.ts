@@ -108,6 +108,8 @@ function readCard(
     votes: votesText ? Number(votesText) : 0,
     authors: toLines(cells('authors')),
     createdAt,
+    // The flat table's "Beslut" column is written for readers; decisions come back from JSON only.
+    decision: null,
   };
   const result = PlanCardSchema.safeParse(card);
   if (!result.success) {

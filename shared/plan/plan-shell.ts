@@ -62,5 +62,6 @@ export function emptyPlan(template: Template, shell: PlanShell = {}): PlanData {
     })),
     unplaced: [],
     warnings: [],
+    decisions: [],
   };
 }

@@ -1,11 +1,11 @@
 /**
- * Plan data (contract, format "samverkansplan" 1.2): the structured form of a
+ * Plan data (contract, format "samverkansplan" 1.4): the structured form of a
  * board that every export is written from and every import is read into.
  * Declared once here; the published JSON Schema (samverkansplan.schema.json)
  * is generated from it, so the two cannot drift apart unnoticed.
  *
  * Minor versions only add: what 1.1 added (notes, warnings), 1.2 (effectMeasure) and 1.3
- * (follow-up rounds, indicator values, the source board) defaults to empty, so every 1.x file reads; a new major is a break readers refuse.
+ * (follow-up rounds, indicator values, the source board) and 1.4 (decisions) defaults to empty, so every 1.x file reads; a new major is a break readers refuse.
  * A card's fields come from the card field registry (shared/fields/card-fields.ts).
  */
 import { z } from 'zod';
@@ -17,12 +17,13 @@ import {
   REQUIRED_FOR_AGREED,
   TEXT_FIELD_MAX,
 } from '../card-schema.ts';
-import { CARD_FIELDS, type CardField, type PlanKind } from '../fields/card-fields.ts';
+import { DECISION_BY_MAX, DECISION_LOG_MAX, DECISION_NOTE_MAX } from '../decisions/decisions.ts';
+import { CARD_FIELDS, type CardField, type PlanKind, TITLE_MAX } from '../fields/card-fields.ts';
 import { INDICATOR_VALUE_MAX, INDICATOR_VALUES_MAX } from '../follow-up/round-limits.ts';
 
 export const PLAN_FORMAT = 'samverkansplan';
 /** The version exports write. */
-export const PLAN_FORMAT_VERSION = '1.3';
+export const PLAN_FORMAT_VERSION = '1.4';
 /** The major version readers accept, with any minor version. */
 export const PLAN_FORMAT_MAJOR = 1;
 
@@ -84,6 +85,24 @@ export const FollowUpSchema = z
   .meta({ title: 'FollowUp' });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
+/** A card's latest decision in the agreement phase (README "Decisions"). Since 1.4. */
+export const PlanDecisionSchema = z
+  .object({
+    note: text(DECISION_NOTE_MAX).describe('The decision note the facilitator wrote (may be empty).'),
+    by: text(DECISION_BY_MAX).describe("Who decided: the facilitator's display name."),
+    at: timestamp.describe('When, by the server clock.'),
+  })
+  .meta({ id: 'Decision', title: 'Decision' });
+export type PlanDecision = z.infer<typeof PlanDecisionSchema>;
+
+/** One entry of the board's decision log: a card marked agreed or not, with its title at that moment. Since 1.4. */
+export const PlanDecisionLogEntrySchema = PlanDecisionSchema.extend({
+  cardId: id,
+  title: text(TITLE_MAX).describe("The card's title when the decision was taken."),
+  agreed: z.boolean().describe('Whether the card was marked agreed (false: back to draft).'),
+}).meta({ id: 'DecisionLogEntry', title: 'DecisionLogEntry' });
+export type PlanDecisionLogEntry = z.infer<typeof PlanDecisionLogEntrySchema>;
+
 /** What a registry field of each plan kind holds, as a schema (with the field's own limit). */
 const KIND_SCHEMA: Record<PlanKind, (field: CardField) => z.ZodType> = {
   text: (field) => text(field.max),
@@ -141,6 +160,9 @@ export const PlanCardSchema = z
       .array(line(PARTY_NAME_MAX))
       .describe('The card creator first, then the further authors an import named, then follow-up writers.'),
     createdAt: timestamp.nullable(),
+    decision: PlanDecisionSchema.nullable()
+      .default(null)
+      .describe("The card's latest decision (note, who, when), or null when none was taken. Since 1.4."),
   })
   .meta({ id: 'PlanCard', title: 'Card' });
 export type PlanCard = z.infer<typeof PlanCardSchema>;
@@ -251,6 +273,11 @@ export const PlanSchema = z
         .default(null)
         .describe('The board this plan was started from ("Ny plan från den här"), when it was. Since 1.3.'),
     }),
+    decisions: z
+      .array(PlanDecisionLogEntrySchema)
+      .max(DECISION_LOG_MAX)
+      .default([])
+      .describe(`The decision log, oldest first (the newest ${DECISION_LOG_MAX} are kept). Since 1.4.`),
     rounds: z.array(RoundSchema).default([]).describe('Follow-up rounds in the order they were started. Since 1.3.'),
     focusAreas: z.array(PlanFocusAreaSchema).describe('Template order; cards by their order on the board, then id.'),
     unplaced: z.array(PlanCardSchema).describe('Cards under no goal or area of the template.'),

@@ -6,6 +6,7 @@
 
 import { DOCUMENT_FIELDS, type DocumentFieldDef } from '../fields/card-fields.ts';
 import { placeCode } from '../place-codes.ts';
+import { decisionLine } from './decision-log.ts';
 import { linesOf, planFieldValue } from './field-values.ts';
 import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, UNPLACED_HEADING } from './labels.ts';
 import type { PlanCard, PlanData } from './schema.ts';
@@ -57,6 +58,7 @@ export function cardCells(card: PlanCard): CardCells {
     status: [
       missingText(card) ?? CARD_STATUS_LABEL[card.status],
       ...card.followUp.map((entry) => `${entry.period}: ${FOLLOW_UP_STATUS_LABEL[entry.status]}`),
+      ...(card.decision ? [decisionLine(card.decision)] : []),
     ],
   };
 }

@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { cardsMap, initBoardDoc, isSourceBoard, metaMap, Origin, setPlanPeriod } from '../board-doc.ts';
 import { createCard, setFollowUp, setVote } from '../card.ts';
+import { type CardDecision, writeDecisions } from '../decisions/decisions.ts';
 import { TEXT_FIELDS } from '../fields/card-fields.ts';
 import { randomId } from '../ids.ts';
 import { placeIds, type Template } from '../template.ts';
@@ -81,6 +82,7 @@ export function planToDoc(plan: PlanData, template: Template, options: ToDocOpti
   if (from !== defaultPeriod.from || to !== defaultPeriod.to) setPlanPeriod(doc, { from, to }, Origin.import);
 
   const usedIds = new Set<string>();
+  const decisions = new Map<string, CardDecision>();
   doc.transact(() => {
     // Position within the import is the order: the plan's arrays are already in board order.
     placeCards(plan, template).forEach(({ goalId, card }, index) => {
@@ -120,10 +122,13 @@ export function planToDoc(plan: PlanData, template: Template, options: ToDocOpti
           Origin.import,
         );
       }
+      if (card.decision) decisions.set(id, card.decision);
       if (card.votes !== 0) setVote(doc, id, options.votesBy ?? 'import', card.votes, Origin.import);
     });
     const source = plan.board.source;
     if (source && isSourceBoard(source)) metaMap(doc).set('source', { id: source.id, title: source.title });
+    // As the file has them: the import is the server's own write of these server-owned maps.
+    writeDecisions(doc, decisions, plan.decisions, Origin.import);
     // After the cards: starting a round gives each card that has no entry for it yet an empty one.
     writePlanRounds(doc, plan, template, now);
   }, Origin.import);

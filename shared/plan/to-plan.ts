@@ -15,6 +15,7 @@ import {
   splitIndicators,
   TEXT_FIELD_MAX,
 } from '../card-schema.ts';
+import { type CardDecision, readCardDecisions, readDecisionLog } from '../decisions/decisions.ts';
 import { CARD_FIELDS } from '../fields/card-fields.ts';
 import { indicatorKey } from '../follow-up/entry-map.ts';
 import { INDICATOR_VALUE_MAX } from '../follow-up/round-limits.ts';
@@ -25,7 +26,16 @@ import { planValue } from './field-values.ts';
 import { planNotes } from './notes.ts';
 import { isIsoDate } from './period.ts';
 import { emptyPlan } from './plan-shell.ts';
-import type { FollowUp, IndicatorValue, PlanCard, PlanData, PlanNote, Round } from './schema.ts';
+import type {
+  FollowUp,
+  IndicatorValue,
+  PlanCard,
+  PlanData,
+  PlanDecision,
+  PlanDecisionLogEntry,
+  PlanNote,
+  Round,
+} from './schema.ts';
 import { planWarnings } from './warnings.ts';
 
 export interface ToPlanOptions {
@@ -97,8 +107,21 @@ export function cardAuthors(card: Pick<Card, 'createdBy' | 'coAuthors'>, followU
     .filter((name, index, all) => name.length > 0 && all.indexOf(name) === index);
 }
 
+/** A decision as plan data, or null when the stored one has no readable time. */
+function planDecision(decision: CardDecision | undefined): PlanDecision | null {
+  const at = decision ? toTimestamp(decision.at) : null;
+  return decision && at ? { note: decision.note, by: decision.by, at } : null;
+}
+
+function planDecisionLog(doc: Y.Doc): PlanDecisionLogEntry[] {
+  return readDecisionLog(doc).flatMap((entry) => {
+    const decision = planDecision(entry);
+    return decision ? [{ cardId: entry.cardId, title: entry.title, agreed: entry.agreed, ...decision }] : [];
+  });
+}
+
 /** One card as plan data: its fields in registry order, each by its plan kind. */
-export function toPlanCard(card: Card, template: Template): PlanCard {
+export function toPlanCard(card: Card, template: Template, decision?: CardDecision): PlanCard {
   const followUp = followUps(card);
   const fields = CARD_FIELDS.map((field) => [
     field.plan.key,
@@ -112,6 +135,7 @@ export function toPlanCard(card: Card, template: Template): PlanCard {
     votes: Object.values(card.votes).reduce((sum, n) => sum + (Number.isInteger(n) ? n : 0), 0),
     authors: cardAuthors(card, followUp),
     createdAt: toTimestamp(card.createdAt),
+    decision: planDecision(decision),
   } as PlanCard;
 }
 
@@ -149,15 +173,17 @@ export function docToPlan(doc: Y.Doc, template: Template, options: ToPlanOptions
     buckets.set(area.id, area);
     for (const goal of area.goals) buckets.set(goal.id, goal);
   }
+  const decisions = readCardDecisions(doc);
   // readCards returns cards in board order (order, then id); pushing keeps that order.
   for (const card of readCards(doc)) {
     const bucket = card.goalId === null ? undefined : buckets.get(card.goalId);
-    (bucket?.cards ?? plan.unplaced).push(toPlanCard(card, template));
+    (bucket?.cards ?? plan.unplaced).push(toPlanCard(card, template, decisions.get(card.id)));
   }
   // A note on no known goal is a scribble on the canvas, not plan material, like a drawing.
   for (const { goalId, note } of planNotes(doc)) buckets.get(goalId)?.notes.push(note);
   plan.warnings = planWarnings(plan);
   plan.board.source = readSourceBoard(doc);
   plan.rounds = planRoundsOf(doc, plan);
+  plan.decisions = planDecisionLog(doc);
   return plan;
 }

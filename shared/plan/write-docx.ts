@@ -13,10 +13,15 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  Table,
+  TableCell,
   TableOfContents,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx';
 import JSZip from 'jszip';
+import { DECISION_LOG_HEADING, DECISION_LOG_HEADINGS, DECISION_LOG_WIDTHS, decisionLogRows } from './decision-log.ts';
 import { PAGE, tableXml } from './docx-table.ts';
 import { NO_CARDS, NOTES_HEADING } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
@@ -122,6 +127,39 @@ function frontMatter(plan: PlanData): (Paragraph | TableOfContents)[] {
   ];
 }
 
+/** The decision log after the plan: a heading and a table of who decided what, when (none without decisions). */
+function decisionLogBlocks(plan: PlanData): (Paragraph | Table)[] {
+  const rows = decisionLogRows(plan);
+  if (rows.length === 0) return [];
+  const total = DECISION_LOG_WIDTHS.reduce((a, b) => a + b, 0);
+  const cell = (text: string, column: number, bold = false) =>
+    new TableCell({
+      width: {
+        size: Math.round((DECISION_LOG_WIDTHS[column] ?? 10) * (10_000 / total)) / 100,
+        type: WidthType.PERCENTAGE,
+      },
+      children: text.split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
+    });
+  return [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      text: DECISION_LOG_HEADING,
+      pageBreakBefore: true,
+      keepNext: true,
+    }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          children: DECISION_LOG_HEADINGS.map((heading, i) => cell(heading, i, true)),
+        }),
+        ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i)) })),
+      ],
+    }),
+  ];
+}
+
 /** The BCP 47 tag of the plan's language: its template's locale (Swedish unless English). */
 const documentLanguage = (locale: string) => (locale === 'en' ? 'en-GB' : 'sv-SE');
 
@@ -195,6 +233,7 @@ export async function writeDocx(input: PlanData): Promise<Uint8Array> {
         children: [
           ...frontMatter(plan),
           ...planSections(plan).flatMap((section) => sectionBlocks(section, plan, tables)),
+          ...decisionLogBlocks(plan),
         ],
       },
     ],

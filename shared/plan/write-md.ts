@@ -3,6 +3,8 @@
  * tables. Board text is escaped, so a card cannot inject markup or HTML into
  * whatever renders the file; line breaks inside a cell become <br>.
  */
+
+import { DECISION_LOG_HEADING, DECISION_LOG_HEADINGS, decisionLogRows } from './decision-log.ts';
 import { NO_CARDS, NOTES_HEADING, TABLE_HEADINGS } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
@@ -86,5 +88,20 @@ export function writeMarkdown(plan: PlanData): string {
     lines.push(`## ${mdText(heading)}`, '');
     for (const group of section.groups) lines.push(...groupLines(group, plan));
   }
+  lines.push(...decisionLogLines(plan));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The decision log after the plan, as a table (none when no decision was taken). */
+function decisionLogLines(plan: PlanData): string[] {
+  const rows = decisionLogRows(plan);
+  if (rows.length === 0) return [];
+  return [
+    `## ${DECISION_LOG_HEADING}`,
+    '',
+    `| ${DECISION_LOG_HEADINGS.join(' | ')} |`,
+    `|${DECISION_LOG_HEADINGS.map(() => ' --- ').join('|')}|`,
+    ...rows.map((row) => `| ${row.map((cell) => mdCell(cell.split(/\r?\n/))).join(' | ')} |`),
+    '',
+  ];
 }

@@ -5,6 +5,7 @@
  * imported again without losing its title or plan period.
  */
 import type ExcelJS from 'exceljs';
+import { DECISION_LOG_HEADING, DECISION_LOG_HEADINGS, DECISION_LOG_WIDTHS, decisionLogRows } from './decision-log.ts';
 import { planToTable } from './flat.ts';
 import { NO_CARDS, NOTES_HEADING, TABLE_HEADINGS } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
@@ -180,6 +181,20 @@ function addInfoSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string):
   }
 }
 
+/** The decision log, oldest first, as a sheet of its own (only when there are decisions). */
+function addDecisionLogSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string): void {
+  const rows = decisionLogRows(plan);
+  if (rows.length === 0) return;
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = DECISION_LOG_HEADINGS.map((header, i) => ({ header, width: DECISION_LOG_WIDTHS[i] }));
+  styleRow(sheet.getRow(1), STYLE.header);
+  for (const cells of rows) {
+    const row = sheet.addRow(cells);
+    styleRow(row, STYLE.data);
+    row.height = rowHeight(cells, DECISION_LOG_WIDTHS);
+  }
+}
+
 export async function writeXlsx(input: PlanData): Promise<Uint8Array> {
   const plan = xmlSafePlan(input);
   // Loaded here, not at the top: whoever only imports (the CLI, a worker's first job) never loads
@@ -191,12 +206,13 @@ export async function writeXlsx(input: PlanData): Promise<Uint8Array> {
   // Fixed dates keep two exports of one board alike; exceljs would stamp "now".
   workbook.created = new Date(plan.exportedAt);
   workbook.modified = new Date(plan.exportedAt);
-  const taken = new Set([ALL_SHEET.toLowerCase(), INFO_SHEET.toLowerCase()]);
+  const taken = new Set([ALL_SHEET.toLowerCase(), INFO_SHEET.toLowerCase(), DECISION_LOG_HEADING.toLowerCase()]);
   for (const section of planSections(plan)) {
     const sheet = tableSheet(workbook, sheetName(numbered(section), taken));
     for (const group of section.groups) addGroup(sheet, group, plan.template.labels.direction);
   }
   addAllSheet(workbook, plan, ALL_SHEET);
+  addDecisionLogSheet(workbook, plan, DECISION_LOG_HEADING);
   addInfoSheet(workbook, plan, INFO_SHEET);
   // Fast deflate: the XML is repetitive, so level 1 costs little size and saves much time.
   return new Uint8Array(

@@ -28,6 +28,7 @@ const card: PlanCard = {
   votes: 3,
   authors: ['Anna'],
   createdAt: null,
+  decision: null,
 };
 
 describe('compare wording', () => {

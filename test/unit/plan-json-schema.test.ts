@@ -33,7 +33,7 @@ describe('samverkansplan.schema.json', () => {
 
   it('takes a 1.1 file whose cards lack Effektmått (added in 1.2), and the zod reader fills it in empty', async () => {
     const json = (await exportedJson(docToPlan(sampleBoard(), HSVO, { now: NOW }))) as PlanData;
-    expect(json.formatVersion).toBe('1.3');
+    expect(json.formatVersion).toBe('1.4');
     const old = structuredClone(json) as unknown as Record<string, unknown> & PlanData;
     old.formatVersion = '1.1';
     const cards = [...old.focusAreas.flatMap((a) => [...a.cards, ...a.goals.flatMap((g) => g.cards)]), ...old.unplaced];

@@ -94,6 +94,7 @@ describe('docToPlan', () => {
       votes: 3,
       authors: ['Anna', 'Cecilia'],
       createdAt: '2025-01-20T09:00:00.000Z',
+      decision: null,
     });
   });
 

@@ -14,6 +14,7 @@ import { findGoal } from '../../../shared/template.ts';
 import type { BoardContextValue } from '../../board/board-context.ts';
 import { CardEditor } from '../../cards/CardEditor.tsx';
 import { useCardText } from '../../cards/card-messages.ts';
+import { useDecisionAccess } from '../../decisions/use-decision-access.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { announceDeleted } from '../../undo/deletion-notice.ts';
 import { UndoButtons } from '../../undo/UndoButtons.tsx';
@@ -67,6 +68,7 @@ export function useCardLayer(
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState('');
   const panel = useRef<HTMLElement>(null);
+  const { decisionAccess, agreementPhase } = useDecisionAccess(board);
   // onMount runs once, so what it needs later is read through refs.
   const latest = useRef({ personName: board.person.name, readOnly, readOnlyForGood });
   latest.current = { personName: board.person.name, readOnly, readOnlyForGood };
@@ -222,6 +224,8 @@ export function useCardLayer(
           template={template}
           readOnly={readOnly}
           personName={board.person.name}
+          decisionAccess={decisionAccess}
+          agreementPhase={agreementPhase}
           focusTitle={open.focus === 'title'}
           focusPanel={open.focus === 'panel'}
           panelRef={panel}
