@@ -117,9 +117,11 @@ export function useBoardConnection(boardId: string, token: string, keepLocalCopy
     let failedAttempts = 0;
     let lastRecheck = 0;
     let live = true;
+    let endedHere = false;
 
     const end = (ending: BoardEnding) => {
       if (!live) return;
+      endedHere = true;
       reconnects.stop();
       provider.disconnect();
       // The end pages delete the copy (BoardDeletedPage, LinkNotValidPage); nothing more is written to it.
@@ -176,7 +178,7 @@ export function useBoardConnection(boardId: string, token: string, keepLocalCopy
     setSession({ doc, provider });
     if (localCopy) {
       loadedWithin(localCopy, LOCAL_COPY_WAIT_MS).then((stored) => {
-        if (!live) return;
+        if (!live || endedHere) return;
         pendingChanges.restored(stored, synced());
         provider.connect();
       });
