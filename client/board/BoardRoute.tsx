@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { rememberRole } from '../access/access-store.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { forgetLocalCopy } from '../sync/local-copy.ts';
 import { BoardSession } from './BoardSession.tsx';
 import { LinkNotValidPage } from './EndPages.tsx';
 import { MessagePage } from './MessagePage.tsx';
@@ -28,6 +29,11 @@ function BoardGate({ boardId, token }: { boardId: string; token: string | null }
   useEffect(() => {
     if (token && role) rememberRole(boardId, token, role);
   }, [boardId, token, role]);
+  // A board deleted while this browser was away: its local copy can never be sent (README "Weak networks").
+  const gone = state.kind === 'not-found';
+  useEffect(() => {
+    if (gone) void forgetLocalCopy(boardId);
+  }, [boardId, gone]);
 
   switch (state.kind) {
     case 'loading':

@@ -41,7 +41,8 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   const [token, setToken] = useState(linkToken);
   // While the facilitator rotates their own link, the server's close of the old one (4401) is expected.
   const [rotatingOwn, setRotatingOwn] = useState(false);
-  const connection = useBoardConnection(info.id, token);
+  // A viewer never edits, so its page keeps no copy of the board in the browser (README "Weak networks").
+  const connection = useBoardConnection(info.id, token, writesDocument(info.role));
   const meta = useBoardMeta(connection?.doc ?? null);
   const [name, setName] = useState(storedName);
   const [renaming, setRenaming] = useState(false);
@@ -180,7 +181,13 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
       )}
       <RoleNotice role={role} locked={locked} />
       <PhaseNotice role={role} restriction={restriction} />
-      {connection && <ConnectionNotice problem={connection.problem} state={connection.state} />}
+      {connection && (
+        <ConnectionNotice
+          problem={connection.problem}
+          state={connection.state}
+          localCopyDiscarded={connection.localCopyDiscarded}
+        />
+      )}
       <div className="board-page__body" id={MAIN_CONTENT_ID} tabIndex={-1}>
         {body}
       </div>

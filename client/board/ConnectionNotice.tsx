@@ -6,7 +6,16 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { type ConnectionProblem, type ConnectionState, FINAL_PROBLEMS } from '../sync/connection-state.ts';
 
-export function ConnectionNotice({ problem, state }: { problem: ConnectionProblem | null; state: ConnectionState }) {
+export function ConnectionNotice({
+  problem,
+  state,
+  localCopyDiscarded = false,
+}: {
+  problem: ConnectionProblem | null;
+  state: ConnectionState;
+  /** The browser's copy of the board was deleted because the server refused its content (README "Weak networks"). */
+  localCopyDiscarded?: boolean;
+}) {
   const { t } = useI18n();
   if (state === 'closed') {
     // A final close for another reason (a proxy, a newer server) still stops the app: say so plainly.
@@ -14,6 +23,7 @@ export function ConnectionNotice({ problem, state }: { problem: ConnectionProble
     return (
       <div className="notice notice--alert" role="alert" data-testid="connection-notice" data-problem={message}>
         <span>{t(`connection.problem.${message}`)}</span>
+        {localCopyDiscarded && <span data-testid="local-copy-discarded">{t('connection.localCopyDiscarded')}</span>}
         <button type="button" className="button" onClick={() => location.reload()}>
           {t('connection.reload')}
         </button>

@@ -23,12 +23,12 @@ interface MenuItem {
 }
 
 /** The plan's formats, and (for the board now, not a version) the board's template as a JSON file. */
-function menuItems(boardId: string, versionId: string | undefined): MenuItem[] {
+function menuItems(boardId: string, versionId: string | undefined, lang: 'sv' | 'en'): MenuItem[] {
   const plans = EXPORT_CHOICES.map((choice) => ({
     id: choice.id,
     label: choice.label,
     hint: choice.hint,
-    url: exportUrl(boardId, choice, versionId),
+    url: exportUrl(boardId, choice, versionId, lang),
     fallbackName: fallbackFileName(choice),
   }));
   if (versionId) return plans;
@@ -44,8 +44,9 @@ function menuItems(boardId: string, versionId: string | undefined): MenuItem[] {
 
 /** `versionId`: export that version of the board (from the history's version view) instead of the board now. */
 export function ExportMenu({ boardId, token, versionId }: { boardId: string; token: string; versionId?: string }) {
-  const { t } = useI18n();
-  const items = menuItems(boardId, versionId);
+  const { t, lang } = useI18n();
+  // The files speak the page's language (headings, labels, statuses).
+  const items = menuItems(boardId, versionId, lang);
   const [open, setOpen] = useState(false);
   // Which item gets the focus once the menu has rendered open.
   const [focusAt, setFocusAt] = useState(0);

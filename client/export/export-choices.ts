@@ -25,10 +25,15 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { id: 'md', format: 'md', label: 'export.md', hint: 'export.md.hint' },
 ];
 
-/** The download URL of one export of a board, or of one of its versions. */
-export function exportUrl(boardId: string, choice: ExportChoice, versionId?: string): string {
+/**
+ * The download URL of one export of a board, or of one of its versions, in
+ * the page's language (headings, labels, statuses; README "Export and import").
+ */
+export function exportUrl(boardId: string, choice: ExportChoice, versionId?: string, lang: 'sv' | 'en' = 'sv'): string {
   const params = new URLSearchParams({ format: choice.format });
   if (choice.delimiter) params.set('delimiter', choice.delimiter);
+  // JSON is data, the same in every language.
+  if (lang !== 'sv' && choice.format !== 'json') params.set('lang', lang);
   if (versionId) params.set('version', versionId);
   return `/api/boards/${encodeURIComponent(boardId)}/export?${params}`;
 }

@@ -1,13 +1,15 @@
 /**
  * The boards this browser has opened, newest first: title, the role it opens
  * them with and the last visit. Each entry opens with the token stored in
- * this browser; removing one also forgets that token here.
+ * this browser; removing one also forgets that token here, and the board's
+ * copy in this browser (README "On the board page": what stays on this device).
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { listTemplates } from '../../shared/template.ts';
 import { forgetBoardAccess, roleFor } from '../access/access-store.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { forgetLocalCopy } from '../sync/local-copy.ts';
 import { loadRecent, type RecentBoard, saveRecent, withoutRecent } from './recent-boards.ts';
 
 export function RecentBoards() {
@@ -24,6 +26,7 @@ export function RecentBoards() {
     const next = withoutRecent(recent, boardId);
     saveRecent(next);
     forgetBoardAccess(boardId);
+    void forgetLocalCopy(boardId);
     setRecent(next);
   };
 

@@ -73,7 +73,7 @@ export const accessSv = {
   'admin.deleteFailed': 'Tavlan kunde inte tas bort: {error}',
 
   'home.recent.visited': 'senast {when}',
-  'home.recent.forgetHint': 'Ta bort ur listan och glöm länken på den här datorn',
+  'home.recent.forgetHint': 'Ta bort ur listan och glöm länken och tavlans kopia på den här datorn',
   'home.deleted': 'Tavlan "{title}" är borttagen.',
 } as const;
 
@@ -148,6 +148,6 @@ export const accessEn: Record<keyof typeof accessSv, string> = {
   'admin.deleteFailed': 'The board could not be deleted: {error}',
 
   'home.recent.visited': 'last visit {when}',
-  'home.recent.forgetHint': 'Remove from the list and forget the link on this computer',
+  'home.recent.forgetHint': "Remove from the list and forget the link and the board's copy on this computer",
   'home.deleted': 'The board "{title}" is deleted.',
 };

@@ -81,6 +81,8 @@ const sv = {
   'connection.pending.one': '{label} – 1 ändring väntar',
   'connection.pending.many': '{label} – {count} ändringar väntar',
   'connection.reload': 'Ladda om sidan',
+  'connection.localCopyDiscarded':
+    'Ändringarna som inte hade sparats har tagits bort ur den här webbläsarens kopia av tavlan, så att de inte skickas igen.',
   'connection.problem.board-full':
     'Tavlan är full och rymmer inte fler kort eller former. Dina senaste ändringar sparades inte, och anslutningen till tavlan har stängts. Ladda om sidan för att fortsätta. Ta bort kort och former som inte behövs innan du lägger till nya.',
   'connection.problem.too-large':
@@ -215,6 +217,8 @@ const en: Messages = {
   'connection.pending.one': '{label} – 1 change waiting',
   'connection.pending.many': '{label} – {count} changes waiting',
   'connection.reload': 'Reload the page',
+  'connection.localCopyDiscarded':
+    "The changes that were not saved have been removed from this browser's copy of the board, so they are not sent again.",
   'connection.problem.board-full':
     'The board is full and holds no more cards or shapes. Your latest changes were not saved, and the connection to the board has been closed. Reload the page to continue. Remove cards and shapes that are not needed before adding new ones.',
   'connection.problem.too-large':

@@ -40,6 +40,17 @@ export const FINAL_PROBLEMS: readonly ConnectionProblem[] = [
   'presence-refused',
 ];
 
+/**
+ * The final problems that are about the document's content: the same content
+ * would be refused again, so the browser's local copy of the board (which holds
+ * it) is deleted instead of being sent on every open (README "Weak networks").
+ */
+const CONTENT_REFUSED: readonly ConnectionProblem[] = ['board-full', 'edit-refused', 'too-large'];
+
+export function discardsLocalCopy(problem: ConnectionProblem | null): boolean {
+  return problem !== null && CONTENT_REFUSED.includes(problem);
+}
+
 const PROBLEMS: ReadonlyMap<number, ConnectionProblem> = new Map([
   [CLOSE_BOARD_FULL, 'board-full'],
   [CLOSE_LAYOUT_BROKEN, 'edit-refused'],

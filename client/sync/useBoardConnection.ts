@@ -15,11 +15,13 @@ import {
   type BoardEnding,
   type ConnectionProblem,
   type ConnectionState,
+  discardsLocalCopy,
   endingForClose,
   nextConnectionState,
   problemForClose,
   wsOriginFor,
 } from './connection-state.ts';
+import { LOCAL_COPY_WAIT_MS, loadedWithin, openLocalCopy } from './local-copy.ts';
 import { createPendingChanges } from './pending-changes.ts';
 import { controlReconnects } from './reconnect.ts';
 
@@ -51,8 +53,10 @@ export interface BoardConnection {
   problem: ConnectionProblem | null;
   /** Set when the link stopped working or the board was deleted: the board is not shown any more. */
   ended: BoardEnding | null;
-  /** Local edits the server does not have yet (made while not connected and synced). */
+  /** Local edits the server does not have yet (made while not connected and synced, this visit or an earlier one). */
   pending: number;
+  /** The server refused this board's content for good, so this browser's copy of it was deleted. */
+  localCopyDiscarded: boolean;
 }
 
 interface Session {
@@ -60,12 +64,17 @@ interface Session {
   provider: WebsocketProvider;
 }
 
-export function useBoardConnection(boardId: string, token: string): BoardConnection | null {
+/**
+ * `keepLocalCopy`: whether this page keeps the board in the browser (README
+ * "Weak networks"); a viewer's page never edits, so it neither keeps nor sends one.
+ */
+export function useBoardConnection(boardId: string, token: string, keepLocalCopy: boolean): BoardConnection | null {
   const [session, setSession] = useState<Session | null>(null);
   const [state, setState] = useState<ConnectionState>('connecting');
   const [hasSynced, setHasSynced] = useState(false);
   const [problem, setProblem] = useState<ConnectionProblem | null>(null);
   const [pending, setPending] = useState(0);
+  const [localCopyDiscarded, setLocalCopyDiscarded] = useState(false);
   // Kept with the token it ended: a new token (the facilitator rotated their own link) starts afresh.
   const [ended, setEnded] = useState<{ token: string; ending: BoardEnding } | null>(null);
 
@@ -75,16 +84,23 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
       params: { token },
       // Reconnects are ours (reconnect.ts: jittered back-off, a 2.5 s heartbeat watch).
       disableBc: true,
+      // Connected once the local copy is in the document, so the first sync sends what it holds.
+      connect: false,
     });
     const reconnects = controlReconnects(provider);
-    const pendingChanges = createPendingChanges(0, setPending);
+    const localCopy = keepLocalCopy ? openLocalCopy(boardId, doc) : null;
+    const pendingChanges = createPendingChanges(0, (count) => {
+      setPending(count);
+      localCopy?.savePending(count);
+    });
+    const synced = () => provider.wsconnected && provider.synced;
     const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider) pendingChanges.localUpdate(provider.wsconnected && provider.synced);
+      if (origin !== provider && (!localCopy || origin !== localCopy.origin)) pendingChanges.localUpdate(synced());
     };
     doc.on('update', onDocUpdate);
-    // Closing the tab while edits are unsent would lose them: the browser asks first.
+    // Closing the tab while edits are unsent would lose those the browser does not keep: it asks first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (pendingChanges.count === 0) return;
+      if (pendingChanges.count === 0 || localCopy?.keeping) return;
       event.preventDefault();
       event.returnValue = '';
     };
@@ -96,15 +112,20 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     setHasSynced(false);
     setProblem(null);
     setPending(0);
+    setLocalCopyDiscarded(false);
     let clearProblem: ReturnType<typeof setTimeout> | undefined;
     let failedAttempts = 0;
     let lastRecheck = 0;
     let live = true;
+    let endedHere = false;
 
     const end = (ending: BoardEnding) => {
       if (!live) return;
+      endedHere = true;
       reconnects.stop();
       provider.disconnect();
+      // The end pages delete the copy (BoardDeletedPage, LinkNotValidPage); nothing more is written to it.
+      localCopy?.close();
       setEnded({ token, ending });
     };
     const recheck = () => {
@@ -135,6 +156,11 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
       }
       const closedFor = problemForClose(event?.code);
       if (closedFor) setProblem(closedFor);
+      // Sent again on every open, the same content would be refused again: the copy goes (README "Weak networks").
+      if (localCopy?.keeping && discardsLocalCopy(closedFor)) {
+        void localCopy.discard();
+        setLocalCopyDiscarded(true);
+      }
       // Emitted before the provider resets its flags: not connected here means the socket never opened.
       if (!provider.wsconnected && ++failedAttempts >= FAILED_ATTEMPTS_BEFORE_RECHECK) recheck();
     };
@@ -150,8 +176,18 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     provider.on('connection-close', onConnectionClose);
     provider.on('sync', onSync);
     setSession({ doc, provider });
+    if (localCopy) {
+      loadedWithin(localCopy, LOCAL_COPY_WAIT_MS).then((stored) => {
+        if (!live || endedHere) return;
+        pendingChanges.restored(stored, synced());
+        provider.connect();
+      });
+    } else {
+      provider.connect();
+    }
     return () => {
       live = false;
+      localCopy?.close();
       reconnects.stop();
       doc.off('update', onDocUpdate);
       window.removeEventListener('beforeunload', onBeforeUnload);
@@ -164,9 +200,17 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
       doc.destroy();
       setSession(null);
     };
-  }, [boardId, token]);
+  }, [boardId, token, keepLocalCopy]);
 
   return session
-    ? { ...session, state, hasSynced, problem, ended: ended?.token === token ? ended.ending : null, pending }
+    ? {
+        ...session,
+        state,
+        hasSynced,
+        problem,
+        ended: ended?.token === token ? ended.ending : null,
+        pending,
+        localCopyDiscarded,
+      }
     : null;
 }

@@ -15,6 +15,7 @@ import {
   type PlanFormat,
   planToDoc,
 } from '../../shared/plan/index.ts';
+import type { PlanLang } from '../../shared/plan/labels.ts';
 import type { Rollup } from '../../shared/plan/rollup.ts';
 import { type ReportFormat, type ReportLang, UnknownRound, writeReport } from '../../shared/report/index.ts';
 import { writeRollupDocx } from '../../shared/report/write-rollup-docx.ts';
@@ -29,6 +30,8 @@ export interface ExportTask {
   boardId: string;
   format: PlanFormat;
   delimiter?: ';' | ',';
+  /** Headings, labels and statuses in this language; Swedish when absent. */
+  lang?: PlanLang;
 }
 
 export interface ReportTask {
@@ -112,6 +115,7 @@ async function runExport(task: ExportTask): Promise<ExportOutcome> {
     const { body, contentType, fileName } = await exportPlan(doc, template, task.format, {
       boardId: task.boardId,
       csv: task.delimiter ? { delimiter: task.delimiter } : undefined,
+      lang: task.lang,
     });
     return { body, contentType, fileName };
   } finally {

@@ -1,6 +1,6 @@
 /**
  * Plan export and import:
- *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,][&version=<id>]
+ *   GET  /api/boards/:id/export?format=json|csv|xlsx|docx|md[&delimiter=,][&version=<id>][&lang=sv|en]
  *   POST /api/boards/import?format=json|csv|xlsx (or &filename=…, or the body's Content-Type)[&templateId=…|&layout=file][&title=…]
  *        body: the file's bytes, at most MAX_IMPORT_BYTES
  *   GET  /api/boards/:id/report?format=docx|md|xlsx|json[&round=<label>][&lang=sv|en]: the follow-up report
@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { EXPORT_FORMATS, isPlanFormat, MAX_IMPORT_BYTES } from '../../shared/plan/index.ts';
+import { isPlanLang } from '../../shared/plan/labels.ts';
 import { isReportFormat, REPORT_FORMATS, REPORT_LANGS, type ReportLang } from '../../shared/report/index.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { storeNewBoardState } from '../boards/board-docs.ts';
@@ -79,12 +80,14 @@ async function exportBoard(
   if (delimiter !== undefined && delimiter !== ';' && delimiter !== ',') {
     throw new ApiError(400, 'delimiter: expected ";" or ","');
   }
+  const lang = c.req.query('lang') ?? 'sv';
+  if (!isPlanLang(lang)) throw new ApiError(400, 'lang: expected "sv" or "en"');
   // Stored updates are every acknowledged edit: the server stores an update before relaying it.
   const versionId = c.req.query('version');
   const updates = versionId === undefined ? (await store.loadBoard(board.id)).updates : [await versionState(versionId)];
   let result: Awaited<ReturnType<PlanPool['export']>>;
   try {
-    result = await pool.export({ updates, boardId: board.id, format, delimiter });
+    result = await pool.export({ updates, boardId: board.id, format, delimiter, lang });
   } catch (error) {
     return refusedJob(c, error);
   }

@@ -1,6 +1,6 @@
 /**
  * Column headings an importer recognises, per flat-table column: our own export
- * headings and each column's aliases (flat.ts; a card field's come from the
+ * headings in both export languages and each column's aliases (flat.ts; a card field's come from the
  * field registry: its labels in both languages and the headings of the
  * hand-written plans, "Aktiviteter 2019", "Ansvar aktivitet"). Matching ignores case, spacing and a trailing year or colon, so
  * "Aktiviteter 2019", "aktiviteter" and "AKTIVITETER:" are one heading.
@@ -20,7 +20,7 @@ export function normalizeHeading(heading: string): string {
 
 const BY_HEADING = new Map<string, string>();
 for (const column of COLUMNS) {
-  for (const name of [column.header, column.key, ...column.aliases]) {
+  for (const name of [column.header, column.headerEn, column.key, ...column.aliases]) {
     const heading = normalizeHeading(name);
     const taken = BY_HEADING.get(heading);
     // Two columns answering to one heading would make an import read one column as the other.

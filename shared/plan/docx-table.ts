@@ -10,7 +10,7 @@
  * the same table; write-docx.ts puts each table where docx left its slot.
  */
 import { DOCUMENT_FIELDS } from '../fields/card-fields.ts';
-import { TABLE_HEADINGS } from './labels.ts';
+import { type PlanLang, planWords } from './labels.ts';
 import { type CardCells, cellLines, type DocumentFieldId, TITLE_COLUMN } from './sections.ts';
 import { TABLE_WIDTHS } from './xlsx-layout.ts';
 
@@ -51,7 +51,7 @@ const MERGE_START = '<w:vMerge w:val="restart"/>';
 // A cell covered by the merged cell above still has to be there, empty, saying so.
 const MERGED = '<w:vMerge w:val="continue"/>';
 
-const TABLE_START =
+const tableStart = (headings: readonly string[]) =>
   '<w:tbl><w:tblPr>' +
   `<w:tblW w:type="dxa" w:w="${TEXT_WIDTH}"/>` +
   '<w:tblBorders>' +
@@ -64,13 +64,15 @@ const TABLE_START =
   `</w:tblPr><w:tblGrid>${COLUMN_TWIPS.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
   // The header row repeats at the top of every page the table runs onto.
   '<w:tr><w:trPr><w:tblHeader/></w:trPr>' +
-  TABLE_HEADINGS.map((heading, column) =>
-    cell(
-      column,
-      `<w:p><w:r><w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr>${t(heading)}</w:r></w:p>`,
-      `<w:shd w:fill="${HEADER_FILL}" w:color="auto" w:val="clear"/>`,
-    ),
-  ).join('') +
+  headings
+    .map((heading, column) =>
+      cell(
+        column,
+        `<w:p><w:r><w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr>${t(heading)}</w:r></w:p>`,
+        `<w:shd w:fill="${HEADER_FILL}" w:color="auto" w:val="clear"/>`,
+      ),
+    )
+    .join('') +
   '</w:tr>';
 
 /**
@@ -118,9 +120,15 @@ function cardRow(cells: CardCells, spanOf: (column: number) => number): string {
   return `${xml}</w:tr>`;
 }
 
+/** The start of every table, its header row in each export language. */
+const TABLE_START: Record<PlanLang, string> = {
+  sv: tableStart(planWords('sv').tableHeadings),
+  en: tableStart(planWords('en').tableHeadings),
+};
+
 /** The `<w:tbl>` of one goal's cards: the header row, then a row a card. */
-export function tableXml(cards: CardCells[]): string {
+export function tableXml(cards: CardCells[], lang: PlanLang = 'sv'): string {
   const spans = new Map([...mergeKeys].map(([column, key]) => [column, rowSpans(cards.map(key))]));
   const rows = cards.map((cells, row) => cardRow(cells, (column) => spans.get(column)?.[row] ?? 1));
-  return `${TABLE_START}${rows.join('')}</w:tbl>`;
+  return `${TABLE_START[lang]}${rows.join('')}</w:tbl>`;
 }

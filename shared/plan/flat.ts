@@ -7,7 +7,7 @@
 import { CARD_FIELDS, type CardField } from '../fields/card-fields.ts';
 import { decisionLine } from './decision-log.ts';
 import { planFieldValue, textOf } from './field-values.ts';
-import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, INDICATOR_KIND_LABEL } from './labels.ts';
+import { type PlanLang, type PlanWords, planWords } from './labels.ts';
 import type { FollowUp, PlanCard, PlanData } from './schema.ts';
 import { missingText } from './warnings.ts';
 
@@ -25,13 +25,15 @@ export interface FlatRow {
 export interface Column {
   key: string;
   header: string;
+  /** The heading of an English export (importers read it as well). */
+  headerEn: string;
   /** Other headings an importer reads as this column (column-aliases.ts folds case and spacing). */
   aliases: readonly string[];
   /** Derived columns are written for readers and ignored by importers. */
   derived?: boolean;
   /** The card field (shared/fields/card-fields.ts) the column holds. */
   field?: CardField;
-  value: (row: FlatRow) => string;
+  value: (row: FlatRow, words: PlanWords) => string;
 }
 
 const lines = (values: string[]) => values.join('\n');
@@ -40,6 +42,7 @@ const lines = (values: string[]) => values.join('\n');
 const fieldColumn = (field: CardField): Column => ({
   key: field.plan.key,
   header: field.column.header,
+  headerEn: field.label.en,
   aliases: [...field.column.aliases, field.label.sv, field.label.en, field.id],
   field,
   value: (r) => textOf(field.plan.kind, planFieldValue(r.card, field)),
@@ -51,15 +54,17 @@ const AFTER_KIND: Partial<Record<CardField['plan']['kind'], Column[]>> = {
     {
       key: 'indicatorKinds',
       header: 'Indikatortyp',
+      headerEn: 'Indicator kind',
       aliases: ['indikatortyp', 'indicator kind'],
       derived: true,
-      value: (r) => lines(r.card.indicators.map((i) => INDICATOR_KIND_LABEL[i.kind])),
+      value: (r, words) => lines(r.card.indicators.map((i) => words.indicatorKind[i.kind])),
     },
   ],
   period: [
     {
       key: 'periodFrom',
       header: 'Tidsram från',
+      headerEn: 'Time frame from',
       aliases: ['time frame from'],
       derived: true,
       value: (r) => r.card.period.from ?? '',
@@ -67,6 +72,7 @@ const AFTER_KIND: Partial<Record<CardField['plan']['kind'], Column[]>> = {
     {
       key: 'periodTo',
       header: 'Tidsram till',
+      headerEn: 'Time frame to',
       aliases: ['time frame to'],
       derived: true,
       value: (r) => r.card.period.to ?? '',
@@ -79,57 +85,102 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'focusAreaId',
     header: 'Fokusområde-id',
+    headerEn: 'Focus area id',
     aliases: ['fokusområdes-id', 'focus area id', 'focusareaid'],
     value: (r) => r.focusAreaId,
   },
-  { key: 'focusArea', header: 'Fokusområde', aliases: ['focus area'], derived: true, value: (r) => r.focusArea },
-  { key: 'goalId', header: 'Delmål-id', aliases: ['mål-id', 'goal id', 'goalid'], value: (r) => r.goalId },
-  { key: 'goal', header: 'Delmål', aliases: ['mål', 'goal'], derived: true, value: (r) => r.goal },
-  { key: 'id', header: 'Kort-id', aliases: ['card id', 'id'], value: (r) => r.card.id },
+  {
+    key: 'focusArea',
+    header: 'Fokusområde',
+    headerEn: 'Focus area',
+    aliases: ['focus area'],
+    derived: true,
+    value: (r) => r.focusArea,
+  },
+  {
+    key: 'goalId',
+    header: 'Delmål-id',
+    headerEn: 'Goal id',
+    aliases: ['mål-id', 'goal id', 'goalid'],
+    value: (r) => r.goalId,
+  },
+  { key: 'goal', header: 'Delmål', headerEn: 'Goal', aliases: ['mål', 'goal'], derived: true, value: (r) => r.goal },
+  { key: 'id', header: 'Kort-id', headerEn: 'Card id', aliases: ['card id', 'id'], value: (r) => r.card.id },
   ...CARD_FIELDS.flatMap((field) => [fieldColumn(field), ...(AFTER_KIND[field.plan.kind] ?? [])]),
-  { key: 'status', header: 'Status', aliases: [], value: (r) => CARD_STATUS_LABEL[r.card.status] },
+  {
+    key: 'status',
+    header: 'Status',
+    headerEn: 'Status',
+    aliases: [],
+    value: (r, words) => words.cardStatus[r.card.status],
+  },
   // Beside Status, which stays "Överenskommen" so the file imports as the group decided.
   {
     key: 'warning',
     header: 'Varning',
+    headerEn: 'Warning',
     aliases: ['warning'],
     derived: true,
-    value: (r) => missingText(r.card) ?? '',
+    value: (r, words) => missingText(r.card, words) ?? '',
   },
   // For readers: a decision comes back on import from the JSON plan only.
   {
     key: 'decision',
     header: 'Beslut',
+    headerEn: 'Decision',
     aliases: ['decision'],
     derived: true,
-    value: (r) => (r.card.decision ? decisionLine(r.card.decision) : ''),
+    value: (r, words) => (r.card.decision ? decisionLine(r.card.decision, words) : ''),
   },
-  { key: 'votes', header: 'Röster', aliases: ['votes'], value: (r) => String(r.card.votes) },
+  { key: 'votes', header: 'Röster', headerEn: 'Votes', aliases: ['votes'], value: (r) => String(r.card.votes) },
   {
     key: 'authors',
     header: 'Författare',
+    headerEn: 'Authors',
     aliases: ['authors', 'skapad av', 'created by'],
     value: (r) => lines(r.card.authors),
   },
-  { key: 'createdAt', header: 'Skapad', aliases: ['created', 'created at'], value: (r) => r.card.createdAt ?? '' },
-  { key: 'planTitle', header: 'Plan', aliases: ['plan title'], value: (r) => r.planTitle },
-  { key: 'planPeriod', header: 'Planperiod', aliases: ['plan period'], value: (r) => r.planPeriod },
+  {
+    key: 'createdAt',
+    header: 'Skapad',
+    headerEn: 'Created',
+    aliases: ['created', 'created at'],
+    value: (r) => r.card.createdAt ?? '',
+  },
+  { key: 'planTitle', header: 'Plan', headerEn: 'Plan', aliases: ['plan title'], value: (r) => r.planTitle },
+  {
+    key: 'planPeriod',
+    header: 'Planperiod',
+    headerEn: 'Plan period',
+    aliases: ['plan period'],
+    value: (r) => r.planPeriod,
+  },
 ];
 
-/** The parts of one follow-up entry, each its own column per period: "Uppföljning 2025: status". */
-export const FOLLOW_UP_PARTS: readonly { key: keyof Omit<FollowUp, 'period' | 'indicators'>; header: string }[] = [
-  { key: 'status', header: 'status' },
-  { key: 'comment', header: 'kommentar' },
-  { key: 'effect', header: 'effekt' },
-  { key: 'updatedAt', header: 'uppdaterad' },
-  { key: 'updatedBy', header: 'uppdaterad av' },
+/** The parts of one follow-up entry, each its own column per period: "Uppföljning 2025: status" ("Follow-up 2025: status"). */
+export const FOLLOW_UP_PARTS: readonly {
+  key: keyof Omit<FollowUp, 'period' | 'indicators'>;
+  header: string;
+  headerEn: string;
+}[] = [
+  { key: 'status', header: 'status', headerEn: 'status' },
+  { key: 'comment', header: 'kommentar', headerEn: 'comment' },
+  { key: 'effect', header: 'effekt', headerEn: 'effect' },
+  { key: 'updatedAt', header: 'uppdaterad', headerEn: 'updated' },
+  { key: 'updatedBy', header: 'uppdaterad av', headerEn: 'updated by' },
 ];
-export const FOLLOW_UP_HEADER = /^Uppföljning (.+): (status|kommentar|effekt|uppdaterad|uppdaterad av)$/i;
-export const followUpHeader = (period: string, part: string): string => `Uppföljning ${period}: ${part}`;
+export const FOLLOW_UP_HEADER =
+  /^(?:Uppföljning|Follow-up) (.+): (status|kommentar|effekt|uppdaterad|uppdaterad av|comment|effect|updated|updated by)$/i;
+export const followUpHeader = (period: string, part: string, lang: PlanLang = 'sv'): string =>
+  `${lang === 'en' ? 'Follow-up' : 'Uppföljning'} ${period}: ${part}`;
 
-function followUpValue(entry: FollowUp | undefined, key: (typeof FOLLOW_UP_PARTS)[number]['key']): string {
+function followUpValue(
+  entry: FollowUp | undefined,
+  key: (typeof FOLLOW_UP_PARTS)[number]['key'],
+  words: PlanWords,
+): string {
   if (!entry) return '';
-  if (key === 'status') return FOLLOW_UP_STATUS_LABEL[entry.status];
+  if (key === 'status') return words.followUpStatus[entry.status];
   return entry[key] ?? '';
 }
 
@@ -149,19 +200,25 @@ export function flatRows(plan: PlanData): FlatRow[] {
   return rows;
 }
 
-/** The flat table of a plan: a header row, then one row a card. Follow-up columns only for periods in use. */
-export function planToTable(plan: PlanData): string[][] {
+/**
+ * The flat table of a plan: a header row, then one row a card. Follow-up columns only for periods in use.
+ * In English the headings and the status words are English; ids, dates and the board's text stay as they are.
+ */
+export function planToTable(plan: PlanData, lang: PlanLang = 'sv'): string[][] {
+  const words = planWords(lang);
   const rows = flatRows(plan);
   const periods = [...new Set(rows.flatMap((r) => r.card.followUp.map((f) => f.period)))].sort();
   const header = [
-    ...COLUMNS.map((c) => c.header),
-    ...periods.flatMap((p) => FOLLOW_UP_PARTS.map((part) => followUpHeader(p, part.header))),
+    ...COLUMNS.map((c) => (lang === 'en' ? c.headerEn : c.header)),
+    ...periods.flatMap((p) =>
+      FOLLOW_UP_PARTS.map((part) => followUpHeader(p, lang === 'en' ? part.headerEn : part.header, lang)),
+    ),
   ];
   const body = rows.map((row) => [
-    ...COLUMNS.map((c) => c.value(row)),
+    ...COLUMNS.map((c) => c.value(row, words)),
     ...periods.flatMap((p) => {
       const entry = row.card.followUp.find((f) => f.period === p);
-      return FOLLOW_UP_PARTS.map((part) => followUpValue(entry, part.key));
+      return FOLLOW_UP_PARTS.map((part) => followUpValue(entry, part.key, words));
     }),
   ]);
   return [header, ...body];

@@ -5,6 +5,7 @@
 import type * as Y from 'yjs';
 import type { Template } from '../template.ts';
 import { planFileName } from './file-name.ts';
+import type { PlanLang } from './labels.ts';
 import type { PlanData } from './schema.ts';
 import { docToPlan, type ToPlanOptions } from './to-plan.ts';
 import { type CsvOptions, writeCsv } from './write-csv.ts';
@@ -15,6 +16,11 @@ import { writeXlsx } from './write-xlsx.ts';
 
 export interface WriteOptions {
   csv?: CsvOptions;
+  /**
+   * The language of the headings, labels, status words and dates (README "Export and import");
+   * Swedish when absent. JSON is data and has none: it is the same in every language.
+   */
+  lang?: PlanLang;
 }
 
 export interface PlanWriter {
@@ -29,19 +35,23 @@ export const PLAN_FORMATS = {
   csv: {
     contentType: 'text/csv; charset=utf-8',
     extension: 'csv',
-    write: async (plan, options) => writeCsv(plan, options?.csv),
+    write: async (plan, options) => writeCsv(plan, { ...options?.csv, lang: options?.lang }),
   },
   xlsx: {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extension: 'xlsx',
-    write: writeXlsx,
+    write: (plan, options) => writeXlsx(plan, options?.lang),
   },
   docx: {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
-    write: writeDocx,
+    write: (plan, options) => writeDocx(plan, options?.lang),
   },
-  md: { contentType: 'text/markdown; charset=utf-8', extension: 'md', write: async (plan) => writeMarkdown(plan) },
+  md: {
+    contentType: 'text/markdown; charset=utf-8',
+    extension: 'md',
+    write: async (plan, options) => writeMarkdown(plan, options?.lang),
+  },
 } as const satisfies Record<string, PlanWriter>;
 
 export type PlanFormat = keyof typeof PLAN_FORMATS;
@@ -68,7 +78,8 @@ export async function exportPlan(
   format: PlanFormat,
   options: ExportOptions = {},
 ): Promise<ExportResult> {
-  const plan = docToPlan(doc, template, options);
+  // The template's texts follow the export's language too; JSON keeps the template's own.
+  const plan = docToPlan(doc, template, format === 'json' ? { ...options, lang: undefined } : options);
   return writePlan(plan, format, options);
 }
 

@@ -12,7 +12,7 @@ import type { Template } from '../template.ts';
 import { ImportError, tooManyCards } from './errors.ts';
 import { planValue } from './field-values.ts';
 import { COLUMNS } from './flat.ts';
-import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, fromLabel } from './labels.ts';
+import { fromAnyLabel } from './labels.ts';
 import { type Notices, rowNotices, unknownColumnsNotice, unknownPlaceNotice } from './notices.ts';
 import { emptyPlan, type PlanShell } from './plan-shell.ts';
 import { type FollowUp, type PlanCard, PlanCardSchema, type PlanData } from './schema.ts';
@@ -53,7 +53,7 @@ function readFollowUps(cells: Cells, periods: string[], failAt: (field: string, 
     // Who updated it, with no status, comment or effect, says nothing about the follow-up.
     if (['status', 'comment', 'effect'].every((key) => part(key).trim() === '')) continue;
     // A dated comment with no status (the committees' "Kommentar mars 2022") says work is under way.
-    const status = statusText.trim() === '' ? 'ongoing' : fromLabel(FOLLOW_UP_STATUS_LABEL, statusText);
+    const status = statusText.trim() === '' ? 'ongoing' : fromAnyLabel((words) => words.followUpStatus, statusText);
     if (!status) failAt(`Uppföljning ${period}: status`, `unknown follow-up status "${statusText}"`);
     const updatedAt = part('updatedAt').trim();
     const at = toTimestamp(updatedAt);
@@ -82,7 +82,7 @@ function readCard(
 ): PlanCard {
   const failAt: (field: string, problem: string) => never = (field, problem) => fail(source, row, field, problem);
   const statusText = cells('status');
-  const status = statusText.trim() ? fromLabel(CARD_STATUS_LABEL, statusText) : 'draft';
+  const status = statusText.trim() ? fromAnyLabel((words) => words.cardStatus, statusText) : 'draft';
   if (!status) failAt(headerOf('status'), `unknown status "${statusText}" (use Utkast or Överenskommen)`);
   const votesText = cells('votes').trim();
   if (votesText && !/^-?\d+$/.test(votesText)) failAt(headerOf('votes'), `"${votesText}" is not a whole number`);

@@ -43,10 +43,18 @@ export function toPeriod(label: string): Period {
   return { label, from: range?.from ?? null, to: range?.to ?? null };
 }
 
-/** "2024–2026" for whole calendar years, else "2025-03-01 – 2025-06-30". */
-export function formatPlanPeriod(range: DateRange): string {
+const EN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * "2024–2026" for whole calendar years, else "2025-03-01 – 2025-06-30" (Swedish
+ * writes dates so), in English "1 March 2025 – 30 June 2025".
+ */
+export function formatPlanPeriod(range: DateRange, lang: 'sv' | 'en' = 'sv'): string {
   const from = range.from.slice(0, 4);
   const to = range.to.slice(0, 4);
   if (range.from.endsWith('-01-01') && range.to.endsWith('-12-31')) return from === to ? from : `${from}–${to}`;
+  if (lang === 'en' && isIsoDate(range.from) && isIsoDate(range.to)) {
+    return `${EN_DATE.format(new Date(`${range.from}T00:00:00Z`))} – ${EN_DATE.format(new Date(`${range.to}T00:00:00Z`))}`;
+  }
   return `${range.from} – ${range.to}`;
 }

@@ -14,6 +14,8 @@ export interface PlanShell {
   createdAt?: string | null;
   /** The export time (tests pass a fixed one). */
   now?: Date;
+  /** The language of the template's texts (an export asked for in a language); the template's own when absent. */
+  locale?: 'sv' | 'en';
 }
 
 /** The template's language: English only when that is the template's locale, else Swedish. */
@@ -21,7 +23,8 @@ export const localized = (value: LocalizedText, locale: string): string => (loca
 
 /** Plan data of `template` with no cards in it. */
 export function emptyPlan(template: Template, shell: PlanShell = {}): PlanData {
-  const text = (value: LocalizedText) => localized(value, template.locale);
+  const locale = shell.locale ?? template.locale;
+  const text = (value: LocalizedText) => localized(value, locale);
   return {
     format: PLAN_FORMAT,
     formatVersion: PLAN_FORMAT_VERSION,
@@ -40,7 +43,7 @@ export function emptyPlan(template: Template, shell: PlanShell = {}): PlanData {
     board: {
       id: shell.boardId ?? null,
       title: shell.title ?? '',
-      locale: template.locale,
+      locale,
       planPeriod: shell.planPeriod ?? yearRange(template.period.from, template.period.to),
       parties: template.parties.map((p) => ({ id: p.id, name: p.name, type: p.type })),
       createdAt: shell.createdAt ?? null,

@@ -16,7 +16,7 @@ import JSZip from 'jszip';
 import { ImportError } from './errors.ts';
 import { isIsoDate } from './period.ts';
 import { HEADER_SEARCH_ROWS, isAreaSheetHeader, locateHeader } from './table-header.ts';
-import { ALL_SHEET, INFO, INFO_SHEET } from './xlsx-layout.ts';
+import { ALL_SHEET, type INFO, XLSX_NAMES } from './xlsx-layout.ts';
 import { damaged, readSharedStrings, readSheet, walkXml } from './xlsx-sheet.ts';
 import { guardZip } from './zip-guard.ts';
 
@@ -67,10 +67,11 @@ async function workbookParts(
   return { sheets, sharedStrings: shared && path(shared.target) };
 }
 
-function readInfo(rows: string[][] | undefined): XlsxInfo {
+function readInfo(rows: string[][] | undefined, keys: typeof INFO): XlsxInfo {
   if (!rows) return {};
   const values = new Map(rows.map((row) => [(row[0] ?? '').trim(), (row[1] ?? '').trim()]));
   const get = (key: string) => values.get(key) || undefined;
+  const INFO = keys;
   const from = get(INFO.planFrom);
   const to = get(INFO.planTo);
   return {
@@ -103,11 +104,16 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<{ table: string[
     const xml = entry === undefined ? undefined : await partText(zip, entry.path);
     return xml === undefined || entry === undefined ? undefined : readSheet(xml, entry.name, shared, probe);
   };
-  const info = readInfo(await sheet(INFO_SHEET));
-  const keys = [ALL_SHEET.toLowerCase(), ...[...sheets.keys()].filter((k) => k !== ALL_SHEET.toLowerCase())];
+  // A workbook exported in Swedish or in English ("Alla"/"Om planen" or "All"/"About the plan").
+  const names = Object.values(XLSX_NAMES);
+  const named = names.find((n) => sheets.has(n.info.toLowerCase())) ?? XLSX_NAMES.sv;
+  const info = readInfo(await sheet(named.info), named.keys);
+  const infoSheets = new Set(names.map((n) => n.info.toLowerCase()));
+  const allSheets = names.map((n) => n.all.toLowerCase()).filter((k) => sheets.has(k));
+  const keys = [...allSheets, ...[...sheets.keys()].filter((k) => !allSheets.includes(k))];
   let areaSheets = 0;
   for (const key of keys) {
-    if (key === INFO_SHEET.toLowerCase()) continue;
+    if (infoSheets.has(key)) continue;
     const top = await sheet(key, true);
     const header = top && locateHeader(top);
     if (!header) continue;

@@ -8,7 +8,7 @@ import { DOCUMENT_FIELDS, type DocumentFieldDef } from '../fields/card-fields.ts
 import { placeCode } from '../place-codes.ts';
 import { decisionLine } from './decision-log.ts';
 import { linesOf, planFieldValue } from './field-values.ts';
-import { CARD_STATUS_LABEL, FOLLOW_UP_STATUS_LABEL, UNPLACED_HEADING } from './labels.ts';
+import { type PlanWords, planWords } from './labels.ts';
 import type { PlanCard, PlanData } from './schema.ts';
 import { missingText } from './warnings.ts';
 
@@ -50,15 +50,15 @@ export interface PlanSection {
 export const numbered = (item: { code: string | null; title: string | null }): string =>
   [item.code, item.title].filter(Boolean).join(' ');
 
-export function cardCells(card: PlanCard): CardCells {
+export function cardCells(card: PlanCard, words: PlanWords = planWords()): CardCells {
   const fields = DOCUMENT_FIELDS.map((f) => [f.id, linesOf(f.plan.kind, planFieldValue(card, f))]);
   return {
     title: card.title,
     fields: Object.fromEntries(fields) as CardCells['fields'],
     status: [
-      missingText(card) ?? CARD_STATUS_LABEL[card.status],
-      ...card.followUp.map((entry) => `${entry.period}: ${FOLLOW_UP_STATUS_LABEL[entry.status]}`),
-      ...(card.decision ? [decisionLine(card.decision)] : []),
+      missingText(card, words) ?? words.cardStatus[card.status],
+      ...card.followUp.map((entry) => `${entry.period}: ${words.followUpStatus[entry.status]}`),
+      ...(card.decision ? [decisionLine(card.decision, words)] : []),
     ],
   };
 }
@@ -75,8 +75,9 @@ export function cellLines(cells: CardCells): string[][] {
 }
 
 /** Focus areas in template order, each with its area-level cards first, then its goals; unplaced cards last. */
-export function planSections(plan: PlanData): PlanSection[] {
+export function planSections(plan: PlanData, words: PlanWords = planWords()): PlanSection[] {
   const code = (id: string) => placeCode(plan.focusAreas, id);
+  const cardCellsOf = (cards: PlanCard[]) => cards.map((card) => cardCells(card, words));
   const sections: PlanSection[] = plan.focusAreas.map((area) => ({
     id: area.id,
     code: code(area.id),
@@ -91,7 +92,7 @@ export function planSections(plan: PlanData): PlanSection[] {
               code: null,
               title: null,
               direction: null,
-              cards: area.cards.map(cardCells),
+              cards: cardCellsOf(area.cards),
               notes: area.notes.map((n) => n.text),
             },
           ]
@@ -103,7 +104,7 @@ export function planSections(plan: PlanData): PlanSection[] {
               code: null,
               title: null,
               direction: null,
-              cards: area.cards.map(cardCells),
+              cards: cardCellsOf(area.cards),
               notes: area.notes.map((n) => n.text),
             },
           ]
@@ -113,7 +114,7 @@ export function planSections(plan: PlanData): PlanSection[] {
         code: code(goal.id),
         title: goal.title,
         direction: goal.direction,
-        cards: goal.cards.map(cardCells),
+        cards: cardCellsOf(goal.cards),
         notes: goal.notes.map((n) => n.text),
       })),
     ],
@@ -122,8 +123,8 @@ export function planSections(plan: PlanData): PlanSection[] {
     sections.push({
       id: null,
       code: null,
-      title: UNPLACED_HEADING,
-      groups: [{ id: null, code: null, title: null, direction: null, cards: plan.unplaced.map(cardCells), notes: [] }],
+      title: words.unplaced,
+      groups: [{ id: null, code: null, title: null, direction: null, cards: cardCellsOf(plan.unplaced), notes: [] }],
     });
   }
   return sections;

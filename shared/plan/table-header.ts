@@ -8,7 +8,7 @@
 import { DOCUMENT_FIELDS } from '../fields/card-fields.ts';
 import { columnForHeading, normalizeHeading } from './column-aliases.ts';
 import { COLUMNS, FOLLOW_UP_HEADER, FOLLOW_UP_PARTS } from './flat.ts';
-import { TABLE_HEADINGS } from './labels.ts';
+import { PLAN_LANGS, planWords } from './labels.ts';
 
 /** How far down a sheet the header row is looked for. */
 export const HEADER_SEARCH_ROWS = 10;
@@ -41,12 +41,13 @@ export function isPlanHeader(row: readonly string[]): boolean {
  */
 export function isAreaSheetHeader(row: readonly string[]): boolean {
   const cells = row.map(normalizeHeading).filter((cell) => cell !== '');
-  // An older export lacks the columns of fields added since (the registry's `since`): still ours.
-  const added = new Set(DOCUMENT_FIELDS.filter((f) => 'since' in f).map((f) => normalizeHeading(f.document.heading)));
-  const expected = TABLE_HEADINGS.map(normalizeHeading);
-  const older = expected.filter((heading) => !added.has(heading));
   const same = (headings: string[]) => headings.length === cells.length && headings.every((h, i) => h === cells[i]);
-  return same(expected) || same(older);
+  // The layout of either export language; an older export lacks the columns of fields added since (`since`).
+  return PLAN_LANGS.some((lang) => {
+    const expected = planWords(lang).tableHeadings.map(normalizeHeading);
+    const older = expected.filter((_, i) => !(DOCUMENT_FIELDS[i] && 'since' in DOCUMENT_FIELDS[i]));
+    return same(expected) || same(older);
+  });
 }
 
 export const followUpKey = (period: string, part: string): string => `followUp\u0000${period}\u0000${part}`;
@@ -61,7 +62,8 @@ const DATED_PART = /^(kommentar|comment|effekt|effect)\s+(\S.*\b(?:19|20)\d\d\b.
 function followUpColumn(heading: string): string | undefined {
   const ours = FOLLOW_UP_HEADER.exec(heading);
   if (ours?.[1] && ours[2]) {
-    const part = FOLLOW_UP_PARTS.find((p) => p.header === ours[2]?.toLowerCase());
+    const named = ours[2].toLowerCase();
+    const part = FOLLOW_UP_PARTS.find((p) => p.header === named || p.headerEn === named);
     const period = ours[1].trim();
     return part && period.length <= PERIOD_MAX ? followUpKey(period, part.key) : undefined;
   }

@@ -43,6 +43,8 @@ export interface ToPlanOptions {
   boardId?: string | null;
   /** The export time (tests pass a fixed one). */
   now?: Date;
+  /** The language of the template's texts (area and goal titles, level labels); the template's own when absent. */
+  lang?: 'sv' | 'en';
 }
 
 /** A timestamp in canonical UTC form, or null when the document holds none or garbage. */
@@ -166,6 +168,7 @@ export function docToPlan(doc: Y.Doc, template: Template, options: ToPlanOptions
     planPeriod: stored && isIsoDate(stored.from) && isIsoDate(stored.to) && stored.from <= stored.to ? stored : null,
     createdAt: toTimestamp(meta?.createdAt ?? ''),
     now: options.now,
+    locale: options.lang,
   });
   // Goal ids and area ids share one namespace (the template refuses duplicates).
   const buckets = new Map<string, { cards: PlanCard[]; notes: PlanNote[] }>();

@@ -7,7 +7,7 @@
 import { missingForAgreed, type RequiredField } from '../card-schema.ts';
 import { REQUIRED_FIELDS } from '../fields/card-fields.ts';
 import { planFieldValue, textOf } from './field-values.ts';
-import { FIELD_LABEL } from './labels.ts';
+import { type PlanWords, planWords } from './labels.ts';
 import type { PlanCard, PlanData, PlanWarning } from './schema.ts';
 
 /** The required fields an agreed plan card lacks; empty for drafts and complete cards. */
@@ -17,10 +17,10 @@ export function missingOnAgreed(card: PlanCard): RequiredField[] {
   return missingForAgreed(Object.fromEntries(texts) as Record<RequiredField, string>);
 }
 
-/** "Överenskommen, men saknar: Ansvar, Indikatorer för uppföljning", or null when nothing is missing. */
-export function missingText(card: PlanCard): string | null {
+/** "Överenskommen, men saknar: Ansvar, Indikatorer för uppföljning" (in the export's language), or null when nothing is missing. */
+export function missingText(card: PlanCard, words: PlanWords = planWords()): string | null {
   const missing = missingOnAgreed(card);
-  return missing.length > 0 ? `Överenskommen, men saknar: ${missing.map((f) => FIELD_LABEL[f]).join(', ')}` : null;
+  return missing.length > 0 ? words.agreedMissing(missing.map((f) => words.fieldLabel[f])) : null;
 }
 
 /** The warnings of a plan, in plan order (area cards before the area's goals, unplaced last). */

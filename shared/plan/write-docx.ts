@@ -21,9 +21,9 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { DECISION_LOG_HEADING, DECISION_LOG_HEADINGS, DECISION_LOG_WIDTHS, decisionLogRows } from './decision-log.ts';
+import { DECISION_LOG_WIDTHS, decisionLogRows } from './decision-log.ts';
 import { PAGE, tableXml } from './docx-table.ts';
-import { NO_CARDS, NOTES_HEADING } from './labels.ts';
+import { type PlanLang, type PlanWords, planWords } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
 import { numbered, type PlanGroup, type PlanSection, planSections } from './sections.ts';
@@ -52,7 +52,8 @@ function labelled(label: string, text: string, keepNext = false): Paragraph {
   });
 }
 
-function groupBlocks(group: PlanGroup, plan: PlanData, tables: string[]): Paragraph[] {
+function groupBlocks(group: PlanGroup, plan: PlanData, tables: string[], lang: PlanLang): Paragraph[] {
+  const words = planWords(lang);
   const blocks: Paragraph[] = [];
   if (group.title) {
     // Kept with what follows, so a goal's heading never ends a page without its table.
@@ -65,21 +66,21 @@ function groupBlocks(group: PlanGroup, plan: PlanData, tables: string[]): Paragr
       }),
     );
   }
-  if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? 'Inriktning', group.direction, true));
+  if (group.direction) blocks.push(labelled(plan.template.labels.direction ?? words.direction, group.direction, true));
   if (group.cards.length > 0) {
-    tables.push(tableXml(group.cards));
+    tables.push(tableXml(group.cards, lang));
     blocks.push(new Paragraph({ text: TABLE_SLOT }), new Paragraph({ style: BODY_STYLE, text: '' }));
   } else if (group.id !== null) {
-    blocks.push(new Paragraph({ style: BODY_STYLE, children: [new TextRun({ text: NO_CARDS, italics: true })] }));
+    blocks.push(new Paragraph({ style: BODY_STYLE, children: [new TextRun({ text: words.noCards, italics: true })] }));
   }
-  return [...blocks, ...noteBlocks(group.notes)];
+  return [...blocks, ...noteBlocks(group.notes, words.notes)];
 }
 
 /** The notes left on a goal, as a bulleted list under its table; a note's lines stay lines of its item. */
-function noteBlocks(notes: string[]): Paragraph[] {
+function noteBlocks(notes: string[], heading: string): Paragraph[] {
   if (notes.length === 0) return [];
   return [
-    new Paragraph({ style: BODY_STYLE, keepNext: true, children: [new TextRun({ text: NOTES_HEADING, bold: true })] }),
+    new Paragraph({ style: BODY_STYLE, keepNext: true, children: [new TextRun({ text: heading, bold: true })] }),
     ...notes.map(
       (note) =>
         new Paragraph({
@@ -91,36 +92,37 @@ function noteBlocks(notes: string[]): Paragraph[] {
   ];
 }
 
-function sectionBlocks(section: PlanSection, plan: PlanData, tables: string[]): Paragraph[] {
+function sectionBlocks(section: PlanSection, plan: PlanData, tables: string[], lang: PlanLang): Paragraph[] {
   const heading = section.code ? `${plan.template.labels.focusArea} ${section.code}: ${section.title}` : section.title;
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: heading, pageBreakBefore: true, keepNext: true }),
-    ...section.groups.flatMap((group) => groupBlocks(group, plan, tables)),
+    ...section.groups.flatMap((group) => groupBlocks(group, plan, tables, lang)),
   ];
 }
 
-function frontMatter(plan: PlanData): (Paragraph | TableOfContents)[] {
+function frontMatter(plan: PlanData, lang: PlanLang): (Paragraph | TableOfContents)[] {
   const { board, template } = plan;
+  const words = planWords(lang);
   return [
-    new Paragraph({ heading: HeadingLevel.TITLE, text: board.title || 'Samverkansplan' }),
+    new Paragraph({ heading: HeadingLevel.TITLE, text: board.title || words.untitled }),
     new Paragraph({
       style: BODY_STYLE,
       spacing: { after: 240 },
       children: [new TextRun({ text: template.title, italics: true })],
     }),
-    labelled('Planperiod', formatPlanPeriod(board.planPeriod)),
-    ...(board.parties.length > 0 ? [labelled('Parter', board.parties.map((p) => p.name).join(', '))] : []),
+    labelled(words.planPeriod, formatPlanPeriod(board.planPeriod, lang)),
+    ...(board.parties.length > 0 ? [labelled(words.parties, board.parties.map((p) => p.name).join(', '))] : []),
     new Paragraph({
       style: BODY_STYLE,
       spacing: { before: 240 },
-      children: [new TextRun({ text: 'Innehåll', bold: true })],
+      children: [new TextRun({ text: words.contents, bold: true })],
     }),
     // Filled in from the headings as written, so it reads right before Word updates its page numbers;
     // written clean (not dirty), so Word does not ask to update fields every time the plan is opened.
-    new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2', beginDirty: false }),
+    new TableOfContents(words.contents, { hyperlink: true, headingStyleRange: '1-2', beginDirty: false }),
     ...(template.vision
       ? [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Målbild' }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, text: words.vision }),
           new Paragraph({ style: BODY_STYLE, text: template.vision }),
         ]
       : []),
@@ -128,8 +130,8 @@ function frontMatter(plan: PlanData): (Paragraph | TableOfContents)[] {
 }
 
 /** The decision log after the plan: a heading and a table of who decided what, when (none without decisions). */
-function decisionLogBlocks(plan: PlanData): (Paragraph | Table)[] {
-  const rows = decisionLogRows(plan);
+function decisionLogBlocks(plan: PlanData, words: PlanWords): (Paragraph | Table)[] {
+  const rows = decisionLogRows(plan, words);
   if (rows.length === 0) return [];
   const total = DECISION_LOG_WIDTHS.reduce((a, b) => a + b, 0);
   const cell = (text: string, column: number, bold = false) =>
@@ -143,7 +145,7 @@ function decisionLogBlocks(plan: PlanData): (Paragraph | Table)[] {
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
-      text: DECISION_LOG_HEADING,
+      text: words.decisionLog,
       pageBreakBefore: true,
       keepNext: true,
     }),
@@ -152,7 +154,7 @@ function decisionLogBlocks(plan: PlanData): (Paragraph | Table)[] {
       rows: [
         new TableRow({
           tableHeader: true,
-          children: DECISION_LOG_HEADINGS.map((heading, i) => cell(heading, i, true)),
+          children: words.decisionLogHeadings.map((heading, i) => cell(heading, i, true)),
         }),
         ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i)) })),
       ],
@@ -160,7 +162,7 @@ function decisionLogBlocks(plan: PlanData): (Paragraph | Table)[] {
   ];
 }
 
-/** The BCP 47 tag of the plan's language: its template's locale (Swedish unless English). */
+/** The BCP 47 tag of the plan's language, when no export language is asked for: its template's locale (Swedish unless English). */
 const documentLanguage = (locale: string) => (locale === 'en' ? 'en-GB' : 'sv-SE');
 
 /** The document's XML with each table slot replaced by its table. */
@@ -172,18 +174,24 @@ async function fillSlots(skeleton: ArrayBuffer, tables: string[]): Promise<strin
   return parts.map((part, i) => (i === 0 ? part : `${tables[i - 1]}${part}`)).join('');
 }
 
-export async function writeDocx(input: PlanData): Promise<Uint8Array> {
+/** `lang`: the export's language (headings, labels, statuses); Swedish words when absent. */
+export async function writeDocx(input: PlanData, lang?: PlanLang): Promise<Uint8Array> {
   const plan = xmlSafePlan(input);
+  const words = planWords(lang);
   const tables: string[] = [];
   const document = new Document({
     creator: 'Samtavla',
     title: plan.board.title,
-    description: `${plan.template.title}, ${formatPlanPeriod(plan.board.planPeriod)}`,
+    description: `${plan.template.title}, ${formatPlanPeriod(plan.board.planPeriod, lang)}`,
     styles: {
       default: {
         document: {
           // The language is declared, so Word checks spelling and hyphenates in it and screen readers speak it.
-          run: { font: 'Calibri', size: 18, language: { value: documentLanguage(plan.board.locale) } },
+          run: {
+            font: 'Calibri',
+            size: 18,
+            language: { value: lang ? words.locale : documentLanguage(plan.board.locale) },
+          },
           paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
@@ -223,7 +231,12 @@ export async function writeDocx(input: PlanData): Promise<Uint8Array> {
                 children: [
                   new TextRun({
                     size: 16,
-                    children: [`${plan.board.title} · sida `, PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES],
+                    children: [
+                      `${plan.board.title} · ${words.page} `,
+                      PageNumber.CURRENT,
+                      ` ${words.of} `,
+                      PageNumber.TOTAL_PAGES,
+                    ],
                   }),
                 ],
               }),
@@ -231,9 +244,9 @@ export async function writeDocx(input: PlanData): Promise<Uint8Array> {
           }),
         },
         children: [
-          ...frontMatter(plan),
-          ...planSections(plan).flatMap((section) => sectionBlocks(section, plan, tables)),
-          ...decisionLogBlocks(plan),
+          ...frontMatter(plan, lang ?? 'sv'),
+          ...planSections(plan, words).flatMap((section) => sectionBlocks(section, plan, tables, lang ?? 'sv')),
+          ...decisionLogBlocks(plan, words),
         ],
       },
     ],

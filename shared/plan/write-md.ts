@@ -3,9 +3,8 @@
  * tables. Board text is escaped, so a card cannot inject markup or HTML into
  * whatever renders the file; line breaks inside a cell become <br>.
  */
-
-import { DECISION_LOG_HEADING, DECISION_LOG_HEADINGS, decisionLogRows } from './decision-log.ts';
-import { NO_CARDS, NOTES_HEADING, TABLE_HEADINGS } from './labels.ts';
+import { decisionLogRows } from './decision-log.ts';
+import { type PlanLang, type PlanWords, planWords } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
 import { type CardCells, cellLines, numbered, type PlanGroup, planSections, TITLE_COLUMN } from './sections.ts';
@@ -47,60 +46,64 @@ function cardRow(cells: CardCells): string {
   return `| ${columns.join(' | ')} |`;
 }
 
-function groupLines(group: PlanGroup, plan: PlanData): string[] {
+function groupLines(group: PlanGroup, plan: PlanData, words: PlanWords): string[] {
   const lines: string[] = [];
   if (group.title) lines.push(`### ${mdText(numbered(group))}`, '');
   if (group.direction) {
-    lines.push(`**${mdText(plan.template.labels.direction ?? 'Inriktning')}:** ${mdParagraph(group.direction)}`, '');
+    lines.push(`**${mdText(plan.template.labels.direction ?? words.direction)}:** ${mdParagraph(group.direction)}`, '');
   }
   if (group.cards.length > 0) {
     lines.push(
-      `| ${TABLE_HEADINGS.join(' | ')} |`,
-      `|${TABLE_HEADINGS.map(() => ' --- ').join('|')}|`,
+      `| ${words.tableHeadings.join(' | ')} |`,
+      `|${words.tableHeadings.map(() => ' --- ').join('|')}|`,
       ...group.cards.map(cardRow),
       '',
     );
-  } else if (group.id !== null) lines.push(`*${NO_CARDS}*`, '');
-  return [...lines, ...noteLines(group.notes)];
+  } else if (group.id !== null) lines.push(`*${words.noCards}*`, '');
+  return [...lines, ...noteLines(group.notes, words.notes)];
 }
 
 /** The notes left on a goal as a list under its table; a note's lines stay lines of its item. */
-function noteLines(notes: string[]): string[] {
+function noteLines(notes: string[], heading: string): string[] {
   if (notes.length === 0) return [];
   const item = (text: string) => `- ${text.split(/\r?\n/).map(mdLine).join('  \n  ')}`;
-  return [`**${NOTES_HEADING}**`, '', ...notes.map(item), ''];
+  return [`**${heading}**`, '', ...notes.map(item), ''];
 }
 
-export function writeMarkdown(plan: PlanData): string {
+/** `lang`: the export's language (headings, labels, statuses); Swedish by default. */
+export function writeMarkdown(plan: PlanData, lang: PlanLang = 'sv'): string {
   const { board, template } = plan;
+  const words = planWords(lang);
   const lines = [
-    `# ${mdText(board.title || 'Samverkansplan')}`,
+    `# ${mdText(board.title || words.untitled)}`,
     '',
     `*${mdText(template.title)}*`,
     '',
-    `**Planperiod:** ${formatPlanPeriod(board.planPeriod)}  `,
-    ...(board.parties.length > 0 ? [`**Parter:** ${mdText(board.parties.map((p) => p.name).join(', '))}`] : []),
+    `**${words.planPeriod}:** ${formatPlanPeriod(board.planPeriod, lang)}  `,
+    ...(board.parties.length > 0
+      ? [`**${words.parties}:** ${mdText(board.parties.map((p) => p.name).join(', '))}`]
+      : []),
     '',
   ];
-  if (template.vision) lines.push('## Målbild', '', mdParagraph(template.vision), '');
-  for (const section of planSections(plan)) {
+  if (template.vision) lines.push(`## ${words.vision}`, '', mdParagraph(template.vision), '');
+  for (const section of planSections(plan, words)) {
     const heading = section.code ? `${template.labels.focusArea} ${section.code}: ${section.title}` : section.title;
     lines.push(`## ${mdText(heading)}`, '');
-    for (const group of section.groups) lines.push(...groupLines(group, plan));
+    for (const group of section.groups) lines.push(...groupLines(group, plan, words));
   }
-  lines.push(...decisionLogLines(plan));
+  lines.push(...decisionLogLines(plan, words));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
 /** The decision log after the plan, as a table (none when no decision was taken). */
-function decisionLogLines(plan: PlanData): string[] {
-  const rows = decisionLogRows(plan);
+function decisionLogLines(plan: PlanData, words: PlanWords): string[] {
+  const rows = decisionLogRows(plan, words);
   if (rows.length === 0) return [];
   return [
-    `## ${DECISION_LOG_HEADING}`,
+    `## ${words.decisionLog}`,
     '',
-    `| ${DECISION_LOG_HEADINGS.join(' | ')} |`,
-    `|${DECISION_LOG_HEADINGS.map(() => ' --- ').join('|')}|`,
+    `| ${words.decisionLogHeadings.join(' | ')} |`,
+    `|${words.decisionLogHeadings.map(() => ' --- ').join('|')}|`,
     ...rows.map((row) => `| ${row.map((cell) => mdCell(cell.split(/\r?\n/))).join(' | ')} |`),
     '',
   ];

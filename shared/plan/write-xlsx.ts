@@ -5,13 +5,13 @@
  * imported again without losing its title or plan period.
  */
 import type ExcelJS from 'exceljs';
-import { DECISION_LOG_HEADING, DECISION_LOG_HEADINGS, DECISION_LOG_WIDTHS, decisionLogRows } from './decision-log.ts';
+import { DECISION_LOG_WIDTHS, decisionLogRows } from './decision-log.ts';
 import { planToTable } from './flat.ts';
-import { NO_CARDS, NOTES_HEADING, TABLE_HEADINGS } from './labels.ts';
+import { PLAN_LANGS, type PlanLang, type PlanWords, planWords } from './labels.ts';
 import { formatPlanPeriod } from './period.ts';
 import type { PlanData } from './schema.ts';
 import { type CardCells, cellLines, numbered, type PlanGroup, planSections, TITLE_COLUMN } from './sections.ts';
-import { ALL_SHEET, INFO, INFO_SHEET, sheetName, TABLE_WIDTHS } from './xlsx-layout.ts';
+import { sheetName, TABLE_WIDTHS, XLSX_NAMES } from './xlsx-layout.ts';
 import { xmlSafePlan } from './xml-safe.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
@@ -55,12 +55,12 @@ function styleRow(row: ExcelJS.Row, style: Partial<ExcelJS.Style>): void {
   });
 }
 
-function tableSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+function tableSheet(workbook: ExcelJS.Workbook, name: string, headings: readonly string[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
-  sheet.columns = TABLE_HEADINGS.map((header, i) => ({ header, width: TABLE_WIDTHS[i] }));
+  sheet.columns = headings.map((header, i) => ({ header, width: TABLE_WIDTHS[i] }));
   styleRow(sheet.getRow(1), STYLE.header);
   sheet.pageSetup.printTitlesRow = '1:1';
   return sheet;
@@ -89,7 +89,7 @@ const heightFor = (text: string) => rowHeight([text], [TABLE_CHARS]);
 
 function addGroupRow(sheet: ExcelJS.Worksheet, text: string, bold: boolean): void {
   const row = sheet.addRow([text]);
-  sheet.mergeCells(row.number, 1, row.number, TABLE_HEADINGS.length);
+  sheet.mergeCells(row.number, 1, row.number, TABLE_WIDTHS.length);
   row.getCell(1).style = bold ? STYLE.goal : STYLE.note;
   row.height = heightFor(text);
 }
@@ -113,19 +113,19 @@ function addCardRow(sheet: ExcelJS.Worksheet, cells: CardCells): void {
   row.height = rowHeight(texts, TABLE_WIDTHS);
 }
 
-function addGroup(sheet: ExcelJS.Worksheet, group: PlanGroup, directionLabel: string | null): void {
+function addGroup(sheet: ExcelJS.Worksheet, group: PlanGroup, directionLabel: string | null, words: PlanWords): void {
   if (group.title) addGroupRow(sheet, numbered(group), true);
-  if (group.direction) addGroupRow(sheet, `${directionLabel ?? 'Inriktning'}: ${group.direction}`, false);
-  if (group.cards.length === 0 && group.id !== null) addGroupRow(sheet, NO_CARDS, false);
+  if (group.direction) addGroupRow(sheet, `${directionLabel ?? words.direction}: ${group.direction}`, false);
+  if (group.cards.length === 0 && group.id !== null) addGroupRow(sheet, words.noCards, false);
   for (const cells of group.cards) addCardRow(sheet, cells);
   // The notes left on the goal, under its cards: one row each, as a list.
-  if (group.notes.length > 0) addGroupRow(sheet, NOTES_HEADING, true);
+  if (group.notes.length > 0) addGroupRow(sheet, words.notes, true);
   for (const note of group.notes) addGroupRow(sheet, `• ${note}`, false);
 }
 
 /** Columns of "Alla" that hold numbers or dates, typed as such so that sums and filters work. */
-const NUMBER_COLUMNS = new Set(['Röster']);
-const DATE_COLUMNS = new Set(['Tidsram från', 'Tidsram till']);
+const NUMBER_COLUMNS = new Set(['Röster', 'Votes']);
+const DATE_COLUMNS = new Set(['Tidsram från', 'Tidsram till', 'Time frame from', 'Time frame to']);
 
 function typedCell(header: string, text: string): ExcelJS.CellValue {
   if (text === '') return text;
@@ -134,13 +134,13 @@ function typedCell(header: string, text: string): ExcelJS.CellValue {
   return text;
 }
 
-function addAllSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string): void {
-  const [header = [], ...rows] = planToTable(plan);
+function addAllSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string, lang: PlanLang): void {
+  const [header = [], ...rows] = planToTable(plan, lang);
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
-  const widths = header.map((title) => (title.startsWith('Uppföljning') ? 24 : 22));
+  const widths = header.map((title) => (/^(Uppföljning|Follow-up) /.test(title) ? 24 : 22));
   sheet.columns = header.map((title, i) => ({ header: title, width: widths[i] }));
   styleRow(sheet.getRow(1), STYLE.header);
   sheet.getRow(1).height = rowHeight(header, widths);
@@ -158,7 +158,7 @@ function addAllSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string): 
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
 }
 
-function addInfoSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string): void {
+function addInfoSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string, INFO: typeof XLSX_NAMES.sv.keys): void {
   const sheet = workbook.addWorksheet(name);
   sheet.columns = [{ width: 20 }, { width: 70 }];
   const rows: [string, string][] = [
@@ -182,11 +182,11 @@ function addInfoSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string):
 }
 
 /** The decision log, oldest first, as a sheet of its own (only when there are decisions). */
-function addDecisionLogSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: string): void {
-  const rows = decisionLogRows(plan);
+function addDecisionLogSheet(workbook: ExcelJS.Workbook, plan: PlanData, words: PlanWords): void {
+  const rows = decisionLogRows(plan, words);
   if (rows.length === 0) return;
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = DECISION_LOG_HEADINGS.map((header, i) => ({ header, width: DECISION_LOG_WIDTHS[i] }));
+  const sheet = workbook.addWorksheet(words.decisionLog, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = words.decisionLogHeadings.map((header, i) => ({ header, width: DECISION_LOG_WIDTHS[i] }));
   styleRow(sheet.getRow(1), STYLE.header);
   for (const cells of rows) {
     const row = sheet.addRow(cells);
@@ -195,25 +195,30 @@ function addDecisionLogSheet(workbook: ExcelJS.Workbook, plan: PlanData, name: s
   }
 }
 
-export async function writeXlsx(input: PlanData): Promise<Uint8Array> {
+/** `lang`: the export's language (sheet names, headings, labels, statuses); Swedish by default. */
+export async function writeXlsx(input: PlanData, lang: PlanLang = 'sv'): Promise<Uint8Array> {
   const plan = xmlSafePlan(input);
+  const words = planWords(lang);
+  const names = XLSX_NAMES[lang];
   // Loaded here, not at the top: whoever only imports (the CLI, a worker's first job) never loads
   // exceljs and the unmaintained unzip chain it requires (see read-xlsx.ts).
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   workbook.creator = 'Samtavla';
-  workbook.title = `${plan.board.title} (${formatPlanPeriod(plan.board.planPeriod)})`;
+  workbook.title = `${plan.board.title} (${formatPlanPeriod(plan.board.planPeriod, lang)})`;
   // Fixed dates keep two exports of one board alike; exceljs would stamp "now".
   workbook.created = new Date(plan.exportedAt);
   workbook.modified = new Date(plan.exportedAt);
-  const taken = new Set([ALL_SHEET.toLowerCase(), INFO_SHEET.toLowerCase(), DECISION_LOG_HEADING.toLowerCase()]);
-  for (const section of planSections(plan)) {
-    const sheet = tableSheet(workbook, sheetName(numbered(section), taken));
-    for (const group of section.groups) addGroup(sheet, group, plan.template.labels.direction);
+  // Both languages' sheet names are kept free: the reader looks for either.
+  const taken = new Set(Object.values(XLSX_NAMES).flatMap((n) => [n.all.toLowerCase(), n.info.toLowerCase()]));
+  for (const lang of PLAN_LANGS) taken.add(planWords(lang).decisionLog.toLowerCase());
+  for (const section of planSections(plan, words)) {
+    const sheet = tableSheet(workbook, sheetName(numbered(section), taken), words.tableHeadings);
+    for (const group of section.groups) addGroup(sheet, group, plan.template.labels.direction, words);
   }
-  addAllSheet(workbook, plan, ALL_SHEET);
-  addDecisionLogSheet(workbook, plan, DECISION_LOG_HEADING);
-  addInfoSheet(workbook, plan, INFO_SHEET);
+  addAllSheet(workbook, plan, names.all, lang);
+  addDecisionLogSheet(workbook, plan, words);
+  addInfoSheet(workbook, plan, names.info, names.keys);
   // Fast deflate: the XML is repetitive, so level 1 costs little size and saves much time.
   return new Uint8Array(
     await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }),

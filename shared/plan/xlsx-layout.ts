@@ -19,7 +19,29 @@ export const INFO = {
   boardId: 'Tavlans id',
   createdAt: 'Tavlan skapad',
   exportedAt: 'Exporterad',
-} as const;
+};
+
+/** The sheets and info keys of a workbook exported in each language; the reader knows both. */
+export const XLSX_NAMES: Record<'sv' | 'en', { all: string; info: string; keys: typeof INFO }> = {
+  sv: { all: ALL_SHEET, info: INFO_SHEET, keys: INFO },
+  en: {
+    all: 'All',
+    info: 'About the plan',
+    keys: {
+      format: 'Format',
+      formatVersion: 'Format version',
+      title: 'Title',
+      templateId: 'Template id',
+      templateVersion: 'Template version',
+      templateTitle: 'Template',
+      planFrom: 'Plan period from',
+      planTo: 'Plan period to',
+      boardId: 'Board id',
+      createdAt: 'Board created',
+      exportedAt: 'Exported',
+    },
+  },
+};
 
 import { DOCUMENT_FIELDS } from '../fields/card-fields.ts';
 

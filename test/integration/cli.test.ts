@@ -79,10 +79,31 @@ describe('command-line export and import', () => {
     expect(await server.store.listBoards()).toHaveLength(3);
   });
 
+  it('exports in English with --lang en, in Swedish without', async () => {
+    const englishPath = join(dataDir, 'plan-en.md');
+    await cli('export', [
+      '--board',
+      boardId,
+      '--format',
+      'md',
+      '--lang',
+      'en',
+      '--out',
+      englishPath,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(await readFile(englishPath, 'utf8')).toContain('**Plan period:**');
+    const swedishPath = join(dataDir, 'plan-sv.md');
+    await cli('export', ['--board', boardId, '--format', 'md', '--out', swedishPath, '--data-dir', dataDir]);
+    expect(await readFile(swedishPath, 'utf8')).toContain('**Planperiod:**');
+  });
+
   it('fails with a one-line message for an unknown board, format or file', async () => {
     const failures: [string, string[]][] = [
       ['export', ['--board', 'nope', '--data-dir', dataDir]],
       ['export', ['--board', boardId, '--format', 'pdf', '--data-dir', dataDir]],
+      ['export', ['--board', boardId, '--format', 'md', '--lang', 'de', '--data-dir', dataDir]],
       ['import', [join(dataDir, 'missing.json'), '--data-dir', dataDir]],
     ];
     for (const [script, args] of failures) {

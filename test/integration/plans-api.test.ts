@@ -124,6 +124,18 @@ describe('export over REST', () => {
     expect(md).toContain('Samverkansplan Heby 2025');
   });
 
+  it('exports in English on request (lang=en), in Swedish by default, and refuses another language', async () => {
+    const english = await (await fetch(exportUrl('md', '&lang=en'))).text();
+    expect(english).toContain('**Plan period:**');
+    expect(english).not.toContain('**Planperiod:**');
+    const csv = await (await fetch(exportUrl('csv', '&lang=en'))).text();
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('Focus area id');
+    expect(await (await fetch(exportUrl('md'))).text()).toContain('**Planperiod:**');
+    const refused = await fetch(exportUrl('md', '&lang=de'));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: 'lang: expected "sv" or "en"' });
+  });
+
   it('answers unknown boards and formats with JSON errors', async () => {
     expect((await fetch(exportUrl('pdf'))).status).toBe(400);
     const missing = await fetch(`${server.url}/api/boards/AAAAAAAAAAAAAAAAAAAAAA/export?format=json`);

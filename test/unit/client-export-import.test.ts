@@ -16,6 +16,13 @@ describe('the export menu entries', () => {
     expect(url('csv')).toBe('/api/boards/abc_DEF-123/export?format=csv');
     expect(url('csv-comma')).toBe('/api/boards/abc_DEF-123/export?format=csv&delimiter=%2C');
   });
+
+  it("ask for the page's language when it is English; JSON is data and has none", () => {
+    const url = (id: string) => exportUrl('b1', EXPORT_CHOICES.find((c) => c.id === id)!, undefined, 'en');
+    expect(url('docx')).toBe('/api/boards/b1/export?format=docx&lang=en');
+    expect(url('csv-comma')).toBe('/api/boards/b1/export?format=csv&delimiter=%2C&lang=en');
+    expect(url('json')).toBe('/api/boards/b1/export?format=json');
+  });
 });
 
 describe('fileNameFrom', () => {

@@ -193,6 +193,18 @@ describe('decisions in plan data', () => {
     expect(workbook).toContain('name="Beslutslogg"');
   });
 
+  it('writes the decision line and the log in English when the export is asked for in English', async () => {
+    const plan = docToPlan(decidedSample(), HSVO, { now: NOW });
+    const md = String((await writePlan(plan, 'md', { lang: 'en' })).body);
+    expect(md).toContain('Decision 2026-12-02 19:05 UTC (Karin): Start \\| \\*ht\\*');
+    expect(md).toMatch(/## Decision log\n\n\| When \| Who \| Activity \| Decision \| Note \|/);
+    expect(md).toContain('| Karin | SIP i primärvården | Agreed |');
+    const csv = String((await writePlan(plan, 'csv', { lang: 'en' })).body);
+    expect(csv.split('\n')[0]).toContain(';Decision;');
+    const xlsx = await JSZip.loadAsync((await writePlan(plan, 'xlsx', { lang: 'en' })).body as Uint8Array);
+    expect((await xlsx.file('xl/workbook.xml')?.async('string')) ?? '').toContain('name="Decision log"');
+  });
+
   it('writes no log section when no decision was taken', async () => {
     const plan = docToPlan(sampleBoard(), HSVO, { now: NOW });
     expect(String((await writePlan(plan, 'md')).body)).not.toContain('Beslutslogg');

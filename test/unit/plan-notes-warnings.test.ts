@@ -188,14 +188,14 @@ describe('reading plan files of every 1.x', () => {
     const json = JSON.parse(String((await writePlan(plan, 'json')).body));
     const later = {
       ...json,
-      formatVersion: '1.4',
+      formatVersion: '1.5',
       warnings: [...json.warnings, { kind: 'stale-follow-up', cardId: 'c-fine', since: '2025' }, 'odd'],
     };
     const notices: string[] = [];
     const read = await importPlan(new TextEncoder().encode(JSON.stringify(later)), 'plan.json', { notices });
     expect(read.warnings).toEqual(plan.warnings);
     expect(notices).toEqual([
-      expect.stringMatching(/version 1\.4, newer than .* 1\.3; fields of a newer version were not read/),
+      expect.stringMatching(/version 1\.5, newer than .* 1\.4; fields of a newer version were not read/),
     ]);
     const current: string[] = [];
     await importPlan(new TextEncoder().encode(JSON.stringify(json)), 'plan.json', { notices: current });

@@ -106,6 +106,7 @@ describe.each([
         status: 'draft',
         followUp: [],
         votes: 0,
+        decision: null,
         authors: [],
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });

@@ -41,6 +41,17 @@ export interface Person {
   warnings: string[];
 }
 
+/** Chromium's flags for every e2e browser (also the persistent profiles of the offline-copy tests). */
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** `options` reach startServer: small limits or a faulty store for the tests of what people see then. */
 export async function startE2e(options: Partial<StartOptions> = {}): Promise<E2eEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samtavla-e2e-'));
@@ -78,20 +89,7 @@ export async function startE2e(options: Partial<StartOptions> = {}): Promise<E2e
 
 /** Headless Debian chromium, quiet (no background requests of its own); `extraArgs` add to the flags. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...BROWSER_ARGS, ...extraArgs] });
 }
 
 export async function newPerson(env: Pick<E2eEnv, 'browser'>): Promise<Person> {
