@@ -8,6 +8,7 @@ import { accessEn, accessSv } from './messages-access.ts';
 import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
+import { peopleEn, peopleSv } from './messages-people.ts';
 import { rollupEn, rollupSv } from './messages-rollup.ts';
 import { templatesEn, templatesSv } from './messages-templates.ts';
 import { workshopEn, workshopSv } from './messages-workshop.ts';
@@ -137,6 +138,7 @@ const sv = {
   ...templatesSv,
   ...workshopSv,
   ...rollupSv,
+  ...peopleSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -267,6 +269,7 @@ const en: Messages = {
   ...templatesEn,
   ...workshopEn,
   ...rollupEn,
+  ...peopleEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;
