@@ -120,10 +120,17 @@ export class Presence {
     const parsed = entries.map(parseState);
     // The people list shows each person's role from their state (README "Following and summoning"):
     // a state claiming another role than the connection's token gives is a forgery.
+    // Only states that would apply count: the stock client echoes the others' states it receives,
+    // at the clock the server already holds, and those are no-ops here.
     if (role !== undefined) {
-      const claimed = parsed.find((state) => claimedRole(state) !== undefined && claimedRole(state) !== role);
-      if (claimed !== undefined)
-        throw new PresenceRefused(`presence claims the role ${String(claimedRole(claimed))}; this link gives ${role}`);
+      const forged = parsed.find((state, i) => {
+        const claimed = claimedRole(state);
+        const { clientId, clock } = entries[i] as AwarenessEntry;
+        const known = this.awareness.meta.get(clientId)?.clock;
+        return claimed !== undefined && claimed !== role && (known === undefined || known < clock);
+      });
+      if (forged !== undefined)
+        throw new PresenceRefused(`presence claims the role ${String(claimedRole(forged))}; this link gives ${role}`);
     }
     const left = parsed.map((state) => state === null);
     const adds = new Set(entries.filter((e, i) => !left[i] && !states.has(e.clientId)).map((e) => e.clientId));

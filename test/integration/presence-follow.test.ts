@@ -69,6 +69,26 @@ describe('the role in presence', () => {
   });
 });
 
+describe('the others’ states a stock client echoes', () => {
+  it('do not close a participant whose stock client sends back the facilitator’s state', async () => {
+    const board = await createBoard(ctx.server.url);
+    const watcher = await rawWatcher(board.id);
+    const facilitator = await rawSocket(ctx.server.url, board.id, 'facilitator');
+    facilitator.socket.send(presenceMessage([{ clientId: 910, clock: 1, state: state('facilitator') }]));
+    await waitFor('the facilitator’s state', () => watcher.seen.has(910));
+    // y-websocket relays every awareness change it applies, the others' included, back to the server.
+    const participant = ctx.client(board.id, 'participant');
+    const awareness = participant.provider.awareness;
+    await waitFor('the facilitator’s state at the participant', () => awareness.getStates().has(910));
+    // Sent after the echo on the same socket: once it is relayed, the echo has been judged.
+    awareness.setLocalStateField('role', 'participant');
+    await waitFor('the participant’s own state relayed', () => watcher.seen.has(awareness.clientID));
+    expect(participant.provider.wsconnected).toBe(true);
+    facilitator.socket.terminate();
+    watcher.close();
+  });
+});
+
 describe('summon', () => {
   it('reaches another client live as a server-owned meta.summon with the facilitator’s bounds', async () => {
     const board = await createBoard(ctx.server.url);
