@@ -185,9 +185,9 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
       <RoleNotice role={role} locked={locked} />
       <PhaseNotice role={role} restriction={restriction} />
       {connection && <ConnectionNotice problem={connection.problem} state={connection.state} />}
-      {connection && <SummonNotice boardId={info.id} doc={connection.doc} hasSynced={connection.hasSynced} />}
       <div className="board-page__body" id={MAIN_CONTENT_ID} tabIndex={-1}>
         {body}
+        {connection && <SummonNotice boardId={info.id} doc={connection.doc} hasSynced={connection.hasSynced} />}
       </div>
       {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}
     </div>
