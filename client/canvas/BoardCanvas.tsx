@@ -75,9 +75,10 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
     const stopGuard = guardZones(editor);
     const stopCards = cards.mount(editor);
     const stopMark = markCameraMoving(editor);
-    const stopFollow = bindCanvasFollow(editor);
     // After the layout is drawn: the opening camera reads the zones as they have grown.
     showOpening(editor, layout, template, doc);
+    // After the opening camera: a summon that arrived in the table view moves this view on arrival.
+    const stopFollow = bindCanvasFollow(editor);
     return () => {
       stopFollow();
       stopMark();

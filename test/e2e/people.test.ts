@@ -100,4 +100,19 @@ describe('the people list, following and summoning', () => {
     await carin.page.keyboard.press('Escape');
     await bar.waitFor({ state: 'detached' });
   });
+
+  it('tells a participant in the table view of a summon and opens the canvas at the facilitator’s view', async () => {
+    await carin.page.getByRole('link', { name: 'Tabell' }).click();
+    await carin.page.getByTestId('canvas').waitFor({ state: 'detached' });
+    const target = areas[1] as string;
+    await goToArea(anna.page, target);
+    await anna.page.getByTestId('people-open').click();
+    await anna.page.getByTestId('summon').click();
+    const toCanvas = carin.page.getByTestId('summon-to-canvas');
+    await toCanvas.waitFor();
+    await carin.page.screenshot({ path: `${SCREENSHOT_DIR}/people-summoned-table.png` });
+    await toCanvas.click();
+    const facilitatorView = await viewCentre(anna.page, target);
+    await expect.poll(() => viewCentre(carin.page, target)).toBe(facilitatorView);
+  });
 });
