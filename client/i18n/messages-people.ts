@@ -21,6 +21,9 @@ export const peopleSv = {
   'people.summon.hint': 'Flyttar allas vy på tavlan till det du ser nu.',
   'people.summon.failed': 'Det gick inte att samla alla: {error}',
   'people.summoned': '{name} samlade alla hit',
+  'people.followMe': 'Följ mig',
+  'people.followMe.hint': 'Allas vy följer din tills de slutar följa.',
+  'people.followMe.called': '{name} bad alla följa med',
   'people.summoned.toCanvas': 'Gå till tavlan',
   'people.summoned.close': 'Stäng',
 };
@@ -43,6 +46,9 @@ export const peopleEn: Record<keyof typeof peopleSv, string> = {
   'people.summon.hint': 'Moves everyone’s canvas view to what you see now.',
   'people.summon.failed': 'Could not bring everyone here: {error}',
   'people.summoned': '{name} brought everyone here',
+  'people.followMe': 'Follow me',
+  'people.followMe.hint': 'Everyone’s view follows yours until they stop following.',
+  'people.followMe.called': '{name} asked everyone to follow along',
   'people.summoned.toCanvas': 'Go to the canvas',
   'people.summoned.close': 'Close',
 };

@@ -28,11 +28,12 @@ export function PeoplePanel({ people, me, board, onClose }: PeoplePanelProps) {
     canvas?.follow(personId);
     onClose();
   };
-  const summon = async () => {
+  const summon = async (followMe: boolean) => {
     if (!canvas) return;
     setMessage('');
     try {
-      await summonEveryone(board.id, board.token, { bounds: canvas.viewBounds(), by: me?.name });
+      const follow = followMe && me ? me.id : undefined;
+      await summonEveryone(board.id, board.token, { bounds: canvas.viewBounds(), by: me?.name, follow });
       onClose();
     } catch (error) {
       setMessage(t('people.summon.failed', { error: (error as Error).message }));
@@ -78,10 +79,26 @@ export function PeoplePanel({ people, me, board, onClose }: PeoplePanelProps) {
       {!canvas && <p className="people-panel__hint">{t('people.follow.canvasOnly')}</p>}
       {board.role === 'facilitator' && (
         <div className="people-panel__summon">
-          <button type="button" className="button" disabled={!canvas} onClick={summon} data-testid="summon">
+          <button
+            type="button"
+            className="button"
+            disabled={!canvas}
+            onClick={() => summon(false)}
+            data-testid="summon"
+          >
             {t('people.summon')}
           </button>
           <p className="people-panel__hint">{t('people.summon.hint')}</p>
+          <button
+            type="button"
+            className="button"
+            disabled={!canvas || !me}
+            onClick={() => summon(true)}
+            data-testid="follow-me"
+          >
+            {t('people.followMe')}
+          </button>
+          <p className="people-panel__hint">{t('people.followMe.hint')}</p>
         </div>
       )}
       {message && (

@@ -18,14 +18,14 @@ export function SummonNotice({ boardId, doc, hasSynced }: { boardId: string; doc
   const [dismissed, setDismissed] = useState<string | null>(null);
 
   useEffect(() => {
-    if (summon && !ownSummons.has(summon.id)) showSummoned(summon.bounds);
+    if (summon && !ownSummons.has(summon.id)) showSummoned(summon.bounds, summon.follow);
   }, [summon]);
   useEffect(() => forgetSummoned, []);
 
   if (!summon || ownSummons.has(summon.id) || dismissed === summon.id) return null;
   return (
     <p className="notice summon-notice" role="status" data-testid="summon-notice">
-      {t('people.summoned', { name: summon.by })}
+      {t(summon.follow ? 'people.followMe.called' : 'people.summoned', { name: summon.by })}
       {!canvas && (
         <Link to={`/b/${boardId}`} className="button button--quiet" data-testid="summon-to-canvas">
           {t('people.summoned.toCanvas')}

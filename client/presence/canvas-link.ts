@@ -32,10 +32,14 @@ export function setCanvasLink(link: CanvasLink | null): void {
   for (const listener of listeners) listener();
 }
 
-/** A new summon: the canvas shows it now, or when it opens. */
-export function showSummoned(bounds: SummonBounds): void {
-  if (current) current.show(bounds);
-  else pending = bounds;
+/** A new summon: the canvas shows it now, or when it opens; "Följ mig" also follows there and then. */
+export function showSummoned(bounds: SummonBounds, follow?: string): void {
+  if (!current) {
+    pending = bounds;
+    return;
+  }
+  current.show(bounds);
+  if (follow) current.follow(follow);
 }
 
 /** Leaving the board: nothing left waiting for the next board's canvas. */

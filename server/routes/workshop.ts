@@ -64,8 +64,9 @@ export function workshopRoutes(
 
   // Everyone's canvas view to the facilitator's, once (README "Following and summoning").
   app.post('/boards/:id/summon', facilitator, jsonLimit, async (c) => {
-    const { bounds, by } = await readJsonBody(c, SummonBody);
+    const { bounds, by, follow } = await readJsonBody(c, SummonBody);
     const summon: Summon = { id: crypto.randomUUID(), by: by?.trim() || 'facilitator', at: Date.now(), bounds };
+    if (follow) summon.follow = follow;
     await edit(c.var.access.board.id, { op: 'summon', summon });
     return c.json({ summon });
   });

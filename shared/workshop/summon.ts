@@ -21,6 +21,8 @@ export interface Summon {
   /** Server time of the summon. */
   at: number;
   bounds: SummonBounds;
+  /** "Följ mig": pages also start following this person id (the facilitator's) until they stop. */
+  follow?: string;
 }
 
 const NAME_MAX = 100;
@@ -39,6 +41,8 @@ const size = z
 export const SummonBody = z.object({
   bounds: z.object({ x: coordinate, y: coordinate, w: size, h: size }, { error: 'bounds must be { x, y, w, h }' }),
   by: z.optional(z.string().check(z.maxLength(NAME_MAX))),
+  /** The facilitator's person id, for "Följ mig". */
+  follow: z.optional(z.string().check(z.minLength(1), z.maxLength(ID_MAX))),
 });
 export type SummonBody = z.infer<typeof SummonBody>;
 
@@ -56,6 +60,7 @@ export function isSummon(value: unknown): value is Summon {
     typeof s.by === 'string' &&
     s.by.length <= NAME_MAX &&
     Number.isSafeInteger(s.at) &&
-    isBounds(s.bounds)
+    isBounds(s.bounds) &&
+    (s.follow === undefined || (typeof s.follow === 'string' && s.follow.length > 0 && s.follow.length <= ID_MAX))
   );
 }

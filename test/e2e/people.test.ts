@@ -115,4 +115,20 @@ describe('the people list, following and summoning', () => {
     const facilitatorView = await viewCentre(anna.page, target);
     await expect.poll(() => viewCentre(carin.page, target)).toBe(facilitatorView);
   });
+
+  it('makes the participant follow the facilitator with "Följ mig" until they stop', async () => {
+    // The participant is on the canvas since the summon before (its notice's link).
+    await carin.page.getByTestId('canvas').first().waitFor();
+    await anna.page.getByTestId('people-open').click();
+    await anna.page.getByTestId('follow-me').click();
+    const bar = carin.page.getByTestId('follow-bar');
+    await bar.waitFor();
+    expect(await carin.page.getByTestId('summon-notice').textContent()).toContain('Anna Andersson bad alla följa med');
+    const next = areas[2] as string;
+    await goToArea(anna.page, next);
+    const facilitatorView = await viewCentre(anna.page, next);
+    await expect.poll(() => viewCentre(carin.page, next)).toBe(facilitatorView);
+    await bar.getByRole('button', { name: 'Sluta följa' }).click();
+    await bar.waitFor({ state: 'detached' });
+  });
 });

@@ -102,9 +102,11 @@ describe('summon', () => {
     await waitFor('the summon at the participant', () => seen()?.id === sent.id);
     expect(seen()).toEqual(sent);
 
-    const again = (await (await summon(board.id, { bounds: BOUNDS })).json()) as { summon: Summon };
+    // "Följ mig": the same, naming whom to follow.
+    const again = (await (await summon(board.id, { bounds: BOUNDS, follow: 'person-k' })).json()) as { summon: Summon };
     expect(again.summon.id).not.toBe(sent.id);
     await waitFor('the second summon', () => seen()?.id === again.summon.id);
+    expect(seen()?.follow).toBe('person-k');
   });
 
   it('answers 403 to a participant and a viewer, and 400 to bad bounds, writing nothing', async () => {

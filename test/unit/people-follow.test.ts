@@ -37,6 +37,7 @@ describe('a summon', () => {
   const bounds = { x: -200, y: 100.5, w: 1440, h: 900 };
   it('takes bounds with a size and a short name as a body', () => {
     expect(SummonBody.safeParse({ bounds, by: 'Karin' }).success).toBe(true);
+    expect(SummonBody.safeParse({ bounds, follow: 'person-1' }).success).toBe(true);
     for (const bad of [
       {},
       { bounds: { ...bounds, w: 0 } },
@@ -45,6 +46,8 @@ describe('a summon', () => {
       { bounds: { ...bounds, y: 1e12 } },
       { bounds: { x: 1, y: 2 } },
       { bounds, by: 'x'.repeat(101) },
+      { bounds, follow: '' },
+      { bounds, follow: 7 },
     ]) {
       expect(SummonBody.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
@@ -57,5 +60,8 @@ describe('a summon', () => {
     expect(isSummon({ id: 'a1', by: 'Karin', at: 1.5, bounds })).toBe(false);
     expect(isSummon({ id: 'a1', by: 'Karin', at: 1, bounds: { ...bounds, w: 0 } })).toBe(false);
     expect(isSummon([])).toBe(false);
+    expect(isSummon({ id: 'a1', by: 'Karin', at: 1, bounds, follow: 'person-1' })).toBe(true);
+    expect(isSummon({ id: 'a1', by: 'Karin', at: 1, bounds, follow: '' })).toBe(false);
+    expect(isSummon({ id: 'a1', by: 'Karin', at: 1, bounds, follow: 'x'.repeat(41) })).toBe(false);
   });
 });
