@@ -20,11 +20,17 @@ export function useIdle(): boolean {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     let last = Date.now();
-    const check = () => setIdle(isIdle(last, Date.now(), document.visibilityState === 'hidden'));
+    let idleNow = false;
+    const set = (next: boolean) => {
+      // Only a change reaches React: pointer moves arrive every frame.
+      if (next === idleNow) return;
+      idleNow = next;
+      setIdle(next);
+    };
+    const check = () => set(isIdle(last, Date.now(), document.visibilityState === 'hidden'));
     const active = () => {
       last = Date.now();
-      // Only a change re-renders: pointer moves arrive every frame.
-      setIdle((before) => (before ? isIdle(last, last, document.visibilityState === 'hidden') : before));
+      if (idleNow) check();
     };
     for (const event of ACTIVITY) window.addEventListener(event, active, { passive: true, capture: true });
     document.addEventListener('visibilitychange', check);
