@@ -73,7 +73,7 @@ export function BoardHeader(props: BoardHeaderProps) {
       {isFacilitator(board.role) && <FacilitatorControls board={board} rotate={rotate} />}
       {history}
       <ExportMenu boardId={board.id} token={board.token} />
-      <PeopleList people={people} me={me} onRename={onRename} />
+      <PeopleList people={people} me={me} board={board} onRename={onRename} />
       <LanguageToggle />
     </header>
   );

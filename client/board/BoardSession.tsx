@@ -18,7 +18,9 @@ import { VersionView } from '../history/VersionView.tsx';
 import { rememberBoard } from '../home/recent-boards.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { makePerson, personId, storedName, storeName } from '../presence/identity.ts';
+import { useIdle } from '../presence/idle.ts';
 import { NameDialog } from '../presence/NameDialog.tsx';
+import { SummonNotice } from '../presence/SummonNotice.tsx';
 import { usePeople } from '../presence/usePeople.ts';
 import { useBoardConnection } from '../sync/useBoardConnection.ts';
 import { BoardUndoLayer } from '../undo/BoardUndoLayer.tsx';
@@ -51,9 +53,11 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   const [historyMessage, setHistoryMessage] = useState('');
   const id = useMemo(personId, []);
   const person = useMemo(() => (name ? makePerson(id, name) : null), [id, name]);
-  const people = usePeople(connection?.provider.awareness ?? null, person);
-
   const { role } = info;
+  const idle = useIdle();
+  // The role announced is checked by the server against this link's (README "Following and summoning").
+  const people = usePeople(connection?.provider.awareness ?? null, person, { role, idle });
+
   // The history calls carry the token this page opened the board with (it changes when the facilitator rotates it).
   const access = useMemo(() => ({ boardId: info.id, token }), [info.id, token]);
   const title = meta?.title || info.title;
@@ -190,6 +194,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
       )}
       <div className="board-page__body" id={MAIN_CONTENT_ID} tabIndex={-1}>
         {body}
+        {connection && <SummonNotice boardId={info.id} doc={connection.doc} hasSynced={connection.hasSynced} />}
       </div>
       {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}
     </div>

@@ -15,6 +15,8 @@ import { markCameraMoving } from './camera-moving.ts';
 import { cardShapeOverrides } from './card/card-a11y.ts';
 import { CardCanvasContext } from './card/card-canvas-context.ts';
 import { useCardLayer } from './card/useCardLayer.tsx';
+import { bindCanvasFollow } from './follow/canvas-follow.ts';
+import { FollowBar } from './follow/FollowBar.tsx';
 import { CanvasNavigation } from './navigation/CanvasNavigation.tsx';
 import { showOpening } from './navigation/camera-moves.ts';
 import { noteOverrides } from './notes/note-actions.tsx';
@@ -75,7 +77,10 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
     const stopMark = markCameraMoving(editor);
     // After the layout is drawn: the opening camera reads the zones as they have grown.
     showOpening(editor, layout, template, doc);
+    // After the opening camera: a summon that arrived in the table view moves this view on arrival.
+    const stopFollow = bindCanvasFollow(editor);
     return () => {
+      stopFollow();
       stopMark();
       stopCards();
       stopGuard();
@@ -105,6 +110,7 @@ export function BoardCanvas({ board }: { board: BoardContextValue }) {
             <CanvasNavigation layout={layout} />
           </Tldraw>
           {cards.overlay}
+          <FollowBar />
         </CardCanvasContext.Provider>
       </div>
     </TemplateContext.Provider>

@@ -10,6 +10,7 @@ import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
 import { operationsEn, operationsSv } from './messages-operations.ts';
+import { peopleEn, peopleSv } from './messages-people.ts';
 import { rollupEn, rollupSv } from './messages-rollup.ts';
 import { templatesEn, templatesSv } from './messages-templates.ts';
 import { workshopEn, workshopSv } from './messages-workshop.ts';
@@ -145,6 +146,7 @@ const sv = {
   ...rollupSv,
   ...operationsSv,
   ...decisionsSv,
+  ...peopleSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -281,6 +283,7 @@ const en: Messages = {
   ...rollupEn,
   ...operationsEn,
   ...decisionsEn,
+  ...peopleEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { type Phase, phasesProblem } from '../../shared/workshop/agenda.ts';
+import { type Summon, SummonBody } from '../../shared/workshop/summon.ts';
 import type { TimerAction } from '../../shared/workshop/timer.ts';
 import { AgendaBody, CurrentPhaseBody, TimerBody, type WorkshopAnswer } from '../../shared/workshop/workshop-api.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
@@ -59,6 +60,15 @@ export function workshopRoutes(
   app.post('/boards/:id/agenda/current', facilitator, jsonLimit, async (c) => {
     const { phaseId } = await readJsonBody(c, CurrentPhaseBody);
     return c.json(await edit(c.var.access.board.id, { op: 'current', phaseId }));
+  });
+
+  // Everyone's canvas view to the facilitator's, once (README "Following and summoning").
+  app.post('/boards/:id/summon', facilitator, jsonLimit, async (c) => {
+    const { bounds, by, follow } = await readJsonBody(c, SummonBody);
+    const summon: Summon = { id: crypto.randomUUID(), by: by?.trim() || 'facilitator', at: Date.now(), bounds };
+    if (follow) summon.follow = follow;
+    await edit(c.var.access.board.id, { op: 'summon', summon });
+    return c.json({ summon });
   });
 
   return app;

@@ -5,6 +5,7 @@
  *  - what one connection may send: a state over `maxPresenceStateBytes`, or
  *    more states than `maxPresenceStatesPerConnection`, refuses the connection
  *    (PresenceRefused → close 4431). Sizes are checked before the JSON is parsed.
+ *    So is a state whose `role` is not the connection's (the people list shows it).
  *  - what the board holds: states past `maxPresenceStatesPerBoard` or
  *    `maxPresenceBytesPerBoard` are dropped (not applied, not relayed). Nobody
  *    is closed for them, since the board being full is not the sender's doing;
@@ -20,6 +21,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Role } from '../../shared/roles.ts';
 import type { SyncLimits } from './limits.ts';
 import { type AwarenessEntry, encodeAwareness, encodeAwarenessEntries, ProtocolError } from './protocol.ts';
 import { TokenBucket } from './rate-limit.ts';
@@ -106,6 +108,7 @@ export class Presence {
     update: Uint8Array,
     origin: unknown,
     controlled: ReadonlySet<number>,
+    role?: Role,
   ): void {
     const { maxPresenceStateBytes: maxBytes, maxPresenceStatesPerConnection: maxOwn } = this.limits;
     for (const { state } of entries) {
@@ -114,7 +117,22 @@ export class Presence {
       }
     }
     const states = this.awareness.getStates();
-    const left = entries.map((entry) => parseState(entry) === null);
+    const parsed = entries.map(parseState);
+    // The people list shows each person's role from their state (README "Following and summoning"):
+    // a state claiming another role than the connection's token gives is a forgery.
+    // Only states that would apply count: the stock client echoes the others' states it receives,
+    // at the clock the server already holds, and those are no-ops here.
+    if (role !== undefined) {
+      const forged = parsed.find((state, i) => {
+        const claimed = claimedRole(state);
+        const { clientId, clock } = entries[i] as AwarenessEntry;
+        const known = this.awareness.meta.get(clientId)?.clock;
+        return claimed !== undefined && claimed !== role && (known === undefined || known < clock);
+      });
+      if (forged !== undefined)
+        throw new PresenceRefused(`presence claims the role ${String(claimedRole(forged))}; this link gives ${role}`);
+    }
+    const left = parsed.map((state) => state === null);
     const adds = new Set(entries.filter((e, i) => !left[i] && !states.has(e.clientId)).map((e) => e.clientId));
     const own = new Set([...controlled, ...adds]).size;
     if (own > maxOwn) throw new PresenceRefused(`${own} presence states from one connection; at most ${maxOwn}`);
@@ -226,6 +244,11 @@ export class Presence {
     clearTimeout(this.timer);
     this.awareness.destroy();
   }
+}
+
+/** The `role` a presence state claims, if it has one (a stock client's has none). */
+function claimedRole(state: unknown): unknown {
+  return typeof state === 'object' && state !== null ? (state as { role?: unknown }).role : undefined;
 }
 
 /** A state's JSON value; ProtocolError when it is not JSON (the client's bytes are garbage). */

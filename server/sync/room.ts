@@ -256,7 +256,7 @@ export class Room {
 
   private applyPresence(peer: Peer, message: Extract<ClientMessage, { kind: 'awareness' }>): void {
     try {
-      this.presence.apply(message.entries, message.update, peer, this.peers.get(peer) ?? new Set());
+      this.presence.apply(message.entries, message.update, peer, this.peers.get(peer) ?? new Set(), peer.role);
     } catch (error) {
       if (!(error instanceof PresenceRefused)) throw error;
       this.options.stats.refused++;

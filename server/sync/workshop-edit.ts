@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
 import { type Agenda, isAgenda, type Phase, replacePhases } from '../../shared/workshop/agenda.ts';
+import type { Summon } from '../../shared/workshop/summon.ts';
 import {
   applyTimerAction,
   isTimerState,
@@ -19,7 +20,8 @@ import {
 export type WorkshopEdit =
   | { op: 'timer'; action: TimerAction; by: string }
   | { op: 'phases'; phases: Phase[] }
-  | { op: 'current'; phaseId: string | null };
+  | { op: 'current'; phaseId: string | null }
+  | { op: 'summon'; summon: Summon };
 
 export interface WorkshopState {
   timer: TimerState | null;
@@ -44,6 +46,11 @@ export function editWorkshop(state: Uint8Array, edit: WorkshopEdit, now: number)
     const before = Y.encodeStateVector(doc);
     const { timer, agenda } = readWorkshop(doc);
     const meta = metaMap(doc);
+    if (edit.op === 'summon') {
+      // Everyone's view to the facilitator's (README "Following and summoning"): only the summon changes.
+      doc.transact(() => meta.set('summon', edit.summon), Origin.server);
+      return { update: Y.encodeStateAsUpdate(doc, before), timer, agenda };
+    }
     let nextTimer = timer;
     let nextAgenda = agenda;
     try {

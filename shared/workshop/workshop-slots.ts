@@ -5,6 +5,7 @@
  */
 import type { Slot } from '../board-contract.ts';
 import { isAgenda } from './agenda.ts';
+import { isSummon } from './summon.ts';
 import { isTimerState } from './timer.ts';
 
 const check = (what: string, ok: (value: unknown) => boolean) => (value: unknown) =>
@@ -13,4 +14,6 @@ const check = (what: string, ok: (value: unknown) => boolean) => (value: unknown
 export const WORKSHOP_META_SLOTS: Record<string, Slot> = {
   timer: { kind: 'value', problem: check('a workshop timer or null', isTimerState), owner: 'server' },
   agenda: { kind: 'value', problem: check('a workshop agenda or null', isAgenda), owner: 'server' },
+  // "Samla alla hit" (summon.ts): written by POST …/summon only.
+  summon: { kind: 'value', problem: check('a summon or null', isSummon), owner: 'server' },
 };

@@ -50,6 +50,9 @@ describe('peopleFromStates', () => {
       { presence: {} },
       { user: { id: 'p3', name: 42 } },
     ]);
-    expect(people).toEqual([anna, bengt]);
+    expect(people).toEqual([
+      { ...anna, role: undefined, idle: false },
+      { ...bengt, role: undefined, idle: false },
+    ]);
   });
 });
