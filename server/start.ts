@@ -96,6 +96,23 @@ export const SHUTDOWN_GRACE_MS = 3_000;
 
 const isLoopbackHost = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
+/**
+ * Whether the pages may be served on a real host name, where tldraw needs a key: the server
+ * listens beyond loopback, or sits behind a proxy (TRUST_PROXY, README's HOST=127.0.0.1 setup)
+ * or is told of an https origin that is not loopback.
+ */
+function servesPublicName(host: string, trustProxy: number, allowedOrigins: readonly string[]): boolean {
+  const publicOrigin = (origin: string) => {
+    try {
+      const url = new URL(origin);
+      return url.protocol === 'https:' && !isLoopbackHost(url.hostname.replace(/^\[|\]$/g, ''));
+    } catch {
+      return false;
+    }
+  };
+  return !isLoopbackHost(host) || trustProxy > 0 || allowedOrigins.some(publicOrigin);
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger();
   // Two servers on one store would each keep their own rooms and overwrite each other's boards.
@@ -190,7 +207,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     allowedOrigins: options.allowedOrigins ?? [],
   });
   log.info({ event: 'server.started', port: (server.address() as AddressInfo).port }, 'server started');
-  if (!options.tldrawLicenseKey && !isLoopbackHost(host)) {
+  if (!options.tldrawLicenseKey && servesPublicName(host, trustProxy, options.allowedOrigins ?? [])) {
     log.warn(
       { event: 'server.no-tldraw-licence', host },
       'TLDRAW_LICENSE_KEY is not set: on an https address other than localhost the canvas is unavailable and boards open as tables (README "The tldraw licence key")',

@@ -64,6 +64,24 @@ describe('the tldraw licence key at run time', () => {
     expect(warning?.msg).toContain('TLDRAW_LICENSE_KEY is not set');
   });
 
+  it('warns on loopback behind a proxy (README: HOST=127.0.0.1 TRUST_PROXY=1), whose pages are on a public name', async () => {
+    const lines: string[] = [];
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const log = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
+    server = await startTestServer({ dataDir, host: '127.0.0.1', trustProxy: 1, log });
+    expect(lines.some((line) => line.includes('server.no-tldraw-licence'))).toBe(true);
+  });
+
+  it('warns on loopback when an allowed origin is https on a real host name', async () => {
+    const lines: string[] = [];
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const log = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
+    server = await startTestServer({ dataDir, allowedOrigins: ['https://board.example.org'], log });
+    expect(lines.some((line) => line.includes('server.no-tldraw-licence'))).toBe(true);
+  });
+
   it('does not warn on loopback, where the canvas runs without a key', async () => {
     const lines: string[] = [];
     const dataDir = tempDataDir();
