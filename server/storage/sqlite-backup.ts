@@ -14,10 +14,13 @@
  * deleted.
  */
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { serverUsing } from './data-dir-lock.ts';
 import { SQLITE_FILE } from './sqlite-store.ts';
+
+/** The store's file and SQLite's files beside it. */
+const STORE_FILES = ['', '-wal', '-shm', '-journal'];
 
 export interface BackupSummary {
   file: string;
@@ -29,6 +32,11 @@ export interface BackupSummary {
 export async function backupStore(dataDir: string, outFile: string): Promise<BackupSummary> {
   const source = join(dataDir, SQLITE_FILE);
   if (!existsSync(source)) throw new Error(`no Samtavla store in ${dataDir}`);
+  // Renamed over the live store (or its log), the copy would replace the file the server keeps
+  // writing to: every edit after it would go to a deleted file and be lost at the next start.
+  if (STORE_FILES.some((suffix) => resolve(`${source}${suffix}`) === resolve(outFile))) {
+    throw new Error(`${outFile} is the live store (or its log) in ${dataDir}; give the backup another name`);
+  }
   const partial = `${outFile}.partial`;
   rmSync(partial, { force: true });
   // Not read-only: a read-only connection cannot always open a WAL database. It writes nothing.

@@ -144,6 +144,35 @@ describe('backup and restore of the SQLite store', () => {
     expect(titles(join(target, kept ?? '?'))).toEqual(['Plan Älvkarleby']);
   });
 
+  it('refuses a backup over the live store itself, which the server keeps writing, and changes nothing', async () => {
+    const dataDir = freshDir();
+    const server = await start(dataDir);
+    const board = await createBoard(server.url, { title: 'Plan', templateId: 'hsvo-2024-2026' });
+    const writer = connectClient(server.url, board.id);
+    const observer = connectClient(server.url, board.id);
+    await Promise.all([writer.synced, observer.synced]);
+    createCard(writer.doc, { goalId: 'A1', createdBy: 'Stina', fields: { title: 'kept' } });
+    await waitFor('the card acknowledged', () => cardsMap(observer.doc).size === 1);
+    const live = join(dataDir, 'samtavla.sqlite');
+    for (const out of [live, `${live}-wal`, join(dataDir, '.', 'samtavla.sqlite')]) {
+      await expect(cli('backup', ['--out', out, '--data-dir', dataDir])).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/^error: .* is the live store/),
+      });
+    }
+    // A later edit still reaches the file a restart reads.
+    createCard(writer.doc, { goalId: 'A1', createdBy: 'Stina', fields: { title: 'after' } });
+    await waitFor('the second card acknowledged', () => cardsMap(observer.doc).size === 2);
+    writer.destroy();
+    observer.destroy();
+    await servers.splice(0)[0]?.close();
+    const reopened = await start(dataDir);
+    const reader = connectClient(reopened.url, board.id);
+    await reader.synced;
+    expect(titlesIn(reader.doc)).toEqual(new Set(['kept', 'after']));
+    reader.destroy();
+  });
+
   it('says so when the data directory has no store to back up', async () => {
     await expect(
       cli('backup', ['--out', join(freshDir(), 'x.sqlite'), '--data-dir', freshDir()]),
