@@ -103,7 +103,7 @@ describe('the people list, following and summoning', () => {
 
   it('tells a participant in the table view of a summon and opens the canvas at the facilitator’s view', async () => {
     await carin.page.getByRole('link', { name: 'Tabell' }).click();
-    await carin.page.getByTestId('canvas').waitFor({ state: 'detached' });
+    await expect.poll(() => carin.page.getByTestId('canvas').count()).toBe(0);
     const target = areas[1] as string;
     await goToArea(anna.page, target);
     await anna.page.getByTestId('people-open').click();
