@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { CLOSE_SERVER_RESTARTING } from '../shared/close-codes.ts';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
+import { isLoopbackHost } from '../shared/loopback.ts';
 import { createApp } from './app.ts';
 import { BoardExpiry, DEFAULT_SWEEP_INTERVAL_MS } from './boards/board-expiry.ts';
 import { type AddressLimitSettings, createAddressLimits, DEFAULT_ADDRESS_LIMITS } from './http/address-limits.ts';
@@ -94,8 +95,6 @@ export interface RunningServer {
 /** How long requests under way and WebSocket closing handshakes may take when the server stops. */
 export const SHUTDOWN_GRACE_MS = 3_000;
 
-const isLoopbackHost = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
-
 /**
  * Whether the pages may be served on a real host name, where tldraw needs a key: the server
  * listens beyond loopback, or sits behind a proxy (TRUST_PROXY, README's HOST=127.0.0.1 setup)
@@ -105,7 +104,7 @@ function servesPublicName(host: string, trustProxy: number, allowedOrigins: read
   const publicOrigin = (origin: string) => {
     try {
       const url = new URL(origin);
-      return url.protocol === 'https:' && !isLoopbackHost(url.hostname.replace(/^\[|\]$/g, ''));
+      return url.protocol === 'https:' && !isLoopbackHost(url.hostname);
     } catch {
       return false;
     }

@@ -4,6 +4,8 @@
  * every page it serves (server/http/page.ts), so an operator changes the
  * tldraw licence key in the server's environment without a rebuild.
  */
+import { isLoopbackHost } from '../../shared/loopback.ts';
+
 export interface RuntimeConfig {
   tldrawLicenseKey?: string;
 }
@@ -35,9 +37,7 @@ export function tldrawLicenseKey(): string | undefined {
  * is production, where tldraw hides its editor after five seconds without one.
  */
 export function isTldrawProductionHost(location: Pick<Location, 'protocol' | 'hostname'>): boolean {
-  if (location.protocol !== 'https:') return false;
-  const host = location.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return !(host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host));
+  return location.protocol === 'https:' && !isLoopbackHost(location.hostname);
 }
 
 /** False where tldraw would hide the canvas for want of a key: the board then opens as a table. */

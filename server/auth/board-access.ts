@@ -48,10 +48,12 @@ export const isRefusal = (access: BoardAccess | AccessRefusal): access is Access
 
 /** The token of a REST request: the Bearer header first, else `?token=`. */
 export function requestToken(c: Context): string | undefined {
-  const header = c.req.header('authorization');
-  const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  return bearer ?? c.req.query('token') ?? undefined;
+  return bearerToken(c.req.header('authorization')) ?? c.req.query('token') ?? undefined;
 }
+
+/** The token of an `Authorization: Bearer …` header, if that is what it is. */
+export const bearerToken = (header: string | undefined): string | undefined =>
+  header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
 
 export type AccessEnv = { Variables: { access: BoardAccess } };
 

@@ -7,6 +7,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { bearerToken } from '../auth/board-access.ts';
 import type { ServerMetrics } from '../metrics/metrics.ts';
 import type { PlanPool } from '../plans/plan-pool.ts';
 import type { BoardStore } from '../storage/store.ts';
@@ -25,8 +26,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** Constant-time comparison of a presented bearer token with the configured one. */
 function tokenMatches(header: string | undefined, token: string): boolean {
-  const presented = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-  return timingSafeEqual(digest(presented), digest(token));
+  return timingSafeEqual(digest(bearerToken(header) ?? ''), digest(token));
 }
 
 async function storageAnswers(store: BoardStore): Promise<boolean> {

@@ -7,10 +7,17 @@
  * during and after the restart — is on the board exactly once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCard, getCardText, readCards, setCardText } from '../../shared/card.ts';
 import { CLOSE_SERVER_RESTARTING } from '../../shared/close-codes.ts';
 import { connectClient, createBoard, removeDir, type TestClient, tempDataDir, waitFor } from '../helpers/server.ts';
-import { type ChildServer, closeCodes, freePort, sleep, startChildServer } from './reliability-support.ts';
+import {
+  type ChildServer,
+  closeCodes,
+  freePort,
+  sleep,
+  startChildServer,
+  tokensIn,
+  typeTokens,
+} from './reliability-support.ts';
 
 let dataDir: string | undefined;
 let server: ChildServer | undefined;
@@ -23,21 +30,6 @@ afterEach(async () => {
   if (dataDir) removeDir(dataDir);
 });
 
-const tokensIn = (client: TestClient) =>
-  readCards(client.doc).flatMap((card) => card.activity.split(';').filter((token) => token.length > 0));
-
-function keepTyping(client: TestClient, name: string, typed: string[]): () => void {
-  const cardId = createCard(client.doc, { goalId: 'B1', createdBy: name, fields: { title: `Kort ${name}` } });
-  let n = 0;
-  const timer = setInterval(() => {
-    const token = `${name}-${n++}`;
-    const current = getCardText(client.doc, cardId, 'activity')?.toString() ?? '';
-    setCardText(client.doc, cardId, 'activity', `${current}${token};`);
-    typed.push(token);
-  }, 15);
-  return () => clearInterval(timer);
-}
-
 describe('stopping the server with SIGTERM during a workshop', () => {
   it('stores what it received, says it restarts, exits 0, and everyone is back with nothing lost', async () => {
     dataDir = tempDataDir();
@@ -49,7 +41,7 @@ describe('stopping the server with SIGTERM during a workshop', () => {
     await Promise.all(writers.map((w) => w.synced));
     const codes = writers.map((w) => closeCodes(w.provider));
     const typed: string[] = [];
-    const stops = writers.map((w, i) => keepTyping(w, ['anna', 'bo'][i] as string, typed));
+    const stops = writers.map((w, i) => typeTokens(w, ['anna', 'bo'][i] as string, () => 15, typed));
     await sleep(400);
 
     const stoppedAt = Date.now();
@@ -69,8 +61,8 @@ describe('stopping the server with SIGTERM during a workshop', () => {
     const verifier = connectClient(server.url, board.id);
     clients.push(verifier);
     await verifier.synced;
-    await waitFor('every typed token stored', () => tokensIn(verifier).length === typed.length, 15_000);
-    const tokens = tokensIn(verifier);
+    await waitFor('every typed token stored', () => tokensIn(verifier.doc).length === typed.length, 15_000);
+    const tokens = tokensIn(verifier.doc);
     expect(new Set(tokens).size).toBe(tokens.length);
     expect([...tokens].sort()).toEqual([...typed].sort());
   }, 60_000);

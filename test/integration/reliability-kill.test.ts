@@ -10,7 +10,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { mergeMany } from '../../server/sync/merge.ts';
-import { createCard, getCardText, readCards, setCardText } from '../../shared/card.ts';
 import { prng, seedFor } from '../helpers/random.ts';
 import {
   connectClient,
@@ -21,7 +20,7 @@ import {
   tempDataDir,
   waitFor,
 } from '../helpers/server.ts';
-import { type ChildServer, freePort, sleep, startChildServer } from './reliability-support.ts';
+import { type ChildServer, freePort, sleep, startChildServer, tokensIn, typeTokens } from './reliability-support.ts';
 
 const KILLS = 3;
 const WRITERS = 3;
@@ -37,10 +36,6 @@ afterEach(async () => {
   if (dataDir) removeDir(dataDir);
 });
 
-/** Every token typed on the board (writers type `w1-17;` into their card's activity field). */
-const tokensIn = (doc: Y.Doc): string[] =>
-  readCards(doc).flatMap((card) => card.activity.split(';').filter((token) => token.length > 0));
-
 /** The board as stored: what a restarted server would load. */
 async function storedTokens(dir: string, boardId: string): Promise<string[]> {
   const store = openSqliteStore({ dataDir: dir });
@@ -51,22 +46,6 @@ async function storedTokens(dir: string, boardId: string): Promise<string[]> {
   } finally {
     await store.close();
   }
-}
-
-/** A writer types unique tokens at the end of its own card's activity field, every 8–20 ms. */
-function startWriting(client: TestClient, name: string, random: () => number, written: string[]) {
-  const cardId = createCard(client.doc, { goalId: 'A1', createdBy: name, fields: { title: `Kort ${name}` } });
-  let seq = 0;
-  let timer: ReturnType<typeof setTimeout>;
-  const tick = () => {
-    const token = `${name}-${seq++}`;
-    const current = getCardText(client.doc, cardId, 'activity')?.toString() ?? '';
-    setCardText(client.doc, cardId, 'activity', `${current}${token};`);
-    written.push(token);
-    timer = setTimeout(tick, 8 + random() * 12);
-  };
-  tick();
-  return () => clearTimeout(timer);
 }
 
 describe('the server killed with SIGKILL while people write', () => {
@@ -83,7 +62,7 @@ describe('the server killed with SIGKILL while people write', () => {
     clients.push(...writers, observer);
     await Promise.all(clients.map((c) => c.synced));
     const written: string[] = [];
-    const stops = writers.map((w, i) => startWriting(w, `w${i}`, random, written));
+    const stops = writers.map((w, i) => typeTokens(w, `w${i}`, () => 8 + random() * 12, written));
 
     for (let kill = 0; kill < KILLS; kill++) {
       await sleep(300 + random() * 900);

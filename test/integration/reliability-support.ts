@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { createCard, getCardText, readCards, setCardText } from '../../shared/card.ts';
+import type { TestClient } from '../helpers/server.ts';
 
 /** A full garbage collection, to compare memory before and after without garbage in the way. */
 export function collectGarbage(): void {
@@ -70,4 +73,27 @@ export function closeCodes(provider: WebsocketProvider): number[] {
     if (event) codes.push(event.code);
   });
   return codes;
+}
+
+/** Every token typed on the board: writers type `w1-17;` into their card's activity field. */
+export const tokensIn = (doc: Y.Doc): string[] =>
+  readCards(doc).flatMap((card) => card.activity.split(';').filter((token) => token.length > 0));
+
+/**
+ * A writer types unique tokens (`name-0;`, `name-1;` …) at the end of its own card's activity
+ * field, waiting `nextDelay()` ms between two; the tokens go into `written`. Returns the stop.
+ */
+export function typeTokens(client: TestClient, name: string, nextDelay: () => number, written: string[]): () => void {
+  const cardId = createCard(client.doc, { goalId: 'A1', createdBy: name, fields: { title: `Kort ${name}` } });
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout>;
+  const tick = () => {
+    const token = `${name}-${seq++}`;
+    const current = getCardText(client.doc, cardId, 'activity')?.toString() ?? '';
+    setCardText(client.doc, cardId, 'activity', `${current}${token};`);
+    written.push(token);
+    timer = setTimeout(tick, nextDelay());
+  };
+  tick();
+  return () => clearTimeout(timer);
 }
