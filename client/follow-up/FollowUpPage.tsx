@@ -3,7 +3,8 @@
  * and goal like the table view. The current round is filled in here (the same
  * inputs as the card editor's section), earlier ones are read; each area and
  * goal has the round's comment, each area its status counts and a slot for the
- * chart. The facilitator starts rounds here and makes another one current.
+ * chart. The facilitator starts rounds here, makes another one current and
+ * makes the next plan from the round shown.
  * Live for everyone; reads `cards` and `meta` only.
  */
 import { useId, useState } from 'react';
@@ -17,6 +18,7 @@ import { useCardText } from '../cards/card-messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { groupCards } from '../table/group-cards.ts';
 import { FollowUpTable } from './FollowUpTable.tsx';
+import { NextPlanButton } from './NextPlanButton.tsx';
 import { ReportMenu } from './ReportMenu.tsx';
 import { RoundCommentField } from './RoundCommentField.tsx';
 import { RoundsList } from './RoundsList.tsx';
@@ -69,6 +71,7 @@ function FollowUpRounds({ board }: { board: BoardContextValue }) {
               ))}
             </select>
             <ReportMenu boardId={board.info.id} token={token} round={round} />
+            {isFacilitator(board.role) && <NextPlanButton board={board} round={round} />}
           </>
         )}
       </div>

@@ -7,8 +7,10 @@
  * as does the facilitator's view (counts table and the chart's text
  * alternative). The facilitator downloads the round's Word report from the
  * report menu (its text and chart read from the file), and then finds the
- * entries in the card editor on the canvas. Screenshots of the start dialog,
- * the follow-up view and the editor's section go to test-results/e2e/.
+ * entries in the card editor on the canvas, and makes the next plan from the
+ * round ("Ny plan från den här"). Screenshots of the start dialog, the
+ * follow-up view, the editor's section and the next-plan dialog go to
+ * test-results/e2e/.
  */
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
@@ -179,5 +181,41 @@ describe('follow-up rounds', () => {
     expect(await section.locator('[data-follow-up="comment"]').inputValue()).toBe('Två skolor har börjat.');
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/follow-up-card-editor.png` });
+  });
+
+  it('makes the next plan from the round: the done card left out, one more unticked, the rest on a new board', async () => {
+    const page = facilitator.page;
+    await page.locator('.view-toggle').getByRole('link', { name: 'Uppföljning' }).click();
+    await page.getByTestId('next-plan-button').click();
+    const dialog = page.getByTestId('next-plan-dialog');
+    await dialog.waitFor();
+    const box = (id: string) => dialog.locator(`input[data-card-id="${id}"]`);
+    // Offered as the server would choose: the done card stays behind, the ongoing one goes on.
+    expect(await box(cardId).isChecked()).toBe(false);
+    expect(await box(secondId).isChecked()).toBe(true);
+    const dropped = cards[2]?.id ?? '';
+    await box(dropped).uncheck();
+    await dialog.getByTestId('next-plan-title').fill('Samverkansplan NSU 2020');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/follow-up-next-plan.png` });
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/next-plan') && r.request().method() === 'POST'),
+      dialog.getByTestId('next-plan-submit').click(),
+    ]);
+    expect(answer.status()).toBe(201);
+    const created = (await answer.json()) as { id: string; cardCount: number; tokens: { facilitator: string } };
+    expect(created.cardCount).toBe(2);
+    // The facilitator is taken to the new board, named as asked.
+    await page.waitForURL((url) => url.pathname === `/b/${created.id}`);
+    await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 10_000 }).toContain('NSU 2020');
+    const exported = await fetch(`${env.origin}/api/boards/${created.id}/export?format=json`, {
+      headers: { authorization: `Bearer ${created.tokens.facilitator}` },
+    });
+    const plan = (await exported.json()) as {
+      board: { source: { id: string } | null };
+      focusAreas: { goals: { cards: { title: string; followUp: unknown[] }[] }[] }[];
+    };
+    const titles = plan.focusAreas.flatMap((a) => a.goals.flatMap((g) => g.cards.map((c) => c.title)));
+    expect(titles.sort()).toEqual([cards[1]?.fields?.title, cards[3]?.fields?.title].sort());
+    expect(plan.board.source?.id).toBe(board.id);
   });
 });
