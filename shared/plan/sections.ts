@@ -50,6 +50,17 @@ export interface PlanSection {
 export const numbered = (item: { code: string | null; title: string | null }): string =>
   [item.code, item.title].filter(Boolean).join(' ');
 
+/**
+ * A follow-up entry in the plan's status cell: "2025: Pågående – Planen är på remiss." The comment
+ * belongs beside its status, as the committees write "Kommentar mars 2022" in their action lists.
+ */
+const followUpLine =
+  (words: PlanWords) =>
+  (entry: PlanCard['followUp'][number]): string => {
+    const comment = entry.comment.trim().replace(/\s+/g, ' ');
+    return `${entry.period}: ${words.followUpStatus[entry.status]}${comment ? ` – ${comment}` : ''}`;
+  };
+
 export function cardCells(card: PlanCard, words: PlanWords = planWords()): CardCells {
   const fields = DOCUMENT_FIELDS.map((f) => [f.id, linesOf(f.plan.kind, planFieldValue(card, f))]);
   return {
@@ -57,7 +68,7 @@ export function cardCells(card: PlanCard, words: PlanWords = planWords()): CardC
     fields: Object.fromEntries(fields) as CardCells['fields'],
     status: [
       missingText(card, words) ?? words.cardStatus[card.status],
-      ...card.followUp.map((entry) => `${entry.period}: ${words.followUpStatus[entry.status]}`),
+      ...card.followUp.map(followUpLine(words)),
       ...(card.decision ? [decisionLine(card.decision, words)] : []),
     ],
   };

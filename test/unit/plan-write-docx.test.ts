@@ -104,7 +104,7 @@ describe('DOCX export', () => {
       'Äldre\nPersoner med psykisk ohälsa',
       'Region Uppsala\nHeby kommun\nArbetsförmedlingen',
       '2025',
-      'Överenskommen\n2024: Genomförd\n2025: Pågående',
+      'Överenskommen\n2024: Genomförd – Förstudie\n2025: Pågående – Rutinen är klar; utbildningen "pågår"',
     ]);
     expect(all[1]?.slice(1).map((row) => row[1])).toEqual([
       'Tie A <script>alert(1)</script> | pipe',

@@ -57,7 +57,7 @@ describe('Markdown export', () => {
       ['Äldre', 'Personer med psykisk ohälsa'],
       ['Region Uppsala', 'Heby kommun', 'Arbetsförmedlingen'],
       ['2025'],
-      ['Överenskommen', '2024: Genomförd', '2025: Pågående'],
+      ['Överenskommen', '2024: Genomförd – Förstudie', '2025: Pågående – Rutinen är klar; utbildningen "pågår"'],
     ]);
   });
 

@@ -94,7 +94,7 @@ describe('XLSX export', () => {
       'Äldre\nPersoner med psykisk ohälsa',
       'Region Uppsala\nHeby kommun\nArbetsförmedlingen',
       '2025',
-      'Överenskommen\n2024: Genomförd\n2025: Pågående',
+      'Överenskommen\n2024: Genomförd – Förstudie\n2025: Pågående – Rutinen är klar; utbildningen "pågår"',
     ]);
     // The card title is bold rich text above the activity.
     const activity = b.getCell('B4').value as ExcelJS.CellRichTextValue;
