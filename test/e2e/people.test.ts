@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedBoard } from '../../shared/api.ts';
 import { createBoard } from '../helpers/server.ts';
+import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import { goToArea } from './helpers/board-page.ts';
 import {
   type E2eEnv,
@@ -46,6 +47,8 @@ describe('the people list, following and summoning', () => {
   beforeAll(async () => {
     env = await startE2e();
     board = await createBoard(env.origin, { title: 'Samverkansplan Uppsala 2019', templateId: 'nsu-2019' });
+    // The whole 2019 plan (34 cards, long Swedish titles), so the screenshots show a board in use.
+    await seedCards(env.origin, board.id, nsuRows().map(cardFromRow));
     [anna, carin] = [await newPerson(env), await newPerson(env)];
     await openBoardAs(anna.page, shareLinkOf(env, board, 'facilitator'), 'Anna Andersson');
     await openBoardAs(carin.page, shareLinkOf(env, board, 'participant'), 'Carin Cederlund');
