@@ -5,6 +5,7 @@
  */
 import type { Slot } from '../board-contract.ts';
 import { isAgenda } from './agenda.ts';
+import { isDraftingRound } from './drafting.ts';
 import { isSummon } from './summon.ts';
 import { isTimerState } from './timer.ts';
 
@@ -16,4 +17,6 @@ export const WORKSHOP_META_SLOTS: Record<string, Slot> = {
   agenda: { kind: 'value', problem: check('a workshop agenda or null', isAgenda), owner: 'server' },
   // "Samla alla hit" (summon.ts): written by POST …/summon only.
   summon: { kind: 'value', problem: check('a summon or null', isSummon), owner: 'server' },
+  // Private drafting (drafting.ts): written by POST …/drafting only; the drafts never reach the document.
+  drafting: { kind: 'value', problem: check('a drafting round or null', isDraftingRound), owner: 'server' },
 };
