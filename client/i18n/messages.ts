@@ -6,6 +6,7 @@
 
 import { accessEn, accessSv } from './messages-access.ts';
 import { decisionsEn, decisionsSv } from './messages-decisions.ts';
+import { draftsEn, draftsSv } from './messages-drafts.ts';
 import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
@@ -143,6 +144,7 @@ const sv = {
   ...navigationSv,
   ...templatesSv,
   ...workshopSv,
+  ...draftsSv,
   ...rollupSv,
   ...operationsSv,
   ...decisionsSv,
@@ -280,6 +282,7 @@ const en: Messages = {
   ...navigationEn,
   ...templatesEn,
   ...workshopEn,
+  ...draftsEn,
   ...rollupEn,
   ...operationsEn,
   ...decisionsEn,

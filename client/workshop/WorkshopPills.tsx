@@ -12,6 +12,7 @@ import { currentPhase } from '../../shared/workshop/agenda.ts';
 import { formatRemaining, remainingMs } from '../../shared/workshop/timer.ts';
 import { isFacilitator } from '../access/permissions.ts';
 import { DecisionLogButton } from '../decisions/DecisionLogButton.tsx';
+import { DraftingControls } from '../drafts/DraftingControls.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useServerClock } from './server-clock.ts';
 import { playTimeUp, rememberSound, soundOn } from './time-up-sound.ts';
@@ -129,7 +130,11 @@ export function WorkshopPills({ doc, board }: WorkshopPillsProps) {
       <span className="sr-only" aria-live="polite" data-testid="workshop-announcement">
         {announcement}
       </span>
-      {isFacilitator(board.role) && <WorkshopPanel board={board} workshop={workshop} />}
+      {isFacilitator(board.role) && (
+        <WorkshopPanel board={board} workshop={workshop}>
+          <DraftingControls doc={doc} board={board} />
+        </WorkshopPanel>
+      )}
       {/* After the panel's button, so the panel opens where it always did. */}
       <DecisionLogButton doc={doc} />
     </div>
