@@ -70,9 +70,10 @@ export function DraftItem({ doc, draft, number, template, text, onRemove }: Draf
           type="button"
           className="button button--quiet draft__remove"
           onClick={() => onRemove(draft.id)}
+          aria-label={t('drafts.remove', { number })}
           data-testid="draft-remove"
         >
-          {t('drafts.remove', { number })}
+          {t('drafts.removeShort')}
         </button>
       </div>
     </li>

@@ -22,6 +22,8 @@ export interface DraftsPanelProps {
   writing: boolean;
   /** What the panel says about the drafts' fate, under the list (refused publish, waiting). */
   note: string;
+  /** Where the panel sits (drafts.css): clear of tldraw's own panels on the canvas. */
+  onCanvas: boolean;
 }
 
 /** Once React has drawn the change, focuses the first of `selectors` found in `panel`. */
@@ -33,7 +35,7 @@ const focusLater = (panel: HTMLElement | null, ...selectors: string[]) =>
     }
   });
 
-export function DraftsPanel({ doc, drafts, template, writing, note }: DraftsPanelProps) {
+export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas }: DraftsPanelProps) {
   const { t } = useI18n();
   const text = useCardText(template);
   const [open, setOpen] = useState(true);
@@ -60,6 +62,7 @@ export function DraftsPanel({ doc, drafts, template, writing, note }: DraftsPane
       <button
         type="button"
         className="button drafts-toggle"
+        data-on-canvas={onCanvas}
         aria-expanded={false}
         onClick={() => setOpen(true)}
         data-testid="drafts-show"
@@ -69,7 +72,13 @@ export function DraftsPanel({ doc, drafts, template, writing, note }: DraftsPane
     );
   }
   return (
-    <section ref={panel} className="drafts-panel" aria-labelledby="drafts-heading" data-testid="drafts-panel">
+    <section
+      ref={panel}
+      className="drafts-panel"
+      aria-labelledby="drafts-heading"
+      data-on-canvas={onCanvas}
+      data-testid="drafts-panel"
+    >
       <div className="drafts-panel__head">
         <h2 id="drafts-heading" tabIndex={-1}>
           {t('drafts.heading', { count })}

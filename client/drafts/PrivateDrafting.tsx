@@ -4,6 +4,8 @@
  * the facilitator their "Mina utkast" panel and the publishing of their drafts
  * at the reveal. Viewers get the notice only: they never write.
  */
+import { useState } from 'react';
+import { useLocation } from 'react-router';
 import type * as Y from 'yjs';
 import { readPlanPeriod } from '../../shared/board-doc.ts';
 import { defaultCardPeriod } from '../../shared/card-schema.ts';
@@ -53,9 +55,17 @@ export function PrivateDrafting(props: PrivateDraftingProps) {
     as: { createdBy: personName, period },
   });
   const writing = round?.state === 'private';
-  const publishedNote = published > 0 && round?.state === 'revealed' && (
-    <p className="notice drafts-published" role="status" data-testid="drafts-published">
-      {published === 1 ? t('drafts.published.one') : t('drafts.published.many', { count: published })}
+  // On the canvas the panel keeps clear of tldraw's style panel (top right); elsewhere of the table's row headers.
+  const onCanvas = !/\/(table|follow-up)\/?$/.test(useLocation().pathname);
+  const [dismissed, setDismissed] = useState(0);
+  const publishedNote = published > 0 && published !== dismissed && round?.state === 'revealed' && (
+    <p className="notice drafts-published" data-on-canvas={onCanvas} data-testid="drafts-published">
+      <span role="status">
+        {published === 1 ? t('drafts.published.one') : t('drafts.published.many', { count: published })}
+      </span>
+      <button type="button" className="button button--quiet" onClick={() => setDismissed(published)}>
+        {t('drafts.close')}
+      </button>
     </p>
   );
   if (!drafts.doc || (!writing && drafts.drafts.length === 0)) return publishedNote || null;
@@ -65,5 +75,14 @@ export function PrivateDrafting(props: PrivateDraftingProps) {
     : round
       ? ''
       : t('drafts.waiting');
-  return <DraftsPanel doc={drafts.doc} drafts={drafts.drafts} template={template} writing={writing} note={note} />;
+  return (
+    <DraftsPanel
+      doc={drafts.doc}
+      drafts={drafts.drafts}
+      template={template}
+      writing={writing}
+      note={note}
+      onCanvas={onCanvas}
+    />
+  );
 }
