@@ -92,19 +92,19 @@ describe('private drafting', () => {
     // Two drafts by keyboard: the new draft's title takes the focus.
     const panel = first.page.getByTestId('drafts-panel');
     await panel.getByTestId('draft-add').click();
-    expect(await focusedIn(first.page)).toBe('draft-title');
+    await expect.poll(() => focusedIn(first.page)).toBe('draft-title');
     await first.page.keyboard.type(FIRST);
     await panel.getByTestId('draft-goal').first().selectOption('3.3');
     await panel.getByTestId('draft-add').focus();
     await first.page.keyboard.press('Enter');
-    expect(await focusedIn(first.page)).toBe('draft-title');
+    await expect.poll(() => focusedIn(first.page)).toBe('draft-title');
     await first.page.keyboard.type(SECOND);
     await panel.getByTestId('draft-goal').nth(1).selectOption('2.1');
     // A third, deleted again: the focus goes to its neighbour, not to the top of the page.
     await panel.getByTestId('draft-add').click();
     await panel.getByTestId('draft-remove').nth(2).click();
     await expect.poll(() => panel.getByTestId('draft').count()).toBe(2);
-    expect(await focusedIn(first.page)).toBe('draft-title');
+    await expect.poll(() => focusedIn(first.page)).toBe('draft-title');
 
     expect(await violations(first.page)).toEqual([]);
     await first.page.screenshot({ path: `${SCREENSHOT_DIR}/drafting-participant.png` });
@@ -126,7 +126,7 @@ describe('private drafting', () => {
     expect(await violations(anna.page)).toEqual([]);
     await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/drafting-table.png` });
     await anna.page.getByTestId('draft-remove').click();
-    expect(await focusedIn(anna.page)).toBe('draft-add');
+    await expect.poll(() => focusedIn(anna.page)).toBe('draft-add');
 
     // Offline, the browser closed; opened again later: the drafts are still there.
     await first.context.setOffline(true);
@@ -179,5 +179,44 @@ describe('private drafting', () => {
     expect((await storedCards(env, board.id)).length).toBe(nsuRows().length + 2);
     expect([...again.errors, ...anna.errors]).toEqual([]);
     await again.context.close();
+  });
+
+  it('keeps the drafts and says why when the board is locked at the reveal, and publishes them once it opens', async () => {
+    const locked = await createBoard(env.origin, { title: 'Samverkansplan Knivsta 2019', templateId: 'nsu-2019' });
+    await seedCards(env.origin, locked.id, nsuRows().slice(0, 3).map(cardFromRow));
+    const facilitator = (path: string, method: string, body: unknown) =>
+      fetch(`${env.origin}/api/boards/${locked.id}${path}`, {
+        method,
+        headers: { ...bearer(locked.id), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const olle = await newPerson(env);
+    await openBoardAs(olle.page, shareLinkOf(env, locked, 'participant', 'table'), 'Olle Östlund');
+    expect((await facilitator('/drafting', 'POST', { action: 'start', by: 'Anna' })).status).toBe(200);
+    // A viewer is told about the round but gets no drafts panel: they never write.
+    const vera = await newPerson(env);
+    await openBoardAs(vera.page, shareLinkOf(env, locked, 'viewer', 'table'), 'Vera Viklund');
+    await vera.page.getByTestId('drafting-notice').waitFor();
+    expect(await vera.page.getByTestId('drafts-panel').count()).toBe(0);
+    const panel = olle.page.getByTestId('drafts-panel');
+    await panel.getByTestId('draft-add').click();
+    await olle.page.keyboard.type(SECOND);
+
+    expect((await facilitator('', 'PATCH', { locked: true })).status).toBe(200);
+    expect((await facilitator('/drafting', 'POST', { action: 'reveal' })).status).toBe(200);
+    await expect.poll(() => panel.getByTestId('drafts-note').textContent()).toMatch(/kunde inte läggas på tavlan/);
+    expect(await panel.getByTestId('draft-title').inputValue()).toBe(SECOND);
+    expect(await violations(olle.page)).toEqual([]);
+    expect((await storedCards(env, locked.id)).some((card) => card.title === SECOND)).toBe(false);
+
+    expect((await facilitator('', 'PATCH', { locked: false })).status).toBe(200);
+    await olle.page.getByTestId('drafts-published').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(async () => (await storedCards(env, locked.id)).filter((card) => card.title === SECOND).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(await panel.count()).toBe(0);
+    expect(olle.errors).toEqual([]);
   });
 });
