@@ -122,6 +122,7 @@ describe('private drafting', () => {
     await anna.page.goto(`${env.origin}/b/${board.id}/table`);
     await anna.page.getByTestId('table-view').waitFor();
     await anna.page.getByTestId('drafts-panel').getByTestId('draft-add').click();
+    await expect.poll(() => focusedIn(anna.page)).toBe('draft-title');
     await anna.page.keyboard.type('Facilitatorns eget utkast');
     expect(await violations(anna.page)).toEqual([]);
     await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/drafting-table.png` });
@@ -200,6 +201,7 @@ describe('private drafting', () => {
     expect(await vera.page.getByTestId('drafts-panel').count()).toBe(0);
     const panel = olle.page.getByTestId('drafts-panel');
     await panel.getByTestId('draft-add').click();
+    await expect.poll(() => focusedIn(olle.page)).toBe('draft-title');
     await olle.page.keyboard.type(SECOND);
 
     expect((await facilitator('', 'PATCH', { locked: true })).status).toBe(200);
