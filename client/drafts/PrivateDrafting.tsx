@@ -4,13 +4,13 @@
  * the facilitator their "Mina utkast" panel and the publishing of their drafts
  * at the reveal. Viewers get the notice only: they never write.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import type * as Y from 'yjs';
 import { readPlanPeriod } from '../../shared/board-doc.ts';
 import { defaultCardPeriod } from '../../shared/card-schema.ts';
 import type { Role } from '../../shared/roles.ts';
-import type { Template } from '../../shared/template.ts';
+import { cardPlaces, type Template } from '../../shared/template.ts';
 import { writesDocument } from '../access/permissions.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { DraftsPanel } from './DraftsPanel.tsx';
@@ -46,13 +46,17 @@ export function PrivateDrafting(props: PrivateDraftingProps) {
   const round = useDraftingRound(doc);
   const drafts = useDrafts(boardId, writesDocument(role));
   const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
+  const goalIds = useMemo(
+    () => new Set(template.focusAreas.flatMap((area) => cardPlaces(area).map((goal) => goal.id))),
+    [template],
+  );
   const { refused, published } = useDraftPublishing({
     board: doc,
     round,
     drafts: { doc: drafts.doc, list: drafts.drafts, loaded: drafts.loaded },
     hasSynced,
     blocked,
-    as: { createdBy: personName, period },
+    as: { createdBy: personName, period, goalIds },
   });
   const writing = round?.state === 'private';
   // On the canvas the panel keeps clear of tldraw's style panel (top right); elsewhere of the table's row headers.

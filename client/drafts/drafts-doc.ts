@@ -19,11 +19,15 @@ export interface Draft {
 
 export const draftsMap = (doc: Y.Doc): Y.Map<Draft> => doc.getMap('drafts');
 
+/** A card id the board's contract takes (shared/board-contract.ts), so a published draft is never refused for it. */
+const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 const isDraft = (value: unknown): value is Draft => {
   if (typeof value !== 'object' || value === null) return false;
   const { id, title, goalId, createdAt } = value as Record<string, unknown>;
   return (
     typeof id === 'string' &&
+    DRAFT_ID.test(id) &&
     typeof title === 'string' &&
     (goalId === null || typeof goalId === 'string') &&
     typeof createdAt === 'string'

@@ -30,9 +30,12 @@ export interface PublishAs {
   createdBy: string;
   /** The time frame a new card starts with (the plan year), as on the canvas and in the table. */
   period: string;
+  /** The goals of the board's layout now: a draft's goal that is gone (the layout changed) leaves its card unplaced. */
+  goalIds: ReadonlySet<string>;
 }
 
 export function publishDrafts(board: Y.Doc, drafts: Y.Doc, as: PublishAs): Published {
+  const placed = (draft: Draft) => (draft.goalId !== null && as.goalIds.has(draft.goalId) ? draft.goalId : null);
   const all = readDrafts(drafts);
   const cards = cardsMap(board);
   const already = all.filter((draft) => cards.has(draft.id)).map((draft) => draft.id);
@@ -41,13 +44,13 @@ export function publishDrafts(board: Y.Doc, drafts: Y.Doc, as: PublishAs): Publi
     for (const draft of toWrite) {
       createCard(board, {
         id: draft.id,
-        goalId: draft.goalId,
+        goalId: placed(draft),
         createdBy: as.createdBy,
         createdAt: draft.createdAt,
         fields: { title: draft.title.trim(), period: as.period },
       });
       // At the end of its goal's cards, as a card added there now.
-      placeCard(board, draft.id, draft.goalId, Number.POSITIVE_INFINITY);
+      placeCard(board, draft.id, placed(draft), Number.POSITIVE_INFINITY);
     }
   }, Origin.user);
   removeDrafts(

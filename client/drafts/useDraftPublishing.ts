@@ -36,11 +36,11 @@ export function useDraftPublishing({ board, round, drafts, hasSynced, blocked, a
   const [published, setPublished] = useState(0);
   const revealed = round?.state === 'revealed';
   const waiting = revealed && drafts.loaded && hasSynced && drafts.list.length > 0;
-  const { createdBy, period } = as;
+  const { createdBy, period, goalIds } = as;
   useEffect(() => {
     if (!waiting || blocked || !drafts.doc) return;
-    const { written } = publishDrafts(board, drafts.doc, { createdBy, period });
+    const { written } = publishDrafts(board, drafts.doc, { createdBy, period, goalIds });
     if (written.length > 0) setPublished(written.length);
-  }, [waiting, blocked, board, drafts.doc, createdBy, period]);
+  }, [waiting, blocked, board, drafts.doc, createdBy, period, goalIds]);
   return { refused: waiting ? blocked : null, published };
 }

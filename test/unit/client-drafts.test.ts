@@ -10,7 +10,7 @@ import { publishDrafts } from '../../client/drafts/publish-drafts.ts';
 import { cardsMap } from '../../shared/board-doc.ts';
 import { createCard, readCard, readCards, setCardText } from '../../shared/card.ts';
 
-const AS = { createdBy: 'Anna', period: '2025' };
+const AS = { createdBy: 'Anna', period: '2025', goalIds: new Set(['A1', 'B1']) };
 
 function twoDrafts(): { drafts: Y.Doc; ids: string[] } {
   const drafts = new Y.Doc();
@@ -59,6 +59,15 @@ describe('publishDrafts', () => {
     expect([...cardsMap(board).keys()].sort()).toEqual(cardIdsBefore);
     expect(readCard(board, ids[0] as string)?.title).toBe('Ändrad av facilitatorn');
     expect(readDrafts(reopened)).toEqual([]);
+  });
+
+  it('leaves a card unplaced when its draft’s goal is no longer on the board', () => {
+    const board = new Y.Doc();
+    const drafts = new Y.Doc();
+    const draft = addDraft(drafts, 'C9');
+    updateDraft(drafts, draft.id, { title: 'Hembesök' });
+    publishDrafts(board, drafts, AS);
+    expect(readCard(board, draft.id)?.goalId).toBeNull();
   });
 
   it('drops drafts that were begun but never written, and leaves other cards alone', () => {
