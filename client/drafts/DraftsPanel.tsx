@@ -93,7 +93,7 @@ export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas }: 
           {t('drafts.hide')}
         </button>
       </div>
-      <p className="drafts-panel__intro">{t('drafts.intro')}</p>
+      {writing && <p className="drafts-panel__intro">{t('drafts.intro')}</p>}
       {count === 0 && <p className="drafts-panel__empty">{t('drafts.empty')}</p>}
       {count > 0 && (
         <ol className="drafts-panel__list">

@@ -209,6 +209,7 @@ describe('private drafting', () => {
     await expect.poll(() => panel.getByTestId('drafts-note').textContent()).toMatch(/kunde inte läggas på tavlan/);
     expect(await panel.getByTestId('draft-title').inputValue()).toBe(SECOND);
     expect(await violations(olle.page)).toEqual([]);
+    await olle.page.screenshot({ path: `${SCREENSHOT_DIR}/drafting-refused.png` });
     expect((await storedCards(env, locked.id)).some((card) => card.title === SECOND)).toBe(false);
 
     expect((await facilitator('', 'PATCH', { locked: false })).status).toBe(200);
