@@ -6,7 +6,7 @@
  * reveal). Focus never drops to the top of the page: a new draft's title
  * takes it, and a deleted draft hands it to its neighbour or the add button.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Template } from '../../shared/template.ts';
 import { useCardText } from '../cards/card-messages.ts';
@@ -41,7 +41,19 @@ export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas }: 
   const [open, setOpen] = useState(true);
   const [said, setSaid] = useState('');
   const panel = useRef<HTMLElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   const count = drafts.length;
+  // Folding the panel or opening it again replaces the button pressed: the focus goes to what took its place.
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (open ? panel.current?.querySelector<HTMLElement>('h2') : toggle.current)?.focus();
+  }, [open]);
+  const setShown = (shown: boolean) => {
+    toggled.current = true;
+    setOpen(shown);
+  };
 
   const add = () => {
     const draft = addDraft(doc, drafts.at(-1)?.goalId ?? null);
@@ -60,11 +72,12 @@ export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas }: 
   if (!open) {
     return (
       <button
+        ref={toggle}
         type="button"
         className="button drafts-toggle"
         data-on-canvas={onCanvas}
         aria-expanded={false}
-        onClick={() => setOpen(true)}
+        onClick={() => setShown(true)}
         data-testid="drafts-show"
       >
         {t('drafts.show', { count })}
@@ -87,7 +100,7 @@ export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas }: 
           type="button"
           className="button button--quiet"
           aria-expanded={true}
-          onClick={() => setOpen(false)}
+          onClick={() => setShown(false)}
           data-testid="drafts-hide"
         >
           {t('drafts.hide')}
@@ -111,7 +124,7 @@ export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas }: 
         </ol>
       )}
       {note && (
-        <p className="drafts-panel__note" data-testid="drafts-note">
+        <p className="drafts-panel__note" role="status" data-testid="drafts-note">
           {note}
         </p>
       )}

@@ -128,6 +128,13 @@ describe('private drafting', () => {
     await anna.page.screenshot({ path: `${SCREENSHOT_DIR}/drafting-table.png` });
     await anna.page.getByTestId('draft-remove').click();
     await expect.poll(() => focusedIn(anna.page)).toBe('draft-add');
+    // Folded and opened again by keyboard: the focus stays on what replaced the button pressed.
+    await anna.page.getByTestId('drafts-hide').press('Enter');
+    await expect
+      .poll(() => anna.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('drafts-show');
+    await anna.page.keyboard.press('Enter');
+    await expect.poll(() => focusedIn(anna.page)).toBe('H2');
 
     // Offline, the browser closed; opened again later: the drafts are still there.
     await first.context.setOffline(true);
