@@ -218,6 +218,12 @@ describe('private drafting', () => {
     expect(await violations(olle.page)).toEqual([]);
     await olle.page.screenshot({ path: `${SCREENSHOT_DIR}/drafting-refused.png` });
     expect((await storedCards(env, locked.id)).some((card) => card.title === SECOND)).toBe(false);
+    // In English, the panel speaks English (and stays axe-clean).
+    await olle.page.getByTestId('language-toggle').click();
+    await expect.poll(() => panel.getByRole('heading').textContent()).toBe('My drafts (1)');
+    expect(await panel.getByTestId('drafts-note').textContent()).toMatch(/could not go on the board/);
+    expect(await violations(olle.page)).toEqual([]);
+    await olle.page.screenshot({ path: `${SCREENSHOT_DIR}/drafting-refused-en.png` });
 
     expect((await facilitator('', 'PATCH', { locked: false })).status).toBe(200);
     await olle.page.getByTestId('drafts-published').waitFor({ timeout: 15_000 });
