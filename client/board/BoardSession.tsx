@@ -13,6 +13,7 @@ import { lockedOut, writesDocument } from '../access/permissions.ts';
 import { rotateToken } from '../api/board-admin.ts';
 import type { BoardVersion } from '../api/history.ts';
 import { MAIN_CONTENT_ID, SkipLink } from '../app/SkipLink.tsx';
+import { DraftingNotice, PrivateDrafting } from '../drafts/PrivateDrafting.tsx';
 import { HistoryControls } from '../history/HistoryControls.tsx';
 import { VersionView } from '../history/VersionView.tsx';
 import { rememberBoard } from '../home/recent-boards.ts';
@@ -199,6 +200,7 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
         )}
         <RoleNotice role={role} locked={locked} />
         <PhaseNotice role={role} restriction={restriction} />
+        <DraftingNotice doc={connection?.doc ?? null} role={role} />
         {connection && (
           <ConnectionNotice
             problem={connection.problem}
@@ -208,6 +210,25 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
         )}
         <div className="board-page__body" id={MAIN_CONTENT_ID} tabIndex={-1}>
           {body}
+          {connection && person && template && writesDocument(role) && (
+            <PrivateDrafting
+              boardId={info.id}
+              doc={connection.doc}
+              role={role}
+              template={template}
+              hasSynced={connection.hasSynced}
+              blocked={
+                !writable
+                  ? 'readOnly'
+                  : lockedOut(role, locked || restriction !== 'none')
+                    ? 'locked'
+                    : connection.state === 'closed'
+                      ? 'closed'
+                      : null
+              }
+              personName={person.name}
+            />
+          )}
           {connection && <SummonNotice boardId={info.id} doc={connection.doc} hasSynced={connection.hasSynced} />}
         </div>
         {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}

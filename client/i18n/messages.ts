@@ -6,6 +6,7 @@
 
 import { accessEn, accessSv } from './messages-access.ts';
 import { decisionsEn, decisionsSv } from './messages-decisions.ts';
+import { draftsEn, draftsSv } from './messages-drafts.ts';
 import { followUpEn, followUpSv } from './messages-follow-up.ts';
 import { historyEn, historySv } from './messages-history.ts';
 import { navigationEn, navigationSv } from './messages-navigation.ts';
@@ -145,6 +146,7 @@ const sv = {
   ...templatesSv,
   ...workshopSv,
   ...votingSv,
+  ...draftsSv,
   ...rollupSv,
   ...operationsSv,
   ...decisionsSv,
@@ -283,6 +285,7 @@ const en: Messages = {
   ...templatesEn,
   ...workshopEn,
   ...votingEn,
+  ...draftsEn,
   ...rollupEn,
   ...operationsEn,
   ...decisionsEn,

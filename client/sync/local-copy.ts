@@ -8,6 +8,7 @@
  */
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { forgetDrafts } from '../drafts/draft-store.ts';
 
 /** The database name of a board's local copy (README "Weak networks": what is stored on the device). */
 export const localCopyName = (boardId: string): string => `samtavla-board-${boardId}`;
@@ -68,23 +69,29 @@ export function openLocalCopy(boardId: string, doc: Y.Doc): LocalCopy | null {
     },
     async discard() {
       stop();
-      await forgetLocalCopy(boardId);
+      await clearCopy(boardId);
     },
     close: stop,
   };
 }
 
-/**
- * Deletes a board's local copy: the board is gone, this browser's access to it
- * ended, or the server refused its content for good. Never fails the page.
- */
-export async function forgetLocalCopy(boardId: string): Promise<void> {
+/** Deletes the board's copy alone: the server refused its content for good (the person's drafts stay). */
+async function clearCopy(boardId: string): Promise<void> {
   if (!hasIndexedDb()) return;
   try {
     await clearDocument(localCopyName(boardId));
   } catch {
     // Nothing stored, or storage unavailable: nothing to forget.
   }
+}
+
+/**
+ * Deletes what this browser keeps of a board, its copy and the person's
+ * private drafts: the board is gone or this browser's access to it ended, so
+ * neither could ever be sent. Never fails the page.
+ */
+export async function forgetLocalCopy(boardId: string): Promise<void> {
+  await Promise.all([clearCopy(boardId), forgetDrafts(boardId)]);
 }
 
 /** `loaded`, or 0 once `ms` have passed without an answer (the board then opens without the copy's count). */

@@ -4,7 +4,7 @@
  * with name, minutes and what participants may do; add, remove, reorder;
  * "Next phase"). Every button calls the server, which answers 403 to anyone else.
  */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   defaultPhases,
   nextPhaseId,
@@ -19,7 +19,14 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { WorkshopView } from './useWorkshop.ts';
 import { makePhaseCurrent, saveAgenda, timerAction } from './workshop-requests.ts';
 
-export function WorkshopPanel({ board, workshop }: { board: { id: string; token: string }; workshop: WorkshopView }) {
+export interface WorkshopPanelProps {
+  board: { id: string; token: string };
+  workshop: WorkshopView;
+  /** Further facilitation controls, after the agenda (private drafting: client/drafts/DraftingControls.tsx). */
+  children?: ReactNode;
+}
+
+export function WorkshopPanel({ board, workshop, children }: WorkshopPanelProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState(10);
@@ -250,6 +257,7 @@ export function WorkshopPanel({ board, workshop }: { board: { id: string; token:
           <p role="status" className="workshop-panel__message">
             {message}
           </p>
+          {children}
           <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
             {t('workshop.close')}
           </button>

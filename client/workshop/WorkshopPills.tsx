@@ -13,6 +13,7 @@ import { currentPhase } from '../../shared/workshop/agenda.ts';
 import { formatRemaining, remainingMs } from '../../shared/workshop/timer.ts';
 import { isFacilitator } from '../access/permissions.ts';
 import { DecisionLogButton } from '../decisions/DecisionLogButton.tsx';
+import { DraftingControls } from '../drafts/DraftingControls.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { VotingPanel } from '../voting/VotingPanel.tsx';
 import { VotingPill } from '../voting/VotingPill.tsx';
@@ -137,7 +138,11 @@ export function WorkshopPills({ doc, board, template }: WorkshopPillsProps) {
         {announcement}
       </span>
       {template && <VotingPill template={template} />}
-      {isFacilitator(board.role) && <WorkshopPanel board={board} workshop={workshop} />}
+      {isFacilitator(board.role) && (
+        <WorkshopPanel board={board} workshop={workshop}>
+          <DraftingControls doc={doc} board={board} />
+        </WorkshopPanel>
+      )}
       {isFacilitator(board.role) && template && <VotingPanel board={board} round={round} template={template} />}
       {/* After the panel's button, so the panel opens where it always did. */}
       <DecisionLogButton doc={doc} />

@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { type Phase, phasesProblem } from '../../shared/workshop/agenda.ts';
+import { DraftingBody, type DraftingRound } from '../../shared/workshop/drafting.ts';
 import { type Summon, SummonBody } from '../../shared/workshop/summon.ts';
 import type { TimerAction } from '../../shared/workshop/timer.ts';
 import { AgendaBody, CurrentPhaseBody, TimerBody, type WorkshopAnswer } from '../../shared/workshop/workshop-api.ts';
@@ -16,6 +17,9 @@ import type { AppEnv } from '../http/request-context.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { WorkshopEdit } from '../sync/workshop-edit.ts';
+
+/** A drafting edit's answer also carries the round (README "Running the workshop"). */
+type DraftingAnswer = { drafting?: DraftingRound | null };
 
 const REFUSAL_STATUS = { conflict: 409, unknown: 404 } as const;
 
@@ -33,7 +37,7 @@ export function workshopRoutes(
     return c.json({ now: Date.now() });
   });
 
-  const edit = async (boardId: string, change: WorkshopEdit): Promise<WorkshopAnswer> => {
+  const edit = async (boardId: string, change: WorkshopEdit): Promise<WorkshopAnswer & DraftingAnswer> => {
     const result = await rooms.withRoom(boardId, async (room) => {
       const done = await room.edits.editWorkshop(change);
       room.phaseChanged();
@@ -69,6 +73,15 @@ export function workshopRoutes(
     if (follow) summon.follow = follow;
     await edit(c.var.access.board.id, { op: 'summon', summon });
     return c.json({ summon });
+  });
+
+  // Private drafting (README "Running the workshop"): only the round; the drafts stay in each browser.
+  app.post('/boards/:id/drafting', facilitator, jsonLimit, async (c) => {
+    const { action, by } = await readJsonBody(c, DraftingBody);
+    const roundId = crypto.randomUUID();
+    const change: WorkshopEdit = { op: 'drafting', action, by: by?.trim() || 'facilitator', roundId };
+    const { drafting = null, now } = await edit(c.var.access.board.id, change);
+    return c.json({ drafting, now });
   });
 
   return app;

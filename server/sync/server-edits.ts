@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { PlaceWithCards } from '../../shared/api.ts';
 import type { Card } from '../../shared/card-schema.ts';
 import type { Template } from '../../shared/template.ts';
+import type { DraftingRound } from '../../shared/workshop/drafting.ts';
 import type { VersionInfo } from '../storage/store.ts';
 import type { DecisionEdit, DecisionEditResult } from './decision-edit.ts';
 import type { DocState } from './doc-state.ts';
@@ -170,7 +171,10 @@ export class ServerEdits {
   editWorkshop(
     edit: WorkshopEdit,
     clock: () => number = Date.now,
-  ): Promise<(WorkshopState & { now: number }) | Extract<WorkshopEditResult, { refused: unknown }>> {
+  ): Promise<
+    | (WorkshopState & { drafting?: DraftingRound | null; now: number })
+    | Extract<WorkshopEditResult, { refused: unknown }>
+  > {
     return this.serially(async () => {
       // Read when the edit's turn comes, not when it was asked for: a timer started behind a long
       // edit in the queue would otherwise end early by the time it waited.
@@ -180,7 +184,8 @@ export class ServerEdits {
       );
       if ('refused' in result) return result;
       await this.submit(result.update, true);
-      return { timer: result.timer, agenda: result.agenda, now };
+      const { update: _stored, ...state } = result;
+      return { ...state, now };
     });
   }
 

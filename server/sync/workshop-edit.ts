@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { metaMap, Origin } from '../../shared/board-doc.ts';
 import { type Agenda, isAgenda, type Phase, replacePhases } from '../../shared/workshop/agenda.ts';
+import type { DraftingAction, DraftingRound } from '../../shared/workshop/drafting.ts';
 import type { Summon } from '../../shared/workshop/summon.ts';
 import {
   applyTimerAction,
@@ -16,12 +17,14 @@ import {
   TimerConflict,
   type TimerState,
 } from '../../shared/workshop/timer.ts';
+import { editDrafting } from './drafting-edit.ts';
 
 export type WorkshopEdit =
   | { op: 'timer'; action: TimerAction; by: string }
   | { op: 'phases'; phases: Phase[] }
   | { op: 'current'; phaseId: string | null }
-  | { op: 'summon'; summon: Summon };
+  | { op: 'summon'; summon: Summon }
+  | { op: 'drafting'; action: DraftingAction; by: string; roundId: string };
 
 export interface WorkshopState {
   timer: TimerState | null;
@@ -29,7 +32,7 @@ export interface WorkshopState {
 }
 
 export type WorkshopEditResult =
-  | ({ update: Uint8Array } & WorkshopState)
+  | ({ update: Uint8Array } & WorkshopState & { drafting?: DraftingRound | null })
   | { refused: { kind: 'conflict' | 'unknown'; message: string } };
 
 export function readWorkshop(doc: Y.Doc): WorkshopState {
@@ -50,6 +53,11 @@ export function editWorkshop(state: Uint8Array, edit: WorkshopEdit, now: number)
       // Everyone's view to the facilitator's (README "Following and summoning"): only the summon changes.
       doc.transact(() => meta.set('summon', edit.summon), Origin.server);
       return { update: Y.encodeStateAsUpdate(doc, before), timer, agenda };
+    }
+    if (edit.op === 'drafting') {
+      const drafting = editDrafting(doc, edit, now);
+      if ('refused' in drafting) return drafting;
+      return { update: Y.encodeStateAsUpdate(doc, before), timer, agenda, ...drafting };
     }
     let nextTimer = timer;
     let nextAgenda = agenda;

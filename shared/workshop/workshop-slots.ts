@@ -6,6 +6,7 @@
 import type { Slot } from '../board-contract.ts';
 import { isVotingRound } from '../voting/voting.ts';
 import { isAgenda } from './agenda.ts';
+import { isDraftingRound } from './drafting.ts';
 import { isSummon } from './summon.ts';
 import { isTimerState } from './timer.ts';
 
@@ -19,4 +20,6 @@ export const WORKSHOP_META_SLOTS: Record<string, Slot> = {
   summon: { kind: 'value', problem: check('a summon or null', isSummon), owner: 'server' },
   // Dot voting's round (shared/voting/voting.ts): written by the voting routes only.
   voting: { kind: 'value', problem: check('a voting round or null', isVotingRound), owner: 'server' },
+  // Private drafting (drafting.ts): written by POST …/drafting only; the drafts never reach the document.
+  drafting: { kind: 'value', problem: check('a drafting round or null', isDraftingRound), owner: 'server' },
 };

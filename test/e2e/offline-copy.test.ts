@@ -6,44 +6,25 @@
  * the server refuses for good is deleted instead of being sent on every open;
  * a viewer keeps none.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localCopyName } from '../../client/sync/local-copy.ts';
 import { createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
 import { storedCards } from './helpers/board-page.ts';
-import { BROWSER_ARGS, type E2eEnv, newPerson, openBoardAs, shareLinkOf, startE2e } from './helpers/harness.ts';
-import { CHROMIUM_PATH } from './setup/global-setup.ts';
+import {
+  type E2eEnv,
+  newPerson,
+  openBoardAs,
+  diskProfile as profile,
+  shareLinkOf,
+  startE2e,
+} from './helpers/harness.ts';
 
 const BOARD_CARD_LIMIT = 2;
 
 const badge = (page: Page) => page.getByTestId('connection-state');
 const titleOf = (page: Page, cardId: string) => page.locator(`[data-card-id="${cardId}"] [data-field="title"]`);
-
-/** One browser profile on disk: closing it and launching it again on the same directory is a restarted browser. */
-function profile() {
-  const dir = mkdtempSync(join(tmpdir(), 'samtavla-profile-'));
-  return {
-    dir,
-    async open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-      const context = await chromium.launchPersistentContext(dir, {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: BROWSER_ARGS,
-        viewport: { width: 1440, height: 900 },
-        locale: 'sv-SE',
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      return { context, page, errors };
-    },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
 
 /** The IndexedDB databases of the page's origin. */
 const databases = (page: Page): Promise<string[]> =>

@@ -105,6 +105,32 @@ export async function newPerson(env: Pick<E2eEnv, 'browser'>): Promise<Person> {
   return { context, page, requests, errors, warnings };
 }
 
+/**
+ * One browser profile on disk (the offline-copy and drafting tests): closing it
+ * and launching it again on the same directory is a restarted browser, with its
+ * IndexedDB and local storage kept.
+ */
+export function diskProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'samtavla-profile-'));
+  return {
+    dir,
+    async open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+      const context = await chromium.launchPersistentContext(dir, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: BROWSER_ARGS,
+        viewport: { width: 1440, height: 900 },
+        locale: 'sv-SE',
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      return { context, page, errors };
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 /** A board's share link for a role, as the share dialog builds it: the token in the fragment. */
 export function shareLinkOf(
   env: E2eEnv,

@@ -1,0 +1,61 @@
+/**
+ * The facilitator's private drafting round in the workshop panel (README
+ * "Running the workshop"): start it, reveal everyone's drafts, end it. The
+ * server answers 403 to anyone else.
+ */
+import { useState } from 'react';
+import type * as Y from 'yjs';
+import type { DraftingAction } from '../../shared/workshop/drafting.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { storedName } from '../presence/identity.ts';
+import { draftingAction } from './drafting-requests.ts';
+import { useDraftingRound } from './useDraftingRound.ts';
+
+const DONE = { start: 'drafts.round.started', reveal: 'drafts.round.revealedDone', end: 'drafts.round.ended' } as const;
+
+export function DraftingControls({ doc, board }: { doc: Y.Doc; board: { id: string; token: string } }) {
+  const { t } = useI18n();
+  const round = useDraftingRound(doc);
+  const [message, setMessage] = useState('');
+  const act = async (action: DraftingAction) => {
+    setMessage('');
+    try {
+      await draftingAction(board.id, board.token, action, storedName() ?? '');
+      setMessage(t(DONE[action]));
+    } catch (error) {
+      setMessage(t('workshop.failed', { error: (error as Error).message }));
+    }
+  };
+  const state = round?.state ?? 'none';
+  return (
+    <div className="drafting-controls" data-testid="drafting-controls" data-state={state}>
+      <h2>{t('drafts.round.heading')}</h2>
+      <p>{t(`drafts.round.${state}`)}</p>
+      <div className="workshop-panel__row">
+        {state !== 'private' && (
+          <button type="button" className="button" onClick={() => act('start')} data-testid="drafting-start">
+            {t('drafts.round.start')}
+          </button>
+        )}
+        {state === 'private' && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => act('reveal')}
+            data-testid="drafting-reveal"
+          >
+            {t('drafts.round.reveal')}
+          </button>
+        )}
+        {round && (
+          <button type="button" className="button" onClick={() => act('end')} data-testid="drafting-end">
+            {t('drafts.round.end')}
+          </button>
+        )}
+      </div>
+      <p role="status" className="workshop-panel__message" data-testid="drafting-message">
+        {message}
+      </p>
+    </div>
+  );
+}
