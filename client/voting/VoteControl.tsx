@@ -6,7 +6,7 @@
  */
 import type { PointerEvent } from 'react';
 import type { Card } from '../../shared/card-schema.ts';
-import { cardVoteTotal } from '../../shared/voting/voting.ts';
+import { cardVoteTotal, votesOn } from '../../shared/voting/voting.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useVotingView } from './voting-context.ts';
 import './voting.css';
@@ -18,10 +18,13 @@ export function VoteControl({ card, title, compact }: { card: Card; title: strin
   const { t } = useI18n();
   const voting = useVotingView();
   const { round } = voting;
-  const covered = round !== null && voting.covers(card);
-  if (round?.stage === 'open' && covered) {
+  const mine = votesOn(voting.ballot, card.id);
+  // A card moved out of the round's area keeps its buttons while it holds this person's votes, to take them back.
+  if (round?.stage === 'open' && (voting.covers(card) || mine > 0)) {
     if (!voting.canVote || compact) return null;
-    const mine = voting.ballot[card.id] ?? 0;
+    const canAdd = voting.left > 0 && voting.covers(card);
+    // aria-disabled, not disabled: the button keeps the keyboard focus when the last vote is used.
+    const step = (by: number, allowed: boolean) => () => allowed && voting.vote(card.id, mine + by);
     return (
       // biome-ignore lint/a11y/useSemanticElements: a fieldset would break the card's one-line layout; the group is labelled.
       <span className="vote-control" role="group" aria-label={t('voting.group', { title })} data-testid="vote-control">
@@ -29,22 +32,23 @@ export function VoteControl({ card, title, compact }: { card: Card; title: strin
           type="button"
           className="vote-control__button"
           onPointerDown={keepPointer}
-          onClick={() => voting.vote(card.id, mine - 1)}
-          disabled={mine === 0}
+          onClick={step(-1, mine > 0)}
+          aria-disabled={mine === 0}
           aria-label={t('voting.remove', { title })}
           data-testid="vote-remove"
         >
           −
         </button>
-        <span className="vote-control__count" data-testid="vote-mine" title={t('voting.mineHint')}>
-          {mine}
+        <span className="vote-control__count" data-testid="vote-mine" data-count={mine} aria-live="polite">
+          <span aria-hidden="true">{mine}</span>
+          <span className="sr-only">{t('voting.mine', { count: mine })}</span>
         </span>
         <button
           type="button"
           className="vote-control__button"
           onPointerDown={keepPointer}
-          onClick={() => voting.vote(card.id, mine + 1)}
-          disabled={voting.left === 0}
+          onClick={step(1, canAdd)}
+          aria-disabled={!canAdd}
           aria-label={t('voting.add', { title })}
           data-testid="vote-add"
         >

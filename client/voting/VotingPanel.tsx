@@ -4,7 +4,7 @@
  * round without showing it; once revealed, end it (the totals stay on the cards). The server
  * answers 403 to anyone else.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Template } from '../../shared/template.ts';
 import { VOTES_PER_PERSON_MAX, type VotingRound } from '../../shared/voting/voting.ts';
 import type { VotingAction } from '../../shared/voting/voting-api.ts';
@@ -23,6 +23,11 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
   const [votes, setVotes] = useState(5);
   const [areaId, setAreaId] = useState('');
   const [message, setMessage] = useState('');
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
 
   const run = async (work: () => Promise<unknown>) => {
     setMessage('');
@@ -40,6 +45,7 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
       <button
         type="button"
         className="button"
+        ref={button}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
         data-testid="voting-button"
@@ -50,7 +56,7 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
         <section
           className="workshop-panel"
           aria-label={t('voting.heading')}
-          onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+          onKeyDown={(event) => event.key === 'Escape' && close()}
         >
           <h2>{t('voting.heading')}</h2>
           {round?.stage === 'open' ? (
@@ -65,7 +71,12 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
                 >
                   {t('voting.reveal')}
                 </button>
-                <button type="button" className="button" onClick={() => act('end')} data-testid="voting-discard">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => window.confirm(t('voting.confirmDiscard')) && act('end')}
+                  data-testid="voting-discard"
+                >
                   {t('voting.discard')}
                 </button>
               </div>

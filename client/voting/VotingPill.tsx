@@ -29,7 +29,12 @@ export function VotingPill({ template }: { template: Template }) {
   return (
     <>
       {round && (
-        <span className="workshop-pill vote-pill" data-testid="voting-pill" data-stage={round.stage}>
+        <span
+          className="workshop-pill vote-pill"
+          data-testid="voting-pill"
+          data-stage={round.stage}
+          title={round.stage === 'open' ? t('voting.pill.hint') : undefined}
+        >
           {round.stage === 'revealed'
             ? t('voting.pill.revealed')
             : voting.canVote

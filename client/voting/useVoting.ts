@@ -1,8 +1,9 @@
 /**
  * The board page's dot voting (README "Dot voting"): the round from the document and this
- * person's ballot from the server, fetched when a round opens and after each vote. Votes are
- * sent one after another, so quick clicks cannot overtake each other; each answer replaces the
- * ballot shown, and a refusal shows the server's reason.
+ * person's ballot from the server, fetched when a round opens. Votes (and that fetch) are sent one
+ * after another, so quick clicks cannot overtake each other; each answer replaces the ballot shown,
+ * and a refusal shows the server's reason. Nobody votes before their ballot is here: a count sent
+ * from an empty ballot would overwrite the votes stored.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
@@ -41,23 +42,30 @@ export function useVoting({ doc, board, template, locked, restriction }: VotingS
     setProblem('');
     if (roundId === null || board.role === 'viewer') return;
     let current = true;
-    fetchBallot(id, token)
-      .then((answer) => current && answer.roundId === roundId && setBallot({ roundId, ballot: answer.ballot }))
-      .catch(() => current && setBallot({ roundId, ballot: {} }));
+    // In the queue, so the answer cannot land after (and undo) a vote clicked meanwhile.
+    queue.current = queue.current.then(() =>
+      fetchBallot(id, token)
+        .then((answer) => current && answer.roundId === roundId && setBallot({ roundId, ballot: answer.ballot }))
+        .catch((error: Error) => current && setProblem(t('voting.failed', { error: error.message }))),
+    );
     return () => {
       current = false;
     };
-  }, [id, token, roundId, board.role]);
+  }, [id, token, roundId, board.role, t]);
 
-  const mine = ballot && ballot.roundId === roundId ? ballot.ballot : NO_VOTES;
+  // Until this round's ballot is here the page cannot know the person's counts: no voting yet.
+  const loaded = ballot !== null && ballot.roundId === roundId;
+  const mine = loaded ? ballot.ballot : NO_VOTES;
   const vote = useCallback(
     (cardId: string, count: number) => {
       if (roundId === null) return;
       setProblem('');
       // Shown at once; the server's answer (or refusal) then says what was stored.
-      setBallot((before) => ({ roundId, ballot: withVote(before?.ballot ?? {}, cardId, count) }));
+      setBallot((before) =>
+        before?.roundId === roundId ? { roundId, ballot: withVote(before.ballot, cardId, count) } : before,
+      );
       queue.current = queue.current.then(() =>
-        castVote(id, token, cardId, count)
+        castVote(id, token, roundId, cardId, count)
           .then((answer: BallotAnswer) => answer.roundId === roundId && setBallot({ roundId, ballot: answer.ballot }))
           .catch(async (error: Error) => {
             setProblem(t('voting.failed', { error: error.message }));
@@ -73,7 +81,7 @@ export function useVoting({ doc, board, template, locked, restriction }: VotingS
     const areaId = round?.areaId ?? null;
     return {
       round,
-      canVote: round?.stage === 'open' && mayVote,
+      canVote: round?.stage === 'open' && mayVote && loaded,
       ballot: mine,
       left: round ? Math.max(0, round.votesPerPerson - votesUsed(mine)) : 0,
       problem,
@@ -81,5 +89,5 @@ export function useVoting({ doc, board, template, locked, restriction }: VotingS
         areaId === null || (!!template && card.goalId !== null && findGoal(template, card.goalId)?.area.id === areaId),
       vote,
     };
-  }, [round, mayVote, mine, problem, template, vote]);
+  }, [round, mayVote, loaded, mine, problem, template, vote]);
 }

@@ -27,8 +27,8 @@ export const votingAction = (boardId: string, token: string, action: VotingActio
 export const fetchBallot = (boardId: string, token: string) =>
   json<BallotAnswer>(`${votingPath(boardId)}/ballot`, token, { cache: 'no-store' });
 
-export const castVote = (boardId: string, token: string, cardId: string, count: number) =>
+export const castVote = (boardId: string, token: string, roundId: string, cardId: string, count: number) =>
   json<BallotAnswer>(`${votingPath(boardId)}/votes/${encodeURIComponent(cardId)}`, token, {
     method: 'PUT',
-    body: JSON.stringify({ count }),
+    body: JSON.stringify({ count, roundId }),
   });

@@ -8,7 +8,14 @@
 import { Hono } from 'hono';
 import { ID_MAX } from '../../shared/card-schema.ts';
 import { randomId } from '../../shared/ids.ts';
-import { VOTERS_PER_ROUND_MAX, type VotingRound, voteProblem, votesUsed } from '../../shared/voting/voting.ts';
+import {
+  type Ballot,
+  VOTERS_PER_ROUND_MAX,
+  type VotingRound,
+  voteProblem,
+  votesOn,
+  votesUsed,
+} from '../../shared/voting/voting.ts';
 import {
   type BallotAnswer,
   OpenVotingBody,
@@ -40,6 +47,35 @@ function voterOf(boardId: string, header: string | undefined): string {
     throw new ApiError(400, `${VOTER_HEADER} must be the voter's key (24–64 letters, digits, - or _)`);
   }
   return hashToken(`${boardId}:${header}`);
+}
+
+const ballotAnswer = (round: VotingRound, ballot: Ballot): BallotAnswer => ({
+  roundId: round.id,
+  votesPerPerson: round.votesPerPerson,
+  ballot,
+  left: round.votesPerPerson - votesUsed(ballot),
+});
+
+/** 404 for a card that is not on the board, 422 for one outside the round's area. */
+async function checkTarget(room: Room, round: VotingRound, cardId: string): Promise<void> {
+  if ((await room.liveCards([cardId])).length === 0) throw new ApiError(404, 'no card with that id on the board');
+  if (round.areaId !== null && !(await room.edits.cardsInArea(round.areaId)).has(cardId)) {
+    throw new ApiError(422, 'this round is on another focus area than the card');
+  }
+}
+
+/**
+ * The voter's ballot with the votes on cards deleted since given back (taken off the ballot),
+ * so a card someone deleted does not hold the voter's votes where nobody can take them back.
+ */
+async function liveBallot(store: BoardStore, room: Room, boardId: string, round: VotingRound, voter: string) {
+  let ballot = await store.ballotOf(boardId, round.id, voter);
+  const live = new Set(await room.liveCards(Object.keys(ballot)));
+  for (const cardId of Object.keys(ballot).filter((id) => !live.has(id))) {
+    const result = await store.castVote(boardId, round.id, voter, cardId, 0);
+    if ('ballot' in result) ballot = result.ballot;
+  }
+  return ballot;
 }
 
 async function edit(room: Room, change: VotingEdit): Promise<VotingRound | null> {
@@ -101,10 +137,13 @@ export function votingRoutes(store: BoardStore, rooms: RoomRegistry, failedAuth:
   app.get('/boards/:id/voting/ballot', voter, async (c) => {
     const boardId = c.var.access.board.id;
     const key = voterOf(boardId, c.req.header(VOTER_HEADER));
-    const round = await rooms.withRoom(boardId, (room) => room.votingRound());
-    if (!round) throw new ApiError(404, 'no voting round on this board');
+    const answer = await rooms.withRoom(boardId, async (room) => {
+      const round = await room.votingRound();
+      if (!round) throw new ApiError(404, 'no voting round on this board');
+      return ballotAnswer(round, await liveBallot(store, room, boardId, round, key));
+    });
     c.header('Cache-Control', 'no-store');
-    return c.json(answer(round, await store.ballotOf(boardId, round.id, key)));
+    return c.json(answer);
   });
 
   app.put('/boards/:id/voting/votes/:cardId', voter, jsonLimit, async (c) => {
@@ -112,38 +151,28 @@ export function votingRoutes(store: BoardStore, rooms: RoomRegistry, failedAuth:
     const key = voterOf(board.id, c.req.header(VOTER_HEADER));
     const cardId = c.req.param('cardId');
     if (cardId.length > ID_MAX) throw new ApiError(404, 'no card with that id on the board');
-    const { count } = await readJsonBody(c, VoteBody);
-    const ballot = await rooms.withRoom(board.id, async (room) => {
+    const { count, roundId } = await readJsonBody(c, VoteBody);
+    const answer = await rooms.withRoom(board.id, async (room) => {
       const round = await room.votingRound();
-      if (round?.stage !== 'open') throw new ApiError(409, 'voting is not open');
-      // After votingRound: it waits for the document's analysis, which the phase is read from.
-      if (role === 'participant' && board.locked) throw new ApiError(409, 'the board is locked by the facilitator');
-      if (role === 'participant' && room.phaseRestriction() === 'locked') {
-        throw new ApiError(409, 'the current phase is locked by the facilitator');
+      if (round?.stage !== 'open' || (roundId !== undefined && roundId !== round.id)) {
+        throw new ApiError(409, 'voting is not open');
       }
-      const problem = voteProblem(await store.ballotOf(board.id, round.id, key), cardId, count, round.votesPerPerson);
+      // After votingRound: it waits for the document's analysis, which the phase is read from.
+      if (role === 'participant' && board.locked) throw new ApiError(403, 'the board is locked by the facilitator');
+      if (role === 'participant' && room.phaseRestriction() === 'locked') {
+        throw new ApiError(403, 'the current phase is locked by the facilitator');
+      }
+      const ballot = await liveBallot(store, room, board.id, round, key);
+      // Taking votes back needs no check of the card: a card moved out of the area keeps none stuck on it.
+      if (count > votesOn(ballot, cardId)) await checkTarget(room, round, cardId);
+      const problem = voteProblem(ballot, cardId, count, round.votesPerPerson);
       if (problem) throw new ApiError(422, problem);
-      const target =
-        round.areaId === null
-          ? (await room.liveCards([cardId])).length > 0
-            ? 'ok'
-            : 'unknown'
-          : await room.edits.voteTarget(cardId, round.areaId);
-      if (target === 'unknown') throw new ApiError(404, 'no card with that id on the board');
-      if (target === 'outside') throw new ApiError(422, 'this round is on another focus area than the card');
       const result = await store.castVote(board.id, round.id, key, cardId, count);
       if ('refused' in result) throw new ApiError(...CAST_REFUSED[result.refused]);
-      return answer(round, result.ballot);
+      return ballotAnswer(round, result.ballot);
     });
-    return c.json(ballot);
+    return c.json(answer);
   });
 
   return app;
 }
-
-const answer = (round: VotingRound, ballot: BallotAnswer['ballot']): BallotAnswer => ({
-  roundId: round.id,
-  votesPerPerson: round.votesPerPerson,
-  ballot,
-  left: round.votesPerPerson - votesUsed(ballot),
-});

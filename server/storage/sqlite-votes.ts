@@ -1,6 +1,6 @@
 /** The SQLite side of VoteStore (see store.ts): the board's voting round and its ballots. */
 import type Database from 'better-sqlite3';
-import type { Ballot } from '../../shared/voting/voting.ts';
+import { type Ballot, votesOn, votesUsed } from '../../shared/voting/voting.ts';
 import type { VoteRefusal, VoteStore } from './store.ts';
 
 export const VOTING_TABLES = `
@@ -65,7 +65,7 @@ export function sqliteVotes(db: Database.Database, guard: <T>(what: string, run:
     const round = selectRound.get(boardId);
     if (!round || round.round_id !== roundId || round.open !== 1) return { refused: 'closed' as VoteRefusal };
     const ballot = toBallot(selectBallot.all(boardId, roundId, voter));
-    const elsewhere = Object.values(ballot).reduce((sum, n) => sum + n, 0) - (ballot[cardId] ?? 0);
+    const elsewhere = votesUsed(ballot) - votesOn(ballot, cardId);
     if (elsewhere + count > round.votes_per_person) return { refused: 'over' as VoteRefusal };
     const isNewVoter = Object.keys(ballot).length === 0;
     if (count > 0 && isNewVoter && (countVoters.get(boardId, roundId)?.n ?? 0) >= round.max_voters) {

@@ -24,7 +24,7 @@ import { CONTAINERS, type Container, ROOTS } from '../../shared/board-contract.t
 import { isZoneKey } from '../../shared/canvas-contract.ts';
 import { DeletedRanges, type DeletedRangesData, entryOf, ItemRanges, type ItemRangesData } from './clock-ranges.ts';
 import type { DecodedUpdate } from './protocol.ts';
-import { planUpdate, type UpdatePlan } from './update-plan.ts';
+import { type PlanOptions, planUpdate, type UpdatePlan } from './update-plan.ts';
 
 export const NONE = -1;
 /** The parent of garbage-collected structs and what builds on them: clients drop it, nothing is checked. */
@@ -177,8 +177,8 @@ export class DocIndex {
   }
 
   /** What `update` would add and delete, and what it breaks (see update-plan.ts); changes nothing. */
-  plan(update: DecodedUpdate, options: { trusted?: boolean } = {}): UpdatePlan {
-    return planUpdate(this, update, options.trusted ?? false);
+  plan(update: DecodedUpdate, options: PlanOptions = {}): UpdatePlan {
+    return planUpdate(this, update, options);
   }
 
   commit(plan: UpdatePlan): void {

@@ -183,7 +183,7 @@ export class RoomAdmission {
       this.refuse(entry, CLOSE_DOCUMENT_TOO_LARGE, `the board's document is full (at most ${maxBytes} bytes)`);
       return;
     }
-    const plan = index.plan(decoded);
+    const plan = index.plan(decoded, { byServer: entry.byServer });
     if (plan.missing && !plan.problem && entry.beforeSync) {
       // A reconnecting client types on top of edits the server lost (or never got) before its
       // answer to our sync step 1 brings them: dropped, not refused, as that answer carries it too.

@@ -26,6 +26,8 @@ export interface PendingUpdate {
   beforeSync?: boolean;
   /** Made by the server itself (rename, lock): admitted without the checks for clients' updates. */
   trusted?: boolean;
+  /** Made by the server but checked like a client's (a restore): it may write what only the server writes. */
+  byServer?: boolean;
   /** Told when the update is stored, or refused (server edits wait for it). */
   settled?: { resolve: () => void; reject: (error: Error) => void };
 }

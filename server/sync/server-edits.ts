@@ -22,7 +22,7 @@ import type { RoomHistory } from './room-history.ts';
 import type { RoomWrites } from './room-writes.ts';
 import type { RoundEdit, RoundEditResult, RoundsState } from './round-edit.ts';
 import type { StateWorker } from './state-worker-client.ts';
-import type { VoteTarget, VotingEdit, VotingEditResult } from './voting-edit.ts';
+import type { VotingEdit, VotingEditResult } from './voting-edit.ts';
 import type { WorkshopEdit, WorkshopEditResult, WorkshopState } from './workshop-edit.ts';
 
 /** The server itself as the author of its own edits: nothing to send or close. */
@@ -47,6 +47,7 @@ export class ServerEditRefused extends Error {}
 export class ServerEdits {
   private readonly deps: ServerEditsDeps;
   private chain: Promise<unknown> = Promise.resolve();
+  private areaCards: { key: string; ids: Promise<ReadonlySet<string>> } | null = null;
 
   constructor(deps: ServerEditsDeps) {
     this.deps = deps;
@@ -217,9 +218,22 @@ export class ServerEdits {
     });
   }
 
-  /** Whether a card may get votes in a round on `areaId`; reads the state, writes nothing. */
-  voteTarget(cardId: string, areaId: string | null): Promise<VoteTarget> {
-    return this.deps.worker.run({ op: 'vote-target', updates: this.deps.content.parts(), cardId, areaId });
+  /**
+   * The cards in a focus area, for votes in that area's round. Kept until the document changes:
+   * during a voting-only phase it does not, so a room of people voting costs one decode, not one a vote.
+   */
+  cardsInArea(areaId: string): Promise<ReadonlySet<string>> {
+    const { content, worker } = this.deps;
+    const { room, folded } = content.position();
+    const key = `${room}:${folded + content.tailLength}:${areaId}`;
+    if (this.areaCards?.key !== key) {
+      const ids = worker.run({ op: 'cards-in-area', updates: content.parts(), areaId }).then((list) => new Set(list));
+      this.areaCards = { key, ids };
+      ids.catch(() => {
+        if (this.areaCards?.ids === ids) this.areaCards = null;
+      });
+    }
+    return this.areaCards.ids;
   }
 
   /** Brings a deleted card back with every field (its shape is placed by the canvas). */
@@ -264,6 +278,7 @@ export class ServerEdits {
         update,
         decoded,
         trusted,
+        byServer: true,
         settled: { resolve, reject: (error) => reject(new ServerEditRefused(error.message)) },
       }),
     );

@@ -15,7 +15,7 @@ import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } f
 import { mergeMany } from './merge.ts';
 import { editRounds, type RoundEdit, type RoundEditResult } from './round-edit.ts';
 import { editTemplate, type TemplateEditResult } from './template-edit.ts';
-import { editVoting, type VoteTarget, type VotingEdit, type VotingEditResult, voteTarget } from './voting-edit.ts';
+import { cardsInArea, editVoting, type VotingEdit, type VotingEditResult } from './voting-edit.ts';
 import { keepWarm, type LogPosition, warmDoc } from './warm-docs.ts';
 import { editWorkshop, type WorkshopEdit, type WorkshopEditResult } from './workshop-edit.ts';
 
@@ -107,7 +107,7 @@ export type StateTask =
   | { op: 'edit-workshop'; updates: Uint8Array[]; edit: WorkshopEdit; now: number }
   | { op: 'edit-decision'; updates: Uint8Array[]; edit: DecisionEdit; now: number }
   | { op: 'edit-voting'; updates: Uint8Array[]; edit: VotingEdit }
-  | { op: 'vote-target'; updates: Uint8Array[]; cardId: string; areaId: string | null };
+  | { op: 'cards-in-area'; updates: Uint8Array[]; areaId: string };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -129,8 +129,8 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
                   ? DecisionEditResult
                   : T extends { op: 'edit-voting' }
                     ? VotingEditResult
-                    : T extends { op: 'vote-target' }
-                      ? VoteTarget
+                    : T extends { op: 'cards-in-area' }
+                      ? string[]
                       : Uint8Array;
 
 export function runStateTask(
@@ -146,7 +146,7 @@ export function runStateTask(
   | WorkshopEditResult
   | DecisionEditResult
   | VotingEditResult
-  | VoteTarget
+  | string[]
   | Template
   | null {
   switch (task.op) {
@@ -179,7 +179,7 @@ export function runStateTask(
       return editDecision(mergeMany(task.updates), task.edit, task.now);
     case 'edit-voting':
       return editVoting(mergeMany(task.updates), task.edit);
-    case 'vote-target':
-      return voteTarget(mergeMany(task.updates), task.cardId, task.areaId);
+    case 'cards-in-area':
+      return cardsInArea(mergeMany(task.updates), task.areaId);
   }
 }

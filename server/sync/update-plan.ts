@@ -85,12 +85,19 @@ class Planner {
   private readonly unsorted = new Set<number>();
   private readonly newKeyIds = new Map<string, number>();
 
+  /** SERVER_FILLED containers this update deletes entries of, and the nodes it deletes outright. */
+  private readonly filledDeletes = new Set<number>();
+  private readonly deletedNodes = new Set<number>();
+
   private readonly index: DocIndex;
   private readonly trusted: boolean;
+  /** May write SERVER_FILLED containers: the server's own edits (a restore), checked or not. */
+  private readonly mayFill: boolean;
 
-  constructor(index: DocIndex, trusted: boolean) {
+  constructor(index: DocIndex, { trusted = false, byServer = false }: PlanOptions) {
     this.index = index;
     this.trusted = trusted;
+    this.mayFill = trusted || byServer;
   }
 
   fail(problem: string): void {
@@ -181,9 +188,8 @@ class Planner {
       return content instanceof Y.ContentType ? this.addNode(INVALID_ROLE, key, 0) : NONE;
     };
     if (!where) return invalid('an edit inside content the board contract does not know');
-    if ((SERVER_WRITTEN.has(where) || SERVER_FILLED.has(where)) && !this.trusted) {
-      return invalid(`${where} is written by the server only`);
-    }
+    if (SERVER_WRITTEN.has(where) && !this.trusted) return invalid(`${where} is written by the server only`);
+    if (SERVER_FILLED.has(where) && !this.mayFill) return invalid(`${where} is written by the server only`);
     if (role === TEXT) {
       if (keyName === null && content instanceof Y.ContentString) return NONE;
       return invalid(`a text field holds ${keyName === null ? 'more than characters' : 'attributes'}`);
@@ -203,6 +209,10 @@ class Planner {
       return NONE;
     }
     const type = content instanceof Y.ContentType ? content.type.constructor : undefined;
+    // A card's votes map comes with the card: made anew on a card that has one, it would drop the totals.
+    if (slot.kind === 'map' && SERVER_FILLED.has(slot.holds) && parent < this.index.nodeCount && !this.mayFill) {
+      return invalid(`${label()} is made with its card only`);
+    }
     if (slot.kind === 'text') {
       return type === Y.Text ? this.addNode(TEXT, key, slot.max) : invalid(`${label()} must be a text`);
     }
@@ -281,13 +291,18 @@ class Planner {
         }
       }
     }
+    // An entry of a votes map goes only with the map, that is with its card (README "Dot voting").
+    for (const node of this.filledDeletes) {
+      if (!this.deletedNodes.has(node)) this.fail(`${CONTAINERS[this.roleOf(node)]} is written by the server only`);
+    }
   }
 
   private deleteStored(client: number, start: number, end: number): void {
     const ranges = this.index.clients.get(client);
     if (!ranges) return;
     for (const at of ranges.overlapping(start, end)) {
-      const { parent, key } = ranges.info(at);
+      const { parent, key, node } = ranges.info(at);
+      if (node >= 0) this.deletedNodes.add(node);
       const from = Math.max(start, ranges.start(at));
       const to = Math.min(end, ranges.end(at));
       this.uncount(client, parent, key, from, to);
@@ -297,6 +312,7 @@ class Planner {
   private deleteLocal(client: number, start: number, end: number): void {
     for (const range of this.localRanges.get(client) ?? []) {
       if (!range.live || range.end <= start || range.start >= end) continue;
+      if (range.node >= 0) this.deletedNodes.add(range.node);
       this.uncount(client, range.parent, range.key, Math.max(start, range.start), Math.min(end, range.end));
     }
   }
@@ -305,6 +321,7 @@ class Planner {
     if (parent < 0) return;
     const container = CONTAINERS[this.roleOf(parent)] as Container;
     if (SERVER_WRITTEN.has(container) && !this.trusted) this.fail(`${container} is written by the server only`);
+    if (SERVER_FILLED.has(container) && !this.mayFill) this.filledDeletes.add(parent);
     this.count(parent, key, from - to);
     if (key !== NONE && KEPT_ENTRIES.has(CONTAINERS[this.roleOf(parent)] as Container))
       this.keptTouched.add(slotId(parent, key));
@@ -330,8 +347,15 @@ class Planner {
   }
 }
 
-export function planUpdate(index: DocIndex, update: DecodedUpdate, trusted: boolean): UpdatePlan {
-  const planner = new Planner(index, trusted);
+export interface PlanOptions {
+  /** The server's own edit, admitted without the clients' checks (rename, lock, a load). */
+  trusted?: boolean;
+  /** The server's own edit that is checked like a client's (a restore): it may write votes. */
+  byServer?: boolean;
+}
+
+export function planUpdate(index: DocIndex, update: DecodedUpdate, options: PlanOptions = {}): UpdatePlan {
+  const planner = new Planner(index, options);
   let pending: (Y.Item | Y.GC)[] = [];
   for (const struct of update.structs) {
     if (struct instanceof Y.GC) {

@@ -2,15 +2,15 @@
  * The facilitator's voting edits (README "Dot voting"), computed from the whole state in the
  * state worker as one update of the server's own, like workshop-edit.ts: opening a round
  * (`meta.voting`), revealing it (every card in its scope gets the round's total as its `votes`,
- * replacing earlier rounds' totals) and ending it. Also the check a vote needs: that its card is
- * on the board and in the round's area. Refusals come back as plain data.
+ * replacing earlier rounds' totals) and ending it. Also what a vote in an area's round needs:
+ * the cards in that area. Refusals come back as plain data.
  */
 import * as Y from 'yjs';
-import { metaMap, Origin } from '../../shared/board-doc.ts';
+import { cardsMap, metaMap, Origin } from '../../shared/board-doc.ts';
 import { readBoardTemplate } from '../../shared/board-template.ts';
 import { getCardMap, readCards } from '../../shared/card.ts';
 import { findGoal } from '../../shared/template.ts';
-import { type Ballot, isVotingRound, type VotingRound } from '../../shared/voting/voting.ts';
+import { type Ballot, isVotingRound, type VotingRound, votesOn } from '../../shared/voting/voting.ts';
 
 export type VotingEdit =
   | { op: 'open'; round: VotingRound }
@@ -21,29 +21,28 @@ export type VotingEditResult =
   | { update: Uint8Array; voting: VotingRound | null }
   | { refused: { kind: 'conflict' | 'unknown'; message: string } };
 
-export type VoteTarget = 'ok' | 'unknown' | 'outside';
-
 export function readVoting(doc: Y.Doc): VotingRound | null {
   const value = metaMap(doc).get('voting') ?? null;
   return isVotingRound(value) ? value : null;
 }
 
-/** Whether a card may get votes in a round on `areaId` (null: the whole board). */
-function targetOf(doc: Y.Doc, cardId: string, areaId: string | null): VoteTarget {
+/** Whether a card is in a round on `areaId` (null: the whole board, every card). */
+function inScope(doc: Y.Doc, cardId: string, areaId: string | null): boolean {
   const card = getCardMap(doc, cardId);
-  if (!card) return 'unknown';
-  if (areaId === null) return 'ok';
+  if (!card) return false;
+  if (areaId === null) return true;
   const goalId = card.get('goalId');
   const template = readBoardTemplate(doc);
   const place = template && typeof goalId === 'string' ? findGoal(template, goalId) : undefined;
-  return place?.area.id === areaId ? 'ok' : 'outside';
+  return place?.area.id === areaId;
 }
 
-export function voteTarget(state: Uint8Array, cardId: string, areaId: string | null): VoteTarget {
+/** The ids of the cards in a focus area now (a vote in an area's round must be on one of them). */
+export function cardsInArea(state: Uint8Array, areaId: string): string[] {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    return targetOf(doc, cardId, areaId);
+    return [...cardsMap(doc).keys()].filter((id) => inScope(doc, id, areaId));
   } finally {
     doc.destroy();
   }
@@ -84,13 +83,16 @@ export function editVoting(state: Uint8Array, edit: VotingEdit): VotingEditResul
   }
 }
 
-/** Every card in the round's scope gets the round's total (none: no votes), earlier totals gone. */
+/**
+ * Every card in the round's scope gets the round's total (none: no votes), earlier totals gone.
+ * Votes on a card deleted or moved out of the area before the reveal count nowhere.
+ */
 function writeTotals(doc: Y.Doc, round: VotingRound, totals: Ballot): void {
   for (const card of readCards(doc)) {
-    if (targetOf(doc, card.id, round.areaId) !== 'ok') continue;
+    if (!inScope(doc, card.id, round.areaId)) continue;
     const votes = getCardMap(doc, card.id)?.get('votes');
     if (!(votes instanceof Y.Map)) continue;
-    const total = totals[card.id] ?? 0;
+    const total = votesOn(totals, card.id);
     for (const key of [...votes.keys()]) if (key !== round.id || total === 0) votes.delete(key);
     if (total > 0 && votes.get(round.id) !== total) votes.set(round.id, total);
   }

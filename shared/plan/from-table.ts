@@ -85,7 +85,8 @@ function readCard(
   const status = statusText.trim() ? fromAnyLabel((words) => words.cardStatus, statusText) : 'draft';
   if (!status) failAt(headerOf('status'), `unknown status "${statusText}" (use Utkast or Överenskommen)`);
   const votesText = cells('votes').trim();
-  if (votesText && !/^-?\d+$/.test(votesText)) failAt(headerOf('votes'), `"${votesText}" is not a whole number`);
+  if (votesText && !/^\d+$/.test(votesText))
+    failAt(headerOf('votes'), `"${votesText}" is not a whole number, 0 or more`);
   const createdText = cells('createdAt').trim();
   const createdAt = toTimestamp(createdText);
   if (createdText && !createdAt) failAt(headerOf('createdAt'), `"${createdText}" is not a date and time`);

@@ -22,6 +22,7 @@ import { INDICATOR_VALUE_MAX } from '../follow-up/round-limits.ts';
 import { currentRoundLabel, readRounds } from '../follow-up/round-meta.ts';
 import { readRoundComments } from '../follow-up/rounds.ts';
 import type { Template } from '../template.ts';
+import { cardVoteTotal } from '../voting/voting.ts';
 import { planValue } from './field-values.ts';
 import { planNotes } from './notes.ts';
 import { isIsoDate } from './period.ts';
@@ -134,7 +135,7 @@ export function toPlanCard(card: Card, template: Template, decision?: CardDecisi
     ...Object.fromEntries(fields),
     status: card.status,
     followUp,
-    votes: Object.values(card.votes).reduce((sum, n) => sum + (Number.isInteger(n) ? n : 0), 0),
+    votes: cardVoteTotal(card.votes),
     authors: cardAuthors(card, followUp),
     createdAt: toTimestamp(card.createdAt),
     decision: planDecision(decision),

@@ -20,15 +20,20 @@ const votesPerPerson = z
 /** POST /api/boards/:id/voting: open a round (areaId null or absent: the whole board). */
 export const OpenVotingBody = z.object({
   votesPerPerson,
-  areaId: z.optional(z.nullable(z.string({ error: 'areaId must be a string or null' }).check(z.maxLength(40)))),
+  areaId: z.optional(
+    z.nullable(z.string({ error: 'areaId must be a string or null' }).check(z.maxLength(64, 'areaId is too long'))),
+  ),
 });
 
-/** POST /api/boards/:id/voting/:action. */
-export const VOTING_ACTIONS = ['reveal', 'end'] as const;
-export type VotingAction = (typeof VOTING_ACTIONS)[number];
+/** POST /api/boards/:id/voting/reveal or …/end. */
+export type VotingAction = 'reveal' | 'end';
 
-/** PUT /api/boards/:id/voting/votes/:cardId. */
+/**
+ * PUT /api/boards/:id/voting/votes/:cardId. `roundId`: the round the page voted in, so a vote sent
+ * just before the facilitator opened the next round is refused, not counted in a round it was not for.
+ */
 export const VoteBody = z.object({
+  roundId: z.optional(z.string({ error: 'roundId must be a string' }).check(z.maxLength(40))),
   count: z
     .number({ error: 'count must be a number' })
     .check(

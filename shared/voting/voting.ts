@@ -10,6 +10,8 @@ export const VOTES_PER_PERSON_MAX = 20;
 /** How many people may vote in one round (bounds what a hostile client can make the server keep). */
 export const VOTERS_PER_ROUND_MAX = 1_000;
 const ROUND_ID_MAX = 40;
+/** A focus area's id, as long as a template may make it. */
+const AREA_ID_MAX = 64;
 
 export type VotingStage = 'open' | 'revealed';
 
@@ -41,7 +43,7 @@ export function isVotingRound(value: unknown): value is VotingRound {
     round.id.length <= ROUND_ID_MAX &&
     (round.stage === 'open' || round.stage === 'revealed') &&
     isVotesPerPerson(round.votesPerPerson) &&
-    (round.areaId === null || (typeof round.areaId === 'string' && round.areaId.length <= ROUND_ID_MAX)) &&
+    (round.areaId === null || (typeof round.areaId === 'string' && round.areaId.length <= AREA_ID_MAX)) &&
     isIsoTime(round.openedAt) &&
     (round.revealedAt === undefined || isIsoTime(round.revealedAt)) &&
     (round.voters === undefined || (Number.isInteger(round.voters) && (round.voters as number) >= 0))
@@ -54,6 +56,14 @@ export const isVotesPerPerson = (value: unknown): value is number =>
 /** One person's votes in a round: card id → how many (only cards with at least one). */
 export type Ballot = Record<string, number>;
 
+/**
+ * A card's votes on a ballot (or its total among totals): its own entry only. Card ids are any
+ * string a client chose, "constructor" and "__proto__" too, which a plain lookup would find on
+ * Object.prototype.
+ */
+export const votesOn = (ballot: Ballot, cardId: string): number =>
+  Object.hasOwn(ballot, cardId) ? (ballot[cardId] as number) : 0;
+
 export const votesUsed = (ballot: Ballot): number => Object.values(ballot).reduce((sum, n) => sum + n, 0);
 
 /**
@@ -62,7 +72,7 @@ export const votesUsed = (ballot: Ballot): number => Object.values(ballot).reduc
  */
 export function voteProblem(ballot: Ballot, cardId: string, count: number, votesPerPerson: number): string | null {
   if (!Number.isInteger(count) || count < 0) return 'count must be a whole number, 0 or more';
-  const elsewhere = votesUsed(ballot) - (ballot[cardId] ?? 0);
+  const elsewhere = votesUsed(ballot) - votesOn(ballot, cardId);
   if (elsewhere + count > votesPerPerson) {
     return `you have ${votesPerPerson - elsewhere} of your ${votesPerPerson} votes left for this card`;
   }
@@ -71,7 +81,8 @@ export function voteProblem(ballot: Ballot, cardId: string, count: number, votes
 
 /** The ballot with `count` votes on `cardId` (0 takes the card off it). */
 export function withVote(ballot: Ballot, cardId: string, count: number): Ballot {
-  const next = { ...ballot };
+  // Without a prototype, so a card called "__proto__" is a key like any other.
+  const next: Ballot = Object.assign(Object.create(null), ballot);
   if (count === 0) delete next[cardId];
   else next[cardId] = count;
   return next;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap } from '../../shared/board-doc.ts';
-import { createCard, deleteCard, readCard, readCards, setVote } from '../../shared/card.ts';
+import { createCard, deleteCard, moveCard, readCard, readCards, setVote } from '../../shared/card.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { VotingRound } from '../../shared/voting/voting.ts';
 import type { BallotAnswer, VotingAnswer } from '../../shared/voting/voting-api.ts';
@@ -218,12 +218,12 @@ describe('dot voting', () => {
     expect((await vote(id, 'a1', 1, ANNA)).status).toBe(200);
     expect((await call(id, 'POST', '/agenda/current', { phaseId: 'beslut' })).status).toBe(200);
     const locked = await vote(id, 'a1', 2, ANNA);
-    expect(locked.status).toBe(409);
+    expect(locked.status).toBe(403);
     expect(((await locked.json()) as { error: string }).error).toMatch(/phase/);
     expect((await vote(id, 'a1', 2, BO, 'facilitator')).status).toBe(200);
     expect((await call(id, 'POST', '/agenda/current', { phaseId: null })).status).toBe(200);
     expect((await call(id, 'PATCH', '', { locked: true })).status).toBe(200);
-    expect((await vote(id, 'a2', 1, ANNA)).status).toBe(409);
+    expect((await vote(id, 'a2', 1, ANNA)).status).toBe(403);
   });
 
   it('keeps ballots across a restart of the server', async () => {
@@ -238,5 +238,97 @@ describe('dot voting', () => {
     expect((await call(id, 'POST', '/voting/reveal')).status).toBe(200);
     const viewer = ctx.client(id, 'viewer');
     await waitFor('the total after the restart', () => readCard(viewer.doc, 'b1')?.votes[round.id] === 3);
+  });
+
+  it('holds the cap on cards whose ids are names of Object.prototype', async () => {
+    const { id, facilitator } = await boardWithCards();
+    for (const cardId of ['constructor', '__proto__', 'toString']) {
+      createCard(facilitator.doc, { id: cardId, goalId: 'A1', createdBy: 'Mallory', fields: { title: cardId } });
+    }
+    const viewer = ctx.client(id, 'viewer');
+    await waitFor('the cards stored', () => readCards(viewer.doc).length === 6);
+    const round = await open(id, { votesPerPerson: 3 });
+    expect((await vote(id, 'a1', 3, ANNA)).status).toBe(200);
+    for (const cardId of ['constructor', '__proto__', 'toString']) {
+      expect((await vote(id, cardId, 2, ANNA)).status, cardId).toBe(422);
+    }
+    expect((await vote(id, '__proto__', 2, BO)).status).toBe(200);
+    expect((await vote(id, 'constructor', 1, BO)).status).toBe(200);
+    const bo = (await (await call(id, 'GET', '/voting/ballot', undefined, 'participant', BO)).json()) as BallotAnswer;
+    expect(bo).toMatchObject({ ballot: { __proto__: 2, constructor: 1 }, left: 0 });
+    expect((await call(id, 'POST', '/voting/reveal')).status).toBe(200);
+    await waitFor('the totals', () => readCard(viewer.doc, '__proto__')?.votes[round.id] === 2);
+    expect(readCard(viewer.doc, 'constructor')?.votes).toEqual({ [round.id]: 1 });
+    expect(readCard(viewer.doc, 'toString')?.votes).toEqual({});
+  });
+
+  it('refuses a client taking totals off a card or replacing its votes, and restores cards with them', async () => {
+    const { id, facilitator } = await boardWithCards();
+    const round = await open(id, { votesPerPerson: 3 });
+    expect((await vote(id, 'a1', 2, ANNA)).status).toBe(200);
+    expect((await call(id, 'POST', '/voting/reveal')).status).toBe(200);
+    await waitFor('the total', () => readCard(facilitator.doc, 'a1')?.votes[round.id] === 2);
+    const votesOf = (d: Y.Doc) => (d.getMap('cards').get('a1') as Y.Map<unknown>).get('votes') as Y.Map<unknown>;
+    for (const role of ['participant', 'facilitator'] as Role[]) {
+      const socket = role === 'participant' ? 'participant' : 'facilitator';
+      expect(
+        await forgedCloseCode(ctx.server.url, id, facilitator.doc, (d) => votesOf(d).delete(round.id), socket),
+        `${role} deleting a total`,
+      ).toBe(4422);
+      expect(
+        await forgedCloseCode(
+          ctx.server.url,
+          id,
+          facilitator.doc,
+          (d) => {
+            (d.getMap('cards').get('a1') as Y.Map<unknown>).set('votes', new Y.Map());
+          },
+          socket,
+        ),
+        `${role} replacing the votes map`,
+      ).toBe(4422);
+    }
+    const late = ctx.client(id, 'viewer');
+    await waitFor('the total kept', () => readCard(late.doc, 'a1')?.votes[round.id] === 2);
+
+    // A version with the total, and the trash: both bring the card back with its votes.
+    const saved = await call(id, 'POST', '/versions', { name: 'Efter röstningen' });
+    expect(saved.status).toBe(201);
+    const version = (await saved.json()) as { id: string };
+    deleteCard(facilitator.doc, 'a1');
+    await waitFor('the card gone', () => readCard(late.doc, 'a1') === undefined);
+    expect((await call(id, 'POST', '/deleted-cards/a1/restore', undefined, 'participant')).status).toBe(200);
+    await waitFor('the card back from the trash', () => readCard(late.doc, 'a1')?.votes[round.id] === 2);
+    const second = await open(id, { votesPerPerson: 1 });
+    expect((await vote(id, 'a2', 1, BO)).status).toBe(200);
+    expect((await call(id, 'POST', '/voting/reveal')).status).toBe(200);
+    await waitFor('the second round', () => readCard(late.doc, 'a1')?.votes[round.id] === undefined);
+    expect((await call(id, 'POST', `/versions/${version.id}/restore`)).status).toBe(200);
+    await waitFor('the version’s totals', () => readCard(late.doc, 'a1')?.votes[round.id] === 2);
+    expect(readCard(late.doc, 'a2')?.votes[second.id]).toBeUndefined();
+  });
+
+  it('gives back votes on a deleted card, lets votes off a card moved out of the area, and refuses a stale round', async () => {
+    const { id, facilitator } = await boardWithCards();
+    const round = await open(id, { votesPerPerson: 3, areaId: 'A' });
+    expect((await vote(id, 'a1', 2, ANNA)).status).toBe(200);
+    expect((await vote(id, 'a2', 1, ANNA)).status).toBe(200);
+    deleteCard(facilitator.doc, 'a1');
+    const viewer = ctx.client(id, 'viewer');
+    await waitFor('the deletion stored', () => readCards(viewer.doc).length === 2);
+    const ballot = (await (
+      await call(id, 'GET', '/voting/ballot', undefined, 'participant', ANNA)
+    ).json()) as BallotAnswer;
+    expect(ballot).toMatchObject({ ballot: { a2: 1 }, left: 2 });
+
+    moveCard(facilitator.doc, 'a2', 'B1');
+    await waitFor('the move stored', () => readCard(viewer.doc, 'a2')?.goalId === 'B1');
+    expect((await vote(id, 'a2', 2, ANNA)).status).toBe(422);
+    expect((await vote(id, 'a2', 0, ANNA)).status).toBe(200);
+    const stale = await call(id, 'PUT', '/voting/votes/b1', { count: 1, roundId: 'old-round' }, 'participant', ANNA);
+    expect(stale.status).toBe(409);
+    expect(
+      (await call(id, 'PUT', '/voting/votes/b1', { count: 1, roundId: round.id }, 'participant', ANNA)).status,
+    ).toBe(422);
   });
 });
