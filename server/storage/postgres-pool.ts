@@ -49,37 +49,54 @@ export function createPostgresPool({ connectionString, max = 10, onIdleError }: 
       ? error
       : new StorageError(`storage ${what} failed: ${(error as Error).message || String(error)}`);
 
+  /**
+   * A pooled connection with an error listener while checked out: a connection that dies
+   * (PostgreSQL stopped) emits 'error' besides failing its query, and with no listener that
+   * would end the process. A broken connection is destroyed, not put back.
+   */
+  async function withClient<T>(
+    what: string,
+    work: (client: pg.PoolClient, markBroken: (error: Error) => void) => Promise<T>,
+  ): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw asStorageError(what, error);
+    }
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    try {
+      return await work(client, onError);
+    } catch (error) {
+      throw asStorageError(what, error);
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  }
+
   return {
     pool,
-    async transaction(what, work, begin = 'BEGIN') {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        throw asStorageError(what, error);
-      }
-      let broken: Error | undefined;
-      try {
+    transaction(what, work, begin = 'BEGIN') {
+      return withClient(what, async (client, markBroken) => {
         await client.query(begin);
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        // A failed ROLLBACK means the connection is gone: it must not go back to the pool.
-        await client.query('ROLLBACK').catch((rollbackError: Error) => {
-          broken = rollbackError;
-        });
-        throw asStorageError(what, error);
-      } finally {
-        client.release(broken);
-      }
+        try {
+          const result = await work(client);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          // A failed ROLLBACK means the connection is gone: it must not go back to the pool.
+          await client.query('ROLLBACK').catch(markBroken);
+          throw error;
+        }
+      });
     },
-    async query(what, sql, values) {
-      try {
-        return (await pool.query(sql, values)).rows;
-      } catch (error) {
-        throw asStorageError(what, error);
-      }
+    query(what, sql, values) {
+      return withClient(what, async (client) => (await client.query(sql, values)).rows);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL schema and its migrations (README "PostgreSQL storage").
  * `schema_version` says which migrations a database has had; each runs once,
- * in order, all in one transaction. Several processes may start at the same
+ * in order, all in the one transaction the store opens for them. Several processes may start at the same
  * moment against one database: a transaction-scoped advisory lock makes the
  * second wait for the first and then find nothing left to do.
  */
@@ -80,29 +80,23 @@ const MIGRATIONS: string[] = [BASE];
 /** The schema version this code expects (the number of migrations). */
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the database up to date; safe to run from several processes at once. Returns migrations run. */
+/**
+ * Brings the database up to date inside the caller's transaction; safe to run
+ * from several processes at once. Returns how many migrations it ran.
+ */
 export async function migratePostgres(client: PoolClient): Promise<number> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-    const { rows } = await client.query<{ version: number | null }>(
-      'SELECT max(version) AS version FROM schema_version',
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
+  const current = rows[0]?.version ?? 0;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `the database has schema version ${current}, newer than this Samtavla (${MIGRATIONS.length}); upgrade Samtavla`,
     );
-    const current = rows[0]?.version ?? 0;
-    if (current > MIGRATIONS.length) {
-      throw new Error(
-        `the database has schema version ${current}, newer than this Samtavla (${MIGRATIONS.length}); upgrade Samtavla`,
-      );
-    }
-    for (let version = current; version < MIGRATIONS.length; version++) {
-      await client.query(MIGRATIONS[version] as string);
-      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [version + 1]);
-    }
-    await client.query('COMMIT');
-    return MIGRATIONS.length - current;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
   }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    await client.query(MIGRATIONS[version] as string);
+    await client.query('INSERT INTO schema_version (version) VALUES ($1)', [version + 1]);
+  }
+  return MIGRATIONS.length - current;
 }

@@ -51,12 +51,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     onIdleError: options.onIdleError,
   });
   try {
-    const client = await db.pool.connect();
-    try {
-      await migratePostgres(client);
-    } finally {
-      client.release();
-    }
+    await db.transaction('migration', migratePostgres);
   } catch (error) {
     await db.pool.end();
     throw new Error(`PostgreSQL at DATABASE_URL: ${(error as Error).message}`);

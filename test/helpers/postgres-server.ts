@@ -23,7 +23,7 @@ export interface PostgresServer {
   url: string;
   /** The URL of another database on this server. */
   urlOf(database: string): string;
-  /** Stops the server, keeping its data (start() brings it back on the same port). */
+  /** Stops the server, keeping its data (start() brings it back on the same port); both do nothing when already so. */
   stop(): void;
   start(): void;
   /** Stops it and deletes its data folder. */
@@ -94,6 +94,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     urlOf: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start() {
+      if (running) return;
       start();
       running = true;
     },
