@@ -12,7 +12,7 @@ import { compactBoard } from './postgres-compaction.ts';
 import { postgresHistory } from './postgres-history.ts';
 import { createPostgresPool } from './postgres-pool.ts';
 import { migratePostgres } from './postgres-schema.ts';
-import type { BoardStore, StoredBoard, TokenHashes } from './store.ts';
+import { type BoardStore, StorageError, type StoredBoard, type TokenHashes } from './store.ts';
 
 interface BoardRow {
   id: string;
@@ -159,22 +159,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     async appendUpdates(id, updates) {
       if (updates.length === 0) return 0;
-      return db.transaction('write', async (client) => {
-        // Numbers taken under the board row's lock: on one board they follow commit order.
-        const taken = await client.query<{ last_seq: string }>(
-          'UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq',
-          [id, updates.length],
-        );
-        const last = taken.rows[0];
-        if (!last) throw new Error(`no board ${id}`);
-        const lastSeq = Number(last.last_seq);
-        await client.query(
-          `INSERT INTO board_updates (board_id, seq, writer, data)
-           SELECT $1, $2::bigint + n, $3, data FROM unnest($4::bytea[]) WITH ORDINALITY AS u(data, n)`,
-          [id, lastSeq - updates.length, writer, updates.map((update) => Buffer.from(update))],
-        );
-        return lastSeq;
-      });
+      // One statement, so one round trip and atomic on its own: the numbers are taken from the
+      // board row under its lock (on one board they follow commit order), then the rows inserted.
+      const rows = await db.query<{ seq: string }>(
+        'write',
+        `WITH taken AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
+         INSERT INTO board_updates (board_id, seq, writer, data)
+         SELECT $1, taken.last_seq - $2 + u.n, $3, u.data
+         FROM taken, unnest($4::bytea[]) WITH ORDINALITY AS u(data, n)
+         RETURNING seq`,
+        [id, updates.length, writer, updates.map((update) => Buffer.from(update))],
+      );
+      if (rows.length !== updates.length) throw new StorageError(`storage write failed: no board ${id}`);
+      return Math.max(...rows.map((row) => Number(row.seq)));
     },
     async compact(id, state, throughSeq) {
       await db.transaction('compact', (client) => compactBoard(client, id, state, throughSeq, writer));
