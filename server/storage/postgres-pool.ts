@@ -72,6 +72,8 @@ export function createPostgresPool({ connectionString, max = 10, onIdleError }: 
     try {
       return await work(client, onError);
     } catch (error) {
+      // Not an answer of the server (a timeout, a lost socket): the connection's state is unknown.
+      if (!(error instanceof pg.DatabaseError)) broken ??= error as Error;
       throw asStorageError(what, error);
     } finally {
       client.off('error', onError);
