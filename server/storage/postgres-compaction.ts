@@ -29,6 +29,11 @@ export interface CompactionOutcome {
   merged: boolean;
 }
 
+/** Takes the board's compaction lock until the transaction ends (a deletion takes it too, so the two never deadlock). */
+export async function lockBoardCompaction(client: PoolClient, boardId: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, boardId]);
+}
+
 export async function compactBoard(
   client: PoolClient,
   boardId: string,
@@ -36,7 +41,7 @@ export async function compactBoard(
   throughSeq: number,
   writer: string,
 ): Promise<CompactionOutcome> {
-  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, boardId]);
+  await lockBoardCompaction(client, boardId);
   const stored = await client.query<{ through_seq: string; folded_by: string }>(
     'SELECT through_seq, folded_by FROM board_states WHERE board_id = $1 FOR UPDATE',
     [boardId],

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { BoardInfo } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
-import { compactBoard } from './postgres-compaction.ts';
+import { compactBoard, lockBoardCompaction } from './postgres-compaction.ts';
 import { postgresHistory } from './postgres-history.ts';
 import { createPostgresPool } from './postgres-pool.ts';
 import { migratePostgres } from './postgres-schema.ts';
@@ -59,7 +59,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // Which rows and states are this instance's own (see postgres-compaction.ts).
   const writer = randomUUID();
 
-  const lockedRead = (what: string, work: (client: PoolClient) => Promise<StoredBoard>) =>
+  const snapshotRead = (what: string, work: (client: PoolClient) => Promise<StoredBoard>) =>
     // One snapshot: another process may compact between reading the state and reading the log.
     db.transaction(what, work, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 
@@ -116,13 +116,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       );
     },
     async deleteBoard(id, unusedBefore) {
-      // Everything else of the board goes with it (ON DELETE CASCADE), in the same statement.
-      const rows = await db.query<{ id: string }>(
-        'write',
-        'DELETE FROM boards WHERE id = $1 AND ($2::text IS NULL OR last_used_at < $2) RETURNING id',
-        [id, unusedBefore ?? null],
-      );
-      return rows.length > 0;
+      return db.transaction('write', async (client) => {
+        // After any compaction of the board under way: it locks the rows the cascade deletes.
+        await lockBoardCompaction(client, id);
+        // Everything else of the board goes with it (ON DELETE CASCADE), in the same statement.
+        const deleted = await client.query(
+          'DELETE FROM boards WHERE id = $1 AND ($2::text IS NULL OR last_used_at < $2) RETURNING id',
+          [id, unusedBefore ?? null],
+        );
+        return deleted.rows.length > 0;
+      });
     },
     async touchBoard(id, at) {
       await db.query('write', 'UPDATE boards SET last_used_at = $2 WHERE id = $1', [id, at]);
@@ -146,7 +149,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return rows.map(toInfo);
     },
     async loadBoard(id) {
-      return lockedRead('read', async (client) => {
+      return snapshotRead('read', async (client) => {
         const state = await client.query<{ state: Buffer }>('SELECT state FROM board_states WHERE board_id = $1', [id]);
         const log = await client.query<{ seq: string; data: Buffer }>(
           'SELECT seq, data FROM board_updates WHERE board_id = $1 ORDER BY seq',
