@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,8 +86,15 @@ export async function startPostgres(): Promise<PostgresServer> {
   run(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   // fsync stays on: the durability tests mean it. Logs go to a file in the data folder.
   const options = `-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1`;
-  const start = () =>
-    run(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start']);
+  const logFile = join(root, 'server.log');
+  const start = () => {
+    try {
+      run(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', logFile, '-w', '-t', '60', 'start']);
+    } catch (error) {
+      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2_000) : '(no log)';
+      throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}\n${log}`);
+    }
+  };
   let running = false;
   const server: PostgresServer = {
     port,
