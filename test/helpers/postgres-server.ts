@@ -21,8 +21,6 @@ export interface PostgresServer {
   port: number;
   /** postgres://… of the `postgres` database (create your own in it). */
   url: string;
-  /** The URL of another database on this server. */
-  urlOf(database: string): string;
   /** Stops the server, keeping its data (start() brings it back on the same port); both do nothing when already so. */
   stop(): void;
   start(): void;
@@ -99,7 +97,6 @@ export async function startPostgres(): Promise<PostgresServer> {
   const server: PostgresServer = {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    urlOf: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start() {
       if (running) return;
       start();
@@ -115,7 +112,12 @@ export async function startPostgres(): Promise<PostgresServer> {
       rmSync(root, { recursive: true, force: true });
     },
   };
-  server.start();
+  try {
+    server.start();
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
   return server;
 }
 
