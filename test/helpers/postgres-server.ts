@@ -81,7 +81,6 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = join(root, 'data');
   const sockets = ownedFolder(join(root, 'sockets'));
   const port = await freePort();
-  run(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   // fsync stays on: the durability tests mean it. Logs go to a file in the data folder.
   const options = `-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1`;
   const logFile = join(root, 'server.log');
@@ -113,6 +112,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     },
   };
   try {
+    run(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
     server.start();
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
