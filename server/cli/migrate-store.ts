@@ -1,6 +1,6 @@
 /**
  * `npm run migrate-store -- --from <SQLite file or data folder> --to <postgres://…> [--skip-existing]`:
- * copies every board, with its tokens, state and log, versions and trash, from
+ * copies every board, with its tokens, state and log, versions, trash and voting round, from
  * an SQLite store into PostgreSQL (README "PostgreSQL storage"). `--to` defaults
  * to DATABASE_URL. It reads a consistent snapshot of the SQLite file and never
  * writes to it; stop the server first, or edits made after the snapshot stay behind.
@@ -15,6 +15,7 @@ import { openPostgresStore } from '../storage/postgres-store.ts';
 import { checkStoreFile } from '../storage/sqlite-backup.ts';
 import { openSqliteStore, SQLITE_FILE } from '../storage/sqlite-store.ts';
 import { copyStore } from '../storage/store-copy.ts';
+import { copyVoteRounds } from '../storage/vote-copy.ts';
 import { runCli } from './cli-common.ts';
 
 const USAGE =
@@ -36,6 +37,16 @@ async function snapshot(from: string): Promise<string> {
   return folder;
 }
 
+/** The snapshot opened on its own for what the store interface does not list (ballots). */
+async function withSnapshot<T>(folder: string, read: (db: Database.Database) => Promise<T>): Promise<T> {
+  const db = new Database(join(folder, SQLITE_FILE), { fileMustExist: true });
+  try {
+    return await read(db);
+  } finally {
+    db.close();
+  }
+}
+
 runCli(async () => {
   const { values } = parseArgs({
     options: { from: { type: 'string' }, to: { type: 'string' }, 'skip-existing': { type: 'boolean' } },
@@ -49,12 +60,17 @@ runCli(async () => {
     const target = await openPostgresStore({ connectionString: to, poolSize: 2 });
     try {
       const started = Date.now();
+      const copied: string[] = [];
       const counts = await copyStore(source, target, {
         skipExisting: values['skip-existing'],
-        onBoard: (id, title) => console.log(`copied ${id}  ${title}`),
+        onBoard: (id, title) => {
+          copied.push(id);
+          console.log(`copied ${id}  ${title}`);
+        },
       });
+      const votes = await withSnapshot(folder, (db) => copyVoteRounds(db, target, copied));
       console.log(
-        `copied ${counts.boards} boards (${counts.updates} log updates, ${counts.versions} versions, ${counts.deletedCards} deleted cards); skipped ${counts.skipped} the target already had; ${Date.now() - started} ms`,
+        `copied ${counts.boards} boards (${counts.updates} log updates, ${counts.versions} versions, ${counts.deletedCards} deleted cards, ${votes} votes); skipped ${counts.skipped} the target already had; ${Date.now() - started} ms`,
       );
     } finally {
       await target.close();

@@ -12,6 +12,7 @@ import { compactBoard, lockBoardCompaction } from './postgres-compaction.ts';
 import { postgresHistory } from './postgres-history.ts';
 import { createPostgresPool } from './postgres-pool.ts';
 import { migratePostgres } from './postgres-schema.ts';
+import { postgresVotes } from './postgres-votes.ts';
 import { type BoardStore, StorageError, type StoredBoard, type TokenHashes } from './store.ts';
 
 interface BoardRow {
@@ -65,6 +66,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
   return {
     ...postgresHistory(db),
+    ...postgresVotes(db),
     async createBoard(info, initialState, tokens) {
       await db.transaction('create', async (client) => {
         // Used now, not at createdAt: an imported plan keeps its original, possibly years-old, date.

@@ -81,6 +81,16 @@ beforeAll(async () => {
   }
   await server.close();
   server = undefined;
+  // A voting round on each: the first still open, the second ended.
+  const store = openSqliteStore({ dataDir });
+  const [open, ended] = boardIds as [string, string];
+  await store.openVoteRound(open, 'r-open', 3, 10);
+  await store.castVote(open, 'r-open', 'anna', 'kept', 2);
+  await store.castVote(open, 'r-open', 'bo', 'kept', 1);
+  await store.openVoteRound(ended, 'r-ended', 3, 10);
+  await store.castVote(ended, 'r-ended', 'anna', 'kept', 3);
+  await store.closeVoteRound(ended, 'r-ended');
+  await store.close();
 });
 
 afterAll(async () => {
@@ -90,9 +100,9 @@ afterAll(async () => {
 });
 
 describe('npm run migrate-store', () => {
-  it('copies every board with tokens, state and log, versions and trash, and prints the counts', async () => {
+  it('copies every board with tokens, state and log, versions, trash and voting round, and prints the counts', async () => {
     const { stdout } = await migrate(['--from', join(dataDir, SQLITE_FILE), '--to', target]);
-    expect(stdout).toMatch(/copied 2 boards \(\d+ log updates, \d+ versions, 2 deleted cards\); skipped 0/);
+    expect(stdout).toMatch(/copied 2 boards \(\d+ log updates, \d+ versions, 2 deleted cards, 3 votes\); skipped 0/);
 
     const source = openSqliteStore({ dataDir });
     const copy = await openPostgresStore({ connectionString: target });
@@ -101,6 +111,11 @@ describe('npm run migrate-store', () => {
       expect(before.map((board) => board.deleted.map((card) => card.cardId))).toEqual([['gone'], ['gone']]);
       expect(before.every((board) => board.versions.some((version) => version.name === 'Före'))).toBe(true);
       expect(await contents(copy)).toEqual(before);
+      const [open, ended] = boardIds as [string, string];
+      expect(await copy.ballotOf(open, 'r-open', 'anna')).toEqual({ kept: 2 });
+      expect(await copy.castVote(open, 'r-open', 'bo', 'gone', 2)).toEqual({ ballot: { kept: 1, gone: 2 } });
+      expect(await copy.castVote(ended, 'r-ended', 'bo', 'kept', 1)).toEqual({ refused: 'closed' });
+      expect(await copy.closeVoteRound(ended, 'r-ended')).toEqual({ totals: { kept: 3 }, voters: 1 });
     } finally {
       await source.close();
       await copy.close();
