@@ -9,9 +9,6 @@
 import pg from 'pg';
 import { StorageError } from './store.ts';
 
-/** A query function: a pooled client's or the pool's own. */
-export type Queryable = Pick<pg.PoolClient, 'query'>;
-
 export interface PostgresPoolOptions {
   connectionString: string;
   /** Connections this process keeps at most (PG_POOL_SIZE). */
