@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { BoardInfo } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
-import { compactBoard, lockBoardCompaction } from './postgres-compaction.ts';
+import { compactBoard, lockBoardCompaction, type MergeUpdates } from './postgres-compaction.ts';
 import { postgresHistory } from './postgres-history.ts';
 import { createPostgresPool } from './postgres-pool.ts';
 import { migratePostgres } from './postgres-schema.ts';
@@ -42,6 +42,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Told of errors of idle connections (PostgreSQL restarted); the pool replaces them by itself. */
   onIdleError?: (error: Error) => void;
+  /** How compaction merges other writers' rows in (the server hands it a worker thread); default: here. */
+  merge?: MergeUpdates;
 }
 
 /** Connects, brings the schema up to date (safe with several processes starting at once) and returns the store. */
@@ -179,7 +181,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return Math.max(...rows.map((row) => Number(row.seq)));
     },
     async compact(id, state, throughSeq) {
-      await db.transaction('compact', (client) => compactBoard(client, id, state, throughSeq, writer));
+      await db.transaction('compact', (client) => compactBoard(client, id, state, throughSeq, writer, options.merge));
     },
     async pendingUpdateCount(id) {
       const rows = await db.query<{ n: string }>(
