@@ -10,6 +10,10 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** DATABASE_URL (postgres://…): boards live in PostgreSQL instead of the SQLite file under dataDir. */
+  databaseUrl?: string;
+  /** PostgreSQL connections this process keeps at most (PG_POOL_SIZE). */
+  pgPoolSize: number;
   /** The built client (vite build output); served with an SPA fallback when it exists. */
   staticDir: string;
   maxMessageBytes: number;
@@ -70,6 +74,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: databaseUrlFrom(env),
+    pgPoolSize: intFrom(env, 'PG_POOL_SIZE', 10, 1, 1000),
     staticDir: resolve(env.STATIC_DIR || './dist'),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', MAX_WS_MESSAGE_BYTES, 1024, 256 * 1024 * 1024),
     sqliteSynchronous: synchronous,
@@ -110,4 +116,16 @@ function metricsTokenFrom(env: NodeJS.ProcessEnv): string | undefined {
   if (!token) return undefined;
   if (token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (try: openssl rand -hex 24)');
   return token;
+}
+
+/** DATABASE_URL: a postgres:// (or postgresql://) URL; empty or absent: the SQLite store. */
+export function databaseUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new Error(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (unset it for the SQLite store under DATA_DIR)',
+    );
+  }
+  return raw;
 }

@@ -1,7 +1,7 @@
 /**
- * Where boards live. The SQLite adapter is the default; a PostgreSQL adapter
- * can implement the same interface for a multi-process deployment.
- * Methods are async so such an adapter fits without touching the rooms.
+ * Where boards live. The SQLite adapter is the default; the PostgreSQL adapter
+ * (DATABASE_URL, README "PostgreSQL storage") implements the same interface for
+ * several processes on one database. create-store.ts chooses between them.
  */
 import type { BoardInfo, BoardVersion } from '../../shared/api.ts';
 import type { BoardTokens, Role } from '../../shared/roles.ts';
@@ -43,7 +43,11 @@ export interface BoardStore extends HistoryStore, VoteStore {
   loadBoard(id: string): Promise<StoredBoard>;
   /** Appends updates durably (all or none) and returns the sequence number of the last one. */
   appendUpdates(id: string, updates: Uint8Array[]): Promise<number>;
-  /** Replaces the board's state and every update up to `throughSeq` with `state`, atomically. */
+  /**
+   * Replaces the board's state and every update up to `throughSeq` with `state` (which holds
+   * them), atomically. PostgreSQL also folds in rows other processes wrote and ignores a fold
+   * older than the stored one (postgres-compaction.ts), so several writers lose nothing.
+   */
   compact(id: string, state: Uint8Array, throughSeq: number): Promise<void>;
   /** How many updates wait to be compacted. */
   pendingUpdateCount(id: string): Promise<number>;
