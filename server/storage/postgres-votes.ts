@@ -5,7 +5,7 @@
  * processes at once still hold to them.
  */
 import type { PoolClient } from 'pg';
-import type { Ballot } from '../../shared/voting/voting.ts';
+import { type Ballot, votesOn, votesUsed } from '../../shared/voting/voting.ts';
 import type { PostgresPool } from './postgres-pool.ts';
 import type { VoteRefusal, VoteStore } from './store.ts';
 
@@ -75,7 +75,7 @@ export function postgresVotes(db: PostgresPool): VoteStore {
         const round = await lockedRound(client, boardId);
         if (!round || round.round_id !== roundId || !round.open) return { refused: 'closed' as VoteRefusal };
         const current = await ballot(client, boardId, roundId, voter);
-        const elsewhere = Object.values(current).reduce((sum, n) => sum + n, 0) - (current[cardId] ?? 0);
+        const elsewhere = votesUsed(current) - votesOn(current, cardId);
         if (elsewhere + count > round.votes_per_person) return { refused: 'over' as VoteRefusal };
         const isNewVoter = Object.keys(current).length === 0;
         if (count > 0 && isNewVoter && (await voterCount(client, boardId, roundId)) >= round.max_voters) {

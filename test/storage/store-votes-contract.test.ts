@@ -41,6 +41,17 @@ describe.each(ADAPTERS)('votes in the $name store', (adapter) => {
     expect(await store.castVote(boardId, 'other-round', 'anna', 'c1', 1)).toEqual({ refused: 'closed' });
   });
 
+  it('holds the cap on cards named like Object.prototype’s keys', async () => {
+    await store.openVoteRound(boardId, 'r1', 3, 10);
+    expect(await store.castVote(boardId, 'r1', 'anna', 'c1', 3)).toEqual({ ballot: { c1: 3 } });
+    for (const cardId of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(await store.castVote(boardId, 'r1', 'anna', cardId, 1), cardId).toEqual({ refused: 'over' });
+    }
+    const bo = await store.castVote(boardId, 'r1', 'bo', '__proto__', 2);
+    expect(bo).toEqual({ ballot: JSON.parse('{"__proto__":2}') });
+    expect(await store.castVote(boardId, 'r1', 'bo', 'constructor', 2)).toEqual({ refused: 'over' });
+  });
+
   it('closes a round with its totals, refuses votes after, and forgets it on a new round', async () => {
     await store.openVoteRound(boardId, 'r1', 5, 10);
     await store.castVote(boardId, 'r1', 'anna', 'c1', 2);
