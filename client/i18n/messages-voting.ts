@@ -12,6 +12,7 @@ export const votingSv = {
   'voting.open': 'Starta röstning',
   'voting.hiddenNote':
     'Röstningen pågår, {total} röster per person. Rösterna är dolda för alla – också för dig – tills du visar resultatet.',
+  'voting.votersSoFar': '{voters} personer har röstat hittills.',
   'voting.reveal': 'Visa resultatet',
   'voting.discard': 'Avbryt utan resultat',
   'voting.revealedNote': 'Resultatet visas på korten. {voters} personer röstade.',
@@ -45,6 +46,7 @@ export const votingEn: Record<keyof typeof votingSv, string> = {
   'voting.open': 'Start voting',
   'voting.hiddenNote':
     'Voting is open, {total} votes per person. The votes are hidden from everyone – you too – until you reveal the result.',
+  'voting.votersSoFar': '{voters} people have voted so far.',
   'voting.reveal': 'Reveal the result',
   'voting.discard': 'Cancel without a result',
   'voting.revealedNote': 'The result shows on the cards. {voters} people voted.',

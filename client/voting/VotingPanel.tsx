@@ -4,17 +4,41 @@
  * round without showing it; once revealed, end it (the totals stay on the cards). The server
  * answers 403 to anyone else.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Template } from '../../shared/template.ts';
 import { VOTES_PER_PERSON_MAX, type VotingRound } from '../../shared/voting/voting.ts';
 import type { VotingAction } from '../../shared/voting/voting-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { openVoting, votingAction } from './voting-requests.ts';
+import { fetchVotingStatus, openVoting, votingAction } from './voting-requests.ts';
 
 interface VotingPanelProps {
   board: { id: string; token: string };
   round: VotingRound | null;
   template: Template;
+}
+
+/** How often the open panel asks how many have voted (a count, never whose votes). */
+const VOTERS_POLL_MS = 4_000;
+
+/** While the panel shows an open round: how many people have voted so far, or null before the first answer. */
+function useVoterCount(board: { id: string; token: string }, roundId: string | null): number | null {
+  const [voters, setVoters] = useState<number | null>(null);
+  useEffect(() => {
+    setVoters(null);
+    if (roundId === null) return;
+    let current = true;
+    const ask = () =>
+      fetchVotingStatus(board.id, board.token)
+        .then((status) => current && status.voting?.id === roundId && setVoters(status.voters))
+        .catch(() => {});
+    void ask();
+    const timer = setInterval(ask, VOTERS_POLL_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [board.id, board.token, roundId]);
+  return voters;
 }
 
 export function VotingPanel({ board, round, template }: VotingPanelProps) {
@@ -24,6 +48,7 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
   const [areaId, setAreaId] = useState('');
   const [message, setMessage] = useState('');
   const button = useRef<HTMLButtonElement>(null);
+  const voters = useVoterCount(board, open && round?.stage === 'open' ? round.id : null);
   const close = () => {
     setOpen(false);
     button.current?.focus();
@@ -62,6 +87,7 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
           {round?.stage === 'open' ? (
             <>
               <p>{t('voting.hiddenNote', { total: round.votesPerPerson })}</p>
+              {voters !== null && <p data-testid="voting-voters">{t('voting.votersSoFar', { voters })}</p>}
               <div className="workshop-panel__row">
                 <button
                   type="button"

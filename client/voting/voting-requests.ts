@@ -3,7 +3,7 @@
  * everyone's own ballot, each with the board token; a vote also carries this browser's voter
  * key. A refusal throws an ApiError with the server's `{ error }` words.
  */
-import type { BallotAnswer, VotingAction, VotingAnswer } from '../../shared/voting/voting-api.ts';
+import type { BallotAnswer, VotingAction, VotingAnswer, VotingStatus } from '../../shared/voting/voting-api.ts';
 import { VOTER_HEADER } from '../../shared/voting/voting-api.ts';
 import { authorization, request } from '../api/boards.ts';
 import { voterKey } from './voter-key.ts';
@@ -23,6 +23,9 @@ export const openVoting = (boardId: string, token: string, votesPerPerson: numbe
 
 export const votingAction = (boardId: string, token: string, action: VotingAction) =>
   json<VotingAnswer>(`${votingPath(boardId)}/${action}`, token, { method: 'POST' });
+
+export const fetchVotingStatus = (boardId: string, token: string) =>
+  json<VotingStatus>(votingPath(boardId), token, { cache: 'no-store' });
 
 export const fetchBallot = (boardId: string, token: string) =>
   json<BallotAnswer>(`${votingPath(boardId)}/ballot`, token, { cache: 'no-store' });

@@ -23,6 +23,7 @@ import {
   VOTER_KEY_PATTERN,
   VoteBody,
   type VotingAnswer,
+  type VotingStatus,
 } from '../../shared/voting/voting-api.ts';
 import { type AccessEnv, boardAccess } from '../auth/board-access.ts';
 import { hashToken } from '../auth/tokens.ts';
@@ -111,6 +112,15 @@ export function votingRoutes(store: BoardStore, rooms: RoomRegistry, failedAuth:
       return opened;
     });
     return c.json({ voting } satisfies VotingAnswer);
+  });
+
+  // The round with how many have voted so far: the facilitator sees a count far above the people there.
+  app.get('/boards/:id/voting', facilitator, async (c) => {
+    const boardId = c.var.access.board.id;
+    const voting = await rooms.withRoom(boardId, (room) => room.votingRound());
+    const voters = voting ? await store.voterCount(boardId, voting.id) : 0;
+    c.header('Cache-Control', 'no-store');
+    return c.json({ voting, voters } satisfies VotingStatus);
   });
 
   app.post('/boards/:id/voting/reveal', facilitator, async (c) => {

@@ -96,6 +96,14 @@ export function postgresVotes(db: PostgresPool): VoteStore {
         return { ballot: await ballot(client, boardId, roundId, voter) };
       });
     },
+    async voterCount(boardId, roundId) {
+      const rows = await db.query<{ n: string }>(
+        'read',
+        'SELECT count(DISTINCT voter) AS n FROM votes WHERE board_id = $1 AND round_id = $2',
+        [boardId, roundId],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
     async ballotOf(boardId, roundId, voter) {
       const rows = await db.query<{ card_id: string; n: number }>(
         'read',

@@ -99,6 +99,9 @@ export function sqliteVotes(db: Database.Database, guard: <T>(what: string, run:
     async ballotOf(boardId, roundId, voter) {
       return guard('read', () => toBallot(selectBallot.all(boardId, roundId, voter)));
     },
+    async voterCount(boardId, roundId) {
+      return guard('read', () => countVoters.get(boardId, roundId)?.n ?? 0);
+    },
     async closeVoteRound(boardId, roundId) {
       return guard('write', () => close(boardId, roundId));
     },

@@ -113,6 +113,8 @@ export interface VoteStore {
     cardId: string,
     count: number,
   ): Promise<{ ballot: Ballot } | { refused: VoteRefusal }>;
+  /** How many people have votes in the round (the facilitator sees it while the round is open). */
+  voterCount(boardId: string, roundId: string): Promise<number>;
   /** One voter's votes in the round ({} when none or no such round). */
   ballotOf(boardId: string, roundId: string, voter: string): Promise<Ballot>;
   /** Closes the round to votes and returns its totals per card and its number of voters (again when closed already). */

@@ -48,6 +48,11 @@ export interface VotingAnswer {
   voting: VotingRound | null;
 }
 
+/** What GET /api/boards/:id/voting answers the facilitator. */
+export interface VotingStatus extends VotingAnswer {
+  voters: number;
+}
+
 /** What GET …/voting/ballot and PUT …/voting/votes/:cardId answer: the caller's own votes only. */
 export interface BallotAnswer {
   roundId: string;

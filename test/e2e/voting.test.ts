@@ -67,6 +67,10 @@ describe('dot voting', () => {
     await expect.poll(() => bo.page.getByTestId('voting-pill').textContent()).toBe('Röstning: 0 av 3 röster kvar');
     expect(await row.getByTestId('vote-add').getAttribute('aria-disabled')).toBe('true');
 
+    // The facilitator sees how many have voted, never for what.
+    await expect
+      .poll(() => anna.page.getByTestId('voting-voters').textContent(), { timeout: 10_000 })
+      .toBe('2 personer har röstat hittills.');
     // The facilitator's panel, the vote buttons on cards and in rows: nothing for axe (WCAG 2.1 AA).
     for (const person of [anna, carin, bo]) expect(await violations(person.page)).toEqual([]);
 

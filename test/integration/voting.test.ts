@@ -123,6 +123,10 @@ describe('dot voting', () => {
     const annaAnswer = (await (await vote(id, 'b1', 1, ANNA)).json()) as BallotAnswer;
     expect(annaAnswer).toMatchObject({ roundId: round.id, ballot: { a1: 2, b1: 1 }, left: 0 });
     expect((await vote(id, 'a1', 1, BO, 'facilitator')).status).toBe(200);
+    // The facilitator learns how many have voted, nobody else even that.
+    const status = await call(id, 'GET', '/voting');
+    expect(await status.json()).toMatchObject({ voting: { id: round.id }, voters: 2 });
+    expect((await call(id, 'GET', '/voting', undefined, 'participant')).status).toBe(403);
     // Each voter reads their own ballot, nobody else's.
     const bo = (await (await call(id, 'GET', '/voting/ballot', undefined, 'participant', BO)).json()) as BallotAnswer;
     expect(bo.ballot).toEqual({ a1: 1 });

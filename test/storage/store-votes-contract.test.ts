@@ -35,6 +35,7 @@ describe.each(ADAPTERS)('votes in the $name store', (adapter) => {
     expect(await store.castVote(boardId, 'r1', 'anna', 'c3', 1)).toEqual({ ballot: { c1: 1, c2: 1, c3: 1 } });
     expect(await store.castVote(boardId, 'r1', 'bo', 'c1', 3)).toEqual({ ballot: { c1: 3 } });
     expect(await store.castVote(boardId, 'r1', 'cilla', 'c1', 1)).toEqual({ refused: 'voters' });
+    expect(await store.voterCount(boardId, 'r1')).toBe(2);
     expect(await store.castVote(boardId, 'r1', 'bo', 'c1', 0)).toEqual({ ballot: {} });
     expect(await store.ballotOf(boardId, 'r1', 'anna')).toEqual({ c1: 1, c2: 1, c3: 1 });
     expect(await store.ballotOf(boardId, 'r1', 'nobody')).toEqual({});
