@@ -14,6 +14,7 @@ import { rotateToken } from '../api/board-admin.ts';
 import type { BoardVersion } from '../api/history.ts';
 import { MAIN_CONTENT_ID, SkipLink } from '../app/SkipLink.tsx';
 import { DraftingNotice, PrivateDrafting } from '../drafts/PrivateDrafting.tsx';
+import { writeBlock } from '../drafts/useDraftPublishing.ts';
 import { HistoryControls } from '../history/HistoryControls.tsx';
 import { VersionView } from '../history/VersionView.tsx';
 import { rememberBoard } from '../home/recent-boards.ts';
@@ -217,15 +218,12 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
               role={role}
               template={template}
               hasSynced={connection.hasSynced}
-              blocked={
-                !writable
-                  ? 'readOnly'
-                  : lockedOut(role, locked || restriction !== 'none')
-                    ? 'locked'
-                    : connection.state === 'closed'
-                      ? 'closed'
-                      : null
-              }
+              connected={connection.state === 'connected'}
+              blocked={writeBlock({
+                writable,
+                lockedOut: lockedOut(role, locked || restriction !== 'none'),
+                connection: connection.state,
+              })}
               personName={person.name}
             />
           )}

@@ -17,13 +17,19 @@ export function DraftingControls({ doc, board }: { doc: Y.Doc; board: { id: stri
   const { t } = useI18n();
   const round = useDraftingRound(doc);
   const [message, setMessage] = useState('');
+  // One request at a time: a double click on "start" would otherwise answer with the second one's 409.
+  const [busy, setBusy] = useState(false);
   const act = async (action: DraftingAction) => {
+    if (busy) return;
+    setBusy(true);
     setMessage('');
     try {
       await draftingAction(board.id, board.token, action, storedName() ?? '');
       setMessage(t(DONE[action]));
     } catch (error) {
       setMessage(t('workshop.failed', { error: (error as Error).message }));
+    } finally {
+      setBusy(false);
     }
   };
   const state = round?.state ?? 'none';
@@ -33,7 +39,13 @@ export function DraftingControls({ doc, board }: { doc: Y.Doc; board: { id: stri
       <p>{t(`drafts.round.${state}`)}</p>
       <div className="workshop-panel__row">
         {state !== 'private' && (
-          <button type="button" className="button" onClick={() => act('start')} data-testid="drafting-start">
+          <button
+            type="button"
+            className="button"
+            aria-disabled={busy}
+            onClick={() => act('start')}
+            data-testid="drafting-start"
+          >
             {t('drafts.round.start')}
           </button>
         )}
@@ -41,6 +53,7 @@ export function DraftingControls({ doc, board }: { doc: Y.Doc; board: { id: stri
           <button
             type="button"
             className="button button--primary"
+            aria-disabled={busy}
             onClick={() => act('reveal')}
             data-testid="drafting-reveal"
           >
@@ -48,7 +61,13 @@ export function DraftingControls({ doc, board }: { doc: Y.Doc; board: { id: stri
           </button>
         )}
         {round && (
-          <button type="button" className="button" onClick={() => act('end')} data-testid="drafting-end">
+          <button
+            type="button"
+            className="button"
+            aria-disabled={busy}
+            onClick={() => act('end')}
+            data-testid="drafting-end"
+          >
             {t('drafts.round.end')}
           </button>
         )}

@@ -24,6 +24,8 @@ export interface DraftsPanelProps {
   note: string;
   /** Where the panel sits (drafts.css): clear of tldraw's own panels on the canvas. */
   onCanvas: boolean;
+  /** Whose drafts these are (the person's name): new ones are theirs. */
+  author: string;
 }
 
 /** Once React has drawn the change, focuses the first of `selectors` found in `panel`. */
@@ -35,7 +37,7 @@ const focusLater = (panel: HTMLElement | null, ...selectors: string[]) =>
     }
   });
 
-export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas }: DraftsPanelProps) {
+export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas, author }: DraftsPanelProps) {
   const { t } = useI18n();
   const text = useCardText(template);
   const [open, setOpen] = useState(true);
@@ -56,7 +58,7 @@ export function DraftsPanel({ doc, drafts, template, writing, note, onCanvas }: 
   };
 
   const add = () => {
-    const draft = addDraft(doc, drafts.at(-1)?.goalId ?? null);
+    const draft = addDraft(doc, drafts.at(-1)?.goalId ?? null, author);
     setSaid(t('drafts.added', { number: count + 1 }));
     focusLater(panel.current, `[data-draft-id="${CSS.escape(draft.id)}"] textarea`);
   };

@@ -10,7 +10,7 @@ import type * as Y from 'yjs';
 import { readPlanPeriod } from '../../shared/board-doc.ts';
 import { defaultCardPeriod } from '../../shared/card-schema.ts';
 import type { Role } from '../../shared/roles.ts';
-import { cardPlaces, type Template } from '../../shared/template.ts';
+import { type Template, templateGoals } from '../../shared/template.ts';
 import { writesDocument } from '../access/permissions.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { DraftsPanel } from './DraftsPanel.tsx';
@@ -36,25 +36,25 @@ export interface PrivateDraftingProps {
   role: Role;
   template: Template;
   hasSynced: boolean;
+  /** The connection is up and synced now (publishing waits for it before clearing the drafts). */
+  connected: boolean;
   blocked: WriteBlock;
   personName: string;
 }
 
 export function PrivateDrafting(props: PrivateDraftingProps) {
-  const { boardId, doc, role, template, hasSynced, blocked, personName } = props;
+  const { boardId, doc, role, template, hasSynced, connected, blocked, personName } = props;
   const { t } = useI18n();
   const round = useDraftingRound(doc);
-  const drafts = useDrafts(boardId, writesDocument(role));
+  const drafts = useDrafts(boardId, writesDocument(role), personName);
   const period = defaultCardPeriod(template.period, readPlanPeriod(doc));
-  const goalIds = useMemo(
-    () => new Set(template.focusAreas.flatMap((area) => cardPlaces(area).map((goal) => goal.id))),
-    [template],
-  );
+  const goalIds = useMemo(() => new Set(templateGoals(template).map(({ goal }) => goal.id)), [template]);
   const { refused, published } = useDraftPublishing({
     board: doc,
     round,
     drafts: { doc: drafts.doc, list: drafts.drafts, loaded: drafts.loaded },
     hasSynced,
+    connected,
     blocked,
     as: { createdBy: personName, period, goalIds },
   });
@@ -87,6 +87,7 @@ export function PrivateDrafting(props: PrivateDraftingProps) {
       writing={writing}
       note={note}
       onCanvas={onCanvas}
+      author={personName}
     />
   );
 }

@@ -15,6 +15,11 @@ export interface Draft {
   goalId: string | null;
   /** ISO time the draft was begun: the card's creation time and order when published. */
   createdAt: string;
+  /**
+   * The name of who wrote it, its card's creator. Several people may take turns at one computer
+   * (the same browser, another name): each sees and publishes only their own drafts.
+   */
+  author: string;
 }
 
 export const draftsMap = (doc: Y.Doc): Y.Map<Draft> => doc.getMap('drafts');
@@ -24,25 +29,30 @@ const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const isDraft = (value: unknown): value is Draft => {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, title, goalId, createdAt } = value as Record<string, unknown>;
+  const { id, title, goalId, createdAt, author } = value as Record<string, unknown>;
   return (
     typeof id === 'string' &&
     DRAFT_ID.test(id) &&
     typeof title === 'string' &&
-    (goalId === null || typeof goalId === 'string') &&
-    typeof createdAt === 'string'
+    title.length <= fieldMax('title') &&
+    (goalId === null || (typeof goalId === 'string' && goalId.length <= 64)) &&
+    // What the card contract takes as createdAt: a store edited by hand must not get the board's copy refused.
+    typeof createdAt === 'string' &&
+    createdAt.length <= 40 &&
+    !Number.isNaN(Date.parse(createdAt)) &&
+    typeof author === 'string'
   );
 };
 
-/** The drafts in the order they were begun. */
-export function readDrafts(doc: Y.Doc): Draft[] {
+/** The drafts of `author` in the order they were begun. */
+export function readDrafts(doc: Y.Doc, author: string): Draft[] {
   return [...draftsMap(doc).values()]
-    .filter(isDraft)
+    .filter((draft) => isDraft(draft) && draft.author === author)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-export function addDraft(doc: Y.Doc, goalId: string | null, now = new Date()): Draft {
-  const draft: Draft = { id: randomId(16), title: '', goalId, createdAt: now.toISOString() };
+export function addDraft(doc: Y.Doc, goalId: string | null, author: string, now = new Date()): Draft {
+  const draft: Draft = { id: randomId(16), title: '', goalId, createdAt: now.toISOString(), author };
   draftsMap(doc).set(draft.id, draft);
   return draft;
 }

@@ -4,10 +4,10 @@
  * card through the normal write path (shared/card.ts), then leaves the drafts.
  *
  * Exactly once: a draft's id is its card's id, and a draft whose card is
- * already on the board is only cleared. The card is written before the draft
- * is cleared, so a page closed between the two finds the card at its next
- * open and clears the draft without writing a second card; a draft is never
- * cleared without its card written.
+ * already on the board is only cleared. Writing and clearing are two steps:
+ * the page clears (clearPublished) only once the server has had the cards a
+ * while (useDraftPublishing.ts), so a page closed or refused in between finds
+ * the drafts at its next open, and the cards too if the server kept them.
  */
 import type * as Y from 'yjs';
 import { cardsMap, Origin } from '../../shared/board-doc.ts';
@@ -26,7 +26,7 @@ export interface Published {
 const hasContent = (draft: Draft) => draft.title.trim().length > 0;
 
 export interface PublishAs {
-  /** The person's name, the cards' creator. */
+  /** The person's name: whose drafts go out, and the cards' creator. */
   createdBy: string;
   /** The time frame a new card starts with (the plan year), as on the canvas and in the table. */
   period: string;
@@ -36,7 +36,7 @@ export interface PublishAs {
 
 export function publishDrafts(board: Y.Doc, drafts: Y.Doc, as: PublishAs): Published {
   const placed = (draft: Draft) => (draft.goalId !== null && as.goalIds.has(draft.goalId) ? draft.goalId : null);
-  const all = readDrafts(drafts);
+  const all = readDrafts(drafts, as.createdBy);
   const cards = cardsMap(board);
   const already = all.filter((draft) => cards.has(draft.id)).map((draft) => draft.id);
   const toWrite = all.filter((draft) => !cards.has(draft.id) && hasContent(draft));
@@ -45,7 +45,7 @@ export function publishDrafts(board: Y.Doc, drafts: Y.Doc, as: PublishAs): Publi
       createCard(board, {
         id: draft.id,
         goalId: placed(draft),
-        createdBy: as.createdBy,
+        createdBy: draft.author,
         createdAt: draft.createdAt,
         fields: { title: draft.title.trim(), period: as.period },
       });
@@ -53,9 +53,16 @@ export function publishDrafts(board: Y.Doc, drafts: Y.Doc, as: PublishAs): Publi
       placeCard(board, draft.id, placed(draft), Number.POSITIVE_INFINITY);
     }
   }, Origin.user);
+  return { written: toWrite.map((draft) => draft.id), already };
+}
+
+/** Clears `author`'s drafts whose cards are on the board, and the empty ones; how many had cards. */
+export function clearPublished(board: Y.Doc, drafts: Y.Doc, author: string): number {
+  const cards = cardsMap(board);
+  const done = readDrafts(drafts, author).filter((draft) => cards.has(draft.id) || !hasContent(draft));
   removeDrafts(
     drafts,
-    all.map((draft) => draft.id),
+    done.map((draft) => draft.id),
   );
-  return { written: toWrite.map((draft) => draft.id), already };
+  return done.filter((draft) => cards.has(draft.id)).length;
 }

@@ -14,14 +14,15 @@ export interface DraftsState {
 
 const NONE: DraftsState = { doc: null, drafts: [], loaded: false };
 
-export function useDrafts(boardId: string, enabled: boolean): DraftsState {
+/** `author`'s drafts of the board (others who wrote at this computer under another name keep theirs). */
+export function useDrafts(boardId: string, enabled: boolean, author: string): DraftsState {
   const [state, setState] = useState<DraftsState>(NONE);
   useEffect(() => {
     if (!enabled) return;
     const store = openDraftStore(boardId);
     let loaded = false;
     let open = true;
-    const read = () => setState({ doc: store.doc, drafts: readDrafts(store.doc), loaded });
+    const read = () => setState({ doc: store.doc, drafts: readDrafts(store.doc, author), loaded });
     const map = draftsMap(store.doc);
     map.observe(read);
     read();
@@ -35,6 +36,6 @@ export function useDrafts(boardId: string, enabled: boolean): DraftsState {
       store.close();
       setState(NONE);
     };
-  }, [boardId, enabled]);
+  }, [boardId, enabled, author]);
   return state;
 }
