@@ -37,6 +37,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // One private Redis per run for the tests of several processes (README "Running on several machines").
+          globalSetup: ['test/helpers/redis-global-setup.ts'],
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },

@@ -16,6 +16,7 @@ import type { Logger } from '../log/logger.ts';
 import { DocIndex } from './doc-index.ts';
 import type { DocState } from './doc-state.ts';
 import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import type { DecodedUpdate } from './protocol.ts';
 import type { Peer } from './room.ts';
 import type { PendingUpdate, RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
@@ -92,6 +93,19 @@ export class RoomAdmission {
   /** The workshop phase's restriction as the document has it now ('none' before the analysis). */
   phaseRestriction(): Restriction {
     return this.index ? phaseRestriction(this.index) : 'none';
+  }
+
+  /**
+   * An update another process stored is in the state now: the index counts it too, so the card
+   * limit and the roles' rules judge the board as it is everywhere. One that builds on
+   * something not here yet (a relay was lost) cannot be placed: the whole state is indexed again.
+   */
+  noteRelayed(decoded: DecodedUpdate): void {
+    const index = this.index;
+    if (!index) return; // the analysis under way replays the state's tail, this update included
+    const plan = index.plan(decoded, { trusted: true });
+    if (plan.missing) this.recount();
+    else index.commit(plan);
   }
 
   /** Storage refused updates that were already in the index: index again from what is stored. */

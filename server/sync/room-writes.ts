@@ -33,6 +33,12 @@ export interface PendingUpdate {
 export interface RoomWritesOptions {
   /** Fold the log into the state after about this many appended updates (see shouldCompact). */
   compactEvery: number;
+  /**
+   * Other processes write this board too (REDIS_URL): the stored log may hold updates this room
+   * has not received yet, so storage is compacted from what storage holds (foldShared), never
+   * from the room's copy.
+   */
+  sharedStore?: boolean;
   log: Logger;
   stats: SyncStats;
   worker: StateWorker;
@@ -49,6 +55,8 @@ export class RoomWrites {
   /** Sequence number of the last stored update (compaction folds the log up to it). */
   lastSeq = 0;
   private appendedSinceCompaction = 0;
+  /** Updates this process appended since it last folded a shared store. */
+  private ownSinceFold = 0;
   private pending: PendingUpdate[] = [];
   /** Batches handed to storage and not yet in the state. */
   private readonly inFlight = new Set<PendingUpdate[]>();
@@ -79,6 +87,17 @@ export class RoomWrites {
     this.lastSeq = loaded.lastSeq;
     // No log rows (lastSeq 0) means the stored state is already compacted: closing need not rewrite it.
     this.appendedSinceCompaction = loaded.lastSeq === 0 ? 0 : loaded.updates;
+  }
+
+  /**
+   * Adds an update another process stored (README "Running on several machines"): into the
+   * state as if written here, not stored again. Its seq only keeps `lastSeq` moving.
+   */
+  addRelayed(update: Uint8Array, decoded: DecodedUpdate, seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.appendedSinceCompaction++;
+    this.content.add(update, decoded);
+    if (this.shouldCompact()) void this.compact();
   }
 
   /** Queues an admitted update for the next group commit. */
@@ -148,6 +167,7 @@ export class RoomWrites {
     }
     this.options.stats.updatesStored += batch.length;
     this.appendedSinceCompaction += batch.length;
+    this.ownSinceFold += batch.length;
     for (const { update, decoded } of batch) this.content.add(update, decoded);
     this.hooks.stored(batch);
     if (this.shouldCompact()) void this.compact();
@@ -174,7 +194,8 @@ export class RoomWrites {
       try {
         // Through a Y.Doc in the worker, so deleted text is dropped as a Y.Doc would drop it.
         const merged = await this.options.worker.run({ op: 'compact', updates: parts, at: this.content.position() });
-        await this.store.compact(this.boardId, merged, throughSeq);
+        if (this.options.sharedStore) await this.foldShared();
+        else await this.store.compact(this.boardId, merged, throughSeq);
         this.content.replace(merged, parts.length - 1);
         this.appendedSinceCompaction -= appended;
       } catch (error) {
@@ -188,6 +209,23 @@ export class RoomWrites {
       this.compaction = null;
     });
     return this.compaction;
+  }
+
+  /**
+   * Compacts a store several processes write: what storage holds is read, folded and written
+   * back under the store's per-board lock (foldStored), so no process ever deletes an update it
+   * has not folded. Only a process that appended since its last fold does it.
+   */
+  private async foldShared(): Promise<void> {
+    const own = this.ownSinceFold;
+    if (own === 0) return;
+    const fold = (updates: Uint8Array[]) => this.options.worker.run({ op: 'fold', updates });
+    if (this.store.foldStored) await this.store.foldStored(this.boardId, fold);
+    else {
+      const stored = await this.store.loadBoard(this.boardId);
+      if (stored.lastSeq > 0) await this.store.compact(this.boardId, await fold(stored.updates), stored.lastSeq);
+    }
+    this.ownSinceFold -= own;
   }
 }
 

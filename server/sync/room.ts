@@ -9,23 +9,33 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
-import type { Role } from '../../shared/roles.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import { DeletedCardKeeper } from './deleted-cards.ts';
 import { DocState } from './doc-state.ts';
-import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_PRESENCE_REFUSED, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import {
+  CLOSE_BOARD_DELETED,
+  CLOSE_DOCUMENT_TOO_LARGE,
+  CLOSE_PRESENCE_REFUSED,
+  CLOSE_STORAGE_UNAVAILABLE,
+} from './limits.ts';
 import { mergeMany } from './merge.ts';
-import { Presence, type PresenceLimits, PresenceRefused } from './presence.ts';
+import { Presence, type PresenceLimits, PresenceRefused, RELAYED } from './presence.ts';
 import {
   type ClientMessage,
+  type DecodedUpdate,
   decodeClientMessage,
   encodeStateVectorMessage,
   encodeSyncStep2Update,
   encodeUpdate,
   isEmptyUpdate,
 } from './protocol.ts';
+import type { BoardChannel } from './relay/board-channel.ts';
+import type { RelayEvent } from './relay/relay-message.ts';
 import { RoomAdmission } from './room-admission.ts';
 import { RoomGate } from './room-gate.ts';
 import { type HistoryOptions, RoomHistory } from './room-history.ts';
@@ -60,6 +70,8 @@ export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'ret
   onEdited?: (room: Room) => void;
   stats: SyncStats;
   worker: StateWorker;
+  /** The board's relay channel when other processes serve it too (REDIS_URL; README "Running on several machines"). */
+  channel?: BoardChannel;
 }
 
 export class Room {
@@ -80,6 +92,10 @@ export class Room {
   readonly boardId: string;
   private readonly content: DocState;
   private readonly options: RoomOptions;
+  private readonly store: BoardStore;
+  /** A catch-up from storage under way, and whether another was asked for meanwhile. */
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
 
   private constructor(
     boardId: string,
@@ -91,11 +107,19 @@ export class Room {
     this.boardId = boardId;
     this.content = content;
     this.options = options;
+    this.store = store;
     this.answers = new SyncAnswers(content, options.worker);
-    this.writes = new RoomWrites(boardId, store, content, loaded, options, {
-      stored: (batch) => this.stored(batch),
-      refused: (batch, error) => this.refused(batch, error),
-    });
+    this.writes = new RoomWrites(
+      boardId,
+      store,
+      content,
+      loaded,
+      { ...options, sharedStore: !!options.channel },
+      {
+        stored: (batch) => this.stored(batch),
+        refused: (batch, error) => this.refused(batch, error),
+      },
+    );
     this.history = new RoomHistory(boardId, { store, content, writes: this.writes }, loaded.latest, options);
     this.deletedCards = new DeletedCardKeeper(boardId, { store, worker: options.worker, log: options.log });
     this.admission = new RoomAdmission(boardId, content, this.writes, {
@@ -122,7 +146,9 @@ export class Room {
         audience: () => this.peers.size,
       },
       options.stats,
-      ({ added, removed }, origin) => {
+      ({ added, updated, removed }, origin) => {
+        // What this room's peers changed (or left with) goes to the other processes; never what came from them.
+        if (origin !== RELAYED && origin !== 'timeout') this.publishPresence([...added, ...updated, ...removed]);
         const controlled = this.peers.get(origin as Peer);
         if (!controlled) return;
         for (const id of added) controlled.add(id);
@@ -152,6 +178,7 @@ export class Room {
       latest,
     });
     void room.admission.ensureAnalysis();
+    options.channel?.attach({ event: (event) => room.relayed(event), missed: () => void room.catchUp() });
     // An older board gets this server's fields as the server's own edit (stored, so it happens once),
     // in the background: building the document to check took ≈ 70 ms of a 1,000-card board's load,
     // which every first person to open a board waited for. Until it lands, a field a card lacks is
@@ -322,7 +349,10 @@ export class Room {
   /** A batch is stored: relay it (and find the vector again if it left a gap). */
   private stored(batch: PendingUpdate[]): void {
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();
-    this.relay(batch);
+    const merged = batch.length === 1 ? (batch[0] as PendingUpdate).update : mergeMany(batch.map((e) => e.update));
+    this.relay(batch, merged);
+    // Stored, so now the other processes may have it (README "Running on several machines").
+    this.options.channel?.publish({ kind: 'update', seq: this.writes.lastSeq, update: merged });
     for (const entry of batch) entry.settled?.resolve();
     this.options.onEdited?.(this);
     // One name per sender, not per update: a busy batch holds many updates of few people.
@@ -348,7 +378,7 @@ export class Room {
    * skips structs it has), and one merge per batch instead of one per sender is
    * what keeps a busy room cheap.
    */
-  private relay(batch: PendingUpdate[]): void {
+  private relay(batch: PendingUpdate[], merged: Uint8Array): void {
     const stats = this.options.stats;
     const own = new Map<Peer, number>();
     for (const { from } of batch) own.set(from, (own.get(from) ?? 0) + 1);
@@ -356,9 +386,7 @@ export class Room {
     for (const peer of this.peers.keys()) {
       const mine = own.get(peer) ?? 0;
       if (mine === batch.length) continue;
-      message ??= encodeUpdate(
-        batch.length === 1 ? (batch[0] as PendingUpdate).update : mergeMany(batch.map((e) => e.update)),
-      );
+      message ??= encodeUpdate(merged);
       peer.send(message);
       stats.relayMessages++;
       stats.deliveries += batch.length - mine;
@@ -374,7 +402,104 @@ export class Room {
     await this.history.finish();
   }
 
+  /** What another process said on this board's channel. */
+  private relayed(event: RelayEvent): void {
+    switch (event.kind) {
+      case 'update':
+        this.applyRelayed(event.update, event.seq);
+        return;
+      case 'awareness':
+        this.presence.applyRelayed(event.update);
+        return;
+      case 'close':
+        this.closePeers(event.roles, event.code, event.reason);
+        return;
+      case 'lock':
+        this.gate.setLocked(event.locked);
+        return;
+      case 'tick':
+        return;
+    }
+  }
+
+  /** An update another process stored: into the state, the index and to our peers; not stored again. */
+  private applyRelayed(update: Uint8Array, seq: number): void {
+    let decoded: DecodedUpdate;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch (error) {
+      this.options.log.error(
+        { event: 'relay.unreadable-update', board: this.boardId, err: error },
+        'relayed update unreadable',
+      );
+      return;
+    }
+    if (isEmptyUpdate(decoded)) return;
+    this.writes.addRelayed(update, decoded, seq);
+    this.admission.noteRelayed(decoded);
+    if (!this.content.stateVector()) void this.admission.ensureAnalysis();
+    const message = encodeUpdate(update);
+    for (const peer of this.peers.keys()) peer.send(message);
+    this.options.stats.relayMessages += this.peers.size;
+    this.options.stats.deliveries += this.peers.size;
+    // A phase change in it may have unlocked the board: participants refused meanwhile resync.
+    this.gate.recheck();
+  }
+
+  /**
+   * Relayed messages may have been lost (a gap, Redis reconnected): whatever storage holds that
+   * this room lacks is applied as if relayed, and the lock is read again. Runs one at a time;
+   * asked again meanwhile, it runs once more after.
+   */
+  private catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    this.catchingUp = this.catchUpOnce()
+      .catch((error: unknown) =>
+        this.options.log.error({ event: 'relay.catch-up-failed', board: this.boardId, err: error }, 'catch-up failed'),
+      )
+      .finally(() => {
+        this.catchingUp = null;
+        if (this.catchUpAgain) {
+          this.catchUpAgain = false;
+          void this.catchUp();
+        }
+      });
+    return this.catchingUp;
+  }
+
+  private async catchUpOnce(): Promise<void> {
+    const [info, stored] = await Promise.all([this.store.getBoard(this.boardId), this.store.loadBoard(this.boardId)]);
+    if (!info) {
+      this.closePeers(ROLES, CLOSE_BOARD_DELETED, 'the board was deleted');
+      return;
+    }
+    this.gate.setLocked(info.locked);
+    const vector = (await this.admission.ensureAnalysis()) ?? Y.encodeStateVector(new Map());
+    const missing = await this.options.worker.run({ op: 'diff', updates: stored.updates, stateVector: vector });
+    this.applyRelayed(missing, stored.lastSeq);
+    this.options.log.info(
+      { event: 'relay.caught-up', board: this.boardId, bytes: missing.byteLength },
+      'caught up from storage',
+    );
+  }
+
+  /** Our peers' presence changes, for the other processes. */
+  private publishPresence(clientIds: number[]): void {
+    if (!this.options.channel || clientIds.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, clientIds);
+    this.options.channel.publish({ kind: 'awareness', update });
+  }
+
+  /** Waits for a catch-up under way (tests, shutdown). */
+  async caughtUp(): Promise<void> {
+    await this.catchingUp;
+  }
+
   destroy(): void {
+    this.options.channel?.leave();
     this.presence.destroy();
     // Its warm document (≈ 12 MB at 1,000 cards) is of no use once the room is gone.
     this.options.worker.forgetWarm(this.content.position().room);
