@@ -32,8 +32,8 @@ function sharedView(store: BoardStore): BoardStore {
 }
 
 export async function startInProcessCluster(
-  count: number,
   redisUrl: string,
+  count: number,
   options: Partial<StartOptions> = {},
 ): Promise<Cluster> {
   const storeDir = tempDataDir();
@@ -62,4 +62,18 @@ export async function storedDoc(store: BoardStore, boardId: string): Promise<Y.D
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.mergeUpdates(updates));
   return doc;
+}
+
+/** The status of a server's readiness check (what a balancer polls). */
+export async function readiness(url: string): Promise<number> {
+  return (await fetch(`${url}/api/ready`)).status;
+}
+
+/** Polls an asynchronous check until it holds (or throws with `what` after `timeoutMs`). */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

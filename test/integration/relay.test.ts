@@ -11,8 +11,9 @@ import * as Y from 'yjs';
 import { cardsMap, metaMap } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
 import { CLOSE_BOARD_DELETED, CLOSE_BOARD_FULL, CLOSE_RESYNC, CLOSE_TOKEN_REVOKED } from '../../shared/close-codes.ts';
+import { startRedisServer } from '../helpers/redis-server.ts';
 import { bearer, connectClient, createBoard, rawSocket, type TestClient, waitFor } from '../helpers/server.ts';
-import { type Cluster, startInProcessCluster, storedDoc } from './relay-support.ts';
+import { type Cluster, eventually, readiness, startInProcessCluster, storedDoc } from './relay-support.ts';
 import { closeCodes, tokensIn, typeTokens } from './reliability-support.ts';
 
 const redisUrl = inject('redisUrl');
@@ -25,8 +26,15 @@ afterEach(async () => {
   cluster = undefined;
 });
 
-async function start(count: number, limits: { maxCardsPerBoard?: number } = {}): Promise<string[]> {
-  cluster = await startInProcessCluster(count, redisUrl, { limits });
+async function start(
+  count: number,
+  limits: { maxCardsPerBoard?: number } = {},
+  options: { compactEvery?: number; redisUrl?: string } = {},
+): Promise<string[]> {
+  cluster = await startInProcessCluster(options.redisUrl ?? redisUrl, count, {
+    limits,
+    compactEvery: options.compactEvery,
+  });
   return cluster.servers.map((server) => server.url);
 }
 
@@ -60,8 +68,9 @@ const patchBoard = (url: string, boardId: string, body: object) =>
   });
 
 describe('several servers on one store and one Redis', () => {
-  it('clients of three servers typing at once converge, and storage has every token', async () => {
-    const urls = await start(3);
+  it('clients of three servers typing at once converge, and storage has every token though all compact', async () => {
+    // Every server folds the shared store every few updates while the others append.
+    const urls = await start(3, {}, { compactEvery: 5 });
     const board = await createBoard(urls[0] as string);
     const writers = urls.map((url) => client(url, board.id));
     await Promise.all(writers.map((w) => w.synced));
@@ -72,8 +81,10 @@ describe('several servers on one store and one Redis', () => {
     const all = [...written].sort();
     for (const w of writers) await waitFor('every token everywhere', () => tokensIn(w.doc).length === all.length);
     for (const w of writers) expect([...tokensIn(w.doc)].sort()).toEqual(all);
+    await Promise.all((cluster as Cluster).servers.map((server) => server.rooms.closeAll()));
     const stored = await storedDoc((cluster as Cluster).store, board.id);
     expect([...tokensIn(stored)].sort()).toEqual(all);
+    expect(await (cluster as Cluster).store.pendingUpdateCount(board.id), 'the log was folded').toBeLessThan(20);
   });
 
   it('presence crosses servers, and leaves with its client', async () => {
@@ -130,6 +141,37 @@ describe('several servers on one store and one Redis', () => {
     expect((await raw.closed).code, 'the refused participant resyncs after the unlock').toBe(CLOSE_RESYNC);
     const stored = await storedDoc((cluster as Cluster).store, board.id);
     expect(cardsMap(stored).has('while-locked')).toBe(false);
+  });
+
+  it('when Redis restarts, servers say they are not ready, then reconnect and catch up what was not relayed', async () => {
+    const redis = await startRedisServer();
+    try {
+      const [a, b] = (await start(2, {}, { redisUrl: redis.url })) as [string, string];
+      const board = await createBoard(a);
+      const anna = client(a, board.id);
+      const bo = client(b, board.id);
+      await Promise.all([anna.synced, bo.synced]);
+      await redis.stop();
+      await eventually(
+        'both servers not ready',
+        async () => (await readiness(a)) === 503 && (await readiness(b)) === 503,
+      );
+      createCard(anna.doc, { id: 'during-outage', goalId: 'A1', createdBy: 'Anna' });
+      await eventually('the card stored', async () =>
+        cardsMap(await storedDoc((cluster as Cluster).store, board.id)).has('during-outage'),
+      );
+      expect(cardsMap(bo.doc).has('during-outage'), 'nothing relayed while Redis is away').toBe(false);
+      await redis.restart();
+      await waitFor("the card at Bo's after the reconnect", () => cardsMap(bo.doc).has('during-outage'), 10_000);
+      await eventually('both ready again', async () => (await readiness(a)) === 200 && (await readiness(b)) === 200);
+      createCard(bo.doc, { id: 'after', goalId: 'A1', createdBy: 'Bo' });
+      await waitFor('relayed again', () => cardsMap(anna.doc).has('after'));
+    } finally {
+      for (const c of clients.splice(0)) c.destroy();
+      await cluster?.close();
+      cluster = undefined;
+      await redis.stop();
+    }
   });
 
   it('the card limit counts the cards added through every server', async () => {
