@@ -44,6 +44,18 @@ export default defineConfig({
         },
       },
       {
+        // Storage adapters against real engines: one private PostgreSQL for the run (README "PostgreSQL storage").
+        extends: true,
+        test: {
+          name: 'storage',
+          include: ['test/storage/**/*.test.ts'],
+          globalSetup: ['test/storage/setup/postgres-global.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

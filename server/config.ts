@@ -10,6 +10,10 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** DATABASE_URL (postgres://…): boards live in PostgreSQL instead of the SQLite file under dataDir. */
+  databaseUrl?: string;
+  /** PostgreSQL connections this process keeps at most (PG_POOL_SIZE). */
+  pgPoolSize: number;
   /** The built client (vite build output); served with an SPA fallback when it exists. */
   staticDir: string;
   maxMessageBytes: number;
@@ -72,6 +76,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: databaseUrlFrom(env),
+    pgPoolSize: intFrom(env, 'PG_POOL_SIZE', 10, 1, 1000),
     staticDir: resolve(env.STATIC_DIR || './dist'),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', MAX_WS_MESSAGE_BYTES, 1024, 256 * 1024 * 1024),
     sqliteSynchronous: synchronous,
@@ -125,6 +131,18 @@ function redisUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
   } catch {}
   if (protocol !== 'redis:' && protocol !== 'rediss:') {
     throw new Error('REDIS_URL must be a redis:// or rediss:// address, e.g. redis://127.0.0.1:6379');
+  }
+  return raw;
+}
+
+/** DATABASE_URL: a postgres:// (or postgresql://) URL; empty or absent: the SQLite store. */
+export function databaseUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new Error(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (unset it for the SQLite store under DATA_DIR)',
+    );
   }
   return raw;
 }

@@ -6,10 +6,21 @@ import { startServer } from './start.ts';
 const config = configFromEnv();
 const log = createLogger({ level: config.logLevel });
 const server = await startServer({ ...config, log });
+// The URL may carry a password: only its host and database are shown.
+const storage = config.databaseUrl ? postgresPlace(config.databaseUrl) : config.dataDir;
 log.info(
-  { event: 'server.ready', origin: server.url, dataDir: config.dataDir },
-  `Samtavla is running at ${server.url} (data in ${config.dataDir})`,
+  { event: 'server.ready', origin: server.url, storage },
+  `Samtavla is running at ${server.url} (data in ${storage})`,
 );
+
+function postgresPlace(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL ${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
 
 /** An orchestrator kills a process that has not exited this long after SIGTERM (Kubernetes: 30 s). */
 const EXIT_DEADLINE_MS = 10_000;

@@ -19,8 +19,8 @@ import {
 import { createLogger, type Logger } from './log/logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { createPlanPool } from './plans/plan-pool.ts';
+import { createStore } from './storage/create-store.ts';
 import { claimDataDir, serverUsing } from './storage/data-dir-lock.ts';
-import { openSqliteStore } from './storage/sqlite-store.ts';
 import type { BoardStore } from './storage/store.ts';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.ts';
 import { RedisRelay } from './sync/relay/redis-relay.ts';
@@ -32,6 +32,10 @@ import { readTemplatesDir, TemplateCatalog } from './templates/template-catalog.
 
 export interface StartOptions {
   dataDir: string;
+  /** DATABASE_URL: boards live in PostgreSQL (README "PostgreSQL storage"); absent: SQLite under dataDir. */
+  databaseUrl?: string;
+  /** PostgreSQL connections at most (PG_POOL_SIZE). */
+  pgPoolSize?: number;
   port?: number;
   host?: string;
   staticDir?: string;
@@ -117,22 +121,31 @@ function servesPublicName(host: string, trustProxy: number, allowedOrigins: read
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger();
-  // Two servers on one store would each keep their own rooms and overwrite each other's boards.
+  const usesSqlite = !options.databaseUrl;
+  // Two servers on one SQLite file would each keep their own rooms and overwrite each other's boards.
   // Only a warning: after a reboot the pid in the file may belong to an unrelated process.
-  const other = serverUsing(options.dataDir);
+  // PostgreSQL is made for several processes: nothing to claim there.
+  const other = usesSqlite ? serverUsing(options.dataDir) : null;
   if (other !== null) {
     log.warn(
       { event: 'server.data-dir-in-use', pid: other, dataDir: options.dataDir },
       `server.pid names a live process (${other}); if it is another Samtavla server on this data directory, stop one of them`,
     );
   }
-  const sqlite = openSqliteStore({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous });
+  const opened = await createStore({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    sqliteSynchronous: options.sqliteSynchronous,
+    poolSize: options.pgPoolSize,
+    onIdleError: (err) =>
+      log.warn({ event: 'storage.connection-lost', err }, 'a PostgreSQL connection was lost; the pool reconnects'),
+  });
   const stats = createSyncStats();
   // The rooms are made after the store they use: the gauge asks for them when scraped.
   let rooms: RoomRegistry | undefined;
   const metrics = createMetrics({ stats, openBoards: () => rooms?.openCount ?? 0 });
-  const store = metrics.timeStore(options.wrapStore ? options.wrapStore(sqlite) : sqlite);
-  const releaseDataDir = claimDataDir(options.dataDir);
+  const store = metrics.timeStore(options.wrapStore ? options.wrapStore(opened) : opened);
+  const releaseDataDir = usesSqlite ? claimDataDir(options.dataDir) : () => {};
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
   // The expiry asks the rooms whether a board is open, and the rooms tell it of use: wired both ways here.
   const expiry = new BoardExpiry({

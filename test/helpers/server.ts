@@ -217,9 +217,11 @@ export const docContent = (doc: Y.Doc): string =>
 
 /**
  * A fresh server with its own data directory for every test of the calling file,
- * plus the clients the test opened, all closed after each test.
+ * plus the clients the test opened, all closed after each test. `options` may be
+ * made anew for each test (a fresh PostgreSQL database, say).
  */
-export function serverPerTest(options: Partial<StartOptions> = {}) {
+export function serverPerTest(optionsOf: Partial<StartOptions> | (() => Promise<Partial<StartOptions>>) = {}) {
+  let options: Partial<StartOptions> = {};
   const context = {
     dataDir: '',
     server: undefined as unknown as RunningServer,
@@ -238,6 +240,7 @@ export function serverPerTest(options: Partial<StartOptions> = {}) {
     },
   };
   beforeEach(async () => {
+    options = typeof optionsOf === 'function' ? await optionsOf() : optionsOf;
     context.dataDir = tempDataDir();
     context.server = await startTestServer({ ...options, dataDir: context.dataDir });
   });

@@ -1,0 +1,68 @@
+/**
+ * Compaction with several writers on one board (README "PostgreSQL storage").
+ *
+ * A process folds what its own document holds: its own appends, and whatever
+ * it received of other processes' (through the relay, maybe not yet). Deleting
+ * the log through `throughSeq` could therefore drop an update of another
+ * process that its state never folded. So, under a per-board advisory lock
+ * (two compactors of one board take turns):
+ * - a compaction through a sequence number the stored state already covers is
+ *   ignored, so an older one never replaces a newer state;
+ * - every row it deletes is folded into the stored state by the store itself:
+ *   rows other store instances wrote are merged in with `Y.mergeUpdates` (a
+ *   Yjs merge is a union: an update already in the state adds nothing), and so
+ *   is the stored state unless it is this instance's own earlier fold.
+ * A single process writes only its own rows and folds its own state, so it never
+ * pays for the merge. This relies on one store instance feeding one document per
+ * board at a time, as the room registry does.
+ */
+import type { PoolClient } from 'pg';
+import * as Y from 'yjs';
+
+/** First key of the per-board compaction lock (the second is the board id's hash). */
+const COMPACTION_LOCK_CLASS = 0x5a43;
+
+export interface CompactionOutcome {
+  /** False when the stored state already covered `throughSeq` (or the board is gone). */
+  applied: boolean;
+  /** Whether other writers' rows or state had to be merged in. */
+  merged: boolean;
+}
+
+export async function compactBoard(
+  client: PoolClient,
+  boardId: string,
+  state: Uint8Array,
+  throughSeq: number,
+  writer: string,
+): Promise<CompactionOutcome> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, boardId]);
+  const stored = await client.query<{ through_seq: string; folded_by: string }>(
+    'SELECT through_seq, folded_by FROM board_states WHERE board_id = $1 FOR UPDATE',
+    [boardId],
+  );
+  const current = stored.rows[0];
+  if (!current || Number(current.through_seq) >= throughSeq) return { applied: false, merged: false };
+  const foreign = await client.query<{ data: Buffer }>(
+    'SELECT data FROM board_updates WHERE board_id = $1 AND seq <= $2 AND writer <> $3 ORDER BY seq',
+    [boardId, throughSeq, writer],
+  );
+  const merge = current.folded_by !== writer || foreign.rows.length > 0;
+  let folded = state;
+  if (merge) {
+    const old = await client.query<{ state: Buffer }>('SELECT state FROM board_states WHERE board_id = $1', [boardId]);
+    // The new state first: where it holds a deleted range without its content, the merge keeps that.
+    folded = Y.mergeUpdates([
+      state,
+      ...old.rows.map((row) => new Uint8Array(row.state)),
+      ...foreign.rows.map((row) => new Uint8Array(row.data)),
+    ]);
+  }
+  await client.query(
+    `UPDATE board_states SET state = $2, compacted_at = $3, through_seq = $4, folded_by = $5 WHERE board_id = $1`,
+    // Merged, it holds what no single document may hold: the next compaction merges again.
+    [boardId, folded, new Date().toISOString(), throughSeq, merge ? '' : writer],
+  );
+  await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, throughSeq]);
+  return { applied: true, merged: merge };
+}
