@@ -37,8 +37,6 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          // One private Redis per run for the tests of several processes (README "Running on several machines").
-          globalSetup: ['test/helpers/redis-global-setup.ts'],
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
@@ -51,6 +49,18 @@ export default defineConfig({
           include: ['test/storage/**/*.test.ts'],
           globalSetup: ['test/storage/setup/postgres-global.ts'],
           testTimeout: 30_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Several server processes on one store: a private PostgreSQL and Redis for the run (README "Running on several machines").
+        extends: true,
+        test: {
+          name: 'scale-out',
+          include: ['test/scale-out/**/*.test.ts'],
+          globalSetup: ['test/storage/setup/postgres-global.ts', 'test/scale-out/setup/redis-global.ts'],
+          testTimeout: 60_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 0 },
         },

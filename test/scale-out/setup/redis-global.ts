@@ -1,9 +1,9 @@
 /**
- * vitest globalSetup of the integration tests: one private Redis per run
- * (redis-server.ts), its address handed to the test files as `inject('redisUrl')`.
+ * vitest globalSetup of the scale-out tests: one private Redis per run
+ * (test/helpers/redis-server.ts), its address handed to the test files as `inject('redisUrl')`.
  */
 import type { TestProject } from 'vitest/node';
-import { startRedisServer } from './redis-server.ts';
+import { startRedisServer } from '../../helpers/redis-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,6 +2,7 @@
  * What the tests of several server processes share (README "Running on several
  * machines"): servers on one store and one Redis, and what each has of a board.
  *
+ * `startProcesses` spawns real server processes on one PostgreSQL and Redis.
  * `startInProcessCluster` runs the servers in this process, on one SQLite store
  * handed to each through startServer's `wrapStore`: every server keeps its own
  * rooms and relay connections exactly as separate processes do, without a
@@ -11,7 +12,8 @@ import * as Y from 'yjs';
 import type { RunningServer, StartOptions } from '../../server/start.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
 import type { BoardStore } from '../../server/storage/store.ts';
-import { removeDir, startTestServer, tempDataDir } from '../helpers/server.ts';
+import { removeDir, startTestServer, type TestClient, tempDataDir, wsUrl } from '../helpers/server.ts';
+import { type ChildServer, freePort, startChildServer } from '../integration/reliability-support.ts';
 
 export interface Cluster {
   servers: RunningServer[];
@@ -76,4 +78,46 @@ export async function eventually(what: string, check: () => Promise<boolean>, ti
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+export interface Processes {
+  urls: string[];
+  children: ChildServer[];
+  /** kill -9 of one process; resolves once it is gone. */
+  kill(index: number): Promise<void>;
+  /** SIGTERM to every process still running; resolves once all have exited. */
+  close(): Promise<void>;
+}
+
+/**
+ * `count` real server processes (`node server/main.ts`, as `npm run serve` runs it)
+ * on one PostgreSQL database and one Redis, each on its own port and data folder.
+ */
+export async function startProcesses(
+  count: number,
+  env: { DATABASE_URL: string; REDIS_URL: string } & Record<string, string>,
+): Promise<Processes> {
+  const dirs = Array.from({ length: count }, () => tempDataDir());
+  const ports = await Promise.all(dirs.map(() => freePort()));
+  const children = await Promise.all(dirs.map((dir, i) => startChildServer(dir, ports[i] as number, env)));
+  const stop = async (child: ChildServer, signal: NodeJS.Signals) => {
+    if (child.child.exitCode === null && child.child.signalCode === null) child.child.kill(signal);
+    await child.exited;
+  };
+  return {
+    urls: children.map((child) => child.url),
+    children,
+    kill: (index) => stop(children[index] as ChildServer, 'SIGKILL'),
+    async close() {
+      await Promise.all(children.map((child) => stop(child, 'SIGTERM')));
+      for (const dir of dirs) removeDir(dir);
+    },
+  };
+}
+
+/** Points a client at another process and reconnects it, as a balancer does after a failure. */
+export function moveClient(client: TestClient, url: string): void {
+  client.provider.disconnect();
+  client.provider.serverUrl = wsUrl(url);
+  client.provider.connect();
 }

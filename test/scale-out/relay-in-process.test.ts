@@ -13,8 +13,8 @@ import { createCard } from '../../shared/card.ts';
 import { CLOSE_BOARD_DELETED, CLOSE_BOARD_FULL, CLOSE_RESYNC, CLOSE_TOKEN_REVOKED } from '../../shared/close-codes.ts';
 import { startRedisServer } from '../helpers/redis-server.ts';
 import { bearer, connectClient, createBoard, rawSocket, type TestClient, waitFor } from '../helpers/server.ts';
-import { type Cluster, eventually, readiness, startInProcessCluster, storedDoc } from './relay-support.ts';
-import { closeCodes, tokensIn, typeTokens } from './reliability-support.ts';
+import { closeCodes, tokensIn, typeTokens } from '../integration/reliability-support.ts';
+import { type Cluster, eventually, readiness, startInProcessCluster, storedDoc } from './scale-out-support.ts';
 
 const redisUrl = inject('redisUrl');
 let cluster: Cluster | undefined;
