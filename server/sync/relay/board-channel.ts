@@ -60,7 +60,8 @@ export class BoardChannel {
     if (counter > 0) {
       const last = this.lastSeen.get(publisher);
       this.lastSeen.set(publisher, counter);
-      if (last !== undefined && counter !== last + 1) this.missed();
+      // A publisher first heard of past its first message: what it sent before may be lost too.
+      if (last === undefined ? counter > 1 : counter !== last + 1) this.missed();
     }
     if (this.listener) this.listener.event(event);
     else this.waiting.push(event);

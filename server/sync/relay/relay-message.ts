@@ -82,10 +82,11 @@ function decodeEvent(decoder: decoding.Decoder, kind: (typeof KINDS)[number] | u
   switch (kind) {
     case 'update': {
       const seq = decoding.readVarUint(decoder);
-      return { kind, seq, update: decoding.readVarUint8Array(decoder) };
+      // Copied: the room keeps it, and the bytes read may be a view of the Redis client's buffer.
+      return { kind, seq, update: decoding.readVarUint8Array(decoder).slice() };
     }
     case 'awareness':
-      return { kind, update: decoding.readVarUint8Array(decoder) };
+      return { kind, update: decoding.readVarUint8Array(decoder).slice() };
     case 'close': {
       const code = decoding.readVarUint(decoder);
       const reason = decoding.readVarString(decoder);
