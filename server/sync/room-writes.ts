@@ -1,8 +1,10 @@
 /**
  * A room's write side. Durability rule: an update is written to storage before
- * anything else sees it; updates admitted in the same tick are written in one
- * transaction (group commit), in order of arrival, and only then added to the
- * state and handed back to the room to relay.
+ * anything else sees it; updates admitted while the previous write was under
+ * way (or in the same tick) are written in one transaction (group commit), in
+ * order of arrival, and only then added to the state and handed back to the
+ * room to relay. A slower store (PostgreSQL: a network round trip and a commit)
+ * so writes bigger batches, not more of them, and never falls behind.
  *
  * Compaction folds the log into the state in the state worker (dropping the
  * content of deleted text, as a Y.Doc does) and stores it, while appends go on. Whole-state work runs one task at a time
@@ -61,6 +63,8 @@ export class RoomWrites {
   /** Batches handed to storage and not yet in the state. */
   private readonly inFlight = new Set<PendingUpdate[]>();
   private flushScheduled = false;
+  /** A write loop is under way: it takes what is queued meanwhile. */
+  private draining = false;
   private chain: Promise<void> = Promise.resolve();
   private compaction: Promise<void> | null = null;
   private background: Promise<void> = Promise.resolve();
@@ -140,16 +144,25 @@ export class RoomWrites {
   }
 
   private flush(): void {
-    const batch = this.pending;
-    this.pending = [];
     this.flushScheduled = false;
-    if (batch.length === 0) return;
+    if (this.draining || this.pending.length === 0) return;
+    this.draining = true;
     this.chain = this.chain
-      .then(() => this.write(batch))
+      .then(async () => {
+        // Each batch is what waits when the previous write is done.
+        while (this.pending.length > 0) {
+          const batch = this.pending;
+          this.pending = [];
+          await this.write(batch);
+        }
+      })
       // The chain must survive anything, or every later write of the board would wait forever.
       .catch((error: Error) =>
         this.options.log.error({ event: 'room.write-failed', board: this.boardId, err: error }, 'board write failed'),
-      );
+      )
+      .finally(() => {
+        this.draining = false;
+      });
   }
 
   private async write(batch: PendingUpdate[]): Promise<void> {
