@@ -22,6 +22,7 @@ import {
   CLOSE_DOCUMENT_TOO_LARGE,
   CLOSE_PRESENCE_REFUSED,
   CLOSE_STORAGE_UNAVAILABLE,
+  CLOSE_TOKEN_REVOKED,
 } from './limits.ts';
 import { mergeMany } from './merge.ts';
 import { Presence, type PresenceLimits, PresenceRefused, RELAYED } from './presence.ts';
@@ -49,6 +50,11 @@ import { SyncAnswers } from './sync-answers.ts';
 export interface Peer {
   /** What the connection's token allows (see room-gate.ts; what it may change: update-rules.ts). */
   readonly role: Role;
+  /**
+   * The hash of the token it connected with: a catch-up after a relay gap closes it when its link
+   * was rotated meanwhile (the rotation's own message may be what was lost).
+   */
+  readonly tokenHash?: string;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /** An update of this peer was refused without closing it (the log's audit trail). */
@@ -477,6 +483,12 @@ export class Room {
       return;
     }
     this.gate.setLocked(info.locked);
+    const hashes = await this.store.tokenHashes(this.boardId);
+    for (const peer of [...this.peers.keys()]) {
+      if (hashes && peer.tokenHash && hashes[peer.role] !== peer.tokenHash) {
+        peer.close(CLOSE_TOKEN_REVOKED, 'this link is no longer valid');
+      }
+    }
     const vector = (await this.admission.ensureAnalysis()) ?? Y.encodeStateVector(new Map());
     const missing = await this.options.worker.run({ op: 'diff', updates: stored.updates, stateVector: vector });
     this.applyRelayed(missing, stored.lastSeq);

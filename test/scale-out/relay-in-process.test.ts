@@ -174,6 +174,39 @@ describe('several servers on one store and one Redis', () => {
     }
   });
 
+  it('a link rotated while a server was cut off from Redis closes its sockets there once it is back', async () => {
+    const redis = await startRedisServer();
+    try {
+      const [a, b] = (await start(2, {}, { redisUrl: redis.url })) as [string, string];
+      const board = await createBoard(a);
+      const participant = client(b, board.id, 'participant');
+      const facilitator = client(b, board.id);
+      await Promise.all([participant.synced, facilitator.synced]);
+      const participantCodes = closeCodes(participant.provider);
+      const facilitatorCodes = closeCodes(facilitator.provider);
+      await redis.stop();
+      await eventually('B not ready', async () => (await readiness(b)) === 503);
+      const rotated = await fetch(`${a}/api/boards/${board.id}/tokens/participant/rotate`, {
+        method: 'POST',
+        headers: bearer(board.id),
+      });
+      expect(rotated.status).toBe(200);
+      expect(participantCodes, 'the rotation could not be relayed').toEqual([]);
+      await redis.restart();
+      await waitFor(
+        'the participant closed after the catch-up',
+        () => participantCodes.includes(CLOSE_TOKEN_REVOKED),
+        10_000,
+      );
+      expect(facilitatorCodes, 'the facilitator link was not rotated').toEqual([]);
+    } finally {
+      for (const c of clients.splice(0)) c.destroy();
+      await cluster?.close();
+      cluster = undefined;
+      await redis.stop();
+    }
+  });
+
   it('the card limit counts the cards added through every server', async () => {
     const [a, b] = (await start(2, { maxCardsPerBoard: 3 })) as [string, string];
     const board = await createBoard(a);

@@ -33,6 +33,8 @@ interface SplitFigures {
   deliveriesOutPerSecond: number;
   serverCpuPercent: number[];
   clientCpuPercent: number;
+  /** Each server's durable appends during the run (PostgreSQL commits, SQLite transactions), p99 ms. */
+  storeWriteP99Ms: number[];
 }
 
 /** `clients` protocol clients spread over `servers` round-robin by server, each tagged with its server. */
@@ -67,12 +69,14 @@ async function runSplit(
         round(((a.cpuMicros - (before[i]?.cpuMicros ?? 0)) / 1000 / elapsed) * 100, 0),
       ),
       clientCpuPercent: round(report.clientCpuPercent, 0),
+      storeWriteP99Ms: after.map((a) => round(a.writes.p99, 1)),
     };
     context.log(`  ${label}: same process ${describeDistribution(figures.same)}`);
     if (figures.cross) context.log(`    cross-process ${describeDistribution(figures.cross)}`);
     context.log(
       `    in ${perSecond(figures.updatesInPerSecond)} updates, out ${perSecond(figures.deliveriesOutPerSecond)} deliveries; ` +
-        `server CPU ${figures.serverCpuPercent.map((c) => `${c}%`).join(' + ')}; clients CPU ${figures.clientCpuPercent}%` +
+        `server CPU ${figures.serverCpuPercent.map((c) => `${c}%`).join(' + ')}; clients CPU ${figures.clientCpuPercent}%; ` +
+        `store writes p99 ${figures.storeWriteP99Ms.map((w) => `${w} ms`).join(' + ')}` +
         (Object.keys(report.dropped).length > 0 ? `; dropped ${JSON.stringify(report.dropped)}` : ''),
     );
     return figures;
