@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plans.ts';
 import { rollupRoutes } from './routes/rollups.ts';
 import { roundRoutes } from './routes/rounds.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { votingRoutes } from './routes/voting.ts';
 import { workshopRoutes } from './routes/workshop.ts';
 import type { BoardStore } from './storage/store.ts';
 import type { RoomRegistry } from './sync/room-registry.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', roundRoutes(store, rooms, failedAuth));
   api.route('/', workshopRoutes(store, rooms, failedAuth));
   api.route('/', decisionRoutes(store, rooms, failedAuth));
+  api.route('/', votingRoutes(store, rooms, failedAuth));
   app.route('/api', api);
   app.route('/', metricsRoute({ metrics: deps.metrics, metricsToken: deps.metricsToken }));
   // An unknown API path is an API error, not the web page the fallback below would serve.

@@ -26,6 +26,7 @@ import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.ts';
 import { RedisRelay } from './sync/relay/redis-relay.ts';
 import { DEFAULT_RETENTION } from './sync/retention.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
+import { StateWorker } from './sync/state-worker-client.ts';
 import { createSyncStats, type SyncStats } from './sync/stats.ts';
 import { attachWsEndpoint } from './sync/ws-endpoint.ts';
 import { readTemplatesDir, TemplateCatalog } from './templates/template-catalog.ts';
@@ -132,11 +133,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       `server.pid names a live process (${other}); if it is another Samtavla server on this data directory, stop one of them`,
     );
   }
+  // PostgreSQL's compaction may merge whole states of other processes' boards: off the event loop.
+  const storageWorker = new StateWorker();
   const opened = await createStore({
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
     sqliteSynchronous: options.sqliteSynchronous,
     poolSize: options.pgPoolSize,
+    merge: (updates) => storageWorker.run({ op: 'merge', updates }),
     onIdleError: (err) =>
       log.warn({ event: 'storage.connection-lost', err }, 'a PostgreSQL connection was lost; the pool reconnects'),
   });
@@ -265,6 +269,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await relay?.close();
       await plans.close();
       await store.close();
+      await storageWorker.close();
       releaseDataDir();
     },
   };

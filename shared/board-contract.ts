@@ -91,6 +91,13 @@ export const KEPT_ENTRIES: ReadonlySet<Container> = new Set<Container>(['roundCo
  */
 export const SERVER_WRITTEN: ReadonlySet<Container> = new Set<Container>(['cardDecisions', 'decisionLog']);
 
+/**
+ * Containers a client makes empty with their card (and deletes with it) but never puts an entry
+ * in: a card's `votes` hold the totals the server writes when it reveals a voting round (README
+ * "Dot voting"), so no client can vote in the document or change a result.
+ */
+export const SERVER_FILLED: ReadonlySet<Container> = new Set<Container>(['votes']);
+
 const expect =
   (what: string, ok: (value: unknown) => boolean) =>
   (value: unknown): string | null =>

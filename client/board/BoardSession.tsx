@@ -25,6 +25,8 @@ import { usePeople } from '../presence/usePeople.ts';
 import { useBoardConnection } from '../sync/useBoardConnection.ts';
 import { BoardUndoLayer } from '../undo/BoardUndoLayer.tsx';
 import { dismissDeleted } from '../undo/deletion-notice.ts';
+import { useVoting } from '../voting/useVoting.ts';
+import { VotingContext } from '../voting/voting-context.ts';
 import { PhaseNotice } from '../workshop/PhaseNotice.tsx';
 import { usePhaseRestriction } from '../workshop/useWorkshop.ts';
 import { WorkshopPills } from '../workshop/WorkshopPills.tsx';
@@ -68,6 +70,13 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   const restriction = usePhaseRestriction(connection?.doc ?? null);
   // Before meta arrives we cannot know the schema version; the canvas waits for the sync anyway.
   const writable = writesDocument(role) && (meta === null || canWrite(meta));
+  const voting = useVoting({
+    doc: connection?.doc ?? null,
+    board: { id: info.id, token, role },
+    template,
+    locked,
+    restriction,
+  });
 
   useEffect(() => {
     rememberBoard({ ...info, title }, role);
@@ -140,63 +149,69 @@ export function BoardSession({ info, token: linkToken }: { info: BoardView; toke
   }
 
   return (
-    <div className="board-page">
-      <SkipLink />
-      <BoardHeader
-        board={{ id: info.id, title, role, token, locked }}
-        connection={connection?.state ?? 'connecting'}
-        pending={connection?.pending ?? 0}
-        people={people}
-        me={person}
-        onRename={() => setRenaming(true)}
-        rotate={rotate}
-        workshop={connection && <WorkshopPills doc={connection.doc} board={{ id: info.id, token, role }} />}
-        history={
-          template &&
-          connection && (
-            <HistoryControls
-              board={access}
-              doc={connection.doc}
-              role={role}
-              template={template}
-              onOpenVersion={(opened) => {
-                setHistoryMessage('');
-                // An offer to undo a deletion means nothing any more once the person looks at (or restores) a version.
-                dismissDeleted(connection.doc);
-                setVersion(opened);
-              }}
-            />
-          )
-        }
-      />
-      <ExpiryNotice expiresAt={info.expiresAt} />
-      {historyMessage && (
-        <p className="notice history-message" role="status" data-testid="history-message">
-          {historyMessage}
-          <button type="button" className="button button--quiet" onClick={() => setHistoryMessage('')}>
-            {t('history.close')}
-          </button>
-        </p>
-      )}
-      {meta && !canWrite(meta) && (
-        <p className="notice" role="status">
-          {t('board.readOnlyNewer')}
-        </p>
-      )}
-      <RoleNotice role={role} locked={locked} />
-      <PhaseNotice role={role} restriction={restriction} />
-      {connection && (
-        <ConnectionNotice
-          problem={connection.problem}
-          state={connection.state}
-          localCopyDiscarded={connection.localCopyDiscarded}
+    <VotingContext.Provider value={voting}>
+      <div className="board-page">
+        <SkipLink />
+        <BoardHeader
+          board={{ id: info.id, title, role, token, locked }}
+          connection={connection?.state ?? 'connecting'}
+          pending={connection?.pending ?? 0}
+          people={people}
+          me={person}
+          onRename={() => setRenaming(true)}
+          rotate={rotate}
+          workshop={
+            connection && (
+              <WorkshopPills doc={connection.doc} board={{ id: info.id, token, role }} template={template} />
+            )
+          }
+          history={
+            template &&
+            connection && (
+              <HistoryControls
+                board={access}
+                doc={connection.doc}
+                role={role}
+                template={template}
+                onOpenVersion={(opened) => {
+                  setHistoryMessage('');
+                  // An offer to undo a deletion means nothing any more once the person looks at (or restores) a version.
+                  dismissDeleted(connection.doc);
+                  setVersion(opened);
+                }}
+              />
+            )
+          }
         />
-      )}
-      <div className="board-page__body" id={MAIN_CONTENT_ID} tabIndex={-1}>
-        {body}
-        {connection && <SummonNotice boardId={info.id} doc={connection.doc} hasSynced={connection.hasSynced} />}
+        <ExpiryNotice expiresAt={info.expiresAt} />
+        {historyMessage && (
+          <p className="notice history-message" role="status" data-testid="history-message">
+            {historyMessage}
+            <button type="button" className="button button--quiet" onClick={() => setHistoryMessage('')}>
+              {t('history.close')}
+            </button>
+          </p>
+        )}
+        {meta && !canWrite(meta) && (
+          <p className="notice" role="status">
+            {t('board.readOnlyNewer')}
+          </p>
+        )}
+        <RoleNotice role={role} locked={locked} />
+        <PhaseNotice role={role} restriction={restriction} />
+        {connection && (
+          <ConnectionNotice
+            problem={connection.problem}
+            state={connection.state}
+            localCopyDiscarded={connection.localCopyDiscarded}
+          />
+        )}
+        <div className="board-page__body" id={MAIN_CONTENT_ID} tabIndex={-1}>
+          {body}
+          {connection && <SummonNotice boardId={info.id} doc={connection.doc} hasSynced={connection.hasSynced} />}
+        </div>
+        {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}
       </div>
-      {(!person || renaming) && <NameDialog initial={person?.name} onDone={chooseName} />}
-    </div>
+    </VotingContext.Provider>
   );
 }

@@ -14,6 +14,7 @@ import { FollowUpSection } from '../follow-up/FollowUpSection.tsx';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { announceDeleted } from '../undo/deletion-notice.ts';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
+import { VoteControl } from '../voting/VoteControl.tsx';
 import { useCard } from './card-hooks.ts';
 import { useCardText } from './card-messages.ts';
 import { CardFieldInput, FieldSuggestions } from './fields/CardFieldInput.tsx';
@@ -119,6 +120,9 @@ export function CardEditor(props: CardEditorProps) {
           </Fragment>
         ))}
         <StatusField doc={doc} card={card} text={text} readOnly={readOnly} />
+        <div className="card-editor__votes">
+          <VoteControl card={card} title={card.title.trim() || t('card.untitled')} />
+        </div>
         {!first && decision}
         <FollowUpSection doc={doc} card={card} readOnly={readOnly} personName={props.personName} />
       </div>

@@ -13,6 +13,7 @@ import { operationsEn, operationsSv } from './messages-operations.ts';
 import { peopleEn, peopleSv } from './messages-people.ts';
 import { rollupEn, rollupSv } from './messages-rollup.ts';
 import { templatesEn, templatesSv } from './messages-templates.ts';
+import { votingEn, votingSv } from './messages-voting.ts';
 import { workshopEn, workshopSv } from './messages-workshop.ts';
 
 const sv = {
@@ -143,6 +144,7 @@ const sv = {
   ...navigationSv,
   ...templatesSv,
   ...workshopSv,
+  ...votingSv,
   ...rollupSv,
   ...operationsSv,
   ...decisionsSv,
@@ -280,6 +282,7 @@ const en: Messages = {
   ...navigationEn,
   ...templatesEn,
   ...workshopEn,
+  ...votingEn,
   ...rollupEn,
   ...operationsEn,
   ...decisionsEn,

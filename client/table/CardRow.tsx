@@ -17,6 +17,7 @@ import { StatusField } from '../cards/fields/StatusField.tsx';
 import { TableDecision } from '../decisions/TableDecision.tsx';
 import { boardUndoFor } from '../undo/board-undo.ts';
 import { announceDeleted } from '../undo/deletion-notice.ts';
+import { VoteControl } from '../voting/VoteControl.tsx';
 import { focusAfterRemoval, keepFocusInMovedRow } from './row-focus.ts';
 import { TABLE_FIELDS } from './table-columns.ts';
 
@@ -71,6 +72,7 @@ export const CardRow = memo(function CardRow(props: CardRowProps) {
       <td>
         <StatusField doc={doc} card={card} text={text} readOnly={readOnly} hideLabel context={context} />
         <TableDecision doc={doc} cardId={card.id} status={card.status} context={context} />
+        <VoteControl card={card} title={context} />
       </td>
       <td>
         <div className="card-row__manage">

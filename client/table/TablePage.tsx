@@ -11,12 +11,14 @@ import { createCard, readCard } from '../../shared/card.ts';
 import { type Card, defaultCardPeriod } from '../../shared/card-schema.ts';
 import { placeCode } from '../../shared/place-codes.ts';
 import { isAreaPlace, type Template } from '../../shared/template.ts';
+import { cardVoteTotal } from '../../shared/voting/voting.ts';
 import { areaStyle } from '../app/area-style.ts';
 import { type BoardContextValue, canEditNow, useBoard } from '../board/board-context.ts';
 import { useCards } from '../cards/card-hooks.ts';
 import { type CardText, useCardText } from '../cards/card-messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { UndoButtons } from '../undo/UndoButtons.tsx';
+import { byVotes } from '../voting/vote-order.ts';
 import { GoalTable } from './GoalTable.tsx';
 import { groupCards, tableOrder } from './group-cards.ts';
 import { describeChanges, useRemoteChangeAnnouncement } from './remote-changes.ts';
@@ -75,10 +77,13 @@ export interface PlanTablesProps {
 /** The tables of one board document: the live board, or a version opened read-only from the history. */
 export function PlanTables({ doc, template, readOnly, personName }: PlanTablesProps) {
   const text = useCardText(template);
-  const { pick } = useI18n();
+  const { pick, t } = useI18n();
   const cards = useCards(doc);
   useRenderMeasure('samtavla:table-render', cards.length > 0);
-  const groups = groupCards(template, cards);
+  // After a vote the group may look at its cards most voted first, goal by goal (README "Dot voting").
+  const [sortByVotes, setSortByVotes] = useState(false);
+  const voted = cards.some((card) => cardVoteTotal(card.votes) > 0);
+  const groups = groupCards(template, sortByVotes && voted ? byVotes(cards) : cards);
   const scroller = useRef<HTMLElement>(null);
   const rows = useRowMounting(tableOrder(groups), scroller);
   const listId = useId();
@@ -101,6 +106,17 @@ export function PlanTables({ doc, template, readOnly, personName }: PlanTablesPr
       </output>
       <p className="plan-tables__summary">
         <strong>{text.t('table.heading')}</strong> · {text.t('table.summary', { count: cards.length, agreed })}
+        {voted && (
+          <label className="plan-tables__sort">
+            <input
+              type="checkbox"
+              checked={sortByVotes}
+              onChange={(event) => setSortByVotes(event.target.checked)}
+              data-testid="sort-by-votes"
+            />{' '}
+            {t('voting.sortByVotes')}
+          </label>
+        )}
         {!readOnly && <UndoButtons doc={doc} className="plan-tables__undo" />}
       </p>
       {groups.areas.map(({ area, goals }) => (

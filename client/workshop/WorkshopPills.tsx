@@ -8,11 +8,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared/roles.ts';
+import type { Template } from '../../shared/template.ts';
 import { currentPhase } from '../../shared/workshop/agenda.ts';
 import { formatRemaining, remainingMs } from '../../shared/workshop/timer.ts';
 import { isFacilitator } from '../access/permissions.ts';
 import { DecisionLogButton } from '../decisions/DecisionLogButton.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { VotingPanel } from '../voting/VotingPanel.tsx';
+import { VotingPill } from '../voting/VotingPill.tsx';
+import { useVotingView } from '../voting/voting-context.ts';
 import { useServerClock } from './server-clock.ts';
 import { playTimeUp, rememberSound, soundOn } from './time-up-sound.ts';
 import { useWorkshop } from './useWorkshop.ts';
@@ -22,6 +26,8 @@ import './workshop.css';
 export interface WorkshopPillsProps {
   doc: Y.Doc;
   board: { id: string; token: string; role: Role };
+  /** The board's template, for the voting round's focus areas (null until the document has it). */
+  template: Template | null;
 }
 
 /** A bell (struck through when off): system fonts may lack the emoji. */
@@ -49,9 +55,10 @@ function useTick(on: boolean): void {
   }, [on]);
 }
 
-export function WorkshopPills({ doc, board }: WorkshopPillsProps) {
+export function WorkshopPills({ doc, board, template }: WorkshopPillsProps) {
   const { t } = useI18n();
   const workshop = useWorkshop(doc);
+  const { round } = useVotingView();
   const now = useServerClock();
   const [sound, setSound] = useState(soundOn);
   const { timer } = workshop;
@@ -129,7 +136,9 @@ export function WorkshopPills({ doc, board }: WorkshopPillsProps) {
       <span className="sr-only" aria-live="polite" data-testid="workshop-announcement">
         {announcement}
       </span>
+      {template && <VotingPill template={template} />}
       {isFacilitator(board.role) && <WorkshopPanel board={board} workshop={workshop} />}
+      {isFacilitator(board.role) && template && <VotingPanel board={board} round={round} template={template} />}
       {/* After the panel's button, so the panel opens where it always did. */}
       <DecisionLogButton doc={doc} />
     </div>

@@ -4,10 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../config.ts';
+import { refuseUnderPostgres } from '../storage/create-store.ts';
 import { backupStore } from '../storage/sqlite-backup.ts';
 import { runCli } from './cli-common.ts';
 
 runCli(async () => {
+  refuseUnderPostgres('npm run backup');
   const { values } = parseArgs({ options: { out: { type: 'string' }, 'data-dir': { type: 'string' } } });
   if (!values.out) throw new Error('--out <file> is required');
   const started = Date.now();

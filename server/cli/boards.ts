@@ -16,7 +16,7 @@ runCli(async () => {
     options: { 'data-dir': { type: 'string' }, 'base-url': { type: 'string' } },
   });
   const [command, boardId, ...rest] = positionals;
-  const store = openStore(values['data-dir']);
+  const store = await openStore(values['data-dir']);
   try {
     if (command === 'list' && boardId === undefined) {
       for (const board of await store.listBoards()) {

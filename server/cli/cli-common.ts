@@ -1,14 +1,27 @@
-/** What the command-line tools share: the data directory and a clean exit on errors. */
+/** What the command-line tools share: the store the server uses and a clean exit on errors. */
 import { configFromEnv } from '../config.ts';
-import { openSqliteStore } from '../storage/sqlite-store.ts';
+import { createStore } from '../storage/create-store.ts';
 import type { BoardStore } from '../storage/store.ts';
 
 /** The CLI serves nobody while it waits, so it waits out a running server's writes patiently. */
 const CLI_BUSY_TIMEOUT_MS = 10_000;
 
-/** Opens the same SQLite store the server uses (WAL: safe while the server runs). */
-export function openStore(dataDir: string | undefined): BoardStore {
-  return openSqliteStore({ dataDir: dataDir ?? configFromEnv().dataDir, busyTimeoutMs: CLI_BUSY_TIMEOUT_MS });
+/**
+ * Opens the store the server uses: PostgreSQL under DATABASE_URL (README
+ * "PostgreSQL storage"), else the SQLite file of the data directory (WAL: safe
+ * while the server runs).
+ */
+export async function openStore(dataDir: string | undefined): Promise<BoardStore> {
+  const config = configFromEnv();
+  if (config.databaseUrl && dataDir !== undefined) {
+    throw new Error('--data-dir names an SQLite store, but DATABASE_URL selects PostgreSQL: give one of them');
+  }
+  return createStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: dataDir ?? config.dataDir,
+    busyTimeoutMs: CLI_BUSY_TIMEOUT_MS,
+    poolSize: 2,
+  });
 }
 
 /** Runs a CLI's main, printing a one-line error (no stack) and exiting 1 on failure. */

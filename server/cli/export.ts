@@ -29,7 +29,7 @@ runCli(async () => {
   const lang = values.lang;
   if (!isPlanLang(lang)) throw new Error('--lang must be sv or en');
 
-  const store = openStore(values['data-dir']);
+  const store = await openStore(values['data-dir']);
   try {
     const board = await store.getBoard(values.board);
     if (!board) throw new Error(`no board with id ${values.board} in this data directory`);

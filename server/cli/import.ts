@@ -35,7 +35,7 @@ runCli(async () => {
   for (const notice of notices) console.warn(notice);
   if (!template) throw new Error(`the plan's template "${plan.template.id}" is not installed`);
   const doc = planToDoc(plan, template);
-  const store = openStore(values['data-dir']);
+  const store = await openStore(values['data-dir']);
   try {
     const board = await storeNewBoard(store, doc);
     console.log(`created board ${board.id} "${board.title}" with ${doc.getMap('cards').size} cards`);

@@ -22,7 +22,7 @@ runCli(async () => {
     },
   });
   if (positionals.length === 0) throw new Error('name the boards to roll up: npm run rollup -- <id> <id> …');
-  const store = openStore(values['data-dir']);
+  const store = await openStore(values['data-dir']);
   const plans: PlanData[] = [];
   try {
     for (const id of positionals) {

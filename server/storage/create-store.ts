@@ -3,6 +3,7 @@
  * "PostgreSQL storage"), else the SQLite file under DATA_DIR. The server and
  * every command-line tool choose it here, the same way.
  */
+import type { MergeUpdates } from './postgres-compaction.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { openSqliteStore, SERVER_BUSY_TIMEOUT_MS } from './sqlite-store.ts';
 import type { BoardStore } from './store.ts';
@@ -18,6 +19,8 @@ export interface StoreConfig {
   poolSize?: number;
   /** Told of PostgreSQL connections lost while idle (the pool reconnects by itself). */
   onIdleError?: (error: Error) => void;
+  /** How PostgreSQL's compaction merges other processes' rows (a worker thread in the server). */
+  merge?: MergeUpdates;
 }
 
 export function createStore(config: StoreConfig): Promise<BoardStore> {
@@ -26,6 +29,7 @@ export function createStore(config: StoreConfig): Promise<BoardStore> {
       connectionString: config.databaseUrl,
       poolSize: config.poolSize,
       onIdleError: config.onIdleError,
+      merge: config.merge,
     });
   }
   return Promise.resolve(

@@ -29,14 +29,25 @@ export interface CompactionOutcome {
   merged: boolean;
 }
 
+/** Takes the board's compaction lock until the transaction ends (a deletion takes it too, so the two never deadlock). */
+export async function lockBoardCompaction(client: PoolClient, boardId: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, boardId]);
+}
+
+/** Merges Yjs updates, the first one's deleted ranges winning (Y.mergeUpdates, or the same in a worker thread). */
+export type MergeUpdates = (updates: Uint8Array[]) => Promise<Uint8Array>;
+
+export const mergeHere: MergeUpdates = async (updates) => Y.mergeUpdates(updates);
+
 export async function compactBoard(
   client: PoolClient,
   boardId: string,
   state: Uint8Array,
   throughSeq: number,
   writer: string,
+  mergeUpdates: MergeUpdates = mergeHere,
 ): Promise<CompactionOutcome> {
-  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, boardId]);
+  await lockBoardCompaction(client, boardId);
   const stored = await client.query<{ through_seq: string; folded_by: string }>(
     'SELECT through_seq, folded_by FROM board_states WHERE board_id = $1 FOR UPDATE',
     [boardId],
@@ -47,12 +58,12 @@ export async function compactBoard(
     'SELECT data FROM board_updates WHERE board_id = $1 AND seq <= $2 AND writer <> $3 ORDER BY seq',
     [boardId, throughSeq, writer],
   );
-  const merge = current.folded_by !== writer || foreign.rows.length > 0;
+  const mustMerge = current.folded_by !== writer || foreign.rows.length > 0;
   let folded = state;
-  if (merge) {
+  if (mustMerge) {
     const old = await client.query<{ state: Buffer }>('SELECT state FROM board_states WHERE board_id = $1', [boardId]);
     // The new state first: where it holds a deleted range without its content, the merge keeps that.
-    folded = Y.mergeUpdates([
+    folded = await mergeUpdates([
       state,
       ...old.rows.map((row) => new Uint8Array(row.state)),
       ...foreign.rows.map((row) => new Uint8Array(row.data)),
@@ -61,8 +72,8 @@ export async function compactBoard(
   await client.query(
     `UPDATE board_states SET state = $2, compacted_at = $3, through_seq = $4, folded_by = $5 WHERE board_id = $1`,
     // Merged, it holds what no single document may hold: the next compaction merges again.
-    [boardId, folded, new Date().toISOString(), throughSeq, merge ? '' : writer],
+    [boardId, folded, new Date().toISOString(), throughSeq, mustMerge ? '' : writer],
   );
   await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, throughSeq]);
-  return { applied: true, merged: merge };
+  return { applied: true, merged: mustMerge };
 }

@@ -9,9 +9,6 @@
 import pg from 'pg';
 import { StorageError } from './store.ts';
 
-/** A query function: a pooled client's or the pool's own. */
-export type Queryable = Pick<pg.PoolClient, 'query'>;
-
 export interface PostgresPoolOptions {
   connectionString: string;
   /** Connections this process keeps at most (PG_POOL_SIZE). */
@@ -72,6 +69,8 @@ export function createPostgresPool({ connectionString, max = 10, onIdleError }: 
     try {
       return await work(client, onError);
     } catch (error) {
+      // Not an answer of the server (a timeout, a lost socket): the connection's state is unknown.
+      if (!(error instanceof pg.DatabaseError)) broken ??= error as Error;
       throw asStorageError(what, error);
     } finally {
       client.off('error', onError);

@@ -6,6 +6,7 @@
  * second wait for the first and then find nothing left to do.
  */
 import type { PoolClient } from 'pg';
+import { VOTING_TABLES } from './postgres-votes.ts';
 
 /** Key of the advisory lock that serialises migrations (any constant no other lock of ours uses). */
 const MIGRATION_LOCK = 0x5a4d_7461;
@@ -75,7 +76,11 @@ CREATE INDEX deleted_cards_by_board ON deleted_cards(board_id, card_id);
 `;
 
 /** Append-only: never edit a migration that has shipped, add the next one. */
-const MIGRATIONS: string[] = [BASE];
+const MIGRATIONS: string[] = [
+  BASE,
+  // Dot voting: the round and its hidden ballots (postgres-votes.ts).
+  VOTING_TABLES,
+];
 
 /** The schema version this code expects (the number of migrations). */
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;

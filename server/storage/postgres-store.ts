@@ -8,11 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { BoardInfo } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
-import { compactBoard } from './postgres-compaction.ts';
+import { compactBoard, lockBoardCompaction, type MergeUpdates } from './postgres-compaction.ts';
 import { postgresHistory } from './postgres-history.ts';
 import { createPostgresPool } from './postgres-pool.ts';
 import { migratePostgres } from './postgres-schema.ts';
-import type { BoardStore, StoredBoard, TokenHashes } from './store.ts';
+import { postgresVotes } from './postgres-votes.ts';
+import { type BoardStore, StorageError, type StoredBoard, type TokenHashes } from './store.ts';
 
 interface BoardRow {
   id: string;
@@ -41,6 +42,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Told of errors of idle connections (PostgreSQL restarted); the pool replaces them by itself. */
   onIdleError?: (error: Error) => void;
+  /** How compaction merges other writers' rows in (the server hands it a worker thread); default: here. */
+  merge?: MergeUpdates;
 }
 
 /** Connects, brings the schema up to date (safe with several processes starting at once) and returns the store. */
@@ -59,12 +62,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // Which rows and states are this instance's own (see postgres-compaction.ts).
   const writer = randomUUID();
 
-  const lockedRead = (what: string, work: (client: PoolClient) => Promise<StoredBoard>) =>
+  const snapshotRead = (what: string, work: (client: PoolClient) => Promise<StoredBoard>) =>
     // One snapshot: another process may compact between reading the state and reading the log.
     db.transaction(what, work, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 
   return {
     ...postgresHistory(db),
+    ...postgresVotes(db),
     async createBoard(info, initialState, tokens) {
       await db.transaction('create', async (client) => {
         // Used now, not at createdAt: an imported plan keeps its original, possibly years-old, date.
@@ -116,13 +120,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       );
     },
     async deleteBoard(id, unusedBefore) {
-      // Everything else of the board goes with it (ON DELETE CASCADE), in the same statement.
-      const rows = await db.query<{ id: string }>(
-        'write',
-        'DELETE FROM boards WHERE id = $1 AND ($2::text IS NULL OR last_used_at < $2) RETURNING id',
-        [id, unusedBefore ?? null],
-      );
-      return rows.length > 0;
+      return db.transaction('write', async (client) => {
+        // After any compaction of the board under way: it locks the rows the cascade deletes.
+        await lockBoardCompaction(client, id);
+        // Everything else of the board goes with it (ON DELETE CASCADE), in the same statement.
+        const deleted = await client.query(
+          'DELETE FROM boards WHERE id = $1 AND ($2::text IS NULL OR last_used_at < $2) RETURNING id',
+          [id, unusedBefore ?? null],
+        );
+        return deleted.rows.length > 0;
+      });
     },
     async touchBoard(id, at) {
       await db.query('write', 'UPDATE boards SET last_used_at = $2 WHERE id = $1', [id, at]);
@@ -146,7 +153,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return rows.map(toInfo);
     },
     async loadBoard(id) {
-      return lockedRead('read', async (client) => {
+      return snapshotRead('read', async (client) => {
         const state = await client.query<{ state: Buffer }>('SELECT state FROM board_states WHERE board_id = $1', [id]);
         const log = await client.query<{ seq: string; data: Buffer }>(
           'SELECT seq, data FROM board_updates WHERE board_id = $1 ORDER BY seq',
@@ -159,25 +166,22 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     async appendUpdates(id, updates) {
       if (updates.length === 0) return 0;
-      return db.transaction('write', async (client) => {
-        // Numbers taken under the board row's lock: on one board they follow commit order.
-        const taken = await client.query<{ last_seq: string }>(
-          'UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq',
-          [id, updates.length],
-        );
-        const last = taken.rows[0];
-        if (!last) throw new Error(`no board ${id}`);
-        const lastSeq = Number(last.last_seq);
-        await client.query(
-          `INSERT INTO board_updates (board_id, seq, writer, data)
-           SELECT $1, $2::bigint + n, $3, data FROM unnest($4::bytea[]) WITH ORDINALITY AS u(data, n)`,
-          [id, lastSeq - updates.length, writer, updates.map((update) => Buffer.from(update))],
-        );
-        return lastSeq;
-      });
+      // One statement, so one round trip and atomic on its own: the numbers are taken from the
+      // board row under its lock (on one board they follow commit order), then the rows inserted.
+      const rows = await db.query<{ seq: string }>(
+        'write',
+        `WITH taken AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
+         INSERT INTO board_updates (board_id, seq, writer, data)
+         SELECT $1, taken.last_seq - $2 + u.n, $3, u.data
+         FROM taken, unnest($4::bytea[]) WITH ORDINALITY AS u(data, n)
+         RETURNING seq`,
+        [id, updates.length, writer, updates.map((update) => Buffer.from(update))],
+      );
+      if (rows.length !== updates.length) throw new StorageError(`storage write failed: no board ${id}`);
+      return Math.max(...rows.map((row) => Number(row.seq)));
     },
     async compact(id, state, throughSeq) {
-      await db.transaction('compact', (client) => compactBoard(client, id, state, throughSeq, writer));
+      await db.transaction('compact', (client) => compactBoard(client, id, state, throughSeq, writer, options.merge));
     },
     async pendingUpdateCount(id) {
       const rows = await db.query<{ n: string }>(

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { randomId } from '../../shared/ids.ts';
 import { ROLES } from '../../shared/roles.ts';
+import { VOTING_TABLES } from './sqlite-votes.ts';
 
 type Db = Database.Database;
 
@@ -90,7 +91,14 @@ function addLastUsed(db: Db): void {
 }
 
 /** Append-only: never edit a migration that has shipped, add the next one. */
-const MIGRATIONS: ((db: Db) => void)[] = [(db) => db.exec(BASE), addRoles, (db) => db.exec(HISTORY), addLastUsed];
+const MIGRATIONS: ((db: Db) => void)[] = [
+  (db) => db.exec(BASE),
+  addRoles,
+  (db) => db.exec(HISTORY),
+  addLastUsed,
+  // Dot voting: the round and its hidden ballots (sqlite-votes.ts).
+  (db) => db.exec(VOTING_TABLES),
+];
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -11,6 +11,7 @@ import type { BoardInfo } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { sqliteHistory } from './sqlite-history.ts';
 import { migrate } from './sqlite-schema.ts';
+import { sqliteVotes } from './sqlite-votes.ts';
 import { type BoardPatch, type BoardStore, StorageError, type StoredBoard, type TokenHashes } from './store.ts';
 
 interface BoardRow {
@@ -92,7 +93,16 @@ export function openSqliteStore({
   const lockBoard = db.prepare('UPDATE boards SET locked = ? WHERE id = ?');
   const removeBoard = db.transaction((id: string, unusedBefore: string | undefined): boolean => {
     if (unusedBefore !== undefined && !((selectLastUsed.get(id)?.last_used_at ?? '') < unusedBefore)) return false;
-    for (const table of ['board_updates', 'board_states', 'board_tokens', 'board_versions', 'deleted_cards']) {
+    const tables = [
+      'board_updates',
+      'board_states',
+      'board_tokens',
+      'board_versions',
+      'deleted_cards',
+      'votes',
+      'vote_rounds',
+    ];
+    for (const table of tables) {
       db.prepare(`DELETE FROM ${table} WHERE board_id = ?`).run(id);
     }
     return db.prepare('DELETE FROM boards WHERE id = ?').run(id).changes > 0;
@@ -152,6 +162,7 @@ export function openSqliteStore({
 
   return {
     ...sqliteHistory(db, guard),
+    ...sqliteVotes(db, guard),
     async createBoard(info, initialState, tokens) {
       guard('create', () => create(info, initialState, tokens));
     },

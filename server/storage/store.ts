@@ -1,10 +1,11 @@
 /**
- * Where boards live. The SQLite adapter is the default; a PostgreSQL adapter
- * can implement the same interface for a multi-process deployment.
- * Methods are async so such an adapter fits without touching the rooms.
+ * Where boards live. The SQLite adapter is the default; the PostgreSQL adapter
+ * (DATABASE_URL, README "PostgreSQL storage") implements the same interface for
+ * several processes on one database. create-store.ts chooses between them.
  */
 import type { BoardInfo, BoardVersion } from '../../shared/api.ts';
 import type { BoardTokens, Role } from '../../shared/roles.ts';
+import type { Ballot } from '../../shared/voting/voting.ts';
 
 /** SHA-256 hashes (hex) of a board's tokens, one per role; the tokens themselves are never stored. */
 export type TokenHashes = BoardTokens;
@@ -22,7 +23,7 @@ export interface StoredBoard {
   lastSeq: number;
 }
 
-export interface BoardStore extends HistoryStore {
+export interface BoardStore extends HistoryStore, VoteStore {
   /** Creates a board with its initial document state and token hashes, in one transaction. */
   createBoard(info: BoardInfo, initialState: Uint8Array, tokens: TokenHashes): Promise<void>;
   /** The board's token hashes (undefined for an unknown board). */
@@ -42,7 +43,11 @@ export interface BoardStore extends HistoryStore {
   loadBoard(id: string): Promise<StoredBoard>;
   /** Appends updates durably (all or none) and returns the sequence number of the last one. */
   appendUpdates(id: string, updates: Uint8Array[]): Promise<number>;
-  /** Replaces the board's state and every update up to `throughSeq` with `state`, atomically. */
+  /**
+   * Replaces the board's state and every update up to `throughSeq` with `state` (which holds
+   * them), atomically. PostgreSQL also folds in rows other processes wrote and ignores a fold
+   * older than the stored one (postgres-compaction.ts), so several writers lose nothing.
+   */
   compact(id: string, state: Uint8Array, throughSeq: number): Promise<void>;
   /**
    * Compaction when several processes write the board (README "Running on several machines"):
@@ -91,6 +96,36 @@ export interface HistoryStore {
   listDeletedCards(boardId: string): Promise<DeletedCard[]>;
   /** Forgets a card's deletions (it was restored). */
   forgetDeletedCard(boardId: string, cardId: string): Promise<void>;
+}
+
+/** Why a vote was not stored: the round is not open, the voter has no votes left, or the round is full. */
+export type VoteRefusal = 'closed' | 'over' | 'voters';
+
+/**
+ * Dot-voting ballots beside the document (README "Dot voting"): kept here, never in the board's
+ * document, so they reach no client but their voter before the reveal. One round per board at a
+ * time; `voter` is a hash of the voter's secret, never the secret.
+ */
+export interface VoteStore {
+  /** Makes `roundId` the board's open round with its cap, forgetting every earlier round's ballots. */
+  openVoteRound(boardId: string, roundId: string, votesPerPerson: number, maxVoters: number): Promise<void>;
+  /**
+   * Sets one voter's votes on one card (0 takes them off), in one transaction with the checks that
+   * the round is open, the voter's votes stay within the cap and the round within its voters.
+   */
+  castVote(
+    boardId: string,
+    roundId: string,
+    voter: string,
+    cardId: string,
+    count: number,
+  ): Promise<{ ballot: Ballot } | { refused: VoteRefusal }>;
+  /** One voter's votes in the round ({} when none or no such round). */
+  ballotOf(boardId: string, roundId: string, voter: string): Promise<Ballot>;
+  /** Closes the round to votes and returns its totals per card and its number of voters (again when closed already). */
+  closeVoteRound(boardId: string, roundId: string): Promise<{ totals: Ballot; voters: number } | undefined>;
+  /** Forgets the board's round and ballots. */
+  deleteVoteRounds(boardId: string): Promise<void>;
 }
 
 /** A storage failure (disk full, read-only, locked): edits are refused, nothing half-written. */

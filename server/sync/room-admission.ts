@@ -11,6 +11,7 @@
  */
 
 import * as Y from 'yjs';
+import { isVotingRound, type VotingRound } from '../../shared/voting/voting.ts';
 import type { Restriction } from '../../shared/workshop/agenda.ts';
 import type { Logger } from '../log/logger.ts';
 import { DocIndex } from './doc-index.ts';
@@ -89,6 +90,19 @@ export class RoomAdmission {
     const index = this.index;
     if (!index) throw new Error('board state unavailable');
     return ids.filter((id) => index.hasCard(id));
+  }
+
+  /** The board's voting round as the document has it now (README "Dot voting"). */
+  async votingRound(): Promise<VotingRound | null> {
+    await this.ensureAnalysis();
+    const json = this.index?.metaJson('voting');
+    if (json === undefined) return null;
+    try {
+      const value: unknown = JSON.parse(json);
+      return isVotingRound(value) ? value : null;
+    } catch {
+      return null;
+    }
   }
 
   /** The workshop phase's restriction as the document has it now ('none' before the analysis). */

@@ -307,6 +307,11 @@ export class Room {
     return this.admission.phaseRestriction();
   }
 
+  /** The board's voting round as its document has it (README "Dot voting"). */
+  votingRound(): ReturnType<RoomAdmission['votingRound']> {
+    return this.admission.votingRound();
+  }
+
   /** The workshop's phase changed (an agenda edit): participants refused while it was locked resync. */
   phaseChanged(): void {
     this.gate.recheck();

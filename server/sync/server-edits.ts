@@ -21,6 +21,7 @@ import type { RoomHistory } from './room-history.ts';
 import type { RoomWrites } from './room-writes.ts';
 import type { RoundEdit, RoundEditResult, RoundsState } from './round-edit.ts';
 import type { StateWorker } from './state-worker-client.ts';
+import type { VoteTarget, VotingEdit, VotingEditResult } from './voting-edit.ts';
 import type { WorkshopEdit, WorkshopEditResult, WorkshopState } from './workshop-edit.ts';
 
 /** The server itself as the author of its own edits: nothing to send or close. */
@@ -197,6 +198,23 @@ export class ServerEdits {
       await this.submit(result.update, true);
       return result;
     });
+  }
+
+  /** A voting round opened, revealed or ended (voting-edit.ts): resolves once stored, or with why not. */
+  editVoting(edit: VotingEdit): Promise<VotingEditResult> {
+    return this.serially(async () => {
+      const result = await this.deps.writes.inBackground(() =>
+        this.deps.worker.run({ op: 'edit-voting', updates: this.deps.content.parts(), edit }),
+      );
+      if ('refused' in result) return result;
+      await this.submit(result.update, true);
+      return result;
+    });
+  }
+
+  /** Whether a card may get votes in a round on `areaId`; reads the state, writes nothing. */
+  voteTarget(cardId: string, areaId: string | null): Promise<VoteTarget> {
+    return this.deps.worker.run({ op: 'vote-target', updates: this.deps.content.parts(), cardId, areaId });
   }
 
   /** Brings a deleted card back with every field (its shape is placed by the canvas). */

@@ -15,6 +15,7 @@ import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } f
 import { mergeMany } from './merge.ts';
 import { editRounds, type RoundEdit, type RoundEditResult } from './round-edit.ts';
 import { editTemplate, type TemplateEditResult } from './template-edit.ts';
+import { editVoting, type VoteTarget, type VotingEdit, type VotingEditResult, voteTarget } from './voting-edit.ts';
 import { keepWarm, type LogPosition, warmDoc } from './warm-docs.ts';
 import { editWorkshop, type WorkshopEdit, type WorkshopEditResult } from './workshop-edit.ts';
 
@@ -106,7 +107,9 @@ export type StateTask =
   | { op: 'read-template'; updates: Uint8Array[] }
   | { op: 'edit-rounds'; updates: Uint8Array[]; edit: RoundEdit }
   | { op: 'edit-workshop'; updates: Uint8Array[]; edit: WorkshopEdit; now: number }
-  | { op: 'edit-decision'; updates: Uint8Array[]; edit: DecisionEdit; now: number };
+  | { op: 'edit-decision'; updates: Uint8Array[]; edit: DecisionEdit; now: number }
+  | { op: 'edit-voting'; updates: Uint8Array[]; edit: VotingEdit }
+  | { op: 'vote-target'; updates: Uint8Array[]; cardId: string; areaId: string | null };
 
 export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
   ? StateAnalysis
@@ -126,7 +129,11 @@ export type StateTaskResult<T extends StateTask> = T extends { op: 'analyze' }
                 ? WorkshopEditResult
                 : T extends { op: 'edit-decision' }
                   ? DecisionEditResult
-                  : Uint8Array;
+                  : T extends { op: 'edit-voting' }
+                    ? VotingEditResult
+                    : T extends { op: 'vote-target' }
+                      ? VoteTarget
+                      : Uint8Array;
 
 export function runStateTask(
   task: StateTask,
@@ -140,6 +147,8 @@ export function runStateTask(
   | RoundEditResult
   | WorkshopEditResult
   | DecisionEditResult
+  | VotingEditResult
+  | VoteTarget
   | Template
   | null {
   switch (task.op) {
@@ -172,5 +181,9 @@ export function runStateTask(
       return editWorkshop(mergeMany(task.updates), task.edit, task.now);
     case 'edit-decision':
       return editDecision(mergeMany(task.updates), task.edit, task.now);
+    case 'edit-voting':
+      return editVoting(mergeMany(task.updates), task.edit);
+    case 'vote-target':
+      return voteTarget(mergeMany(task.updates), task.cardId, task.areaId);
   }
 }

@@ -10,7 +10,14 @@
  * server never stored (see UpdatePlan.missing).
  */
 import * as Y from 'yjs';
-import { CONTAINERS, type Container, KEPT_ENTRIES, SERVER_WRITTEN, slotOf } from '../../shared/board-contract.ts';
+import {
+  CONTAINERS,
+  type Container,
+  KEPT_ENTRIES,
+  SERVER_FILLED,
+  SERVER_WRITTEN,
+  slotOf,
+} from '../../shared/board-contract.ts';
 import { entryOf, type RangeInfo } from './clock-ranges.ts';
 import { COUNTED_ROLES, DEAD, type DocIndex, INVALID_ROLE, NONE, slotId } from './doc-index.ts';
 import type { DecodedUpdate } from './protocol.ts';
@@ -174,7 +181,9 @@ class Planner {
       return content instanceof Y.ContentType ? this.addNode(INVALID_ROLE, key, 0) : NONE;
     };
     if (!where) return invalid('an edit inside content the board contract does not know');
-    if (SERVER_WRITTEN.has(where) && !this.trusted) return invalid(`${where} is written by the server only`);
+    if ((SERVER_WRITTEN.has(where) || SERVER_FILLED.has(where)) && !this.trusted) {
+      return invalid(`${where} is written by the server only`);
+    }
     if (role === TEXT) {
       if (keyName === null && content instanceof Y.ContentString) return NONE;
       return invalid(`a text field holds ${keyName === null ? 'more than characters' : 'attributes'}`);

@@ -70,7 +70,7 @@ export function refusalOf(
     if (owner === 'facilitator') return contract(`${what} is changed by the facilitator only`);
     if (!createsOrKeeps(index, plan, slot)) return contract(`${what} exists; only the facilitator changes it`);
   }
-  return phaseRefusal(index, plan, role);
+  return phaseRefusal(index, role);
 }
 
 /**

@@ -155,7 +155,7 @@ export const PlanCardSchema = z
     ...planFieldShape(),
     status: z.enum(CARD_STATUSES).describe('Workshop state: draft, or agreed by the group.'),
     followUp: z.array(FollowUpSchema).describe('One entry a follow-up period, in period order.'),
-    votes: z.number().int().describe('Sum of the votes the card got on the board.'),
+    votes: z.number().int().describe('The votes the card got in the last dot-voting round revealed on it (0: none).'),
     authors: z
       .array(line(PARTY_NAME_MAX))
       .describe('The card creator first, then the further authors an import named, then follow-up writers.'),

@@ -4,6 +4,7 @@
  * a client's update touching them is refused.
  */
 import type { Slot } from '../board-contract.ts';
+import { isVotingRound } from '../voting/voting.ts';
 import { isAgenda } from './agenda.ts';
 import { isSummon } from './summon.ts';
 import { isTimerState } from './timer.ts';
@@ -16,4 +17,6 @@ export const WORKSHOP_META_SLOTS: Record<string, Slot> = {
   agenda: { kind: 'value', problem: check('a workshop agenda or null', isAgenda), owner: 'server' },
   // "Samla alla hit" (summon.ts): written by POST …/summon only.
   summon: { kind: 'value', problem: check('a summon or null', isSummon), owner: 'server' },
+  // Dot voting's round (shared/voting/voting.ts): written by the voting routes only.
+  voting: { kind: 'value', problem: check('a voting round or null', isVotingRound), owner: 'server' },
 };

@@ -7,11 +7,10 @@
  * Swedish, and the table in English. A test fails on any violation and names the rule and the elements,
  * so a regression says what broke. README "Accessibility" lists what is tested.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createBoard } from '../helpers/server.ts';
 import { cardFromRow, nsuRows, seedCards } from './cards-seed.ts';
+import { violations } from './helpers/axe.ts';
 import { cardSelector, editor, editorField } from './helpers/board-page.ts';
 import {
   type E2eEnv,
@@ -22,20 +21,6 @@ import {
   shareLinkOf,
   startE2e,
 } from './helpers/harness.ts';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** The violations on the page, one line each: rule, impact and up to three element selectors. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.nodes
-        .slice(0, 3)
-        .map((node) => node.target.join(' '))
-        .join(', ')}`,
-  );
-}
 
 describe('accessibility of every view (axe-core, WCAG 2.1 AA)', () => {
   let env: E2eEnv;

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +21,6 @@ export interface PostgresServer {
   port: number;
   /** postgres://… of the `postgres` database (create your own in it). */
   url: string;
-  /** The URL of another database on this server. */
-  urlOf(database: string): string;
   /** Stops the server, keeping its data (start() brings it back on the same port); both do nothing when already so. */
   stop(): void;
   start(): void;
@@ -83,16 +81,21 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = join(root, 'data');
   const sockets = ownedFolder(join(root, 'sockets'));
   const port = await freePort();
-  run(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   // fsync stays on: the durability tests mean it. Logs go to a file in the data folder.
   const options = `-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1`;
-  const start = () =>
-    run(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start']);
+  const logFile = join(root, 'server.log');
+  const start = () => {
+    try {
+      run(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', logFile, '-w', '-t', '60', 'start']);
+    } catch (error) {
+      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2_000) : '(no log)';
+      throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}\n${log}`);
+    }
+  };
   let running = false;
   const server: PostgresServer = {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    urlOf: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start() {
       if (running) return;
       start();
@@ -108,7 +111,13 @@ export async function startPostgres(): Promise<PostgresServer> {
       rmSync(root, { recursive: true, force: true });
     },
   };
-  server.start();
+  try {
+    run(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    server.start();
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
   return server;
 }
 

@@ -22,15 +22,7 @@ import { zoneRecords } from '../../client/canvas/zones/zone-records.ts';
 import { cardsMap, metaMap, SCHEMA_VERSION, setPlanPeriod } from '../../shared/board-doc.ts';
 import { layoutBoard } from '../../shared/board-layout.ts';
 import { readCanvasSchema, writeCanvasSchema } from '../../shared/canvas-schema.ts';
-import {
-  createCard,
-  deleteCard,
-  readCard,
-  setCardParty,
-  setCardText,
-  setFollowUp,
-  setVote,
-} from '../../shared/card.ts';
+import { createCard, deleteCard, readCard, setCardParty, setCardText, setFollowUp } from '../../shared/card.ts';
 import { placeCard } from '../../shared/card-order.ts';
 import { getTemplate, type Template } from '../../shared/template.ts';
 import { createBoard, forgedCloseCode, serverPerTest, type TestClient, waitFor } from '../helpers/server.ts';
@@ -103,7 +95,7 @@ describe('meta and layout guard', () => {
     expect(metaMap(fresh.doc).get('title')).toBe('Nytt namn');
   });
 
-  it('lets a participant’s whole session through: cards, typing, parties, follow-up, votes, a tldraw canvas', async () => {
+  it('lets a participant’s whole session through: cards, typing, parties, follow-up, a tldraw canvas', async () => {
     const board = await createBoard(ctx.server.url);
     const person = ctx.client(board.id, 'participant');
     await person.synced;
@@ -143,8 +135,6 @@ describe('meta and layout guard', () => {
     setCardParty(doc, kept, 'Heby kommun', false);
     setFollowUp(doc, kept, '2025', { status: 'ongoing', comment: 'Startat', effect: '', updatedBy: 'Anna' });
     setFollowUp(doc, kept, '2025', { status: 'done', comment: 'Klart', effect: 'Fler deltar', updatedBy: 'Anna' });
-    setVote(doc, kept, 'person-1', 3);
-    setVote(doc, kept, 'person-1', 0);
     placeCard(doc, kept, 'B1', 0);
     deleteCard(doc, gone);
 

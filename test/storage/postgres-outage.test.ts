@@ -100,9 +100,12 @@ describe('PostgreSQL stopped and started again', () => {
     type('under ');
     await waitFor('the writer to be refused', () => codes.includes(1011));
     expect(seen()).toBe('före ');
+    // A balancer polling readiness sends nobody new to a process without its database.
+    expect((await fetch(`${server.url}/api/ready`)).status).toBe(503);
 
     postgres.start();
     await waitFor('the kept edit to land once PostgreSQL is back', () => seen() === 'före under ', 20_000);
+    expect((await fetch(`${server.url}/api/ready`)).status).toBe(200);
     type('efter');
     await waitFor('later edits to flow', () => seen() === 'före under efter');
     const stored = new Y.Doc();

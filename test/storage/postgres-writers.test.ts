@@ -114,4 +114,19 @@ describe('several processes on one PostgreSQL', () => {
     expect((await second.loadBoard(info.id)).updates).toEqual(compacted);
     expect(texts(compacted)).toEqual(texts([...a.sent, ...b.sent]));
   });
+
+  it('hold a voter to the cap when their votes come through both at once', async () => {
+    const [first, second] = await Promise.all([open(), open()]);
+    if (!first || !second) throw new Error('two stores');
+    const info = boardInfo();
+    await first.createBoard(info, Y.encodeStateAsUpdate(new Y.Doc()), tokenHashes(info.id));
+    await first.openVoteRound(info.id, 'r1', 3, 100);
+    const casts = Array.from({ length: 12 }, (_, i) =>
+      (i % 2 === 0 ? first : second).castVote(info.id, 'r1', 'anna', `card-${i}`, 1),
+    );
+    const results = await Promise.all(casts);
+    expect(results.filter((result) => 'ballot' in result)).toHaveLength(3);
+    const ballot = await second.ballotOf(info.id, 'r1', 'anna');
+    expect(Object.values(ballot).reduce((sum, n) => sum + n, 0)).toBe(3);
+  });
 });

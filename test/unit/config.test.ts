@@ -15,4 +15,14 @@ describe('server configuration from the environment', () => {
   it('names the variable and the range of a bad number', () => {
     expect(() => configFromEnv({ PORT: 'http' })).toThrow('PORT must be a whole number from 0 to 65535, got "http"');
   });
+
+  it('uses SQLite without DATABASE_URL and PostgreSQL with a postgres:// one, refusing anything else', () => {
+    expect(configFromEnv({}).databaseUrl).toBeUndefined();
+    expect(configFromEnv({ DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
+    expect(configFromEnv({ DATABASE_URL: 'postgres://u:p@db:5432/samtavla' }).databaseUrl).toBe(
+      'postgres://u:p@db:5432/samtavla',
+    );
+    expect(configFromEnv({ DATABASE_URL: 'postgresql://db/samtavla' }).databaseUrl).toBe('postgresql://db/samtavla');
+    expect(() => configFromEnv({ DATABASE_URL: 'mysql://db/samtavla' })).toThrow(/postgres:\/\/ or postgresql:\/\//);
+  });
 });

@@ -17,6 +17,7 @@ import { findGoal, type Template } from '../../../shared/template.ts';
 import { useCard } from '../../cards/card-hooks.ts';
 import { type CardText, useCardText } from '../../cards/card-messages.ts';
 import { orderParties, partyName } from '../../cards/party-labels.ts';
+import { VoteControl } from '../../voting/VoteControl.tsx';
 import type { ActivityCardShape } from './ActivityCardShape.ts';
 import { type CardCanvasContextValue, useCardCanvas } from './card-canvas-context.ts';
 import { useShapeCulled } from './card-culling.ts';
@@ -113,6 +114,7 @@ function CardFace({ shape, context }: { shape: ActivityCardShape; context: CardC
             <OpenButton compact title={title} open={() => openCard(card.id)} text={text} />
             {breakableTitle(title)}
           </p>
+          <VoteControl card={card} title={title} compact />
         </>
       ) : (
         <ReadingFace
@@ -218,6 +220,7 @@ function ReadingFace({ card, title, warning, placed, text, template, openCard }:
             ? t('card.indicators.none')
             : t(indicators === 1 ? 'card.indicators.one' : 'card.indicators.many', { count: indicators })}
         </span>
+        <VoteControl card={card} title={title} />
       </div>
     </>
   );

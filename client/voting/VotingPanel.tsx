@@ -1,0 +1,121 @@
+/**
+ * The facilitator's voting controls (README "Dot voting"): votes per person and what to vote on
+ * (the whole board or one focus area), then start; while open, reveal the result or end the
+ * round without showing it; once revealed, end it (the totals stay on the cards). The server
+ * answers 403 to anyone else.
+ */
+import { useState } from 'react';
+import type { Template } from '../../shared/template.ts';
+import { VOTES_PER_PERSON_MAX, type VotingRound } from '../../shared/voting/voting.ts';
+import type { VotingAction } from '../../shared/voting/voting-api.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { openVoting, votingAction } from './voting-requests.ts';
+
+interface VotingPanelProps {
+  board: { id: string; token: string };
+  round: VotingRound | null;
+  template: Template;
+}
+
+export function VotingPanel({ board, round, template }: VotingPanelProps) {
+  const { t, pick } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [votes, setVotes] = useState(5);
+  const [areaId, setAreaId] = useState('');
+  const [message, setMessage] = useState('');
+
+  const run = async (work: () => Promise<unknown>) => {
+    setMessage('');
+    try {
+      await work();
+    } catch (error) {
+      setMessage(t('voting.actionFailed', { error: (error as Error).message }));
+    }
+  };
+  const act = (action: VotingAction) => run(() => votingAction(board.id, board.token, action));
+  const start = () => run(() => openVoting(board.id, board.token, Math.round(votes), areaId === '' ? null : areaId));
+
+  return (
+    <div className="workshop-panel-anchor">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="voting-button"
+      >
+        {t('voting.button')}
+      </button>
+      {open && (
+        <section
+          className="workshop-panel"
+          aria-label={t('voting.heading')}
+          onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+        >
+          <h2>{t('voting.heading')}</h2>
+          {round?.stage === 'open' ? (
+            <>
+              <p>{t('voting.hiddenNote', { total: round.votesPerPerson })}</p>
+              <div className="workshop-panel__row">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => act('reveal')}
+                  data-testid="voting-reveal"
+                >
+                  {t('voting.reveal')}
+                </button>
+                <button type="button" className="button" onClick={() => act('end')} data-testid="voting-discard">
+                  {t('voting.discard')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <>
+              {round?.stage === 'revealed' && (
+                <div className="workshop-panel__row">
+                  <p>{t('voting.revealedNote', { voters: round.voters ?? 0 })}</p>
+                  <button type="button" className="button" onClick={() => act('end')} data-testid="voting-end">
+                    {t('voting.end')}
+                  </button>
+                </div>
+              )}
+              <div className="workshop-panel__row">
+                <label>
+                  {t('voting.votesPerPerson')}{' '}
+                  <input
+                    type="number"
+                    min={1}
+                    max={VOTES_PER_PERSON_MAX}
+                    value={votes}
+                    onChange={(event) => setVotes(Number(event.target.value))}
+                    data-testid="voting-votes"
+                  />
+                </label>
+                <label>
+                  {t('voting.scope')}{' '}
+                  <select value={areaId} onChange={(event) => setAreaId(event.target.value)} data-testid="voting-scope">
+                    <option value="">{t('voting.scope.board')}</option>
+                    {template.focusAreas.map((area) => (
+                      <option key={area.id} value={area.id}>
+                        {pick(area.title)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="button" className="button button--primary" onClick={start} data-testid="voting-open">
+                  {t('voting.open')}
+                </button>
+              </div>
+            </>
+          )}
+          {message && (
+            <p className="notice notice--error" role="alert">
+              {message}
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
