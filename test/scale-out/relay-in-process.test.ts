@@ -4,9 +4,7 @@
  * server hold on every other; limits are judged on the document as every
  * server has it. Servers run in this process on one shared store (relay-support.ts).
  */
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { cardsMap, metaMap } from '../../shared/board-doc.ts';
 import { createCard } from '../../shared/card.ts';
@@ -14,7 +12,16 @@ import { CLOSE_BOARD_DELETED, CLOSE_BOARD_FULL, CLOSE_RESYNC, CLOSE_TOKEN_REVOKE
 import { startRedisServer } from '../helpers/redis-server.ts';
 import { bearer, connectClient, createBoard, rawSocket, type TestClient, waitFor } from '../helpers/server.ts';
 import { closeCodes, tokensIn, typeTokens } from '../integration/reliability-support.ts';
-import { type Cluster, eventually, readiness, startInProcessCluster, storedDoc } from './scale-out-support.ts';
+import {
+  type Cluster,
+  eventually,
+  patchBoard,
+  permissionDenied,
+  readiness,
+  startInProcessCluster,
+  storedDoc,
+  updateFrame,
+} from './scale-out-support.ts';
 
 const redisUrl = inject('redisUrl');
 let cluster: Cluster | undefined;
@@ -43,29 +50,6 @@ function client(url: string, boardId: string, role: 'facilitator' | 'participant
   clients.push(c);
   return c;
 }
-
-/** Resolves with the reason of the first "permission denied" auth message on `socket`. */
-function permissionDenied(socket: import('ws').WebSocket): Promise<string> {
-  return new Promise((resolve) =>
-    socket.on('message', (data: Buffer) => {
-      if (data[0] === 2 && data[1] === 0) resolve(data.subarray(3).toString());
-    }),
-  );
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-const patchBoard = (url: string, boardId: string, body: object) =>
-  fetch(`${url}/api/boards/${boardId}`, {
-    method: 'PATCH',
-    headers: { ...bearer(boardId), 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
 
 describe('several servers on one store and one Redis', () => {
   it('clients of three servers typing at once converge, and storage has every token though all compact', async () => {

@@ -8,11 +8,13 @@
  * rooms and relay connections exactly as separate processes do, without a
  * shared database server.
  */
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RunningServer, StartOptions } from '../../server/start.ts';
 import { openSqliteStore } from '../../server/storage/sqlite-store.ts';
 import type { BoardStore } from '../../server/storage/store.ts';
-import { removeDir, startTestServer, type TestClient, tempDataDir, wsUrl } from '../helpers/server.ts';
+import { bearer, removeDir, startTestServer, type TestClient, tempDataDir, wsUrl } from '../helpers/server.ts';
 import { type ChildServer, freePort, startChildServer } from '../integration/reliability-support.ts';
 
 export interface Cluster {
@@ -121,3 +123,28 @@ export function moveClient(client: TestClient, url: string): void {
   client.provider.serverUrl = wsUrl(url);
   client.provider.connect();
 }
+
+/** Resolves with the reason of the first "permission denied" auth message on `socket`. */
+export function permissionDenied(socket: import('ws').WebSocket): Promise<string> {
+  return new Promise((resolve) =>
+    socket.on('message', (data: Buffer) => {
+      if (data[0] === 2 && data[1] === 0) resolve(data.subarray(3).toString());
+    }),
+  );
+}
+
+/** A y-websocket update frame carrying `update`, as a forged client sends it. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** PATCH /api/boards/:id as the facilitator. */
+export const patchBoard = (url: string, boardId: string, body: object) =>
+  fetch(`${url}/api/boards/${boardId}`, {
+    method: 'PATCH',
+    headers: { ...bearer(boardId), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
