@@ -37,6 +37,7 @@ import {
 } from './protocol.ts';
 import type { BoardChannel } from './relay/board-channel.ts';
 import type { RelayEvent } from './relay/relay-message.ts';
+import { RoomCatchUp } from './relay/room-catch-up.ts';
 import { RoomAdmission } from './room-admission.ts';
 import { RoomGate } from './room-gate.ts';
 import { type HistoryOptions, RoomHistory } from './room-history.ts';
@@ -98,10 +99,8 @@ export class Room {
   readonly boardId: string;
   private readonly content: DocState;
   private readonly options: RoomOptions;
-  private readonly store: BoardStore;
-  /** A catch-up from storage under way, and whether another was asked for meanwhile. */
-  private catchingUp: Promise<void> | null = null;
-  private catchUpAgain = false;
+  /** Catches up from storage when relayed messages may have been lost (with a relay only). */
+  private readonly catchUp: RoomCatchUp;
 
   private constructor(
     boardId: string,
@@ -113,7 +112,25 @@ export class Room {
     this.boardId = boardId;
     this.content = content;
     this.options = options;
-    this.store = store;
+    this.catchUp = new RoomCatchUp(
+      {
+        boardId,
+        stateVector: () => this.admission.ensureAnalysis(),
+        applyRelayed: (update, seq) => this.applyRelayed(update, seq),
+        boardDeleted: () => this.closePeers(ROLES, CLOSE_BOARD_DELETED, 'the board was deleted'),
+        setLocked: (locked) => this.gate.setLocked(locked),
+        closeRotated: (hashes) => {
+          for (const peer of [...this.peers.keys()]) {
+            if (peer.tokenHash && hashes[peer.role] !== peer.tokenHash) {
+              peer.close(CLOSE_TOKEN_REVOKED, 'this link is no longer valid');
+            }
+          }
+        },
+      },
+      store,
+      options.worker,
+      options.log,
+    );
     this.answers = new SyncAnswers(content, options.worker);
     this.writes = new RoomWrites(
       boardId,
@@ -184,7 +201,7 @@ export class Room {
       latest,
     });
     void room.admission.ensureAnalysis();
-    options.channel?.attach({ event: (event) => room.relayed(event), missed: () => void room.catchUp() });
+    options.channel?.attach({ event: (event) => room.relayed(event), missed: () => void room.catchUp.request() });
     // An older board gets this server's fields as the server's own edit (stored, so it happens once),
     // in the background: building the document to check took ≈ 70 ms of a 1,000-card board's load,
     // which every first person to open a board waited for. Until it lands, a field a card lacks is
@@ -457,62 +474,11 @@ export class Room {
     this.gate.recheck();
   }
 
-  /**
-   * Relayed messages may have been lost (a gap, Redis reconnected): whatever storage holds that
-   * this room lacks is applied as if relayed, and the lock is read again. Runs one at a time;
-   * asked again meanwhile, it runs once more after.
-   */
-  private catchUp(): Promise<void> {
-    if (this.catchingUp) {
-      this.catchUpAgain = true;
-      return this.catchingUp;
-    }
-    this.catchingUp = this.catchUpOnce()
-      .catch((error: unknown) =>
-        this.options.log.error({ event: 'relay.catch-up-failed', board: this.boardId, err: error }, 'catch-up failed'),
-      )
-      .finally(() => {
-        this.catchingUp = null;
-        if (this.catchUpAgain) {
-          this.catchUpAgain = false;
-          void this.catchUp();
-        }
-      });
-    return this.catchingUp;
-  }
-
-  private async catchUpOnce(): Promise<void> {
-    const [info, stored] = await Promise.all([this.store.getBoard(this.boardId), this.store.loadBoard(this.boardId)]);
-    if (!info) {
-      this.closePeers(ROLES, CLOSE_BOARD_DELETED, 'the board was deleted');
-      return;
-    }
-    this.gate.setLocked(info.locked);
-    const hashes = await this.store.tokenHashes(this.boardId);
-    for (const peer of [...this.peers.keys()]) {
-      if (hashes && peer.tokenHash && hashes[peer.role] !== peer.tokenHash) {
-        peer.close(CLOSE_TOKEN_REVOKED, 'this link is no longer valid');
-      }
-    }
-    const vector = (await this.admission.ensureAnalysis()) ?? Y.encodeStateVector(new Map());
-    const missing = await this.options.worker.run({ op: 'diff', updates: stored.updates, stateVector: vector });
-    this.applyRelayed(missing, stored.lastSeq);
-    this.options.log.info(
-      { event: 'relay.caught-up', board: this.boardId, bytes: missing.byteLength },
-      'caught up from storage',
-    );
-  }
-
   /** Our peers' presence changes, for the other processes. */
   private publishPresence(clientIds: number[]): void {
     if (!this.options.channel || clientIds.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, clientIds);
     this.options.channel.publish({ kind: 'awareness', update });
-  }
-
-  /** Waits for a catch-up under way (tests, shutdown). */
-  async caughtUp(): Promise<void> {
-    await this.catchingUp;
   }
 
   destroy(): void {
