@@ -149,7 +149,10 @@ export class RoomWrites {
     this.draining = true;
     this.chain = this.chain
       .then(async () => {
-        // Each batch is what waits when the previous write is done.
+        // Each batch is what waits when the previous write is done. Until then it stays in
+        // `pending`, so `unstored()` sees it: a batch formed early and queued behind a slow write
+        // was in neither list, an analysis then left it out of the document index, and the
+        // sender's next edit, built on it, was refused as building on content the server lacked.
         while (this.pending.length > 0) {
           const batch = this.pending;
           this.pending = [];

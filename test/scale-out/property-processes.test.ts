@@ -15,6 +15,7 @@ import { createDatabase } from '../helpers/postgres-server.ts';
 import { prng, seedFor } from '../helpers/random.ts';
 import { connectClient, createBoard, stableJson, type TestClient, tempDataDir, waitFor } from '../helpers/server.ts';
 import { converged, goOnline, randomOperation } from '../integration/cards-clients.ts';
+import { closeCodes } from '../integration/reliability-support.ts';
 import { moveClient, startProcesses, storedDoc } from './scale-out-support.ts';
 
 const OPERATIONS = 1_000;
@@ -42,6 +43,7 @@ describe('cards under random operations across processes', () => {
       const board = await createBoard(urls[0] as string);
       const people = urls.map((url) => connectClient(url, board.id, new Y.Doc()));
       clients.push(...people);
+      const codes = people.map((person) => closeCodes(person.provider));
       await Promise.all(people.map((p) => p.synced));
       let created = 0;
       for (let op = 0; op < OPERATIONS; op++) {
@@ -58,6 +60,8 @@ describe('cards under random operations across processes', () => {
       goOnline(...people);
       await converged(people, 30_000);
 
+      // No edit was refused: a refusal (44xx) is final in the page, which then drops its local copy.
+      expect(codes.flat().filter((code) => code >= 4400 && code < 4500)).toEqual([]);
       const expected = planJson(people[0]?.doc as Y.Doc);
       for (const person of people) expect(planJson(person.doc)).toBe(expected);
       for (const url of urls) {
