@@ -3,16 +3,19 @@
  * several machines"): stock y-websocket clients connected to different
  * processes converge; kill -9 of a process in the middle of a write stream
  * loses no edit it acknowledged, and its clients carry on through another
- * process while the others notice nothing.
+ * process while the others notice nothing; Redis restarting loses no relay.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { createStore } from '../../server/storage/create-store.ts';
 import type { BoardStore } from '../../server/storage/store.ts';
+import { cardsMap } from '../../shared/board-doc.ts';
+import { createCard } from '../../shared/card.ts';
 import { createDatabase } from '../helpers/postgres-server.ts';
+import { startRedisServer } from '../helpers/redis-server.ts';
 import { connectClient, createBoard, type TestClient, tempDataDir, waitFor } from '../helpers/server.ts';
 import { closeCodes, tokensIn, typeTokens } from '../integration/reliability-support.ts';
-import { moveClient, type Processes, startProcesses, storedDoc } from './scale-out-support.ts';
+import { eventually, moveClient, type Processes, readiness, startProcesses, storedDoc } from './scale-out-support.ts';
 
 let processes: Processes | undefined;
 let store: BoardStore | undefined;
@@ -26,9 +29,9 @@ afterEach(async () => {
   store = undefined;
 });
 
-async function start(count: number): Promise<string[]> {
+async function start(count: number, redisUrl = inject('redisUrl')): Promise<string[]> {
   const databaseUrl = await createDatabase(inject('postgresUrl'));
-  processes = await startProcesses(count, { DATABASE_URL: databaseUrl, REDIS_URL: inject('redisUrl') });
+  processes = await startProcesses(count, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
   store = await createStore({ databaseUrl, dataDir: tempDataDir() });
   return processes.urls;
 }
@@ -98,5 +101,30 @@ describe('server processes on one PostgreSQL and one Redis', () => {
     }
     expect(sorted(tokensIn(await storedDoc(store as BoardStore, board.id)))).toEqual(sorted(written));
     expect(bCodes, "B's clients were never disconnected").toEqual([]);
+  });
+
+  it('Redis restarting: the processes are not ready meanwhile, then catch up from PostgreSQL what was not relayed', async () => {
+    const redis = await startRedisServer();
+    try {
+      const [a, b] = (await start(2, redis.url)) as [string, string];
+      const board = await createBoard(a);
+      const atA = client(a, board.id);
+      const atB = client(b, board.id);
+      await Promise.all([atA.synced, atB.synced]);
+      await redis.stop();
+      await eventually('both not ready', async () => (await readiness(a)) === 503 && (await readiness(b)) === 503);
+      createCard(atA.doc, { id: 'while-redis-was-away', goalId: 'A1', createdBy: 'Anna' });
+      await eventually('the card stored', async () =>
+        cardsMap(await storedDoc(store as BoardStore, board.id)).has('while-redis-was-away'),
+      );
+      await redis.restart();
+      await waitFor("the card at B's client", () => cardsMap(atB.doc).has('while-redis-was-away'), 15_000);
+      await eventually('both ready again', async () => (await readiness(a)) === 200 && (await readiness(b)) === 200);
+    } finally {
+      for (const c of clients.splice(0)) c.destroy();
+      await processes?.close();
+      processes = undefined;
+      await redis.stop();
+    }
   });
 });
