@@ -201,7 +201,13 @@ export class Room {
       latest,
     });
     void room.admission.ensureAnalysis();
-    options.channel?.attach({ event: (event) => room.relayed(event), missed: () => void room.catchUp.request() });
+    options.channel?.attach({
+      event: (event) => room.relayed(event),
+      missed: () => {
+        options.stats.catchUps++;
+        void room.catchUp.request();
+      },
+    });
     // An older board gets this server's fields as the server's own edit (stored, so it happens once),
     // in the background: building the document to check took ≈ 70 ms of a 1,000-card board's load,
     // which every first person to open a board waited for. Until it lands, a field a card lacks is
@@ -463,6 +469,7 @@ export class Room {
       return;
     }
     if (isEmptyUpdate(decoded)) return;
+    this.options.stats.relayedIn++;
     this.writes.addRelayed(update, decoded, seq);
     this.admission.noteRelayed(decoded);
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();

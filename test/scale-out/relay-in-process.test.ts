@@ -147,6 +147,9 @@ describe('several servers on one store and one Redis', () => {
       expect(cardsMap(bo.doc).has('during-outage'), 'nothing relayed while Redis is away').toBe(false);
       await redis.restart();
       await waitFor("the card at Bo's after the reconnect", () => cardsMap(bo.doc).has('during-outage'), 10_000);
+      expect((cluster as Cluster).servers[1]?.stats().catchUps, "Bo's server caught up from storage").toBeGreaterThan(
+        0,
+      );
       await eventually('both ready again', async () => (await readiness(a)) === 200 && (await readiness(b)) === 200);
       createCard(bo.doc, { id: 'after', goalId: 'A1', createdBy: 'Bo' });
       await waitFor('relayed again', () => cardsMap(anna.doc).has('after'));
