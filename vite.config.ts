@@ -54,6 +54,18 @@ export default defineConfig({
         },
       },
       {
+        // Several server processes on one store: a private PostgreSQL and Redis for the run (README "Running on several machines").
+        extends: true,
+        test: {
+          name: 'scale-out',
+          include: ['test/scale-out/**/*.test.ts'],
+          globalSetup: ['test/storage/setup/postgres-global.ts', 'test/scale-out/setup/redis-global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

@@ -47,6 +47,8 @@ export interface AppDeps {
   metricsToken?: string;
   /** TLDRAW_LICENSE_KEY, handed to every page at run time. */
   tldrawLicenseKey?: string;
+  /** The relay to other processes (REDIS_URL): readiness needs it connected. */
+  relay?: { readonly connected: boolean };
 }
 
 /** The HTTP app; the WebSocket endpoint is attached to the Node server in start.ts. */
@@ -64,7 +66,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const { boardCreation: creations, failedAuth } = addressLimits;
   const api = new Hono<AppEnv>();
-  api.route('/', healthRoutes({ store, plans }));
+  api.route('/', healthRoutes({ store, plans, relay: deps.relay }));
   api.route('/', planRoutes({ store, plans, log, creations, failedAuth, maxCardsPerBoard, catalog }));
   api.route('/', templateRoutes({ store, catalog, failedAuth, rooms }));
   api.route('/', boardRoutes({ store, rooms, log, creations, failedAuth, expiry, catalog }));

@@ -37,6 +37,8 @@ export interface ServerConfig {
   metricsToken?: string;
   /** The tldraw licence key the pages get (TLDRAW_LICENSE_KEY, or the build-time name VITE_TLDRAW_LICENSE_KEY). */
   tldrawLicenseKey?: string;
+  /** REDIS_URL: other processes serve the same boards, relayed through this Redis (README "Running on several machines"). */
+  redisUrl?: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -107,6 +109,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     templatesDir: env.TEMPLATES_DIR ? resolve(env.TEMPLATES_DIR) : undefined,
     metricsToken: metricsTokenFrom(env),
     tldrawLicenseKey: (env.TLDRAW_LICENSE_KEY || env.VITE_TLDRAW_LICENSE_KEY)?.trim() || undefined,
+    redisUrl: redisUrlFrom(env),
   };
 }
 
@@ -116,6 +119,20 @@ function metricsTokenFrom(env: NodeJS.ProcessEnv): string | undefined {
   if (!token) return undefined;
   if (token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters (try: openssl rand -hex 24)');
   return token;
+}
+
+/** REDIS_URL as ioredis reads it (redis:// or rediss:// for TLS); a typo fails at start, not at the first edit. */
+function redisUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {}
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new Error('REDIS_URL must be a redis:// or rediss:// address, e.g. redis://127.0.0.1:6379');
+  }
+  return raw;
 }
 
 /** DATABASE_URL: a postgres:// (or postgresql://) URL; empty or absent: the SQLite store. */

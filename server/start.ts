@@ -23,6 +23,7 @@ import { createStore } from './storage/create-store.ts';
 import { claimDataDir, serverUsing } from './storage/data-dir-lock.ts';
 import type { BoardStore } from './storage/store.ts';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.ts';
+import { RedisRelay } from './sync/relay/redis-relay.ts';
 import { DEFAULT_RETENTION } from './sync/retention.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { StateWorker } from './sync/state-worker-client.ts';
@@ -79,6 +80,8 @@ export interface StartOptions {
   metricsToken?: string;
   /** TLDRAW_LICENSE_KEY: the canvas's licence, handed to the page at run time. */
   tldrawLicenseKey?: string;
+  /** REDIS_URL: several processes serve the same boards (README "Running on several machines"). */
+  redisUrl?: string;
 }
 
 export interface RunningServer {
@@ -155,7 +158,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     isOpen: (boardId) => rooms?.isOpen(boardId) ?? false,
   });
+  const relay = options.redisUrl ? new RedisRelay(options.redisUrl, log) : undefined;
   rooms = new RoomRegistry(store, {
+    relay,
     compactEvery: options.compactEvery,
     autoVersionMs: options.autoVersionMs,
     retention:
@@ -177,6 +182,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     catalog,
     store,
     plans,
+    relay,
     rooms,
     log,
     addressLimits,
@@ -260,6 +266,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clearTimeout(grace);
       await expiry.stop();
       await rooms.closeAll();
+      await relay?.close();
       await plans.close();
       await store.close();
       await storageWorker.close();

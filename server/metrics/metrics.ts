@@ -61,6 +61,16 @@ export function createMetrics(sources: MetricsSources): ServerMetrics {
       () => stats.presenceDropped,
     ],
     ['samtavla_refused_total', 'Connections closed for a limit or a refused update.', () => stats.refused],
+    [
+      'samtavla_relayed_updates_total',
+      'Updates another process stored, applied here through the relay (REDIS_URL).',
+      () => stats.relayedIn,
+    ],
+    [
+      'samtavla_relay_catch_ups_total',
+      'Catch-ups from storage after relayed messages may have been lost (a gap, a Redis reconnect).',
+      () => stats.catchUps,
+    ],
   ];
   for (const [name, help, read] of totals) {
     // A counter read from a running total: reset and add it at each scrape.

@@ -1,7 +1,7 @@
 /**
  * What an operator's balancer and monitoring ask (README "Health and
  * metrics"): `/api/health` (the process answers), `/api/ready` (storage
- * answers and the plan workers take jobs) and `/metrics` in Prometheus text
+ * answers, the plan workers take jobs and, with REDIS_URL, Redis is connected) and `/metrics` in Prometheus text
  * format. Metrics are off unless METRICS_TOKEN is set, and then need it as a
  * bearer token, so they are never public by accident.
  */
@@ -20,6 +20,8 @@ export interface OperationsDeps {
   plans: PlanPool;
   metrics: ServerMetrics;
   metricsToken?: string;
+  /** The relay to other processes (REDIS_URL); absent with one process. */
+  relay?: { readonly connected: boolean };
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -45,15 +47,21 @@ async function storageAnswers(store: BoardStore): Promise<boolean> {
 }
 
 /** `/api/health` and `/api/ready`, mounted under /api. */
-export function healthRoutes({ store, plans }: Pick<OperationsDeps, 'store' | 'plans'>): Hono {
+export function healthRoutes({ store, plans, relay }: Pick<OperationsDeps, 'store' | 'plans' | 'relay'>): Hono {
   const app = new Hono();
   app.get('/health', (c) => c.json({ ok: true }));
   app.get('/ready', async (c) => {
     c.header('Cache-Control', 'no-store');
     const storage = await storageAnswers(store);
     const workers = plans.accepting();
-    if (storage && workers) return c.json({ ready: true });
-    const problems = [storage ? null : 'storage does not answer', workers ? null : 'plan workers are stopped'];
+    // Without Redis this process's edits would reach only its own clients: the balancer sends people elsewhere.
+    const relayed = relay?.connected ?? true;
+    if (storage && workers && relayed) return c.json({ ready: true });
+    const problems = [
+      storage ? null : 'storage does not answer',
+      workers ? null : 'plan workers are stopped',
+      relayed ? null : 'Redis is not connected',
+    ];
     return c.json({ ready: false, error: problems.filter(Boolean).join('; ') }, 503);
   });
   return app;

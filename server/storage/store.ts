@@ -49,6 +49,13 @@ export interface BoardStore extends HistoryStore, VoteStore {
    * older than the stored one (postgres-compaction.ts), so several writers lose nothing.
    */
   compact(id: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Compaction when several processes write the board (README "Running on several machines"):
+   * reads the stored state and log, awaits `fold` of them and replaces exactly what it read with
+   * the result, under a per-board lock that appends and other folds of the board wait for. A
+   * store without it is folded with loadBoard and compact, safe with one writing process only.
+   */
+  foldStored?(id: string, fold: (updates: Uint8Array[]) => Promise<Uint8Array>): Promise<void>;
   /** How many updates wait to be compacted. */
   pendingUpdateCount(id: string): Promise<number>;
   /** Records that the board was opened or edited at `at` (ISO time; board expiry). */

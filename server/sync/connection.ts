@@ -58,6 +58,8 @@ export function attachConnection(
   stats: SyncStats,
   /** Bound to the board and the client address (see ws-endpoint.ts): every close we make is logged. */
   log: Logger,
+  /** The hash of the token it connected with (see Peer.tokenHash). */
+  tokenHash?: string,
 ): void {
   const early: Uint8Array[] = [];
   let joined: Room | undefined;
@@ -77,6 +79,7 @@ export function attachConnection(
 
   const peer: Peer = {
     role,
+    tokenHash,
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > limits.maxBufferedBytes) {

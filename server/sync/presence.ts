@@ -50,6 +50,9 @@ interface AwarenessChange {
   removed: number[];
 }
 
+/** The origin of states another process relayed (README "Running on several machines"). */
+export const RELAYED = Symbol('relayed');
+
 /** A peer broke a per-connection presence limit; the room closes it (CLOSE_PRESENCE_REFUSED). */
 export class PresenceRefused extends Error {}
 
@@ -172,6 +175,18 @@ export class Presence {
       bytes = after;
       return true;
     });
+  }
+
+  /**
+   * Applies states another process relayed: its peers' limits were checked there. They are
+   * relayed on to this room's peers like any change (origin RELAYED, never published back).
+   */
+  applyRelayed(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAYED);
+    } catch {
+      // Not an awareness update: nothing of it applies.
+    }
   }
 
   remove(clientIds: number[]): void {

@@ -17,6 +17,8 @@ import type { Logger } from '../log/logger.ts';
 import { DocIndex } from './doc-index.ts';
 import type { DocState } from './doc-state.ts';
 import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import { mergeMany } from './merge.ts';
+import type { DecodedUpdate } from './protocol.ts';
 import type { Peer } from './room.ts';
 import type { PendingUpdate, RoomWrites } from './room-writes.ts';
 import type { StateWorker } from './state-worker-client.ts';
@@ -108,6 +110,19 @@ export class RoomAdmission {
     return this.index ? phaseRestriction(this.index) : 'none';
   }
 
+  /**
+   * An update another process stored is in the state now: the index counts it too, so the card
+   * limit and the roles' rules judge the board as it is everywhere. One that builds on
+   * something not here yet (a relay was lost) cannot be placed: the whole state is indexed again.
+   */
+  noteRelayed(decoded: DecodedUpdate): void {
+    const index = this.index;
+    if (!index) return; // the analysis under way replays the state's tail, this update included
+    const plan = index.plan(decoded, { trusted: true });
+    if (plan.missing) this.recount();
+    else index.commit(plan);
+  }
+
   /** Storage refused updates that were already in the index: index again from what is stored. */
   recount(): void {
     this.index = null;
@@ -134,7 +149,11 @@ export class RoomAdmission {
           const index = DocIndex.fromData(analysis.index);
           const replay = (decoded: ReturnType<typeof Y.decodeUpdate>) =>
             index.commit(index.plan(decoded, { trusted: true }));
-          for (const update of this.content.tailSince(covered)) replay(Y.decodeUpdate(update));
+          // The tail as one update: relayed updates of other processes may come in any causal order
+          // (a catch-up from storage, then relays it already held), and one update's items are
+          // placed whatever their order (update-plan.ts), where one after the other some would not be.
+          const tail = this.content.tailSince(covered);
+          if (tail.length > 0) replay(Y.decodeUpdate(tail.length === 1 ? (tail[0] as Uint8Array) : mergeMany(tail)));
           for (const { decoded } of this.writes.unstored()) replay(decoded);
           this.content.setVector(new Map(analysis.vector), covered);
           this.index = index;

@@ -3,12 +3,13 @@
  * joiners share the loading promise) and unloaded, after its writes settle,
  * when its last peer leaves and nothing holds it.
  */
-import type { Role } from '../../shared/roles.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
 import type { Template } from '../../shared/template.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
 import type { PresenceLimits } from './presence.ts';
+import type { RedisRelay } from './relay/redis-relay.ts';
 import { DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 import { Room } from './room.ts';
 import { StateWorker } from './state-worker-client.ts';
@@ -34,6 +35,8 @@ export interface RoomRegistryOptions {
   log: Logger;
   /** Called when a board's room loads and when an edit of it is stored (board expiry counts both as use). */
   onUsed?: (boardId: string) => void;
+  /** Other processes serve the same boards through this relay (REDIS_URL; README "Running on several machines"). */
+  relay?: RedisRelay;
 }
 
 export class RoomRegistry {
@@ -51,6 +54,7 @@ export class RoomRegistry {
 
   private readonly store: BoardStore;
   private readonly limits: RoomRegistryOptions['limits'];
+  private readonly relay: RedisRelay | undefined;
 
   constructor(store: BoardStore, options: RoomRegistryOptions) {
     this.store = store;
@@ -63,6 +67,7 @@ export class RoomRegistry {
     this.stats = options.stats ?? createSyncStats();
     this.log = options.log;
     this.onUsed = options.onUsed ?? (() => {});
+    this.relay = options.relay;
   }
 
   /** Boards being deleted: their rooms must not load again meanwhile. */
@@ -73,7 +78,22 @@ export class RoomRegistry {
     if (this.deleting.has(boardId)) return Promise.reject(new Error('the board is being deleted'));
     let room = this.rooms.get(boardId);
     if (!room) {
-      room = Room.load(boardId, this.store, {
+      room = this.load(boardId);
+      this.rooms.set(boardId, room);
+      room.then(
+        () => this.onUsed(boardId),
+        // A failed load must not stay cached: the next join tries again.
+        () => this.rooms.delete(boardId),
+      );
+    }
+    return room;
+  }
+
+  /** Loads a room; with a relay, subscribed to the board's channel first, so nothing stored after the load is missed. */
+  private async load(boardId: string): Promise<Room> {
+    const channel = await this.relay?.join(boardId);
+    try {
+      return await Room.load(boardId, this.store, {
         compactEvery: this.compactEvery,
         ...this.history,
         maxCardsPerBoard: this.limits.maxCardsPerBoard,
@@ -85,15 +105,12 @@ export class RoomRegistry {
         log: this.log,
         stats: this.stats,
         worker: this.worker,
+        channel,
       });
-      this.rooms.set(boardId, room);
-      room.then(
-        () => this.onUsed(boardId),
-        // A failed load must not stay cached: the next join tries again.
-        () => this.rooms.delete(boardId),
-      );
+    } catch (error) {
+      channel?.leave();
+      throw error;
     }
-    return room;
   }
 
   /**
@@ -143,11 +160,13 @@ export class RoomRegistry {
   /** Locks or unlocks an open room; a room loaded later reads the flag from storage. */
   async setLocked(boardId: string, locked: boolean): Promise<void> {
     (await this.loaded(boardId))?.setLocked(locked);
+    this.relay?.announce(boardId, { kind: 'lock', locked });
   }
 
   /** Closes the connections of these roles on a board (their link was rotated). */
   async closeRoles(boardId: string, roles: readonly Role[], code: number, reason: string): Promise<void> {
     (await this.loaded(boardId))?.closePeers(roles, code, reason);
+    this.relay?.announce(boardId, { kind: 'close', roles: [...roles], code, reason });
   }
 
   /**
@@ -165,6 +184,8 @@ export class RoomRegistry {
         room.destroy();
       }
       await remove();
+      // After the delete: a page another process closes finds the board gone if it comes back.
+      this.relay?.announce(boardId, { kind: 'close', roles: [...ROLES], code, reason: 'the board was deleted' });
     } finally {
       this.deleting.delete(boardId);
     }

@@ -1,8 +1,10 @@
 /**
  * A room's write side. Durability rule: an update is written to storage before
- * anything else sees it; updates admitted in the same tick are written in one
- * transaction (group commit), in order of arrival, and only then added to the
- * state and handed back to the room to relay.
+ * anything else sees it; updates admitted while the previous write was under
+ * way (or in the same tick) are written in one transaction (group commit), in
+ * order of arrival, and only then added to the state and handed back to the
+ * room to relay. A slower store (PostgreSQL: a network round trip and a commit)
+ * so writes bigger batches, not more of them, and never falls behind.
  *
  * Compaction folds the log into the state in the state worker (dropping the
  * content of deleted text, as a Y.Doc does) and stores it, while appends go on. Whole-state work runs one task at a time
@@ -35,6 +37,12 @@ export interface PendingUpdate {
 export interface RoomWritesOptions {
   /** Fold the log into the state after about this many appended updates (see shouldCompact). */
   compactEvery: number;
+  /**
+   * Other processes write this board too (REDIS_URL): the stored log may hold updates this room
+   * has not received yet, so storage is compacted from what storage holds (foldShared), never
+   * from the room's copy.
+   */
+  sharedStore?: boolean;
   log: Logger;
   stats: SyncStats;
   worker: StateWorker;
@@ -51,10 +59,14 @@ export class RoomWrites {
   /** Sequence number of the last stored update (compaction folds the log up to it). */
   lastSeq = 0;
   private appendedSinceCompaction = 0;
+  /** Updates this process appended since it last folded a shared store. */
+  private ownSinceFold = 0;
   private pending: PendingUpdate[] = [];
   /** Batches handed to storage and not yet in the state. */
   private readonly inFlight = new Set<PendingUpdate[]>();
   private flushScheduled = false;
+  /** A write loop is under way: it takes what is queued meanwhile. */
+  private draining = false;
   private chain: Promise<void> = Promise.resolve();
   private compaction: Promise<void> | null = null;
   private background: Promise<void> = Promise.resolve();
@@ -81,6 +93,17 @@ export class RoomWrites {
     this.lastSeq = loaded.lastSeq;
     // No log rows (lastSeq 0) means the stored state is already compacted: closing need not rewrite it.
     this.appendedSinceCompaction = loaded.lastSeq === 0 ? 0 : loaded.updates;
+  }
+
+  /**
+   * Adds an update another process stored (README "Running on several machines"): into the
+   * state as if written here, not stored again. Its seq only keeps `lastSeq` moving.
+   */
+  addRelayed(update: Uint8Array, decoded: DecodedUpdate, seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.appendedSinceCompaction++;
+    this.content.add(update, decoded);
+    if (this.shouldCompact()) void this.compact();
   }
 
   /** Queues an admitted update for the next group commit. */
@@ -123,16 +146,28 @@ export class RoomWrites {
   }
 
   private flush(): void {
-    const batch = this.pending;
-    this.pending = [];
     this.flushScheduled = false;
-    if (batch.length === 0) return;
+    if (this.draining || this.pending.length === 0) return;
+    this.draining = true;
     this.chain = this.chain
-      .then(() => this.write(batch))
+      .then(async () => {
+        // Each batch is what waits when the previous write is done. Until then it stays in
+        // `pending`, so `unstored()` sees it: a batch formed early and queued behind a slow write
+        // was in neither list, an analysis then left it out of the document index, and the
+        // sender's next edit, built on it, was refused as building on content the server lacked.
+        while (this.pending.length > 0) {
+          const batch = this.pending;
+          this.pending = [];
+          await this.write(batch);
+        }
+      })
       // The chain must survive anything, or every later write of the board would wait forever.
       .catch((error: Error) =>
         this.options.log.error({ event: 'room.write-failed', board: this.boardId, err: error }, 'board write failed'),
-      );
+      )
+      .finally(() => {
+        this.draining = false;
+      });
   }
 
   private async write(batch: PendingUpdate[]): Promise<void> {
@@ -150,6 +185,7 @@ export class RoomWrites {
     }
     this.options.stats.updatesStored += batch.length;
     this.appendedSinceCompaction += batch.length;
+    this.ownSinceFold += batch.length;
     for (const { update, decoded } of batch) this.content.add(update, decoded);
     this.hooks.stored(batch);
     if (this.shouldCompact()) void this.compact();
@@ -176,7 +212,8 @@ export class RoomWrites {
       try {
         // Through a Y.Doc in the worker, so deleted text is dropped as a Y.Doc would drop it.
         const merged = await this.options.worker.run({ op: 'compact', updates: parts, at: this.content.position() });
-        await this.store.compact(this.boardId, merged, throughSeq);
+        if (this.options.sharedStore) await this.foldShared();
+        else await this.store.compact(this.boardId, merged, throughSeq);
         this.content.replace(merged, parts.length - 1);
         this.appendedSinceCompaction -= appended;
       } catch (error) {
@@ -190,6 +227,23 @@ export class RoomWrites {
       this.compaction = null;
     });
     return this.compaction;
+  }
+
+  /**
+   * Compacts a store several processes write: what storage holds is read, folded and written
+   * back under the store's per-board lock (foldStored), so no process ever deletes an update it
+   * has not folded. Only a process that appended since its last fold does it.
+   */
+  private async foldShared(): Promise<void> {
+    const own = this.ownSinceFold;
+    if (own === 0) return;
+    const fold = (updates: Uint8Array[]) => this.options.worker.run({ op: 'fold', updates });
+    if (this.store.foldStored) await this.store.foldStored(this.boardId, fold);
+    else {
+      const stored = await this.store.loadBoard(this.boardId);
+      if (stored.lastSeq > 0) await this.store.compact(this.boardId, await fold(stored.updates), stored.lastSeq);
+    }
+    this.ownSinceFold -= own;
   }
 }
 

@@ -9,23 +9,35 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
-import type { Role } from '../../shared/roles.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import { DeletedCardKeeper } from './deleted-cards.ts';
 import { DocState } from './doc-state.ts';
-import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_PRESENCE_REFUSED, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
+import {
+  CLOSE_BOARD_DELETED,
+  CLOSE_DOCUMENT_TOO_LARGE,
+  CLOSE_PRESENCE_REFUSED,
+  CLOSE_STORAGE_UNAVAILABLE,
+  CLOSE_TOKEN_REVOKED,
+} from './limits.ts';
 import { mergeMany } from './merge.ts';
-import { Presence, type PresenceLimits, PresenceRefused } from './presence.ts';
+import { Presence, type PresenceLimits, PresenceRefused, RELAYED } from './presence.ts';
 import {
   type ClientMessage,
+  type DecodedUpdate,
   decodeClientMessage,
   encodeStateVectorMessage,
   encodeSyncStep2Update,
   encodeUpdate,
   isEmptyUpdate,
 } from './protocol.ts';
+import type { BoardChannel } from './relay/board-channel.ts';
+import type { RelayEvent } from './relay/relay-message.ts';
+import { RoomCatchUp } from './relay/room-catch-up.ts';
 import { RoomAdmission } from './room-admission.ts';
 import { RoomGate } from './room-gate.ts';
 import { type HistoryOptions, RoomHistory } from './room-history.ts';
@@ -39,6 +51,11 @@ import { SyncAnswers } from './sync-answers.ts';
 export interface Peer {
   /** What the connection's token allows (see room-gate.ts; what it may change: update-rules.ts). */
   readonly role: Role;
+  /**
+   * The hash of the token it connected with: a catch-up after a relay gap closes it when its link
+   * was rotated meanwhile (the rotation's own message may be what was lost).
+   */
+  readonly tokenHash?: string;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /** An update of this peer was refused without closing it (the log's audit trail). */
@@ -60,6 +77,8 @@ export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'ret
   onEdited?: (room: Room) => void;
   stats: SyncStats;
   worker: StateWorker;
+  /** The board's relay channel when other processes serve it too (REDIS_URL; README "Running on several machines"). */
+  channel?: BoardChannel;
 }
 
 export class Room {
@@ -80,6 +99,8 @@ export class Room {
   readonly boardId: string;
   private readonly content: DocState;
   private readonly options: RoomOptions;
+  /** Catches up from storage when relayed messages may have been lost (with a relay only). */
+  private readonly catchUp: RoomCatchUp;
 
   private constructor(
     boardId: string,
@@ -91,11 +112,37 @@ export class Room {
     this.boardId = boardId;
     this.content = content;
     this.options = options;
+    this.catchUp = new RoomCatchUp(
+      {
+        boardId,
+        stateVector: () => this.admission.ensureAnalysis(),
+        applyRelayed: (update, seq) => this.applyRelayed(update, seq),
+        boardDeleted: () => this.closePeers(ROLES, CLOSE_BOARD_DELETED, 'the board was deleted'),
+        setLocked: (locked) => this.gate.setLocked(locked),
+        closeRotated: (hashes) => {
+          for (const peer of [...this.peers.keys()]) {
+            if (peer.tokenHash && hashes[peer.role] !== peer.tokenHash) {
+              peer.close(CLOSE_TOKEN_REVOKED, 'this link is no longer valid');
+            }
+          }
+        },
+      },
+      store,
+      options.worker,
+      options.log,
+    );
     this.answers = new SyncAnswers(content, options.worker);
-    this.writes = new RoomWrites(boardId, store, content, loaded, options, {
-      stored: (batch) => this.stored(batch),
-      refused: (batch, error) => this.refused(batch, error),
-    });
+    this.writes = new RoomWrites(
+      boardId,
+      store,
+      content,
+      loaded,
+      { ...options, sharedStore: !!options.channel },
+      {
+        stored: (batch) => this.stored(batch),
+        refused: (batch, error) => this.refused(batch, error),
+      },
+    );
     this.history = new RoomHistory(boardId, { store, content, writes: this.writes }, loaded.latest, options);
     this.deletedCards = new DeletedCardKeeper(boardId, { store, worker: options.worker, log: options.log });
     this.admission = new RoomAdmission(boardId, content, this.writes, {
@@ -122,7 +169,9 @@ export class Room {
         audience: () => this.peers.size,
       },
       options.stats,
-      ({ added, removed }, origin) => {
+      ({ added, updated, removed }, origin) => {
+        // What this room's peers changed (or left with) goes to the other processes; never what came from them.
+        if (origin !== RELAYED && origin !== 'timeout') this.publishPresence([...added, ...updated, ...removed]);
         const controlled = this.peers.get(origin as Peer);
         if (!controlled) return;
         for (const id of added) controlled.add(id);
@@ -152,6 +201,13 @@ export class Room {
       latest,
     });
     void room.admission.ensureAnalysis();
+    options.channel?.attach({
+      event: (event) => room.relayed(event),
+      missed: () => {
+        options.stats.catchUps++;
+        void room.catchUp.request();
+      },
+    });
     // An older board gets this server's fields as the server's own edit (stored, so it happens once),
     // in the background: building the document to check took ≈ 70 ms of a 1,000-card board's load,
     // which every first person to open a board waited for. Until it lands, a field a card lacks is
@@ -327,7 +383,10 @@ export class Room {
   /** A batch is stored: relay it (and find the vector again if it left a gap). */
   private stored(batch: PendingUpdate[]): void {
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();
-    this.relay(batch);
+    const merged = batch.length === 1 ? (batch[0] as PendingUpdate).update : mergeMany(batch.map((e) => e.update));
+    this.relay(batch, merged);
+    // Stored, so now the other processes may have it (README "Running on several machines").
+    this.options.channel?.publish({ kind: 'update', seq: this.writes.lastSeq, update: merged });
     for (const entry of batch) entry.settled?.resolve();
     this.options.onEdited?.(this);
     // One name per sender, not per update: a busy batch holds many updates of few people.
@@ -353,7 +412,7 @@ export class Room {
    * skips structs it has), and one merge per batch instead of one per sender is
    * what keeps a busy room cheap.
    */
-  private relay(batch: PendingUpdate[]): void {
+  private relay(batch: PendingUpdate[], merged: Uint8Array): void {
     const stats = this.options.stats;
     const own = new Map<Peer, number>();
     for (const { from } of batch) own.set(from, (own.get(from) ?? 0) + 1);
@@ -361,9 +420,7 @@ export class Room {
     for (const peer of this.peers.keys()) {
       const mine = own.get(peer) ?? 0;
       if (mine === batch.length) continue;
-      message ??= encodeUpdate(
-        batch.length === 1 ? (batch[0] as PendingUpdate).update : mergeMany(batch.map((e) => e.update)),
-      );
+      message ??= encodeUpdate(merged);
       peer.send(message);
       stats.relayMessages++;
       stats.deliveries += batch.length - mine;
@@ -379,7 +436,60 @@ export class Room {
     await this.history.finish();
   }
 
+  /** What another process said on this board's channel. */
+  private relayed(event: RelayEvent): void {
+    switch (event.kind) {
+      case 'update':
+        this.applyRelayed(event.update, event.seq);
+        return;
+      case 'awareness':
+        this.presence.applyRelayed(event.update);
+        return;
+      case 'close':
+        this.closePeers(event.roles, event.code, event.reason);
+        return;
+      case 'lock':
+        this.gate.setLocked(event.locked);
+        return;
+      case 'tick':
+        return;
+    }
+  }
+
+  /** An update another process stored: into the state, the index and to our peers; not stored again. */
+  private applyRelayed(update: Uint8Array, seq: number): void {
+    let decoded: DecodedUpdate;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch (error) {
+      this.options.log.error(
+        { event: 'relay.unreadable-update', board: this.boardId, err: error },
+        'relayed update unreadable',
+      );
+      return;
+    }
+    if (isEmptyUpdate(decoded)) return;
+    this.options.stats.relayedIn++;
+    this.writes.addRelayed(update, decoded, seq);
+    this.admission.noteRelayed(decoded);
+    if (!this.content.stateVector()) void this.admission.ensureAnalysis();
+    const message = encodeUpdate(update);
+    for (const peer of this.peers.keys()) peer.send(message);
+    this.options.stats.relayMessages += this.peers.size;
+    this.options.stats.deliveries += this.peers.size;
+    // A phase change in it may have unlocked the board: participants refused meanwhile resync.
+    this.gate.recheck();
+  }
+
+  /** Our peers' presence changes, for the other processes. */
+  private publishPresence(clientIds: number[]): void {
+    if (!this.options.channel || clientIds.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, clientIds);
+    this.options.channel.publish({ kind: 'awareness', update });
+  }
+
   destroy(): void {
+    this.options.channel?.leave();
     this.presence.destroy();
     // Its warm document (≈ 12 MB at 1,000 cards) is of no use once the room is gone.
     this.options.worker.forgetWarm(this.content.position().room);

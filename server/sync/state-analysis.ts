@@ -97,6 +97,8 @@ export type StateTask =
   | HistoryTask
   | { op: 'merge'; updates: Uint8Array[] }
   | { op: 'compact'; updates: Uint8Array[]; at: LogPosition }
+  /** Compaction of what a shared store holds (several processes): no room's warm document. */
+  | { op: 'fold'; updates: Uint8Array[] }
   | { op: 'analyze'; updates: Uint8Array[] }
   | { op: 'diff'; updates: Uint8Array[]; stateVector: Uint8Array }
   | { op: 'set-meta'; updates: Uint8Array[]; entries: [string, string | boolean][] }
@@ -159,6 +161,8 @@ export function runStateTask(
       return mergeMany(task.updates);
     case 'compact':
       return compact(task.updates, task.at);
+    case 'fold':
+      return collectGarbage(mergeMany(task.updates));
     case 'analyze':
       return analyzeState(mergeMany(task.updates));
     case 'diff':

@@ -19,6 +19,9 @@ export interface SyncStats {
   dropped: number;
   /** Connections the server closed, by close code (limits.ts; 1001 at shutdown). */
   closesByCode: Map<number, number>;
+  /** Updates another process stored and this one applied (REDIS_URL), and catch-ups from storage. */
+  relayedIn: number;
+  catchUps: number;
 }
 
 export const createSyncStats = (): SyncStats => ({
@@ -34,6 +37,8 @@ export const createSyncStats = (): SyncStats => ({
   refused: 0,
   dropped: 0,
   closesByCode: new Map(),
+  relayedIn: 0,
+  catchUps: 0,
 });
 
 export function countClose(stats: SyncStats, code: number): void {

@@ -14,6 +14,7 @@ import { WS_PATH } from '../../shared/api.ts';
 import { BOARD_ID_PATTERN } from '../../shared/ids.ts';
 import { isRefusal, REFUSED, resolveAccess } from '../auth/board-access.ts';
 import { originAllowed } from '../auth/origin.ts';
+import { hashToken } from '../auth/tokens.ts';
 import type { AddressLimits } from '../http/address-limits.ts';
 import { addressKey, clientAddress } from '../http/client-address.ts';
 import type { Logger } from '../log/logger.ts';
@@ -139,7 +140,8 @@ export function attachWsEndpoint(server: Server, deps: WsEndpointDeps): WebSocke
         if (socket.destroyed) return release();
         wss.handleUpgrade(request, socket, head, (ws) => {
           log.info({ event: 'ws.connected', role: access.role }, 'WebSocket connected');
-          attachConnection(ws, access.role, deps.rooms.open(boardId), deps.connection, deps.stats, log);
+          const tokenHash = hashToken(url.searchParams.get('token') ?? '');
+          attachConnection(ws, access.role, deps.rooms.open(boardId), deps.connection, deps.stats, log, tokenHash);
         });
       },
       () => refuseAndLog({ status: 503, error: 'storage is unavailable' }),

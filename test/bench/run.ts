@@ -24,6 +24,7 @@ import { followUpReport } from './scenarios/follow-up-report.ts';
 import { history } from './scenarios/history.ts';
 import { latency } from './scenarios/latency.ts';
 import { memory } from './scenarios/memory.ts';
+import { scaleOut } from './scenarios/scale-out.ts';
 import { scaling } from './scenarios/scaling.ts';
 import { tableRender } from './scenarios/table-render.ts';
 import { throughput } from './scenarios/throughput.ts';
@@ -45,6 +46,7 @@ const SCENARIOS: Scenario[] = [
   bundle,
   tableRender,
   canvasRender,
+  scaleOut,
 ];
 
 const { values } = parseArgs({

@@ -12,11 +12,15 @@ export interface BenchServer {
   holdRoom(boardId: string): Promise<void>;
   releaseRoom(boardId: string): Promise<void>;
   stop(): Promise<void>;
+  /** kill -9 (the scale-out failover); resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 export interface SpawnOptions {
   /** Write a V8 CPU profile of the server into this directory when it stops. */
   cpuProfDir?: string;
+  /** More environment for the server (DATABASE_URL, REDIS_URL: the scale-out scenario). */
+  env?: Record<string, string>;
 }
 
 const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url));
@@ -27,7 +31,12 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<BenchServ
     ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
   ];
   // process.execPath: `npm run bench` runs the bench under Node 24, and so the server.
-  const child: ChildProcess = fork(entry, [], { execPath: process.execPath, execArgv, stdio: 'inherit' });
+  const child: ChildProcess = fork(entry, [], {
+    execPath: process.execPath,
+    execArgv,
+    stdio: 'inherit',
+    env: { ...process.env, ...options.env },
+  });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
 
@@ -59,8 +68,15 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<BenchServ
     holdRoom: (boardId) => call<void>({ type: 'hold-room', boardId }),
     releaseRoom: (boardId) => call<void>({ type: 'release-room', boardId }),
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       await call<void>({ type: 'stop' }).catch(() => {});
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
       await exited;
     },
   };

@@ -71,6 +71,9 @@ const BENCH_CAP = 1_000_000;
 // Errors (refused writes, skipped updates) matter in a bench run: show them (LOG_LEVEL=warn adds every close).
 const server = await startServer({
   dataDir,
+  // The scale-out scenario runs two of these on one PostgreSQL and Redis.
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  redisUrl: process.env.REDIS_URL || undefined,
   port: 0,
   host: '127.0.0.1',
   wrapStore: timedStore,

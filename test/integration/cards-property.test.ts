@@ -7,59 +7,14 @@
  * A failure prints its seed; rerun it with SEED=<seed>.
  */
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
-import {
-  createCard,
-  deleteCard,
-  moveCard,
-  readCard,
-  readCards,
-  setCardParty,
-  setCardStatus,
-  setCardText,
-} from '../../shared/card.ts';
-import { CARD_TEXT_FIELDS, CardSchema } from '../../shared/card-schema.ts';
+import { readCard, readCards } from '../../shared/card.ts';
+import { CardSchema } from '../../shared/card-schema.ts';
 import { prng, seedFor } from '../helpers/random.ts';
 import { createBoard, serverPerTest, type TestClient } from '../helpers/server.ts';
-import { cardsJson, converged, goOnline } from './cards-clients.ts';
+import { cardsJson, converged, goOnline, randomOperation } from './cards-clients.ts';
 
 const OPERATIONS = 1_000;
-const GOALS = ['A1', 'A2', 'B1', 'B2', 'C1', 'D1', null];
-const PARTIES = ['region-uppsala', 'heby', 'tierp', 'uppsala', 'Länsstyrelsen', 'FoU-S'];
-const WORDS = ['samverkan', 'Region Uppsala', ' ', 'å', 'Ja/Nej', '\n', 'närvård', '–', '2025'];
-
 const ctx = serverPerTest();
-
-/** One random operation on one client's document, as that person's UI would make it. */
-function randomOperation(doc: Y.Doc, random: () => number, newId: () => string): void {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const cards = readCards(doc);
-  const roll = random();
-  if (cards.length === 0 || roll < 0.12) {
-    createCard(doc, { id: newId(), goalId: pick(GOALS), createdBy: 'property test', fields: { title: pick(WORDS) } });
-    return;
-  }
-  const card = pick(cards);
-  if (roll < 0.62) {
-    const field = pick(CARD_TEXT_FIELDS);
-    const text = card[field];
-    const index = Math.floor(random() * (text.length + 1));
-    const next =
-      random() < 0.7 || text.length === 0
-        ? text.slice(0, index) + pick(WORDS) + text.slice(index)
-        : text.slice(0, index) + text.slice(Math.min(text.length, index + 1 + Math.floor(random() * 4)));
-    setCardText(doc, card.id, field, next);
-  } else if (roll < 0.74) {
-    moveCard(doc, card.id, pick(GOALS));
-  } else if (roll < 0.88) {
-    const party = pick(PARTIES);
-    setCardParty(doc, card.id, party, !card.parties.includes(party));
-  } else if (roll < 0.94) {
-    setCardStatus(doc, card.id, random() < 0.5 ? 'agreed' : 'draft');
-  } else {
-    deleteCard(doc, card.id);
-  }
-}
 
 describe('cards under random concurrent operations', () => {
   it('converges three clients after 1,000 random operations with random disconnects', async () => {

@@ -44,9 +44,20 @@ const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
  * `server/main.ts` in its own process, as `npm run serve` runs it (spawned with
  * this Node directly: npx would add seconds per start).
  */
-export async function startChildServer(dataDir: string, port: number): Promise<ChildServer> {
+export async function startChildServer(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: '/nonexistent' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      STATIC_DIR: '/nonexistent',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -40,13 +40,23 @@ export function createOwnCard(doc: Y.Doc, index: number): string {
   });
 }
 
+/**
+ * The send time with the sender's tag (0–9, its server in the scale-out bench) as its
+ * third decimal: the receiver tells a same-server edit from a cross-server one (±0.01 ms).
+ */
+export const taggedTime = (sentAt: number, tag: number | undefined): number =>
+  tag === undefined ? sentAt : Math.floor(sentAt * 100) / 100 + tag / 1000;
+
+/** The tag `taggedTime` put into a send time. */
+export const tagOf = (sentAt: number): number => Math.round(sentAt * 1000) % 10;
+
 /** Types a short word carrying the send time at the end of one of the card's fields (edit number `n`). */
 export function typeToken(doc: Y.Doc, cardId: string, n: number, sentAt: number): void {
   const field = FIELDS[n % FIELDS.length] ?? 'activity';
   const current = getCardText(doc, cardId, field)?.toString() ?? '';
   // Start the field over now and then so long runs stay under the field limit, as people do.
   const base = current.length > 2_000 ? '' : current;
-  setCardText(doc, cardId, field, `${base} «${sentAt.toFixed(2)}»`);
+  setCardText(doc, cardId, field, `${base} «${sentAt.toFixed(3)}»`);
 }
 
 /** The shape of a tldraw presence record (user, cursor, camera, selection), ≈ 300 bytes of JSON. */

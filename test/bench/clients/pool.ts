@@ -1,7 +1,7 @@
 /** The bench's clients, spread over worker threads; the main thread only coordinates. */
 import { Worker } from 'node:worker_threads';
 import { clockMs } from './participant.ts';
-import type { ClientKind, ClientSpec, RunReport, WorkerCommand } from './worker.ts';
+import type { ClientKind, ClientSpec, Pair, RunReport, WorkerCommand } from './worker.ts';
 
 export interface PoolRun {
   durationMs: number;
@@ -36,6 +36,8 @@ export interface PoolReport {
   clientCpuPercent: number;
   /** Protocol clients the server closed during the run, by close code. */
   dropped: Record<string, number>;
+  /** Tagged clients only (scale-out): the samples of edits that came through the observer's own server or another. */
+  byPair: Partial<Record<Pair, Float64Array>>;
 }
 
 class WorkerHandle {
@@ -95,7 +97,15 @@ export class ClientPool {
   async connect(
     wsBase: string,
     boards: { boardId: string; clients: number }[],
-    options: { kind?: ClientKind; createCards?: boolean; presence?: boolean; workers?: number[]; nice?: number } = {},
+    options: {
+      kind?: ClientKind;
+      createCards?: boolean;
+      presence?: boolean;
+      workers?: number[];
+      nice?: number;
+      /** Which server these clients are on (scale-out): see ClientSpec.tag. */
+      tag?: number;
+    } = {},
   ): Promise<void> {
     const hosts = options.workers ?? this.workers.map((_, i) => i);
     if (hosts.length === 0 || hosts.some((i) => !this.workers[i])) throw new Error(`no such workers: ${hosts}`);
@@ -103,7 +113,11 @@ export class ClientPool {
     for (const { boardId, clients } of boards) {
       for (let i = 0; i < clients; i++) {
         const index = this.clientCount++;
-        shares[hosts[index % hosts.length] as number]?.push({ boardId, index });
+        shares[hosts[index % hosts.length] as number]?.push({
+          boardId,
+          index,
+          ...(options.tag === undefined ? {} : { tag: options.tag }),
+        });
       }
     }
     await Promise.all(
@@ -171,6 +185,12 @@ export class ClientPool {
       windowMs: options.durationMs,
       clientLoopDelayP99: Math.max(...reports.map((r) => r.loopDelayP99)),
       clientCpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
+      byPair: Object.fromEntries(
+        (['same', 'cross'] as const).map((pair) => [
+          pair,
+          concat(samples.filter((s) => s.pair === pair).map((s) => s.values)),
+        ]),
+      ),
       dropped: reports.reduce<Record<string, number>>((sum, r) => {
         for (const [code, n] of Object.entries(r.dropped)) sum[code] = (sum[code] ?? 0) + n;
         return sum;

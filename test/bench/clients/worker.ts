@@ -7,7 +7,7 @@ import { setPriority } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { Samples } from '../stats.ts';
-import { clockMs, type Observation, type Participant } from './participant.ts';
+import { clockMs, type Observation, type Participant, taggedTime, tagOf } from './participant.ts';
 import { ProtocolClient } from './protocol-client.ts';
 import { YjsClient } from './yjs-client.ts';
 
@@ -17,7 +17,12 @@ export type ClientKind = 'yjs' | 'protocol';
 export interface ClientSpec {
   boardId: string;
   index: number;
+  /** Which server the client is on (scale-out bench): its edits carry it, its samples are split by it. */
+  tag?: number;
 }
+
+/** Whether an edit came through the observer's own server or another one (tagged clients only). */
+export type Pair = 'same' | 'cross';
 
 export type WorkerCommand =
   | {
@@ -37,7 +42,7 @@ export type WorkerCommand =
 
 export interface RunReport {
   /** Latency samples of edits sent inside the window, by the kind of client that saw them and by board. */
-  samples: { kind: ClientKind; boardId: string; values: Float64Array }[];
+  samples: { kind: ClientKind; boardId: string; pair?: Pair; values: Float64Array }[];
   editsSent: number;
   cursorMoves: number;
   /** Edits sent inside the window that arrived at a client of this worker, by the kind of that client. */
@@ -55,6 +60,7 @@ export interface RunReport {
 }
 
 let clients: Participant[] = [];
+const tags = new Map<Participant, number>();
 const kinds = new Set<ClientKind>();
 let epochNs = 0n;
 let window = { startAt: 0, endAt: 0 };
@@ -63,12 +69,13 @@ let samples = new Map<string, Samples>();
 let deliveries: Partial<Record<ClientKind, number>> = {};
 let lastObservation = 0;
 
-function observer(kind: ClientKind, boardId: string) {
-  const key = `${kind} ${boardId}`;
+function observer(kind: ClientKind, boardId: string, tag: number | undefined) {
   return ({ sentAt, latency }: Observation) => {
     lastObservation = clockMs(epochNs);
     if (sentAt < window.startAt || sentAt > window.endAt) return;
     deliveries[kind] = (deliveries[kind] ?? 0) + 1;
+    const pair = tag === undefined ? '-' : tagOf(sentAt) === tag ? 'same' : 'cross';
+    const key = `${kind} ${boardId} ${pair}`;
     let list = samples.get(key);
     if (!list) {
       list = new Samples();
@@ -132,7 +139,9 @@ async function run(command: Extract<WorkerCommand, { type: 'run' }>): Promise<Ru
   const runStarted = performance.now();
   const counts = await Promise.all(
     clients.flatMap((client) => [
-      periodic(command.editsPerSecond, command.startAt, command.endAt, () => client.edit(clockMs(epochNs))),
+      periodic(command.editsPerSecond, command.startAt, command.endAt, () =>
+        client.edit(taggedTime(clockMs(epochNs), tags.get(client))),
+      ),
       periodic(command.cursorMovesPerSecond, command.startAt, command.endAt, (step) => client.moveCursor(step)),
     ]),
   );
@@ -147,8 +156,8 @@ async function run(command: Extract<WorkerCommand, { type: 'run' }>): Promise<Ru
   const cursorMoves = counts.filter((_, i) => i % 2 === 1).reduce((a, b) => a + b, 0);
   const out: RunReport['samples'] = [];
   for (const [key, list] of samples) {
-    const [kind, boardId] = key.split(' ') as [ClientKind, string];
-    out.push({ kind, boardId, values: list.toArray() });
+    const [kind, boardId, pair] = key.split(' ') as [ClientKind, string, Pair | '-'];
+    out.push({ kind, boardId, ...(pair === '-' ? {} : { pair }), values: list.toArray() });
   }
   const dropped: Record<string, number> = {};
   for (const client of clients) {
@@ -175,9 +184,17 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       if (command.clients.length === 0) return 0;
       if (command.nice !== undefined) renice(command.nice);
       const Client = command.kind === 'yjs' ? YjsClient : ProtocolClient;
-      const added = command.clients.map(
-        (spec) => new Client(command.wsBase, spec.boardId, spec.index, epochNs, observer(command.kind, spec.boardId)),
-      );
+      const added = command.clients.map((spec) => {
+        const client = new Client(
+          command.wsBase,
+          spec.boardId,
+          spec.index,
+          epochNs,
+          observer(command.kind, spec.boardId, spec.tag),
+        );
+        if (spec.tag !== undefined) tags.set(client, spec.tag);
+        return client;
+      });
       clients.push(...added);
       kinds.add(command.kind);
       await Promise.race([

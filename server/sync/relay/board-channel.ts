@@ -1,0 +1,81 @@
+/**
+ * One open board's end of its relay channel in this process (README "Running
+ * on several machines"). It numbers what this room publishes, drops what comes
+ * back from this process, and watches every other publisher's numbers: a gap
+ * means a lost message, and the room then catches up from storage. Messages
+ * that arrive before the room has loaded wait here, in order.
+ */
+import type { RelayEvent, RelayMessage } from './relay-message.ts';
+
+/** What a room does with what other processes tell it. */
+export interface RelayListener {
+  event(event: RelayEvent): void;
+  /** Messages may have been lost (a gap, a reconnect to Redis): the room reloads what it lacks from storage. */
+  missed(): void;
+}
+
+export interface ChannelTransport {
+  send(boardId: string, message: RelayMessage): void;
+  leave(channel: BoardChannel): void;
+}
+
+export class BoardChannel {
+  private counter = 0;
+  private listener: RelayListener | undefined;
+  private waiting: RelayEvent[] = [];
+  private missedBeforeAttach = false;
+  /** The last counter seen of each other publisher. */
+  private readonly lastSeen = new Map<string, number>();
+
+  readonly boardId: string;
+  /** This process's room of the board, as others see it; `processId/…` so our own messages are known. */
+  readonly publisher: string;
+  private readonly processId: string;
+  private readonly transport: ChannelTransport;
+
+  constructor(boardId: string, processId: string, nonce: string, transport: ChannelTransport) {
+    this.boardId = boardId;
+    this.processId = processId;
+    this.publisher = `${processId}/${nonce}`;
+    this.transport = transport;
+  }
+
+  /** Hands events to the room from now on, first those that arrived while it loaded. */
+  attach(listener: RelayListener): void {
+    this.listener = listener;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const event of waiting) listener.event(event);
+    if (this.missedBeforeAttach) listener.missed();
+    this.missedBeforeAttach = false;
+  }
+
+  publish(event: RelayEvent): void {
+    this.transport.send(this.boardId, { publisher: this.publisher, counter: ++this.counter, event });
+  }
+
+  /** A message from the channel (every process's, ours included). */
+  receive({ publisher, counter, event }: RelayMessage): void {
+    if (publisher.startsWith(`${this.processId}/`)) return;
+    if (counter > 0) {
+      const last = this.lastSeen.get(publisher);
+      this.lastSeen.set(publisher, counter);
+      // A publisher first heard of past its first message: what it sent before may be lost too.
+      if (last === undefined ? counter > 1 : counter !== last + 1) this.missed();
+    }
+    if (this.listener) this.listener.event(event);
+    else this.waiting.push(event);
+  }
+
+  missed(): void {
+    if (this.listener) this.listener.missed();
+    else this.missedBeforeAttach = true;
+  }
+
+  /** Stops listening (the room unloads); a later room of the board gets a new channel. */
+  leave(): void {
+    this.listener = undefined;
+    this.waiting = [];
+    this.transport.leave(this);
+  }
+}

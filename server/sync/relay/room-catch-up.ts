@@ -1,0 +1,81 @@
+/**
+ * A room's catch-up from storage when relayed messages may have been lost (a gap
+ * in another process's counter, a reconnect to Redis; README "Running on several
+ * machines"): whatever storage holds that the room lacks is applied as if it had
+ * been relayed, and what control messages may have said is read again from the
+ * store: whether the board still exists, its lock, and its links (a socket whose
+ * token was rotated meanwhile is closed). Runs one at a time; asked again
+ * meanwhile, it runs once more after.
+ */
+import * as Y from 'yjs';
+import type { Logger } from '../../log/logger.ts';
+import type { BoardStore, TokenHashes } from '../../storage/store.ts';
+import type { StateWorker } from '../state-worker-client.ts';
+
+/** What the catch-up needs of its room. */
+export interface CatchUpRoom {
+  readonly boardId: string;
+  /** The room's state vector (after its analysis; undefined when that failed). */
+  stateVector(): Promise<Uint8Array | undefined>;
+  /** Applies an update storage holds, as one relayed from another process. */
+  applyRelayed(update: Uint8Array, seq: number): void;
+  boardDeleted(): void;
+  setLocked(locked: boolean): void;
+  /** Closes the sockets whose token is not the role's current one. */
+  closeRotated(hashes: TokenHashes): void;
+}
+
+export class RoomCatchUp {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  private readonly room: CatchUpRoom;
+  private readonly store: BoardStore;
+  private readonly worker: StateWorker;
+  private readonly log: Logger;
+
+  constructor(room: CatchUpRoom, store: BoardStore, worker: StateWorker, log: Logger) {
+    this.room = room;
+    this.store = store;
+    this.worker = worker;
+    this.log = log;
+  }
+
+  request(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.once()
+      .catch((error: unknown) =>
+        this.log.error({ event: 'relay.catch-up-failed', board: this.room.boardId, err: error }, 'catch-up failed'),
+      )
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          void this.request();
+        }
+      });
+    return this.running;
+  }
+
+  private async once(): Promise<void> {
+    const { boardId } = this.room;
+    const [info, stored, hashes] = await Promise.all([
+      this.store.getBoard(boardId),
+      this.store.loadBoard(boardId),
+      this.store.tokenHashes(boardId),
+    ]);
+    if (!info || !hashes) {
+      this.room.boardDeleted();
+      return;
+    }
+    this.room.setLocked(info.locked);
+    this.room.closeRotated(hashes);
+    const vector = (await this.room.stateVector()) ?? Y.encodeStateVector(new Map());
+    const missing = await this.worker.run({ op: 'diff', updates: stored.updates, stateVector: vector });
+    this.room.applyRelayed(missing, stored.lastSeq);
+    this.log.info({ event: 'relay.caught-up', board: boardId, bytes: missing.byteLength }, 'caught up from storage');
+  }
+}
