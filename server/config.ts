@@ -124,6 +124,10 @@ function metricsTokenFrom(env: NodeJS.ProcessEnv): string | undefined {
 /** REDIS_URL as ioredis reads it (redis:// or rediss:// for TLS); a typo fails at start, not at the first edit. */
 function redisUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.REDIS_URL?.trim();
+  // Several processes on one SQLite file would compact it over each other: the relay needs the shared store.
+  if (raw && !env.DATABASE_URL?.trim()) {
+    throw new Error('REDIS_URL needs DATABASE_URL: several processes share their boards through PostgreSQL');
+  }
   if (!raw) return undefined;
   let protocol = '';
   try {

@@ -140,7 +140,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     dataDir: options.dataDir,
     sqliteSynchronous: options.sqliteSynchronous,
     poolSize: options.pgPoolSize,
-    merge: (updates) => storageWorker.run({ op: 'merge', updates }),
+    // Folded through a Y.Doc, not merged as bytes: a bare merge may keep deleted text a fold had dropped.
+    merge: (updates) => storageWorker.run({ op: 'fold', updates }),
     onIdleError: (err) =>
       log.warn({ event: 'storage.connection-lost', err }, 'a PostgreSQL connection was lost; the pool reconnects'),
   });

@@ -9,9 +9,10 @@
  * - a compaction through a sequence number the stored state already covers is
  *   ignored, so an older one never replaces a newer state;
  * - every row it deletes is folded into the stored state by the store itself:
- *   rows other store instances wrote are merged in with `Y.mergeUpdates` (a
- *   Yjs merge is a union: an update already in the state adds nothing), and so
- *   is the stored state unless it is this instance's own earlier fold.
+ *   rows other store instances wrote are folded in (a Yjs merge is a union: an
+ *   update already in the state adds nothing, and the fold goes through a
+ *   Y.Doc so deleted text stays dropped), and so is the stored state unless it
+ *   is this instance's own earlier fold.
  * A single process writes only its own rows and folds its own state, so it never
  * pays for the merge. This relies on one store instance feeding one document per
  * board at a time, as the room registry does.
@@ -34,10 +35,22 @@ export async function lockBoardCompaction(client: PoolClient, boardId: string): 
   await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, boardId]);
 }
 
-/** Merges Yjs updates, the first one's deleted ranges winning (Y.mergeUpdates, or the same in a worker thread). */
+/**
+ * Folds Yjs updates into one state through a Y.Doc (the server hands it its state worker's 'fold').
+ * Not a bare Y.mergeUpdates: where one input holds a deleted range as a GC struct and another the
+ * same range with its content, the byte merge may keep the content.
+ */
 export type MergeUpdates = (updates: Uint8Array[]) => Promise<Uint8Array>;
 
-export const mergeHere: MergeUpdates = async (updates) => Y.mergeUpdates(updates);
+export const mergeHere: MergeUpdates = async (updates) => {
+  const doc = new Y.Doc();
+  try {
+    for (const update of updates) Y.applyUpdate(doc, update);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+};
 
 export async function compactBoard(
   client: PoolClient,

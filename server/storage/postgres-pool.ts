@@ -88,6 +88,12 @@ export function createPostgresPool({ connectionString, max = 10, onIdleError }: 
           await client.query('COMMIT');
           return result;
         } catch (error) {
+          // Not the server's own refusal (a timeout, a lost socket): the connection may still be busy
+          // with the query, so a ROLLBACK would wait behind it; dropped instead, the server rolls back.
+          if (!(error instanceof pg.DatabaseError)) {
+            markBroken(error as Error);
+            throw error;
+          }
           // A failed ROLLBACK means the connection is gone: it must not go back to the pool.
           await client.query('ROLLBACK').catch(markBroken);
           throw error;

@@ -60,7 +60,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw new Error(`PostgreSQL at DATABASE_URL: ${(error as Error).message}`);
   }
   // Which rows and states are this instance's own (see postgres-compaction.ts).
-  const writer = randomUUID();
+  // Renewed after a failed append: one whose commit went through but whose answer was lost left a row
+  // this store's document never got, so that row must count as another writer's, to be folded in.
+  let writer = randomUUID();
 
   const snapshotRead = (what: string, work: (client: PoolClient) => Promise<StoredBoard>) =>
     // One snapshot: another process may compact between reading the state and reading the log.
@@ -168,17 +170,23 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       if (updates.length === 0) return 0;
       // One statement, so one round trip and atomic on its own: the numbers are taken from the
       // board row under its lock (on one board they follow commit order), then the rows inserted.
-      const rows = await db.query<{ seq: string }>(
-        'write',
-        `WITH taken AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
+      const rows = await db
+        .query<{ seq: string }>(
+          'write',
+          `WITH taken AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
          INSERT INTO board_updates (board_id, seq, writer, data)
          SELECT $1, taken.last_seq - $2 + u.n, $3, u.data
          FROM taken, unnest($4::bytea[]) WITH ORDINALITY AS u(data, n)
          RETURNING seq`,
-        [id, updates.length, writer, updates.map((update) => Buffer.from(update))],
-      );
+          [id, updates.length, writer, updates.map((update) => Buffer.from(update))],
+        )
+        .catch((error: unknown) => {
+          writer = randomUUID();
+          throw error;
+        });
       if (rows.length !== updates.length) throw new StorageError(`storage write failed: no board ${id}`);
-      return Math.max(...rows.map((row) => Number(row.seq)));
+      // Not Math.max(...rows): a migrated board's whole log is one call, past the arguments a call takes.
+      return rows.reduce((last, row) => Math.max(last, Number(row.seq)), 0);
     },
     async compact(id, state, throughSeq) {
       await db.transaction('compact', (client) => compactBoard(client, id, state, throughSeq, writer, options.merge));

@@ -25,4 +25,13 @@ describe('server configuration from the environment', () => {
     expect(configFromEnv({ DATABASE_URL: 'postgresql://db/samtavla' }).databaseUrl).toBe('postgresql://db/samtavla');
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://db/samtavla' })).toThrow(/postgres:\/\/ or postgresql:\/\//);
   });
+
+  it('takes REDIS_URL only beside DATABASE_URL: processes on one SQLite file would compact over each other', () => {
+    const db = 'postgres://db/samtavla';
+    expect(configFromEnv({ DATABASE_URL: db, REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe(
+      'redis://127.0.0.1:6379',
+    );
+    expect(() => configFromEnv({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL needs DATABASE_URL/);
+    expect(() => configFromEnv({ DATABASE_URL: db, REDIS_URL: 'http://x' })).toThrow(/redis:\/\//);
+  });
 });

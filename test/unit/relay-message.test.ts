@@ -98,7 +98,7 @@ describe('a board channel', () => {
     expect(c.missed()).toBe(1);
   });
 
-  it('notices a lost message, and a publisher first heard past its first message; uncounted ones never', () => {
+  it('notices a lost message, and a publisher first heard past its first message; uncounted events never', () => {
     const c = channel();
     c.attach();
     c.board.receive(from('them/a', 1));
@@ -108,8 +108,16 @@ describe('a board channel', () => {
     expect(c.missed()).toBe(1);
     c.board.receive(from('them/b', 5));
     expect(c.missed()).toBe(2);
-    c.board.receive(from('them/-', 0));
-    c.board.receive(from('them/-', 0));
+    c.board.receive({ publisher: 'them/-', counter: 0, event: { kind: 'lock', locked: true } });
+    c.board.receive({ publisher: 'them/-', counter: 0, event: { kind: 'lock', locked: false } });
     expect(c.missed()).toBe(2);
+  });
+
+  it('catches up on an uncounted tick: a control event another process could not publish', () => {
+    const c = channel();
+    c.attach();
+    c.board.receive(from('them/-', 0));
+    expect(c.missed()).toBe(1);
+    expect(c.heard).toEqual([]);
   });
 });

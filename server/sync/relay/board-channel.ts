@@ -57,6 +57,12 @@ export class BoardChannel {
   /** A message from the channel (every process's, ours included). */
   receive({ publisher, counter, event }: RelayMessage): void {
     if (publisher.startsWith(`${this.processId}/`)) return;
+    // An uncounted tick: a process that could not announce a lock, a rotation or a deletion asks
+    // everyone to read the board's lock, links and existence again (RedisRelay.announce).
+    if (counter === 0 && event.kind === 'tick') {
+      this.missed();
+      return;
+    }
     if (counter > 0) {
       const last = this.lastSeen.get(publisher);
       this.lastSeen.set(publisher, counter);

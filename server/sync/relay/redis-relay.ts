@@ -20,6 +20,8 @@ const CHANNEL_PREFIX = 'samtavla:board:';
 const SUBSCRIBE_WAIT_MS = 1_000;
 /** Reconnect attempts back off to this (ioredis retries for ever). */
 const MAX_RETRY_MS = 1_000;
+/** Boards whose control event could not be published, remembered until the publisher is back. */
+const UNANNOUNCED_MAX = 10_000;
 
 export class RedisRelay implements ChannelTransport {
   /** Names this process on every channel (its rooms publish as `processId/…`). */
@@ -29,6 +31,12 @@ export class RedisRelay implements ChannelTransport {
   private readonly channels = new Map<string, BoardChannel>();
   private readonly log: Logger;
   private closing = false;
+  /**
+   * Boards not open here whose lock, rotated link or deletion could not be published: no counter
+   * shows that loss, so once the publisher is back each gets an uncounted tick, on which every
+   * process with the board open catches up from storage (lock, links, existence).
+   */
+  private readonly unannounced = new Set<string>();
 
   constructor(url: string, log: Logger) {
     this.log = log.child({ component: 'relay' });
@@ -41,6 +49,9 @@ export class RedisRelay implements ChannelTransport {
     this.subscriber = new Redis(url, { retryStrategy, maxRetriesPerRequest: null, enableReadyCheck: false });
     this.watch(this.publisher, 'publisher', () => {
       for (const channel of this.channels.values()) channel.publish({ kind: 'tick' });
+      const boards = [...this.unannounced];
+      this.unannounced.clear();
+      for (const boardId of boards) this.sendUncounted(boardId, { kind: 'tick' });
     });
     this.watch(this.subscriber, 'subscriber', () => void this.resubscribe());
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
@@ -83,12 +94,22 @@ export class RedisRelay implements ChannelTransport {
   announce(boardId: string, event: RelayEvent): void {
     const channel = this.channels.get(boardId);
     if (channel) channel.publish(event);
-    else this.send(boardId, { publisher: `${this.processId}/-`, counter: 0, event });
+    else this.sendUncounted(boardId, event);
   }
 
   send(boardId: string, message: RelayMessage): void {
-    if (this.publisher.status !== 'ready') return;
-    this.publisher.publish(CHANNEL_PREFIX + boardId, Buffer.from(encodeRelayMessage(message))).catch(() => {});
+    this.deliver(boardId, message).catch(() => {});
+  }
+
+  private sendUncounted(boardId: string, event: RelayEvent): void {
+    this.deliver(boardId, { publisher: `${this.processId}/-`, counter: 0, event }).catch(() => {
+      if (this.unannounced.size < UNANNOUNCED_MAX) this.unannounced.add(boardId);
+    });
+  }
+
+  private async deliver(boardId: string, message: RelayMessage): Promise<void> {
+    if (this.publisher.status !== 'ready') throw new Error('the Redis publisher is not connected');
+    await this.publisher.publish(CHANNEL_PREFIX + boardId, Buffer.from(encodeRelayMessage(message)));
   }
 
   leave(channel: BoardChannel): void {
