@@ -11,6 +11,14 @@ import { storedName } from '../presence/identity.ts';
 import { draftingAction } from './drafting-requests.ts';
 import { useDraftingRound } from './useDraftingRound.ts';
 
+type RoundState = 'none' | 'private' | 'revealed';
+
+const ACTIONS: { action: DraftingAction; primary: boolean; when(state: RoundState): boolean }[] = [
+  { action: 'start', primary: false, when: (state) => state !== 'private' },
+  { action: 'reveal', primary: true, when: (state) => state === 'private' },
+  { action: 'end', primary: false, when: (state) => state !== 'none' },
+];
+
 const DONE = { start: 'drafts.round.started', reveal: 'drafts.round.revealedDone', end: 'drafts.round.ended' } as const;
 
 export function DraftingControls({ doc, board }: { doc: Y.Doc; board: { id: string; token: string } }) {
@@ -32,45 +40,25 @@ export function DraftingControls({ doc, board }: { doc: Y.Doc; board: { id: stri
       setBusy(false);
     }
   };
-  const state = round?.state ?? 'none';
+  const state: RoundState = round?.state ?? 'none';
   return (
     <div className="drafting-controls" data-testid="drafting-controls" data-state={state}>
       <h2>{t('drafts.round.heading')}</h2>
       <p>{t(`drafts.round.${state}`)}</p>
       <div className="workshop-panel__row">
-        {state !== 'private' && (
+        {/* What the round allows now: start unless private, reveal while private, end once there is one. */}
+        {ACTIONS.filter(({ when }) => when(state)).map(({ action, primary }) => (
           <button
+            key={action}
             type="button"
-            className="button"
+            className={primary ? 'button button--primary' : 'button'}
             aria-disabled={busy}
-            onClick={() => act('start')}
-            data-testid="drafting-start"
+            onClick={() => act(action)}
+            data-testid={`drafting-${action}`}
           >
-            {t('drafts.round.start')}
+            {t(`drafts.round.${action}`)}
           </button>
-        )}
-        {state === 'private' && (
-          <button
-            type="button"
-            className="button button--primary"
-            aria-disabled={busy}
-            onClick={() => act('reveal')}
-            data-testid="drafting-reveal"
-          >
-            {t('drafts.round.reveal')}
-          </button>
-        )}
-        {round && (
-          <button
-            type="button"
-            className="button"
-            aria-disabled={busy}
-            onClick={() => act('end')}
-            data-testid="drafting-end"
-          >
-            {t('drafts.round.end')}
-          </button>
-        )}
+        ))}
       </div>
       <p role="status" className="workshop-panel__message" data-testid="drafting-message">
         {message}

@@ -4,11 +4,12 @@
  * round without showing it; once revealed, end it (the totals stay on the cards). The server
  * answers 403 to anyone else.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Template } from '../../shared/template.ts';
 import { VOTES_PER_PERSON_MAX, type VotingRound } from '../../shared/voting/voting.ts';
 import type { VotingAction } from '../../shared/voting/voting-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { HeaderPanel } from '../workshop/HeaderPanel.tsx';
 import { fetchVotingStatus, openVoting, votingAction } from './voting-requests.ts';
 
 interface VotingPanelProps {
@@ -47,12 +48,7 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
   const [votes, setVotes] = useState(5);
   const [areaId, setAreaId] = useState('');
   const [message, setMessage] = useState('');
-  const button = useRef<HTMLButtonElement>(null);
   const voters = useVoterCount(board, open && round?.stage === 'open' ? round.id : null);
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
 
   const run = async (work: () => Promise<unknown>) => {
     setMessage('');
@@ -66,93 +62,81 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
   const start = () => run(() => openVoting(board.id, board.token, Math.round(votes), areaId === '' ? null : areaId));
 
   return (
-    <div className="workshop-panel-anchor">
-      <button
-        type="button"
-        className="button"
-        ref={button}
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        data-testid="voting-button"
-      >
-        {t('voting.button')}
-      </button>
-      {open && (
-        <section
-          className="workshop-panel"
-          aria-label={t('voting.heading')}
-          onKeyDown={(event) => event.key === 'Escape' && close()}
-        >
-          <h2>{t('voting.heading')}</h2>
-          {round?.stage === 'open' ? (
-            <>
-              <p>{t('voting.hiddenNote', { total: round.votesPerPerson })}</p>
-              {voters !== null && <p data-testid="voting-voters">{t('voting.votersSoFar', { voters })}</p>}
-              <div className="workshop-panel__row">
-                <button
-                  type="button"
-                  className="button button--primary"
-                  onClick={() => act('reveal')}
-                  data-testid="voting-reveal"
-                >
-                  {t('voting.reveal')}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => window.confirm(t('voting.confirmDiscard')) && act('end')}
-                  data-testid="voting-discard"
-                >
-                  {t('voting.discard')}
-                </button>
-              </div>
-            </>
-          ) : (
-            <>
-              {round?.stage === 'revealed' && (
-                <div className="workshop-panel__row">
-                  <p>{t('voting.revealedNote', { voters: round.voters ?? 0 })}</p>
-                  <button type="button" className="button" onClick={() => act('end')} data-testid="voting-end">
-                    {t('voting.end')}
-                  </button>
-                </div>
-              )}
-              <div className="workshop-panel__row">
-                <label>
-                  {t('voting.votesPerPerson')}{' '}
-                  <input
-                    type="number"
-                    min={1}
-                    max={VOTES_PER_PERSON_MAX}
-                    value={votes}
-                    onChange={(event) => setVotes(Number(event.target.value))}
-                    data-testid="voting-votes"
-                  />
-                </label>
-                <label>
-                  {t('voting.scope')}{' '}
-                  <select value={areaId} onChange={(event) => setAreaId(event.target.value)} data-testid="voting-scope">
-                    <option value="">{t('voting.scope.board')}</option>
-                    {template.focusAreas.map((area) => (
-                      <option key={area.id} value={area.id}>
-                        {pick(area.title)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button type="button" className="button button--primary" onClick={start} data-testid="voting-open">
-                  {t('voting.open')}
-                </button>
-              </div>
-            </>
+    <HeaderPanel
+      open={open}
+      onOpenChange={setOpen}
+      buttonLabel={t('voting.button')}
+      panelLabel={t('voting.heading')}
+      buttonTestId="voting-button"
+    >
+      <h2>{t('voting.heading')}</h2>
+      {round?.stage === 'open' ? (
+        <>
+          <p>{t('voting.hiddenNote', { total: round.votesPerPerson })}</p>
+          {voters !== null && <p data-testid="voting-voters">{t('voting.votersSoFar', { voters })}</p>}
+          <div className="workshop-panel__row">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => act('reveal')}
+              data-testid="voting-reveal"
+            >
+              {t('voting.reveal')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => window.confirm(t('voting.confirmDiscard')) && act('end')}
+              data-testid="voting-discard"
+            >
+              {t('voting.discard')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          {round?.stage === 'revealed' && (
+            <div className="workshop-panel__row">
+              <p>{t('voting.revealedNote', { voters: round.voters ?? 0 })}</p>
+              <button type="button" className="button" onClick={() => act('end')} data-testid="voting-end">
+                {t('voting.end')}
+              </button>
+            </div>
           )}
-          {message && (
-            <p className="notice notice--error" role="alert">
-              {message}
-            </p>
-          )}
-        </section>
+          <div className="workshop-panel__row">
+            <label>
+              {t('voting.votesPerPerson')}{' '}
+              <input
+                type="number"
+                min={1}
+                max={VOTES_PER_PERSON_MAX}
+                value={votes}
+                onChange={(event) => setVotes(Number(event.target.value))}
+                data-testid="voting-votes"
+              />
+            </label>
+            <label>
+              {t('voting.scope')}{' '}
+              <select value={areaId} onChange={(event) => setAreaId(event.target.value)} data-testid="voting-scope">
+                <option value="">{t('voting.scope.board')}</option>
+                {template.focusAreas.map((area) => (
+                  <option key={area.id} value={area.id}>
+                    {pick(area.title)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="button button--primary" onClick={start} data-testid="voting-open">
+              {t('voting.open')}
+            </button>
+          </div>
+        </>
       )}
-    </div>
+      {message && (
+        <p className="notice notice--error" role="alert">
+          {message}
+        </p>
+      )}
+    </HeaderPanel>
   );
 }

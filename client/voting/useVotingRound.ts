@@ -1,21 +1,9 @@
-/** The board's voting round from the document's `meta.voting`, as React state, re-read when it changes. */
-import { useCallback, useSyncExternalStore } from 'react';
+/** The board's voting round (`meta.voting`, written by the server only) as React state. */
 import type * as Y from 'yjs';
-import { metaMap } from '../../shared/board-doc.ts';
 import { isVotingRound, type VotingRound } from '../../shared/voting/voting.ts';
+import { useMetaValue } from '../board/useMetaValue.ts';
 
-export function useVotingRound(doc: Y.Doc | null): VotingRound | null {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (!doc) return () => {};
-      const map = metaMap(doc);
-      const handler = (event: Y.YMapEvent<unknown>) => event.keysChanged.has('voting') && onChange();
-      map.observe(handler);
-      return () => map.unobserve(handler);
-    },
-    [doc],
-  );
-  // Yjs hands out the same object for a value until it is set again: a stable snapshot.
-  const value = useSyncExternalStore(subscribe, () => (doc ? metaMap(doc).get('voting') : null));
-  return value && isVotingRound(value) ? value : null;
-}
+// isVotingRound also takes null (a round ended): useMetaValue gives null for that anyway.
+const isRound = (value: unknown): value is VotingRound => value !== null && isVotingRound(value);
+
+export const useVotingRound = (doc: Y.Doc | null): VotingRound | null => useMetaValue(doc, 'voting', isRound);
