@@ -16,6 +16,10 @@
  * A single process writes only its own rows and folds its own state, so it never
  * pays for the merge. This relies on one store instance feeding one document per
  * board at a time, as the room registry does.
+ *
+ * With a relay (REDIS_URL) the rooms use `foldStoredBoard` instead: it folds
+ * exactly what storage holds, read under the same lock, so it needs no room's
+ * document at all and reads and folds the board once.
  */
 import type { PoolClient } from 'pg';
 import * as Y from 'yjs';
@@ -89,4 +93,33 @@ export async function compactBoard(
   );
   await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, throughSeq]);
   return { applied: true, merged: mustMerge };
+}
+
+/**
+ * Folds the board's stored state and whole log into one state (foldStored), under the compaction
+ * lock. Appends need not wait: a board's sequence numbers are taken under its row's lock, so they
+ * commit in order and what this reads is every row through the last one it sees; a later append
+ * gets a higher number and is not deleted.
+ */
+export async function foldStoredBoard(client: PoolClient, boardId: string, fold: MergeUpdates): Promise<void> {
+  await lockBoardCompaction(client, boardId);
+  const stored = await client.query<{ state: Buffer }>(
+    'SELECT state FROM board_states WHERE board_id = $1 FOR UPDATE',
+    [boardId],
+  );
+  const state = stored.rows[0];
+  if (!state) return;
+  const log = await client.query<{ seq: string; data: Buffer }>(
+    'SELECT seq, data FROM board_updates WHERE board_id = $1 ORDER BY seq',
+    [boardId],
+  );
+  const last = log.rows.at(-1);
+  if (!last) return;
+  const folded = await fold([new Uint8Array(state.state), ...log.rows.map((row) => new Uint8Array(row.data))]);
+  await client.query(
+    `UPDATE board_states SET state = $2, compacted_at = $3, through_seq = $4, folded_by = '' WHERE board_id = $1`,
+    // folded_by '': no single document holds it, so a later compact() merges it in.
+    [boardId, folded, new Date().toISOString(), last.seq],
+  );
+  await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, last.seq]);
 }

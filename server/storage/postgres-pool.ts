@@ -22,12 +22,21 @@ const CONNECT_TIMEOUT_MS = 5_000;
 /** How long one statement may run before it is refused (a hung server must not hold a room's writes). */
 const QUERY_TIMEOUT_MS = 30_000;
 
+/** A statement PostgreSQL parses and plans once per connection. */
+export interface Statement {
+  name: string;
+  text: string;
+}
+
 export interface PostgresPool {
   pool: pg.Pool;
   /** Runs `work` on one connection inside BEGIN … COMMIT (ROLLBACK on any error), as StorageError. */
   transaction<T>(what: string, work: (client: pg.PoolClient) => Promise<T>, begin?: string): Promise<T>;
-  /** Runs one statement on the pool, as StorageError. */
-  query<R extends pg.QueryResultRow>(what: string, sql: string, values?: unknown[]): Promise<R[]>;
+  /**
+   * Runs one statement on the pool, as StorageError. A statement given with a name is prepared
+   * once per connection and then only executed (the hot path: an append per group commit).
+   */
+  query<R extends pg.QueryResultRow>(what: string, sql: string | Statement, values?: unknown[]): Promise<R[]>;
 }
 
 export function createPostgresPool({ connectionString, max = 10, onIdleError }: PostgresPoolOptions): PostgresPool {
@@ -100,8 +109,9 @@ export function createPostgresPool({ connectionString, max = 10, onIdleError }: 
         }
       });
     },
-    query(what, sql, values) {
-      return withClient(what, async (client) => (await client.query(sql, values)).rows);
+    query<R extends pg.QueryResultRow>(what: string, sql: string | Statement, values?: unknown[]) {
+      const config = typeof sql === 'string' ? { text: sql, values } : { ...sql, values };
+      return withClient(what, async (client) => (await client.query<R>(config)).rows);
     },
   };
 }

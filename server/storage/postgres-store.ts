@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { BoardInfo } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
-import { compactBoard, lockBoardCompaction, type MergeUpdates } from './postgres-compaction.ts';
+import { compactBoard, foldStoredBoard, lockBoardCompaction, type MergeUpdates } from './postgres-compaction.ts';
 import { postgresHistory } from './postgres-history.ts';
 import { createPostgresPool } from './postgres-pool.ts';
 import { migratePostgres } from './postgres-schema.ts';
@@ -23,6 +23,20 @@ interface BoardRow {
   created_at: string;
   locked: boolean;
 }
+
+/**
+ * One statement, so one round trip and atomic on its own: the numbers are taken from the board
+ * row under its lock (on one board they follow commit order), then the rows inserted. Prepared:
+ * it runs once per group commit of every open board.
+ */
+const APPEND_UPDATES = {
+  name: 'append-updates',
+  text: `WITH taken AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
+    INSERT INTO board_updates (board_id, seq, writer, data)
+    SELECT $1, taken.last_seq - $2 + u.n, $3, u.data
+    FROM taken, unnest($4::bytea[]) WITH ORDINALITY AS u(data, n)
+    RETURNING seq`,
+};
 
 const BOARD_COLUMNS = 'id, title, template_id, template_version, created_at, locked';
 
@@ -168,18 +182,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     async appendUpdates(id, updates) {
       if (updates.length === 0) return 0;
-      // One statement, so one round trip and atomic on its own: the numbers are taken from the
-      // board row under its lock (on one board they follow commit order), then the rows inserted.
       const rows = await db
-        .query<{ seq: string }>(
-          'write',
-          `WITH taken AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
-         INSERT INTO board_updates (board_id, seq, writer, data)
-         SELECT $1, taken.last_seq - $2 + u.n, $3, u.data
-         FROM taken, unnest($4::bytea[]) WITH ORDINALITY AS u(data, n)
-         RETURNING seq`,
-          [id, updates.length, writer, updates.map((update) => Buffer.from(update))],
-        )
+        .query<{ seq: string }>('write', APPEND_UPDATES, [
+          id,
+          updates.length,
+          writer,
+          updates.map((update) => Buffer.from(update)),
+        ])
         .catch((error: unknown) => {
           writer = randomUUID();
           throw error;
@@ -190,6 +199,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     async compact(id, state, throughSeq) {
       await db.transaction('compact', (client) => compactBoard(client, id, state, throughSeq, writer, options.merge));
+    },
+    async foldStored(id, fold) {
+      await db.transaction('compact', (client) => foldStoredBoard(client, id, fold));
     },
     async pendingUpdateCount(id) {
       const rows = await db.query<{ n: string }>(

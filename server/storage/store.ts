@@ -52,8 +52,9 @@ export interface BoardStore extends HistoryStore, VoteStore {
   /**
    * Compaction when several processes write the board (README "Running on several machines"):
    * reads the stored state and log, awaits `fold` of them and replaces exactly what it read with
-   * the result, under a per-board lock that appends and other folds of the board wait for. A
-   * store without it is folded with loadBoard and compact, safe with one writing process only.
+   * the result, under a per-board lock that other folds of the board wait for; an update appended
+   * meanwhile is not among what was read, and stays. A store without it is folded with loadBoard
+   * and compact, safe with one writing process only.
    */
   foldStored?(id: string, fold: (updates: Uint8Array[]) => Promise<Uint8Array>): Promise<void>;
   /** How many updates wait to be compacted. */

@@ -143,6 +143,12 @@ export class RoomWrites {
     await this.chain;
     await this.compaction;
     await this.compact();
+    // The room goes: what this process appended is folded into the shared store now, however little.
+    if (this.options.sharedStore) {
+      await this.inBackground(() => this.foldShared()).catch((error: unknown) =>
+        this.options.log.warn({ event: 'room.compaction-failed', board: this.boardId, err: error }, 'compaction failed'),
+      );
+    }
   }
 
   private flush(): void {
@@ -212,10 +218,13 @@ export class RoomWrites {
       try {
         // Through a Y.Doc in the worker, so deleted text is dropped as a Y.Doc would drop it.
         const merged = await this.options.worker.run({ op: 'compact', updates: parts, at: this.content.position() });
-        if (this.options.sharedStore) await this.foldShared();
-        else await this.store.compact(this.boardId, merged, throughSeq);
+        if (!this.options.sharedStore) await this.store.compact(this.boardId, merged, throughSeq);
         this.content.replace(merged, parts.length - 1);
         this.appendedSinceCompaction -= appended;
+        // A shared store is folded per `compactEvery` of this process's own appends, not of every
+        // update the room saw: each process folds its share, and the board's log is folded about
+        // as often as one process alone would, not once per process.
+        if (this.options.sharedStore && this.ownSinceFold >= this.options.compactEvery) await this.foldShared();
       } catch (error) {
         // The log stays as it was; compaction is tried again after later writes.
         this.options.log.warn(
@@ -232,7 +241,8 @@ export class RoomWrites {
   /**
    * Compacts a store several processes write: what storage holds is read, folded and written
    * back under the store's per-board lock (foldStored), so no process ever deletes an update it
-   * has not folded. Only a process that appended since its last fold does it.
+   * has not folded. Only a process that appended since its last fold does it. The room's own
+   * state was compacted just before (warm, in the worker); this fold is the board's stored copy.
    */
   private async foldShared(): Promise<void> {
     const own = this.ownSinceFold;

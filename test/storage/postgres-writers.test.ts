@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
+import { mergeHere } from '../../server/storage/postgres-compaction.ts';
 import { POSTGRES_SCHEMA_VERSION } from '../../server/storage/postgres-schema.ts';
 import { openPostgresStore } from '../../server/storage/postgres-store.ts';
 import type { BoardStore } from '../../server/storage/store.ts';
@@ -93,6 +94,29 @@ describe('several processes on one PostgreSQL', () => {
     expect(expected.a.split(' ')).toHaveLength(61);
     const reader = await open();
     expect(texts((await reader.loadBoard(info.id)).updates)).toEqual(expected);
+  });
+
+  it('fold what storage holds while both append, as processes on one relay do, without losing an update', async () => {
+    const [first, second] = await Promise.all([open(), open()]);
+    if (!first || !second) throw new Error('two stores');
+    const info = boardInfo();
+    await first.createBoard(info, Y.encodeStateAsUpdate(new Y.Doc()), tokenHashes(info.id));
+    const a = await processOn(first, info.id, 'a');
+    const b = await processOn(second, info.id, 'b');
+    const fold = async (updates: Uint8Array[]) => mergeHere(updates);
+    const run = async (p: typeof a, store: BoardStore) => {
+      for (let i = 0; i < 60; i++) {
+        await p.edit(i);
+        // Folds overlap the other's appends and folds; some are not awaited before the next edit.
+        if (i % 4 === 3) await store.foldStored?.(info.id, fold);
+        else if (i % 5 === 0) void store.foldStored?.(info.id, fold);
+      }
+    };
+    await Promise.all([run(a, first), run(b, second)]);
+    await first.foldStored?.(info.id, fold);
+    expect(await first.pendingUpdateCount(info.id), 'the last fold took every row').toBe(0);
+    const reader = await open();
+    expect(texts((await reader.loadBoard(info.id)).updates)).toEqual(texts([...a.sent, ...b.sent]));
   });
 
   it('ignores a compaction older than the stored state', async () => {

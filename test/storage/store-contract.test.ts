@@ -119,6 +119,22 @@ describe.each(ADAPTERS)('the $name store', (adapter) => {
     expect(await storedTexts(store, info.id, ['title', 'a'])).toEqual(['Start', 'ett två tre']);
   });
 
+  it('folds what it stores (several processes), keeping an update appended while the fold runs', async () => {
+    const { info, initial } = await newBoard();
+    await store.appendUpdates(info.id, [initial.type('a', 'ett ')]);
+    await store.appendUpdates(info.id, [initial.type('a', 'två ')]);
+    const folds: number[] = [];
+    await store.foldStored?.(info.id, async (updates) => {
+      folds.push(updates.length);
+      // Another process appends meanwhile: its update is not among what is folded, and must stay.
+      await store.appendUpdates(info.id, [initial.type('a', 'tre')]);
+      return mergeMany(updates);
+    });
+    expect(folds, 'the stored state and both log rows, read once').toEqual([3]);
+    expect(await store.pendingUpdateCount(info.id)).toBe(1);
+    expect(await storedTexts(store, info.id, ['title', 'a'])).toEqual(['Start', 'ett två tre']);
+  });
+
   it('keeps everything across a close and reopen', async () => {
     const { info, initial } = await newBoard();
     await store.appendUpdates(info.id, [initial.type('a', 'sparad')]);
