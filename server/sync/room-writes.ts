@@ -145,9 +145,7 @@ export class RoomWrites {
     await this.compact();
     // The room goes: what this process appended is folded into the shared store now, however little.
     if (this.options.sharedStore) {
-      await this.inBackground(() => this.foldShared()).catch((error: unknown) =>
-        this.options.log.warn({ event: 'room.compaction-failed', board: this.boardId, err: error }, 'compaction failed'),
-      );
+      await this.inBackground(() => this.foldShared()).catch((error: unknown) => this.compactionFailed(error));
     }
   }
 
@@ -227,15 +225,16 @@ export class RoomWrites {
         if (this.options.sharedStore && this.ownSinceFold >= this.options.compactEvery) await this.foldShared();
       } catch (error) {
         // The log stays as it was; compaction is tried again after later writes.
-        this.options.log.warn(
-          { event: 'room.compaction-failed', board: this.boardId, err: error },
-          'compaction failed',
-        );
+        this.compactionFailed(error);
       }
     }).finally(() => {
       this.compaction = null;
     });
     return this.compaction;
+  }
+
+  private compactionFailed(error: unknown): void {
+    this.options.log.warn({ event: 'room.compaction-failed', board: this.boardId, err: error }, 'compaction failed');
   }
 
   /**
