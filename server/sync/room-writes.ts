@@ -59,8 +59,9 @@ export class RoomWrites {
   /** Sequence number of the last stored update (compaction folds the log up to it). */
   lastSeq = 0;
   private appendedSinceCompaction = 0;
-  /** Updates this process appended since it last folded a shared store. */
+  /** Updates (and their bytes) this process appended since it last folded a shared store. */
   private ownSinceFold = 0;
+  private ownBytesSinceFold = 0;
   private pending: PendingUpdate[] = [];
   /** Batches handed to storage and not yet in the state. */
   private readonly inFlight = new Set<PendingUpdate[]>();
@@ -190,6 +191,7 @@ export class RoomWrites {
     this.options.stats.updatesStored += batch.length;
     this.appendedSinceCompaction += batch.length;
     this.ownSinceFold += batch.length;
+    for (const { update } of batch) this.ownBytesSinceFold += update.byteLength;
     for (const { update, decoded } of batch) this.content.add(update, decoded);
     this.hooks.stored(batch);
     if (this.shouldCompact()) void this.compact();
@@ -200,10 +202,23 @@ export class RoomWrites {
    * log is worth it: at least `compactEvery` updates and an eighth of the state's
    * size (or four times `compactEvery`, which bounds the log a load must merge).
    */
-  private shouldCompact(): boolean {
+  private worthFolding(updates: number, bytes: number): boolean {
     const { compactEvery } = this.options;
-    if (this.compaction || this.appendedSinceCompaction < compactEvery) return false;
-    return this.content.bytesInTail * 8 >= this.content.stateBytes || this.appendedSinceCompaction >= 4 * compactEvery;
+    if (updates < compactEvery) return false;
+    return bytes * 8 >= this.content.stateBytes || updates >= 4 * compactEvery;
+  }
+
+  private shouldCompact(): boolean {
+    return !this.compaction && this.worthFolding(this.appendedSinceCompaction, this.content.bytesInTail);
+  }
+
+  /**
+   * A shared store is folded by the same rule, counting only this process's own appends, not
+   * every update the room saw: each process folds its share, so the board's stored log is folded
+   * about as often as one process alone would fold it, not once per process.
+   */
+  private shouldFold(): boolean {
+    return this.worthFolding(this.ownSinceFold, this.ownBytesSinceFold);
   }
 
   /** Merges the log into the state in the worker and stores it; appends go on meanwhile (with later seqs). */
@@ -219,10 +234,7 @@ export class RoomWrites {
         if (!this.options.sharedStore) await this.store.compact(this.boardId, merged, throughSeq);
         this.content.replace(merged, parts.length - 1);
         this.appendedSinceCompaction -= appended;
-        // A shared store is folded per `compactEvery` of this process's own appends, not of every
-        // update the room saw: each process folds its share, and the board's log is folded about
-        // as often as one process alone would, not once per process.
-        if (this.options.sharedStore && this.ownSinceFold >= this.options.compactEvery) await this.foldShared();
+        if (this.options.sharedStore && this.shouldFold()) await this.foldShared();
       } catch (error) {
         // The log stays as it was; compaction is tried again after later writes.
         this.compactionFailed(error);
@@ -241,10 +253,11 @@ export class RoomWrites {
    * Compacts a store several processes write: what storage holds is read, folded and written
    * back under the store's per-board lock (foldStored), so no process ever deletes an update it
    * has not folded. Only a process that appended since its last fold does it. The room's own
-   * state was compacted just before (warm, in the worker); this fold is the board's stored copy.
+   * state was compacted just before (in the worker); this fold is the board's stored copy.
    */
   private async foldShared(): Promise<void> {
     const own = this.ownSinceFold;
+    const ownBytes = this.ownBytesSinceFold;
     if (own === 0) return;
     const fold = (updates: Uint8Array[]) => this.options.worker.run({ op: 'fold', updates });
     if (this.store.foldStored) await this.store.foldStored(this.boardId, fold);
@@ -253,6 +266,7 @@ export class RoomWrites {
       if (stored.lastSeq > 0) await this.store.compact(this.boardId, await fold(stored.updates), stored.lastSeq);
     }
     this.ownSinceFold -= own;
+    this.ownBytesSinceFold -= ownBytes;
   }
 }
 
