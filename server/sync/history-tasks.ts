@@ -22,7 +22,7 @@ import type { ChangeSummary } from '../../shared/plan/compare.ts';
 import { docToPlan } from '../../shared/plan/index.ts';
 import { type BoardContent, putCard, readContent, restoreContent } from '../../shared/restore.ts';
 import type { DeletionStep } from './deleted-cards.ts';
-import { mergeMany } from './merge.ts';
+import { applyAll } from './merge.ts';
 import { fingerprintOf, type PlanFingerprint, summarizeFingerprints } from './plan-fingerprint.ts';
 import { keepVersion, keepWarm, type LogPosition, warmDoc, warmVersion } from './warm-docs.ts';
 
@@ -145,7 +145,7 @@ function restore(task: Extract<HistoryTask, { op: 'restore' }>): RestoreResult {
 /** A version of the stored state, through a collecting Y.Doc (stored without deleted text), left warm. */
 function snapshot(task: Extract<HistoryTask, { op: 'snapshot' }>): Snapshot {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, mergeMany(task.updates));
+  applyAll(doc, task.updates);
   const result = snapshotOf(doc, Y.encodeStateAsUpdate(doc), task.previous);
   keepVersion(task.versionId, readContent(doc));
   keepWarm(doc, task.updates, task.at);
@@ -167,14 +167,9 @@ function readDeleted(steps: DeletionStep[]): Card[][] {
       if (step.reset || !doc) {
         doc?.destroy();
         doc = new Y.Doc();
-        Y.applyUpdate(doc, mergeMany(step.updates));
-      } else {
-        const current = doc;
-        current.transact(() => {
-          for (const update of step.updates) Y.applyUpdate(current, update);
-        });
       }
       const current = doc;
+      applyAll(current, step.updates);
       return step.ids
         .map((id) => readCard(current, id))
         .filter((card): card is Card => card !== undefined)

@@ -12,7 +12,7 @@ import type { Template } from '../../shared/template.ts';
 import { type DecisionEdit, type DecisionEditResult, editDecision } from './decision-edit.ts';
 import { DocIndex, type DocIndexData } from './doc-index.ts';
 import { type HistoryTask, type RestoreResult, runHistoryTask, type Snapshot } from './history-tasks.ts';
-import { mergeMany } from './merge.ts';
+import { applyAll, mergeMany } from './merge.ts';
 import { editRounds, type RoundEdit, type RoundEditResult } from './round-edit.ts';
 import { editTemplate, type TemplateEditResult } from './template-edit.ts';
 import { cardsInArea, editVoting, type VotingEdit, type VotingEditResult } from './voting-edit.ts';
@@ -36,10 +36,10 @@ export function analyzeState(state: Uint8Array): StateAnalysis {
  * deleted content, a Y.Doc (gc on) drops it. Pending structs and deletions
  * (waiting for something not yet here) are kept: encodeStateAsUpdate includes them.
  */
-export function collectGarbage(state: Uint8Array): Uint8Array {
+export function collectGarbage(updates: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, state);
+    applyAll(doc, updates);
     return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();
@@ -49,7 +49,7 @@ export function collectGarbage(state: Uint8Array): Uint8Array {
 /** Compacts a room's log (`updates` at `at`), leaving the document warm for the room's next restore. */
 function compact(updates: Uint8Array[], at: LogPosition): Uint8Array {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, mergeMany(updates));
+  applyAll(doc, updates);
   const state = Y.encodeStateAsUpdate(doc);
   keepWarm(doc, updates, at);
   return state;
@@ -162,7 +162,7 @@ export function runStateTask(
     case 'compact':
       return compact(task.updates, task.at);
     case 'fold':
-      return collectGarbage(mergeMany(task.updates));
+      return collectGarbage(task.updates);
     case 'analyze':
       return analyzeState(mergeMany(task.updates));
     case 'diff':

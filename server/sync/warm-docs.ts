@@ -18,7 +18,7 @@
  */
 import * as Y from 'yjs';
 import type { BoardContent } from '../../shared/restore.ts';
-import { mergeMany } from './merge.ts';
+import { applyAll } from './merge.ts';
 
 export interface LogPosition {
   room: string;
@@ -64,13 +64,13 @@ export function warmDoc(updates: Uint8Array[], at: LogPosition): Y.Doc {
   const warm = docs.get(at.room);
   if (warm && warm.through >= at.folded && warm.through <= end) {
     const missing = updates.slice(1 + warm.through - at.folded);
-    if (missing.length > 0) Y.applyUpdate(warm.doc, mergeMany(missing));
+    applyAll(warm.doc, missing);
     warm.through = end;
     remember(docs, at.room, warm, WARM_DOCS_MAX);
     return warm.doc;
   }
   const doc = new Y.Doc({ gc: false });
-  Y.applyUpdate(doc, mergeMany(updates));
+  applyAll(doc, updates);
   keepWarm(doc, updates, at);
   return doc;
 }

@@ -43,7 +43,7 @@ describe('collectGarbage (compaction)', () => {
     for (let i = 0; i < 20; i++)
       setCardText(doc, id, 'activity', `${'ord '.repeat(50)}${i}`.repeat(i % 2 === 0 ? 1 : 2));
     const merged = mergeMany(updates);
-    const compacted = collectGarbage(merged);
+    const compacted = collectGarbage(updates);
     expect(contentOf(compacted)).toEqual(cardsMap(doc).toJSON());
     expect(compacted.byteLength).toBeLessThan(merged.byteLength / 2);
   });
