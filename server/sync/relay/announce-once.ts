@@ -22,12 +22,17 @@ export async function announceOnce(redisUrl: string, boardId: string, event: Rel
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
   });
-  // The failure reaches the caller through connect() or publish(); without a listener ioredis also prints it.
-  redis.on('error', () => {});
+  // connect() then only says "Connection is closed"; the connection's own error says why (ECONNREFUSED…).
+  let cause: Error | undefined;
+  redis.on('error', (error: Error) => {
+    cause ??= error;
+  });
   try {
     await redis.connect();
     await redis.publish(relayChannel(boardId), Buffer.from(encodeRelayMessage(uncountedMessage(randomId(12), event))));
     await redis.quit();
+  } catch (error) {
+    throw cause ?? error;
   } finally {
     redis.disconnect();
   }
