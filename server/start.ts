@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { CLOSE_SERVER_RESTARTING } from '../shared/close-codes.ts';
+import { CLOSE_BOARD_DELETED, CLOSE_SERVER_RESTARTING } from '../shared/close-codes.ts';
 import { MAX_WS_MESSAGE_BYTES } from '../shared/limits.ts';
 import { isLoopbackHost } from '../shared/loopback.ts';
 import { createApp } from './app.ts';
@@ -157,7 +157,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store,
     retentionDays: options.boardRetentionDays ?? 0,
     log,
-    isOpen: (boardId) => rooms?.isOpen(boardId) ?? false,
+    // Through the rooms, as a facilitator's delete: other processes close the board's sockets at once.
+    deleteUnused: async (boardId, unusedBefore) =>
+      rooms
+        ? rooms.deleteUnopened(boardId, CLOSE_BOARD_DELETED, () => store.deleteBoard(boardId, unusedBefore))
+        : false,
   });
   const relay = options.redisUrl ? new RedisRelay(options.redisUrl, log) : undefined;
   rooms = new RoomRegistry(store, {

@@ -21,8 +21,12 @@ export interface BoardExpiryOptions {
   /** 0: boards never expire. */
   retentionDays: number;
   log: Logger;
-  /** A board whose room is open is in use and never deleted under its visitors. */
-  isOpen: (boardId: string) => boolean;
+  /**
+   * Deletes the board unless its room is open here (it is in use: never deleted under its
+   * visitors) or it was used at or after `unusedBefore`; closes its sockets on every other
+   * process (RoomRegistry.deleteUnopened). True when it was deleted.
+   */
+  deleteUnused: (boardId: string, unusedBefore: string) => Promise<boolean>;
   now?: () => number;
 }
 
@@ -74,8 +78,7 @@ export class BoardExpiry {
     const cutoff = new Date(now - this.options.retentionDays * DAY_MS).toISOString();
     const deleted: string[] = [];
     for (const id of await this.options.store.unusedBoards(cutoff)) {
-      if (this.options.isOpen(id)) continue;
-      if (await this.options.store.deleteBoard(id, cutoff)) {
+      if (await this.options.deleteUnused(id, cutoff)) {
         deleted.push(id);
         this.touched.delete(id);
         this.options.log.info(

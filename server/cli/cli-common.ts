@@ -2,6 +2,8 @@
 import { configFromEnv } from '../config.ts';
 import { createStore } from '../storage/create-store.ts';
 import type { BoardStore } from '../storage/store.ts';
+import { announceOnce } from '../sync/relay/announce-once.ts';
+import type { RelayEvent } from '../sync/relay/relay-message.ts';
 
 /** The CLI serves nobody while it waits, so it waits out a running server's writes patiently. */
 const CLI_BUSY_TIMEOUT_MS = 10_000;
@@ -22,6 +24,34 @@ export async function openStore(dataDir: string | undefined): Promise<BoardStore
     busyTimeoutMs: CLI_BUSY_TIMEOUT_MS,
     poolSize: 2,
   });
+}
+
+/**
+ * After a change in the store that open boards must act on (rotated links):
+ * under REDIS_URL, tells every server process with the board open, over its
+ * relay channel, what a server would (README "Running on several machines").
+ * Without REDIS_URL there is one server, and it checks new connections against
+ * the store anyway. `done` says what stays done when Redis cannot be told.
+ */
+export async function tellServerProcesses(boardId: string, event: RelayEvent, done: string): Promise<void> {
+  const { redisUrl } = configFromEnv();
+  if (!redisUrl) return;
+  try {
+    await announceOnce(redisUrl, boardId, event);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${done}; other server processes could not be told: ${reason} (Redis at ${redactedUrl(redisUrl)}). ` +
+        'Sockets open there with the old links stay open until they reconnect; new connections with them are refused.',
+    );
+  }
+}
+
+/** A URL without its password, for messages. */
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 /** Runs a CLI's main, printing a one-line error (no stack) and exiting 1 on failure. */

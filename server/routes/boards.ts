@@ -103,9 +103,7 @@ export function boardRoutes({
 
   app.delete('/boards/:id', facilitator, async (c) => {
     const { board } = c.var.access;
-    await rooms.deleteBoard(board.id, CLOSE_BOARD_DELETED, async () => {
-      await store.deleteBoard(board.id);
-    });
+    await rooms.deleteBoard(board.id, CLOSE_BOARD_DELETED, () => store.deleteBoard(board.id));
     log.info({ event: 'board.deleted', board: board.id, address: c.get('address') }, 'board deleted');
     return c.body(null, 204);
   });

@@ -23,6 +23,9 @@ import { createSyncStats, type SyncStats } from './stats.ts';
  */
 export const STORAGE_COOLDOWN_MS = 1_000;
 
+/** What the pages of a deleted board are told. */
+const BOARD_DELETED = 'the board was deleted';
+
 /** Automatic versions while people edit: at most one this often (README "History"). */
 export const AUTO_VERSION_MS = 10 * 60_000;
 
@@ -173,22 +176,42 @@ export class RoomRegistry {
    * Deletes a board: its people are closed with `code`, its room settles and
    * unloads, then `remove` deletes it from storage. No room loads meanwhile.
    */
-  async deleteBoard(boardId: string, code: number, remove: () => Promise<void>): Promise<void> {
+  async deleteBoard(boardId: string, code: number, remove: () => Promise<boolean>): Promise<void> {
     this.deleting.add(boardId);
     try {
       const room = await this.loaded(boardId);
       if (room) {
-        room.closePeers(['facilitator', 'participant', 'viewer'], code, 'the board was deleted');
+        room.closePeers(ROLES, code, BOARD_DELETED);
         await room.settle();
         this.rooms.delete(boardId);
         room.destroy();
       }
-      await remove();
-      // After the delete: a page another process closes finds the board gone if it comes back.
-      this.relay?.announce(boardId, { kind: 'close', roles: [...ROLES], code, reason: 'the board was deleted' });
+      if (await remove()) this.announceDeleted(boardId, code);
     } finally {
       this.deleting.delete(boardId);
     }
+  }
+
+  /**
+   * Deletes a board whose room is not open here (board expiry): false, and
+   * nothing done, while it is open or loading, or when `remove` finds it in use
+   * again. No room loads meanwhile; every other process closes its sockets.
+   */
+  async deleteUnopened(boardId: string, code: number, remove: () => Promise<boolean>): Promise<boolean> {
+    if (this.rooms.has(boardId) || this.deleting.has(boardId)) return false;
+    this.deleting.add(boardId);
+    try {
+      const removed = await remove();
+      if (removed) this.announceDeleted(boardId, code);
+      return removed;
+    } finally {
+      this.deleting.delete(boardId);
+    }
+  }
+
+  /** After the delete: a page another process closes finds the board gone if it comes back. */
+  private announceDeleted(boardId: string, code: number): void {
+    this.relay?.announce(boardId, { kind: 'close', roles: [...ROLES], code, reason: BOARD_DELETED });
   }
 
   /** True while a board's storage refused writes moments ago: new connections wait a little. */
@@ -203,11 +226,6 @@ export class RoomRegistry {
   /** The board's own template in stored updates, read in the state worker (a large board's state costs time to load). */
   readTemplate(updates: Uint8Array[]): Promise<Template | null> {
     return this.worker.run({ op: 'read-template', updates });
-  }
-
-  /** True while a board's room is open or loading. */
-  isOpen(boardId: string): boolean {
-    return this.rooms.has(boardId);
   }
 
   get openCount(): number {

@@ -13,9 +13,17 @@ import { Redis } from 'ioredis';
 import { randomId } from '../../../shared/ids.ts';
 import type { Logger } from '../../log/logger.ts';
 import { BoardChannel, type ChannelTransport } from './board-channel.ts';
-import { decodeRelayMessage, encodeRelayMessage, type RelayEvent, type RelayMessage } from './relay-message.ts';
+import {
+  decodeRelayMessage,
+  encodeRelayMessage,
+  type RelayEvent,
+  type RelayMessage,
+  uncountedMessage,
+} from './relay-message.ts';
 
 const CHANNEL_PREFIX = 'samtavla:board:';
+/** The Redis channel of a board (the command line publishes on it too: announce-once.ts). */
+export const relayChannel = (boardId: string): string => CHANNEL_PREFIX + boardId;
 /** A subscription that takes longer than this does not hold up a room's load (it then catches up). */
 const SUBSCRIBE_WAIT_MS = 1_000;
 /** Reconnect attempts back off to this (ioredis retries for ever). */
@@ -81,7 +89,7 @@ export class RedisRelay implements ChannelTransport {
   async join(boardId: string): Promise<BoardChannel> {
     const channel = new BoardChannel(boardId, this.processId, randomId(8), this);
     this.channels.set(boardId, channel);
-    const subscribed = this.subscriber.subscribe(CHANNEL_PREFIX + boardId).then(
+    const subscribed = this.subscriber.subscribe(relayChannel(boardId)).then(
       () => true,
       () => false,
     );
@@ -102,20 +110,20 @@ export class RedisRelay implements ChannelTransport {
   }
 
   private sendUncounted(boardId: string, event: RelayEvent): void {
-    this.deliver(boardId, { publisher: `${this.processId}/-`, counter: 0, event }).catch(() => {
+    this.deliver(boardId, uncountedMessage(this.processId, event)).catch(() => {
       if (this.unannounced.size < UNANNOUNCED_MAX) this.unannounced.add(boardId);
     });
   }
 
   private async deliver(boardId: string, message: RelayMessage): Promise<void> {
     if (this.publisher.status !== 'ready') throw new Error('the Redis publisher is not connected');
-    await this.publisher.publish(CHANNEL_PREFIX + boardId, Buffer.from(encodeRelayMessage(message)));
+    await this.publisher.publish(relayChannel(boardId), Buffer.from(encodeRelayMessage(message)));
   }
 
   leave(channel: BoardChannel): void {
     if (this.channels.get(channel.boardId) !== channel) return;
     this.channels.delete(channel.boardId);
-    this.subscriber.unsubscribe(CHANNEL_PREFIX + channel.boardId).catch(() => {});
+    this.subscriber.unsubscribe(relayChannel(channel.boardId)).catch(() => {});
   }
 
   async close(): Promise<void> {
@@ -125,7 +133,7 @@ export class RedisRelay implements ChannelTransport {
 
   /** Our subscriber is back: subscribed again to every open board, each catches up what it missed. */
   private async resubscribe(): Promise<void> {
-    const names = [...this.channels.keys()].map((id) => CHANNEL_PREFIX + id);
+    const names = [...this.channels.keys()].map(relayChannel);
     if (names.length > 0) await this.subscriber.subscribe(...names).catch(() => {});
     for (const channel of this.channels.values()) channel.missed();
   }

@@ -12,7 +12,8 @@
  *   4 tick       (nothing: sent after the publisher's own reconnect, so others see a gap in its counter)
  * `publisher` names one process's room of the board; `counter` numbers its
  * messages on the channel from 1, so a receiver sees a gap (a lost message);
- * 0 means "not counted" (sent by a process that does not hold the board open).
+ * 0 means "not counted" (sent by a process that does not hold the board open,
+ * or by the command line).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -30,6 +31,13 @@ export interface RelayMessage {
   counter: number;
   event: RelayEvent;
 }
+
+/** A message outside any room's numbering, from `processId` (a process or a command-line run). */
+export const uncountedMessage = (processId: string, event: RelayEvent): RelayMessage => ({
+  publisher: `${processId}/-`,
+  counter: 0,
+  event,
+});
 
 const KINDS = ['update', 'awareness', 'close', 'lock', 'tick'] as const;
 
