@@ -146,7 +146,10 @@ export class RoomWrites {
     // The room goes: what this process appended is folded into the shared store now, however little.
     if (this.options.sharedStore) {
       await this.inBackground(() => this.foldShared()).catch((error: unknown) =>
-        this.options.log.warn({ event: 'room.compaction-failed', board: this.boardId, err: error }, 'compaction failed'),
+        this.options.log.warn(
+          { event: 'room.compaction-failed', board: this.boardId, err: error },
+          'compaction failed',
+        ),
       );
     }
   }
