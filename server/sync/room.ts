@@ -20,8 +20,7 @@ import { mergeMany } from './merge.ts';
 import { type Peer, sendStoredBatch, shownName } from './peer.ts';
 import { Presence, type PresenceLimits, PresenceRefused, RELAYED } from './presence.ts';
 import { type ClientMessage, decodeClientMessage, isEmptyUpdate } from './protocol.ts';
-import type { BoardChannel } from './relay/board-channel.ts';
-import { RoomRelay } from './relay/room-relay.ts';
+import { RoomRelay, type RoomRelayLink } from './relay/room-relay.ts';
 import { RoomAdmission } from './room-admission.ts';
 import { RoomGate } from './room-gate.ts';
 import { type HistoryOptions, RoomHistory } from './room-history.ts';
@@ -48,8 +47,8 @@ export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'ret
   onEdited?: (room: Room) => void;
   stats: SyncStats;
   worker: StateWorker;
-  /** The board's relay channel when other processes serve it too (REDIS_URL; README "Running on several machines"). */
-  channel?: BoardChannel;
+  /** The board's relay when other processes serve it too (REDIS_URL; README "Running on several machines"). */
+  relay?: RoomRelayLink;
 }
 
 export class Room {
@@ -89,7 +88,7 @@ export class Room {
       store,
       content,
       loaded,
-      { ...options, sharedStore: !!options.channel },
+      { ...options, sharedStore: !!options.relay },
       {
         stored: (batch) => this.stored(batch),
         refused: (batch, error) => this.refused(batch, error),
@@ -131,7 +130,7 @@ export class Room {
       },
     );
     this.relay =
-      options.channel &&
+      options.relay &&
       new RoomRelay(
         {
           boardId,
@@ -148,7 +147,7 @@ export class Room {
           recheckLock: () => this.gate.recheck(),
           closePeers: (roles, code, reason) => this.closePeers(roles, code, reason),
         },
-        options.channel,
+        options.relay,
         store,
         options,
       );

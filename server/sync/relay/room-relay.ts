@@ -17,6 +17,7 @@ import { type DecodedUpdate, encodeUpdate, isEmptyUpdate } from '../protocol.ts'
 import type { StateWorker } from '../state-worker-client.ts';
 import type { SyncStats } from '../stats.ts';
 import type { BoardChannel } from './board-channel.ts';
+import type { CatchUpQueue } from './catch-up-queue.ts';
 import type { RelayEvent } from './relay-message.ts';
 import { RoomCatchUp } from './room-catch-up.ts';
 
@@ -43,6 +44,12 @@ export interface RoomRelayOptions {
   worker: StateWorker;
 }
 
+/** A room's relay: its board's channel, and the process's queue its catch-ups wait in. */
+export interface RoomRelayLink {
+  channel: BoardChannel;
+  catchUps: CatchUpQueue;
+}
+
 export class RoomRelay {
   /** Catches up from storage when relayed messages may have been lost. */
   private readonly catchUp: RoomCatchUp;
@@ -51,7 +58,7 @@ export class RoomRelay {
   private readonly channel: BoardChannel;
   private readonly options: RoomRelayOptions;
 
-  constructor(room: RelayedRoom, channel: BoardChannel, store: BoardStore, options: RoomRelayOptions) {
+  constructor(room: RelayedRoom, { channel, catchUps }: RoomRelayLink, store: BoardStore, options: RoomRelayOptions) {
     this.room = room;
     this.channel = channel;
     this.options = options;
@@ -71,8 +78,7 @@ export class RoomRelay {
         },
       },
       store,
-      options.worker,
-      options.log,
+      { ...options, catchUps },
     );
   }
 
