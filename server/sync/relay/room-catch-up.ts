@@ -32,6 +32,8 @@ export class RoomCatchUp {
   /** The running catch-up has had its turn in the queue (it reads, or has read, storage). */
   private started = false;
   private again = false;
+  /** The room has unloaded: a catch-up still waiting in the queue has nothing to do. */
+  private stopped = false;
 
   private readonly room: CatchUpRoom;
   private readonly store: BoardStore;
@@ -75,7 +77,13 @@ export class RoomCatchUp {
     return this.running;
   }
 
+  /** The room unloads. */
+  stop(): void {
+    this.stopped = true;
+  }
+
   private async once(): Promise<void> {
+    if (this.stopped) return;
     const { boardId } = this.room;
     const [info, stored, hashes] = await Promise.all([
       this.store.getBoard(boardId),

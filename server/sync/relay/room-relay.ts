@@ -107,6 +107,7 @@ export class RoomRelay {
 
   /** The room unloads: nothing more goes out or comes in. */
   leave(): void {
+    this.catchUp.stop();
     this.channel.leave();
   }
 
