@@ -79,6 +79,8 @@ describe('catching up from storage', () => {
     const stop = typeTokens(anna, 'anna', () => 5, written);
     // A's room has published many messages before B's room subscribes.
     await waitFor('20 tokens typed at A', () => written.length >= 20);
+    // Both of B's Redis connections up: its room's subscription is confirmed before the room loads.
+    await eventually('B ready', async () => (await readiness(b)) === 200);
     const bo = client(b, board.id);
     await bo.synced;
     const atJoin = written.length;
