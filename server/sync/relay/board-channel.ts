@@ -10,9 +10,11 @@
  * subscription (RedisRelay.join; a later confirmation makes it catch up), and
  * whatever a publisher sent before that was stored before it was published
  * (updates, and the lock, links and deletion the announcements tell of), so
- * the room's load has it. A publisher that lost a message of its own (its
- * Redis connection dropped) sends a `tick` as its next one: heard first, that
- * is a possible loss after our subscription, and the room catches up.
+ * the room's load has it (presence is not stored, and no catch-up brings it:
+ * y-protocols clients renew theirs every 15 s). A publisher that lost a
+ * message of its own (its Redis connection dropped) sends a `tick` as its next
+ * one: heard first, that is a possible loss after our subscription, and the
+ * room catches up.
  */
 import type { RelayEvent, RelayMessage } from './relay-message.ts';
 
