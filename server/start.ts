@@ -23,6 +23,7 @@ import { createStore } from './storage/create-store.ts';
 import { claimDataDir, serverUsing } from './storage/data-dir-lock.ts';
 import type { BoardStore } from './storage/store.ts';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits.ts';
+import { catchUpConcurrency } from './sync/relay/catch-up-queue.ts';
 import { RedisRelay } from './sync/relay/redis-relay.ts';
 import { DEFAULT_RETENTION } from './sync/retention.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
@@ -166,6 +167,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const relay = options.redisUrl ? new RedisRelay(options.redisUrl, log) : undefined;
   rooms = new RoomRegistry(store, {
     relay,
+    // Catch-ups load whole boards: they leave about half of the store's pool to the edits.
+    catchUpConcurrency: catchUpConcurrency(options.pgPoolSize),
     compactEvery: options.compactEvery,
     autoVersionMs: options.autoVersionMs,
     retention:

@@ -50,6 +50,14 @@ export function createMetrics(sources: MetricsSources): ServerMetrics {
       this.set(stats.connections);
     },
   });
+  new client.Gauge({
+    name: 'samtavla_relay_catch_ups_running',
+    help: 'Catch-ups from storage reading now (REDIS_URL; at most half of PG_POOL_SIZE at once).',
+    registers: [registry],
+    collect() {
+      this.set(stats.catchUpsRunning);
+    },
+  });
   const totals: [string, string, () => number][] = [
     ['samtavla_updates_received_total', 'Document updates received from clients.', () => stats.updatesIn],
     ['samtavla_updates_stored_total', 'Document updates stored.', () => stats.updatesStored],

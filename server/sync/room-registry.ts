@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.ts';
 import type { BoardStore } from '../storage/store.ts';
 import type { SyncLimits } from './limits.ts';
 import type { PresenceLimits } from './presence.ts';
+import { CatchUpQueue, catchUpConcurrency } from './relay/catch-up-queue.ts';
 import type { RedisRelay } from './relay/redis-relay.ts';
 import { DEFAULT_RETENTION, type RetentionRule } from './retention.ts';
 import { Room } from './room.ts';
@@ -40,6 +41,8 @@ export interface RoomRegistryOptions {
   onUsed?: (boardId: string) => void;
   /** Other processes serve the same boards through this relay (REDIS_URL; README "Running on several machines"). */
   relay?: RedisRelay;
+  /** Catch-ups from storage at a time, for all rooms together (with a relay; see catch-up-queue.ts). */
+  catchUpConcurrency?: number;
 }
 
 export class RoomRegistry {
@@ -58,6 +61,8 @@ export class RoomRegistry {
   private readonly store: BoardStore;
   private readonly limits: RoomRegistryOptions['limits'];
   private readonly relay: RedisRelay | undefined;
+  /** Shared by every room: after a Redis outage they all catch up, a few at a time. */
+  private readonly catchUps: CatchUpQueue;
 
   constructor(store: BoardStore, options: RoomRegistryOptions) {
     this.store = store;
@@ -71,6 +76,7 @@ export class RoomRegistry {
     this.log = options.log;
     this.onUsed = options.onUsed ?? (() => {});
     this.relay = options.relay;
+    this.catchUps = new CatchUpQueue(options.catchUpConcurrency ?? catchUpConcurrency(), this.stats);
   }
 
   /** Boards being deleted: their rooms must not load again meanwhile. */
@@ -108,7 +114,7 @@ export class RoomRegistry {
         log: this.log,
         stats: this.stats,
         worker: this.worker,
-        channel,
+        relay: channel && { channel, catchUps: this.catchUps },
       });
     } catch (error) {
       channel?.leave();

@@ -9,35 +9,18 @@
  * peer. Work on the whole state (merging, analysing, answering a returning
  * client) runs in the state worker, never on the event loop.
  */
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { MAX_UPDATE_BYTES } from '../../shared/limits.ts';
-import { ROLES, type Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/roles.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BoardStore, VersionInfo } from '../storage/store.ts';
 import { DeletedCardKeeper } from './deleted-cards.ts';
 import { DocState } from './doc-state.ts';
-import {
-  CLOSE_BOARD_DELETED,
-  CLOSE_DOCUMENT_TOO_LARGE,
-  CLOSE_PRESENCE_REFUSED,
-  CLOSE_STORAGE_UNAVAILABLE,
-  CLOSE_TOKEN_REVOKED,
-} from './limits.ts';
+import { CLOSE_DOCUMENT_TOO_LARGE, CLOSE_PRESENCE_REFUSED, CLOSE_STORAGE_UNAVAILABLE } from './limits.ts';
 import { mergeMany } from './merge.ts';
+import { type Peer, sendStoredBatch, shownName } from './peer.ts';
 import { Presence, type PresenceLimits, PresenceRefused, RELAYED } from './presence.ts';
-import {
-  type ClientMessage,
-  type DecodedUpdate,
-  decodeClientMessage,
-  encodeStateVectorMessage,
-  encodeSyncStep2Update,
-  encodeUpdate,
-  isEmptyUpdate,
-} from './protocol.ts';
-import type { BoardChannel } from './relay/board-channel.ts';
-import type { RelayEvent } from './relay/relay-message.ts';
-import { RoomCatchUp } from './relay/room-catch-up.ts';
+import { type ClientMessage, decodeClientMessage, isEmptyUpdate } from './protocol.ts';
+import { RoomRelay, type RoomRelayLink } from './relay/room-relay.ts';
 import { RoomAdmission } from './room-admission.ts';
 import { RoomGate } from './room-gate.ts';
 import { type HistoryOptions, RoomHistory } from './room-history.ts';
@@ -47,20 +30,7 @@ import type { StateWorker } from './state-worker-client.ts';
 import type { SyncStats } from './stats.ts';
 import { SyncAnswers } from './sync-answers.ts';
 
-/** The room's view of a connection; the socket details live in connection.ts. */
-export interface Peer {
-  /** What the connection's token allows (see room-gate.ts; what it may change: update-rules.ts). */
-  readonly role: Role;
-  /**
-   * The hash of the token it connected with: a catch-up after a relay gap closes it when its link
-   * was rotated meanwhile (the rotation's own message may be what was lost).
-   */
-  readonly tokenHash?: string;
-  send(message: Uint8Array): void;
-  close(code: number, reason: string): void;
-  /** An update of this peer was refused without closing it (the log's audit trail). */
-  refused?(reason: string): void;
-}
+export type { Peer } from './peer.ts';
 
 export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'retention'> {
   /** Fold the update log into one state after about this many appended updates (see shouldCompact). */
@@ -77,8 +47,8 @@ export interface RoomOptions extends Pick<HistoryOptions, 'autoVersionMs' | 'ret
   onEdited?: (room: Room) => void;
   stats: SyncStats;
   worker: StateWorker;
-  /** The board's relay channel when other processes serve it too (REDIS_URL; README "Running on several machines"). */
-  channel?: BoardChannel;
+  /** The board's relay when other processes serve it too (REDIS_URL; README "Running on several machines"). */
+  relay?: RoomRelayLink;
 }
 
 export class Room {
@@ -99,8 +69,8 @@ export class Room {
   readonly boardId: string;
   private readonly content: DocState;
   private readonly options: RoomOptions;
-  /** Catches up from storage when relayed messages may have been lost (with a relay only). */
-  private readonly catchUp: RoomCatchUp;
+  /** The other processes' side of the board, when they serve it too (README "Running on several machines"). */
+  private readonly relay: RoomRelay | undefined;
 
   private constructor(
     boardId: string,
@@ -112,32 +82,13 @@ export class Room {
     this.boardId = boardId;
     this.content = content;
     this.options = options;
-    this.catchUp = new RoomCatchUp(
-      {
-        boardId,
-        stateVector: () => this.admission.ensureAnalysis(),
-        applyRelayed: (update, seq) => this.applyRelayed(update, seq),
-        boardDeleted: () => this.closePeers(ROLES, CLOSE_BOARD_DELETED, 'the board was deleted'),
-        setLocked: (locked) => this.gate.setLocked(locked),
-        closeRotated: (hashes) => {
-          for (const peer of [...this.peers.keys()]) {
-            if (peer.tokenHash && hashes[peer.role] !== peer.tokenHash) {
-              peer.close(CLOSE_TOKEN_REVOKED, 'this link is no longer valid');
-            }
-          }
-        },
-      },
-      store,
-      options.worker,
-      options.log,
-    );
-    this.answers = new SyncAnswers(content, options.worker);
+    this.answers = new SyncAnswers(boardId, content, options);
     this.writes = new RoomWrites(
       boardId,
       store,
       content,
       loaded,
-      { ...options, sharedStore: !!options.channel },
+      { ...options, sharedStore: !!options.relay },
       {
         stored: (batch) => this.stored(batch),
         refused: (batch, error) => this.refused(batch, error),
@@ -171,13 +122,35 @@ export class Room {
       options.stats,
       ({ added, updated, removed }, origin) => {
         // What this room's peers changed (or left with) goes to the other processes; never what came from them.
-        if (origin !== RELAYED && origin !== 'timeout') this.publishPresence([...added, ...updated, ...removed]);
+        if (origin !== RELAYED && origin !== 'timeout') this.relay?.publishPresence([...added, ...updated, ...removed]);
         const controlled = this.peers.get(origin as Peer);
         if (!controlled) return;
         for (const id of added) controlled.add(id);
         for (const id of removed) controlled.delete(id);
       },
     );
+    this.relay =
+      options.relay &&
+      new RoomRelay(
+        {
+          boardId,
+          peers: () => this.peers.keys(),
+          stateVector: () => this.admission.ensureAnalysis(),
+          addRelayed: (update, decoded, seq) => {
+            this.writes.addRelayed(update, decoded, seq);
+            this.admission.noteRelayed(decoded);
+            if (!this.content.stateVector()) void this.admission.ensureAnalysis();
+          },
+          awareness: this.presence.awareness,
+          applyRelayedPresence: (update) => this.presence.applyRelayed(update),
+          setLocked: (locked) => this.gate.setLocked(locked),
+          recheckLock: () => this.gate.recheck(),
+          closePeers: (roles, code, reason) => this.closePeers(roles, code, reason),
+        },
+        options.relay,
+        store,
+        options,
+      );
   }
 
   /** Loads the board's stored state and log into a new room (merged in the worker). */
@@ -201,13 +174,7 @@ export class Room {
       latest,
     });
     void room.admission.ensureAnalysis();
-    options.channel?.attach({
-      event: (event) => room.relayed(event),
-      missed: () => {
-        options.stats.catchUps++;
-        void room.catchUp.request();
-      },
-    });
+    room.relay?.start();
     // An older board gets this server's fields as the server's own edit (stored, so it happens once),
     // in the background: building the document to check took ≈ 70 ms of a 1,000-card board's load,
     // which every first person to open a board waited for. Until it lands, a field a card lacks is
@@ -233,17 +200,11 @@ export class Room {
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
     this.unsynced.add(peer);
-    // Our step 1 goes out after the peer's own step 1 (usually already buffered) has been
-    // answered, which is what syncs a new client; on a room just loaded it waits for the analysis.
-    // It must always go out: it is what makes a reconnecting client send the edits it made offline.
-    // A vector older than the current one only makes the client resend a little more.
-    const sendVector = (fallback: Uint8Array | undefined) => {
-      const vector = this.content.stateVector() ?? fallback;
-      if (vector && this.peers.has(peer)) peer.send(encodeStateVectorMessage(vector));
-    };
-    const known = this.content.stateVector();
-    if (known) setImmediate(() => sendVector(known));
-    else void this.admission.ensureAnalysis().then(sendVector);
+    this.answers.sendStep1(
+      peer,
+      () => this.admission.ensureAnalysis(),
+      () => this.peers.has(peer),
+    );
     const states = this.presence.snapshot();
     if (states) peer.send(states);
   }
@@ -265,7 +226,7 @@ export class Room {
   private handle(peer: Peer, message: ClientMessage): void {
     switch (message.kind) {
       case 'sync-step1':
-        this.answerSync(peer, message.stateVector);
+        this.answers.reply(peer, message.stateVector, this.writes.lastSeq, () => this.peers.has(peer));
         return;
       case 'update':
         if (isEmptyUpdate(message.decoded)) {
@@ -350,43 +311,18 @@ export class Room {
     for (const peer of [...this.peers.keys()]) if (roles.includes(peer.role)) peer.close(code, reason);
   }
 
-  /** The name a peer shows in presence (the page's `user`, else tldraw's record), else its role. */
   private nameOf(peer: Peer): string {
     if (peer === SERVER_PEER) return 'Samtavla';
-    const states = this.presence.awareness.getStates();
-    for (const id of this.peers.get(peer) ?? []) {
-      // The page always sets `user.name`; tldraw's presence record has it too while the canvas is open.
-      const state = states.get(id) as { user?: { name?: unknown }; presence?: { userName?: unknown } } | undefined;
-      for (const name of [state?.user?.name, state?.presence?.userName]) {
-        if (typeof name === 'string' && name.trim()) return name.trim().slice(0, 100);
-      }
-    }
-    return peer.role;
-  }
-
-  /** Sync step 2: a new client gets the state as it is; a returning one what it lacks, worked out in the worker. */
-  private answerSync(peer: Peer, stateVector: Uint8Array): void {
-    const answer = this.answers.answer(stateVector, this.writes.lastSeq);
-    if (Array.isArray(answer)) {
-      const [state, tail] = answer;
-      peer.send(encodeSyncStep2Update(state as Uint8Array));
-      if (tail) peer.send(encodeUpdate(tail));
-      return;
-    }
-    answer.then(
-      (update) => this.peers.has(peer) && peer.send(encodeSyncStep2Update(update)),
-      (error: Error) =>
-        this.options.log.error({ event: 'room.sync-failed', board: this.boardId, err: error }, 'sync answer failed'),
-    );
+    return shownName(peer, this.peers.get(peer) ?? [], this.presence.awareness.getStates());
   }
 
   /** A batch is stored: relay it (and find the vector again if it left a gap). */
   private stored(batch: PendingUpdate[]): void {
     if (!this.content.stateVector()) void this.admission.ensureAnalysis();
     const merged = batch.length === 1 ? (batch[0] as PendingUpdate).update : mergeMany(batch.map((e) => e.update));
-    this.relay(batch, merged);
+    sendStoredBatch(this.peers.keys(), batch, merged, this.options.stats);
     // Stored, so now the other processes may have it (README "Running on several machines").
-    this.options.channel?.publish({ kind: 'update', seq: this.writes.lastSeq, update: merged });
+    this.relay?.publishUpdate(this.writes.lastSeq, merged);
     for (const entry of batch) entry.settled?.resolve();
     this.options.onEdited?.(this);
     // One name per sender, not per update: a busy batch holds many updates of few people.
@@ -406,27 +342,6 @@ export class Room {
     }
   }
 
-  /**
-   * Sends a stored batch to every peer as one message. A sender gets the batch
-   * too when others' updates are in it: its own are no news to its Y.Doc (Yjs
-   * skips structs it has), and one merge per batch instead of one per sender is
-   * what keeps a busy room cheap.
-   */
-  private relay(batch: PendingUpdate[], merged: Uint8Array): void {
-    const stats = this.options.stats;
-    const own = new Map<Peer, number>();
-    for (const { from } of batch) own.set(from, (own.get(from) ?? 0) + 1);
-    let message: Uint8Array | undefined;
-    for (const peer of this.peers.keys()) {
-      const mine = own.get(peer) ?? 0;
-      if (mine === batch.length) continue;
-      message ??= encodeUpdate(merged);
-      peer.send(message);
-      stats.relayMessages++;
-      stats.deliveries += batch.length - mine;
-    }
-  }
-
   /** Waits for every queued write, the last version and a final compaction; before the room is dropped. */
   async settle(): Promise<void> {
     // The server's own edits first (a migration still running): they are written like any other.
@@ -436,60 +351,8 @@ export class Room {
     await this.history.finish();
   }
 
-  /** What another process said on this board's channel. */
-  private relayed(event: RelayEvent): void {
-    switch (event.kind) {
-      case 'update':
-        this.applyRelayed(event.update, event.seq);
-        return;
-      case 'awareness':
-        this.presence.applyRelayed(event.update);
-        return;
-      case 'close':
-        this.closePeers(event.roles, event.code, event.reason);
-        return;
-      case 'lock':
-        this.gate.setLocked(event.locked);
-        return;
-      case 'tick':
-        return;
-    }
-  }
-
-  /** An update another process stored: into the state, the index and to our peers; not stored again. */
-  private applyRelayed(update: Uint8Array, seq: number): void {
-    let decoded: DecodedUpdate;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch (error) {
-      this.options.log.error(
-        { event: 'relay.unreadable-update', board: this.boardId, err: error },
-        'relayed update unreadable',
-      );
-      return;
-    }
-    if (isEmptyUpdate(decoded)) return;
-    this.options.stats.relayedIn++;
-    this.writes.addRelayed(update, decoded, seq);
-    this.admission.noteRelayed(decoded);
-    if (!this.content.stateVector()) void this.admission.ensureAnalysis();
-    const message = encodeUpdate(update);
-    for (const peer of this.peers.keys()) peer.send(message);
-    this.options.stats.relayMessages += this.peers.size;
-    this.options.stats.deliveries += this.peers.size;
-    // A phase change in it may have unlocked the board: participants refused meanwhile resync.
-    this.gate.recheck();
-  }
-
-  /** Our peers' presence changes, for the other processes. */
-  private publishPresence(clientIds: number[]): void {
-    if (!this.options.channel || clientIds.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, clientIds);
-    this.options.channel.publish({ kind: 'awareness', update });
-  }
-
   destroy(): void {
-    this.options.channel?.leave();
+    this.relay?.leave();
     this.presence.destroy();
     // Its warm document (≈ 12 MB at 1,000 cards) is of no use once the room is gone.
     this.options.worker.forgetWarm(this.content.position().room);

@@ -22,6 +22,9 @@ export interface SyncStats {
   /** Updates another process stored and this one applied (REDIS_URL), and catch-ups from storage. */
   relayedIn: number;
   catchUps: number;
+  /** Catch-ups reading storage now, and the most that ever did at once (bounded, see catch-up-queue.ts). */
+  catchUpsRunning: number;
+  catchUpsRunningPeak: number;
 }
 
 export const createSyncStats = (): SyncStats => ({
@@ -39,6 +42,8 @@ export const createSyncStats = (): SyncStats => ({
   closesByCode: new Map(),
   relayedIn: 0,
   catchUps: 0,
+  catchUpsRunning: 0,
+  catchUpsRunningPeak: 0,
 });
 
 export function countClose(stats: SyncStats, code: number): void {

@@ -4,6 +4,17 @@
  * back from this process, and watches every other publisher's numbers: a gap
  * means a lost message, and the room then catches up from storage. Messages
  * that arrive before the room has loaded wait here, in order.
+ *
+ * The first number heard of a publisher is its baseline, not a gap: the room
+ * reads the board from storage only after Redis confirmed the channel's
+ * subscription (RedisRelay.join; a later confirmation makes it catch up), and
+ * whatever a publisher sent before that was stored before it was published
+ * (updates, and the lock, links and deletion the announcements tell of), so
+ * the room's load has it (presence is not stored, and no catch-up brings it:
+ * y-protocols clients renew theirs every 15 s). A publisher that lost a
+ * message of its own (its Redis connection dropped) sends a `tick` as its next
+ * one: heard first, that is a possible loss after our subscription, and the
+ * room catches up.
  */
 import type { RelayEvent, RelayMessage } from './relay-message.ts';
 
@@ -66,8 +77,8 @@ export class BoardChannel {
     if (counter > 0) {
       const last = this.lastSeen.get(publisher);
       this.lastSeen.set(publisher, counter);
-      // A publisher first heard of past its first message: what it sent before may be lost too.
-      if (last === undefined ? counter > 1 : counter !== last + 1) this.missed();
+      // A first message is a baseline (see above), unless it is the tick of a publisher that may have lost some.
+      if (last === undefined ? event.kind === 'tick' && counter > 1 : counter !== last + 1) this.missed();
     }
     if (this.listener) this.listener.event(event);
     else this.waiting.push(event);

@@ -40,6 +40,12 @@ export class RedisRelay implements ChannelTransport {
   private readonly log: Logger;
   private closing = false;
   /**
+   * Set on the publisher's 'ready' before its reconnect ticks go out, cleared when it closes: its
+   * `status` turns 'ready' a moment before that event, and a message published in between would
+   * reach the others before the tick that tells them this publisher lost messages.
+   */
+  private publishing = false;
+  /**
    * Boards not open here whose lock, rotated link or deletion could not be published: no counter
    * shows that loss, so once the publisher is back each gets an uncounted tick, on which every
    * process with the board open catches up from storage (lock, links, existence).
@@ -55,6 +61,12 @@ export class RedisRelay implements ChannelTransport {
     // No ready check (an INFO) on the subscriber: a subscription queued while connecting puts the
     // connection in subscriber mode first, where INFO is refused and the connection never gets ready.
     this.subscriber = new Redis(url, { retryStrategy, maxRetriesPerRequest: null, enableReadyCheck: false });
+    this.publisher.on('ready', () => {
+      this.publishing = true;
+    });
+    this.publisher.on('close', () => {
+      this.publishing = false;
+    });
     this.watch(this.publisher, 'publisher', () => {
       for (const channel of this.channels.values()) channel.publish({ kind: 'tick' });
       const boards = [...this.unannounced];
@@ -94,7 +106,12 @@ export class RedisRelay implements ChannelTransport {
       () => false,
     );
     const inTime = this.subscriber.status === 'ready' && (await Promise.race([subscribed, timeout(SUBSCRIBE_WAIT_MS)]));
-    if (!inTime) channel.missed();
+    if (!inTime) {
+      channel.missed();
+      // Confirmed later than the room's load: what was published before that is stored but may be
+      // newer than the load, and the channel takes a publisher's first number as its baseline.
+      void subscribed.then((confirmed) => confirmed && this.channels.get(boardId) === channel && channel.missed());
+    }
     return channel;
   }
 
@@ -106,7 +123,12 @@ export class RedisRelay implements ChannelTransport {
   }
 
   send(boardId: string, message: RelayMessage): void {
-    this.deliver(boardId, message).catch(() => {});
+    this.deliver(boardId, message).catch(() => {
+      // Lost with the connection seemingly up: a tick now, so that a process that has not heard
+      // of this room yet does not take the next number as a baseline (a lost tick is not retried;
+      // the reconnect sends one anyway).
+      if (this.publishing && message.event.kind !== 'tick') this.channels.get(boardId)?.publish({ kind: 'tick' });
+    });
   }
 
   private sendUncounted(boardId: string, event: RelayEvent): void {
@@ -116,7 +138,7 @@ export class RedisRelay implements ChannelTransport {
   }
 
   private async deliver(boardId: string, message: RelayMessage): Promise<void> {
-    if (this.publisher.status !== 'ready') throw new Error('the Redis publisher is not connected');
+    if (!this.publishing || this.publisher.status !== 'ready') throw new Error('the Redis publisher is not connected');
     await this.publisher.publish(relayChannel(boardId), Buffer.from(encodeRelayMessage(message)));
   }
 
