@@ -56,6 +56,15 @@ async function processOn(store: BoardStore, boardId: string, name: string) {
   };
 }
 
+/** Two "processes" (stores with their own pools and documents) on one new board. */
+async function twoProcessesOnOneBoard() {
+  const [first, second] = await Promise.all([open(), open()]);
+  if (!first || !second) throw new Error('two stores');
+  const info = boardInfo();
+  await first.createBoard(info, Y.encodeStateAsUpdate(new Y.Doc()), tokenHashes(info.id));
+  return { first, second, info, a: await processOn(first, info.id, 'a'), b: await processOn(second, info.id, 'b') };
+}
+
 const texts = (updates: Uint8Array[]) => {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, mergeMany(updates));
@@ -73,12 +82,7 @@ describe('several processes on one PostgreSQL', () => {
   });
 
   it('append to one board and compact it concurrently without losing an update', async () => {
-    const [first, second] = await Promise.all([open(), open()]);
-    if (!first || !second) throw new Error('two stores');
-    const info = boardInfo();
-    await first.createBoard(info, Y.encodeStateAsUpdate(new Y.Doc()), tokenHashes(info.id));
-    const a = await processOn(first, info.id, 'a');
-    const b = await processOn(second, info.id, 'b');
+    const { info, a, b } = await twoProcessesOnOneBoard();
     const run = async (p: typeof a) => {
       for (let i = 0; i < 60; i++) {
         await p.edit(i);
@@ -97,12 +101,7 @@ describe('several processes on one PostgreSQL', () => {
   });
 
   it('fold what storage holds while both append, as processes on one relay do, without losing an update', async () => {
-    const [first, second] = await Promise.all([open(), open()]);
-    if (!first || !second) throw new Error('two stores');
-    const info = boardInfo();
-    await first.createBoard(info, Y.encodeStateAsUpdate(new Y.Doc()), tokenHashes(info.id));
-    const a = await processOn(first, info.id, 'a');
-    const b = await processOn(second, info.id, 'b');
+    const { first, second, info, a, b } = await twoProcessesOnOneBoard();
     const fold = async (updates: Uint8Array[]) => mergeHere(updates);
     const run = async (p: typeof a, store: BoardStore) => {
       for (let i = 0; i < 60; i++) {
@@ -120,12 +119,7 @@ describe('several processes on one PostgreSQL', () => {
   });
 
   it('ignores a compaction older than the stored state', async () => {
-    const [first, second] = await Promise.all([open(), open()]);
-    if (!first || !second) throw new Error('two stores');
-    const info = boardInfo();
-    await first.createBoard(info, Y.encodeStateAsUpdate(new Y.Doc()), tokenHashes(info.id));
-    const a = await processOn(first, info.id, 'a');
-    const b = await processOn(second, info.id, 'b');
+    const { first, second, info, a, b } = await twoProcessesOnOneBoard();
     await a.edit(1);
     const stale = { state: Y.encodeStateAsUpdate(new Y.Doc()), seq: 1 };
     await b.edit(2);
