@@ -10,6 +10,7 @@ import { VOTES_PER_PERSON_MAX, type VotingRound } from '../../shared/voting/voti
 import type { VotingAction } from '../../shared/voting/voting-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { HeaderPanel } from '../workshop/HeaderPanel.tsx';
+import { NumberField } from '../workshop/NumberField.tsx';
 import { fetchVotingStatus, openVoting, votingAction } from './voting-requests.ts';
 
 interface VotingPanelProps {
@@ -104,17 +105,14 @@ export function VotingPanel({ board, round, template }: VotingPanelProps) {
             </div>
           )}
           <div className="workshop-panel__row">
-            <label>
-              {t('voting.votesPerPerson')}{' '}
-              <input
-                type="number"
-                min={1}
-                max={VOTES_PER_PERSON_MAX}
-                value={votes}
-                onChange={(event) => setVotes(Number(event.target.value))}
-                data-testid="voting-votes"
-              />
-            </label>
+            <NumberField
+              label={t('voting.votesPerPerson')}
+              min={1}
+              max={VOTES_PER_PERSON_MAX}
+              value={votes}
+              onChange={setVotes}
+              testId="voting-votes"
+            />
             <label>
               {t('voting.scope')}{' '}
               <select value={areaId} onChange={(event) => setAreaId(event.target.value)} data-testid="voting-scope">

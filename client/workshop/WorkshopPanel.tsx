@@ -17,6 +17,7 @@ import {
 import type { TimerBody } from '../../shared/workshop/workshop-api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { HeaderPanel } from './HeaderPanel.tsx';
+import { NumberField } from './NumberField.tsx';
 import type { WorkshopView } from './useWorkshop.ts';
 import { makePhaseCurrent, saveAgenda, timerAction } from './workshop-requests.ts';
 
@@ -66,17 +67,14 @@ export function WorkshopPanel({ board, workshop, children }: WorkshopPanelProps)
     >
       <h2>{t('workshop.timer.heading')}</h2>
       <div className="workshop-panel__row">
-        <label>
-          {t('workshop.timer.minutes')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={PHASE_MINUTES_MAX}
-            value={minutes}
-            onChange={(event) => setMinutes(Number(event.target.value))}
-            data-testid="workshop-minutes"
-          />
-        </label>
+        <NumberField
+          label={t('workshop.timer.minutes')}
+          min={1}
+          max={PHASE_MINUTES_MAX}
+          value={minutes}
+          onChange={setMinutes}
+          testId="workshop-minutes"
+        />
         <button
           type="button"
           className="button button--primary"

@@ -86,12 +86,8 @@ export async function compactBoard(
       ...foreign.rows.map((row) => new Uint8Array(row.data)),
     ]);
   }
-  await client.query(
-    `UPDATE board_states SET state = $2, compacted_at = $3, through_seq = $4, folded_by = $5 WHERE board_id = $1`,
-    // Merged, it holds what no single document may hold: the next compaction merges again.
-    [boardId, folded, new Date().toISOString(), throughSeq, mustMerge ? '' : writer],
-  );
-  await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, throughSeq]);
+  // Merged, it holds what no single document may hold: the next compaction merges again.
+  await replaceState(client, boardId, folded, throughSeq, mustMerge ? '' : writer);
   return { applied: true, merged: mustMerge };
 }
 
@@ -116,10 +112,21 @@ export async function foldStoredBoard(client: PoolClient, boardId: string, fold:
   const last = log.rows.at(-1);
   if (!last) return;
   const folded = await fold([new Uint8Array(state.state), ...log.rows.map((row) => new Uint8Array(row.data))]);
+  // Folded by no single document: a later compact() merges it in.
+  await replaceState(client, boardId, folded, Number(last.seq), '');
+}
+
+/** Writes the board's new state, folded through `throughSeq` by `foldedBy`, and deletes the log rows it holds. */
+async function replaceState(
+  client: PoolClient,
+  boardId: string,
+  state: Uint8Array,
+  throughSeq: number,
+  foldedBy: string,
+): Promise<void> {
   await client.query(
-    `UPDATE board_states SET state = $2, compacted_at = $3, through_seq = $4, folded_by = '' WHERE board_id = $1`,
-    // folded_by '': no single document holds it, so a later compact() merges it in.
-    [boardId, folded, new Date().toISOString(), last.seq],
+    'UPDATE board_states SET state = $2, compacted_at = $3, through_seq = $4, folded_by = $5 WHERE board_id = $1',
+    [boardId, state, new Date().toISOString(), throughSeq, foldedBy],
   );
-  await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, last.seq]);
+  await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, throughSeq]);
 }

@@ -53,10 +53,9 @@ export interface BoardStore extends HistoryStore, VoteStore {
    * Compaction when several processes write the board (README "Running on several machines"):
    * reads the stored state and log, awaits `fold` of them and replaces exactly what it read with
    * the result, under a per-board lock that other folds of the board wait for; an update appended
-   * meanwhile is not among what was read, and stays. A store without it is folded with loadBoard
-   * and compact, safe with one writing process only.
+   * meanwhile is not among what was read, and stays.
    */
-  foldStored?(id: string, fold: (updates: Uint8Array[]) => Promise<Uint8Array>): Promise<void>;
+  foldStored(id: string, fold: (updates: Uint8Array[]) => Promise<Uint8Array>): Promise<void>;
   /** How many updates wait to be compacted. */
   pendingUpdateCount(id: string): Promise<number>;
   /** Records that the board was opened or edited at `at` (ISO time; board expiry). */

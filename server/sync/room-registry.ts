@@ -183,8 +183,7 @@ export class RoomRegistry {
    * unloads, then `remove` deletes it from storage. No room loads meanwhile.
    */
   async deleteBoard(boardId: string, code: number, remove: () => Promise<boolean>): Promise<void> {
-    this.deleting.add(boardId);
-    try {
+    await this.whileDeleting(boardId, async () => {
       const room = await this.loaded(boardId);
       if (room) {
         room.closePeers(ROLES, code, BOARD_DELETED);
@@ -193,9 +192,7 @@ export class RoomRegistry {
         room.destroy();
       }
       if (await remove()) this.announceDeleted(boardId, code);
-    } finally {
-      this.deleting.delete(boardId);
-    }
+    });
   }
 
   /**
@@ -205,11 +202,18 @@ export class RoomRegistry {
    */
   async deleteUnopened(boardId: string, code: number, remove: () => Promise<boolean>): Promise<boolean> {
     if (this.rooms.has(boardId) || this.deleting.has(boardId)) return false;
-    this.deleting.add(boardId);
-    try {
+    return this.whileDeleting(boardId, async () => {
       const removed = await remove();
       if (removed) this.announceDeleted(boardId, code);
       return removed;
+    });
+  }
+
+  /** Runs a deletion of the board; no room of it loads meanwhile. */
+  private async whileDeleting<T>(boardId: string, work: () => Promise<T>): Promise<T> {
+    this.deleting.add(boardId);
+    try {
+      return await work();
     } finally {
       this.deleting.delete(boardId);
     }

@@ -259,12 +259,7 @@ export class RoomWrites {
     const own = this.ownSinceFold;
     const ownBytes = this.ownBytesSinceFold;
     if (own === 0) return;
-    const fold = (updates: Uint8Array[]) => this.options.worker.run({ op: 'fold', updates });
-    if (this.store.foldStored) await this.store.foldStored(this.boardId, fold);
-    else {
-      const stored = await this.store.loadBoard(this.boardId);
-      if (stored.lastSeq > 0) await this.store.compact(this.boardId, await fold(stored.updates), stored.lastSeq);
-    }
+    await this.store.foldStored(this.boardId, (updates) => this.options.worker.run({ op: 'fold', updates }));
     this.ownSinceFold -= own;
     this.ownBytesSinceFold -= ownBytes;
   }

@@ -107,12 +107,12 @@ describe('several processes on one PostgreSQL', () => {
       for (let i = 0; i < 60; i++) {
         await p.edit(i);
         // Folds overlap the other's appends and folds; some are not awaited before the next edit.
-        if (i % 4 === 3) await store.foldStored?.(info.id, fold);
-        else if (i % 5 === 0) void store.foldStored?.(info.id, fold);
+        if (i % 4 === 3) await store.foldStored(info.id, fold);
+        else if (i % 5 === 0) void store.foldStored(info.id, fold);
       }
     };
     await Promise.all([run(a, first), run(b, second)]);
-    await first.foldStored?.(info.id, fold);
+    await first.foldStored(info.id, fold);
     expect(await first.pendingUpdateCount(info.id), 'the last fold took every row').toBe(0);
     const reader = await open();
     expect(texts((await reader.loadBoard(info.id)).updates)).toEqual(texts([...a.sent, ...b.sent]));

@@ -124,7 +124,7 @@ describe.each(ADAPTERS)('the $name store', (adapter) => {
     await store.appendUpdates(info.id, [initial.type('a', 'ett ')]);
     await store.appendUpdates(info.id, [initial.type('a', 'två ')]);
     const folds: number[] = [];
-    await store.foldStored?.(info.id, async (updates) => {
+    await store.foldStored(info.id, async (updates) => {
       folds.push(updates.length);
       // Another process appends meanwhile: its update is not among what is folded, and must stay.
       await store.appendUpdates(info.id, [initial.type('a', 'tre')]);
