@@ -191,8 +191,10 @@ export class RoomWrites {
     this.options.stats.updatesStored += batch.length;
     this.appendedSinceCompaction += batch.length;
     this.ownSinceFold += batch.length;
-    for (const { update } of batch) this.ownBytesSinceFold += update.byteLength;
-    for (const { update, decoded } of batch) this.content.add(update, decoded);
+    for (const { update, decoded } of batch) {
+      this.ownBytesSinceFold += update.byteLength;
+      this.content.add(update, decoded);
+    }
     this.hooks.stored(batch);
     if (this.shouldCompact()) void this.compact();
   }
